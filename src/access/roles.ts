@@ -1,0 +1,25 @@
+/**
+ * Roles a person can hold on a case, always *for an organisation* (DOMAIN.md: responsibilities
+ * belong to roles in organisations, not to single persons, so the work survives when someone
+ * leaves). Workflow files name these in `meta.roles`.
+ */
+export const CASE_ROLES = [
+  'processOwner',
+  'secretariat',
+  'manager',
+  'steeringGroup',
+  'chair',
+  'member',
+  'observer',
+] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+/** The actor the scheduler uses when the clock, not a person, acts on a case. */
+export const SYSTEM_ROLE = 'system';
+
+/** Roles a workflow may name: the case roles plus the system actor. */
+export const WORKFLOW_ROLES: readonly string[] = [...CASE_ROLES, SYSTEM_ROLE];
+
+export function isCaseRole(value: string): value is CaseRole {
+  return (CASE_ROLES as readonly string[]).includes(value);
+}

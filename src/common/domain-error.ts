@@ -1,0 +1,73 @@
+/**
+ * The one table of error codes and the HTTP status each maps to.
+ *
+ * Services throw {@link DomainError} with a code from this table and never think about HTTP;
+ * the API's exception filter is the only place that turns a code into a status. Adding an
+ * error means adding a row here.
+ */
+export const ERROR_CODES = {
+  /** The request body, a header or a query parameter is malformed. */
+  BAD_REQUEST: 400,
+  /** The request body does not match the schema (unknown field, wrong type, …). */
+  VALIDATION_FAILED: 400,
+  /** No acting person / organisation was given. */
+  UNAUTHENTICATED: 401,
+  /** The actor may see the case but not do this. */
+  FORBIDDEN: 403,
+  /** The case (or anything else addressed by id) does not exist, or is not visible to the caller. */
+  NOT_FOUND: 404,
+  /** The workflow asked for does not exist. */
+  WORKFLOW_NOT_FOUND: 404,
+  /** The client sent the version it saw (`If-Match`) and the case has changed since. */
+  VERSION_CONFLICT: 409,
+  /** Another command on the same case committed first; retry. */
+  CONCURRENT_UPDATE: 409,
+  /** The event is not accepted in the case's current step. */
+  EVENT_NOT_ACCEPTED: 409,
+  /** The case is closed; nothing more can happen to it. */
+  CASE_CLOSED: 409,
+  /** The same `Idempotency-Key` was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
+  /** The gate of the transition does not hold: the failures say what is missing. */
+  GATE_BLOCKED: 422,
+  /** The request is well-formed but breaks a domain rule. */
+  UNPROCESSABLE: 422,
+  /** The request body is larger than the service accepts. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The database cannot be reached right now. */
+  DATABASE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One problem with one field of the input, addressed by a path such as `fields.problemStatement`. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * An expected failure of a use case, with a code from {@link ERROR_CODES}, a message a person can
+ * act on, and optional structured details (field problems, gate failures, …) that the API returns
+ * as they are.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  /** The HTTP status this error maps to. */
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+/** Shorthand for the common "not found" error, worded the same everywhere. */
+export function notFound(what: string, id: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} ${JSON.stringify(id)} was not found`);
+}

@@ -1,0 +1,206 @@
+/**
+ * JSON Schemas (draft-07) of the process owner's files. They catch shapes and types; the
+ * semantic checks (targets, reachability, known rule sets and facts) are in the validators.
+ *
+ * Unions are written as `type: [...]` with keywords that only apply to one of the types, not as
+ * `oneOf`, so that a mistake gives one precise error instead of one per alternative.
+ */
+
+const LOWER_CAMEL = '^[a-z][a-zA-Z0-9]*$';
+const UPPER_SNAKE = '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$';
+const KEBAB = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+const localizedText = {
+  type: 'object',
+  properties: {
+    sv: { type: 'string', minLength: 1 },
+    en: { type: 'string', minLength: 1 },
+  },
+  required: ['sv', 'en'],
+  additionalProperties: false,
+};
+
+const eventRoles = {
+  type: 'object',
+  propertyNames: { pattern: UPPER_SNAKE },
+  additionalProperties: {
+    type: 'array',
+    items: { type: 'string' },
+    minItems: 1,
+    uniqueItems: true,
+  },
+};
+
+export const PATTERNS = { LOWER_CAMEL, UPPER_SNAKE, KEBAB };
+
+export const workflowSchema = {
+  $id: 'https://samverkan.example/schemas/workflow.json',
+  type: 'object',
+  definitions: {
+    localizedText,
+    eventRoles,
+    sla: {
+      type: 'object',
+      properties: {
+        workingDays: { type: 'integer', minimum: 1, maximum: 3650 },
+        calendarDays: { type: 'integer', minimum: 1, maximum: 3650 },
+        hours: { type: 'integer', minimum: 1, maximum: 87600 },
+      },
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+    },
+    guard: {
+      type: ['string', 'object'],
+      minLength: 1,
+      properties: {
+        type: { type: 'string', minLength: 1 },
+        params: { type: 'object' },
+      },
+      required: ['type'],
+      additionalProperties: false,
+    },
+    // No `type` here: the places that use it say which of string / object / array they allow.
+    // `properties`, `required` and `additionalProperties` only apply to objects, `minLength` to strings.
+    transition: {
+      minLength: 1,
+      properties: {
+        target: { type: 'string', minLength: 1 },
+        guard: { $ref: '#/definitions/guard' },
+        description: { type: 'string' },
+        meta: {
+          type: 'object',
+          properties: {
+            title: { $ref: '#/definitions/localizedText' },
+            gate: {
+              type: 'array',
+              items: { type: 'string', pattern: KEBAB },
+              minItems: 1,
+              uniqueItems: true,
+            },
+          },
+          additionalProperties: false,
+        },
+      },
+      required: ['target'],
+      additionalProperties: false,
+    },
+    state: {
+      type: 'object',
+      properties: {
+        type: { enum: ['final', 'parallel'] },
+        initial: { type: 'string', minLength: 1 },
+        states: {
+          type: 'object',
+          propertyNames: { pattern: LOWER_CAMEL },
+          additionalProperties: { $ref: '#/definitions/state' },
+          minProperties: 1,
+        },
+        on: {
+          type: 'object',
+          propertyNames: { pattern: UPPER_SNAKE },
+          additionalProperties: {
+            type: ['string', 'object', 'array'],
+            allOf: [{ $ref: '#/definitions/transition' }],
+            items: { type: ['string', 'object'], allOf: [{ $ref: '#/definitions/transition' }] },
+            minItems: 1,
+          },
+        },
+        description: { type: 'string' },
+        meta: {
+          type: 'object',
+          properties: {
+            title: { $ref: '#/definitions/localizedText' },
+            description: { $ref: '#/definitions/localizedText' },
+            sla: { $ref: '#/definitions/sla' },
+            roles: { $ref: '#/definitions/eventRoles' },
+          },
+          required: ['title'],
+          additionalProperties: false,
+        },
+      },
+      required: ['meta'],
+      additionalProperties: false,
+    },
+  },
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: KEBAB },
+    version: { type: 'integer', minimum: 1 },
+    title: { $ref: '#/definitions/localizedText' },
+    description: { $ref: '#/definitions/localizedText' },
+    initial: { type: 'string', minLength: 1 },
+    meta: {
+      type: 'object',
+      properties: { roles: { $ref: '#/definitions/eventRoles' } },
+      additionalProperties: false,
+    },
+    states: {
+      type: 'object',
+      propertyNames: { pattern: LOWER_CAMEL },
+      additionalProperties: { $ref: '#/definitions/state' },
+      minProperties: 1,
+    },
+  },
+  required: ['id', 'version', 'title', 'initial', 'states'],
+  additionalProperties: false,
+} as const;
+
+export const ruleSetSchema = {
+  $id: 'https://samverkan.example/schemas/rule-set.json',
+  type: 'object',
+  definitions: {
+    localizedText,
+    condition: {
+      type: 'object',
+      properties: {
+        all: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1 },
+        any: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1 },
+        not: { $ref: '#/definitions/condition' },
+        fact: { type: 'string', minLength: 1 },
+        operator: { type: 'string', minLength: 1 },
+        value: {},
+        path: { type: 'string', pattern: '^\\$' },
+      },
+      additionalProperties: false,
+      minProperties: 1,
+    },
+  },
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: KEBAB },
+    title: { $ref: '#/definitions/localizedText' },
+    description: { $ref: '#/definitions/localizedText' },
+    conditions: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', pattern: KEBAB },
+          when: { $ref: '#/definitions/condition' },
+          message: { $ref: '#/definitions/localizedText' },
+          responsible: { type: 'string' },
+        },
+        required: ['id', 'when', 'message'],
+        additionalProperties: false,
+      },
+    },
+    examples: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          facts: { type: 'object' },
+          passes: { type: 'boolean' },
+          failing: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        },
+        required: ['name', 'facts', 'passes'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['id', 'title', 'conditions'],
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,103 @@
+import { formatProblem } from './definition-error.js';
+import { validateRuleSet } from './validate-rule-set.js';
+
+const FILE = 'rules/ready.json';
+
+function ruleSet(): any {
+  return {
+    id: 'ready',
+    title: { sv: 'Klar', en: 'Ready' },
+    conditions: [
+      {
+        id: 'problem-statement',
+        when: { fact: 'filledFields', operator: 'contains', value: 'problemStatement' },
+        message: { sv: 'Problemformulering saknas (ifyllt: {{filledFields}}).', en: 'Problem statement missing (filled: {{filledFields}}).' },
+        responsible: 'secretariat',
+      },
+      {
+        id: 'something-filled',
+        when: { not: { fact: 'filledFields', operator: 'isEmpty', value: true } },
+        message: { sv: 'Inget är ifyllt.', en: 'Nothing is filled in.' },
+      },
+    ],
+    examples: [
+      { name: 'empty', facts: { filledFields: [] }, passes: false, failing: ['problem-statement', 'something-filled'] },
+      { name: 'done', facts: { filledFields: ['problemStatement'] }, passes: true },
+    ],
+  };
+}
+
+const messages = async (json: unknown, file = FILE) => (await validateRuleSet(file, json)).map(formatProblem);
+
+describe('validateRuleSet', () => {
+  it('accepts a sound rule set whose examples hold', async () => {
+    expect(await messages(ruleSet())).toEqual([]);
+  });
+
+  it('names unknown facts, operators and roles with what is known', async () => {
+    const rs = ruleSet();
+    rs.conditions[0].when.fact = 'filledFeilds';
+    rs.conditions[1].when.not.operator = 'empty';
+    rs.conditions[0].responsible = 'secretary';
+    const found = await messages(rs);
+    expect(found).toContain(`${FILE}#/conditions/0/when/fact: unknown fact "filledFeilds" (known: "filledFields")`);
+    expect(found).toContain(`${FILE}#/conditions/1/when/not/operator: unknown operator "empty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`);
+    expect(found).toContain(`${FILE}#/conditions/0/responsible: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`);
+  });
+
+  it('checks that operator, fact and value fit together', async () => {
+    const rs = ruleSet();
+    rs.conditions[0].when = { fact: 'filledFields', operator: 'greaterThan', value: 2 };
+    rs.conditions[1].when = { fact: 'filledFields', operator: 'hasAtLeast', value: 'two' };
+    const found = await messages(rs);
+    expect(found).toEqual([
+      `${FILE}#/conditions/0/when/operator: operator "greaterThan" does not work on fact "filledFields", which is a list of texts`,
+      `${FILE}#/conditions/1/when/value: operator "hasAtLeast" on fact "filledFields" needs a number, but the value is "two"`,
+    ]);
+  });
+
+  it('refuses a node with two forms and message placeholders that are not facts', async () => {
+    const rs = ruleSet();
+    rs.conditions[1].when = { all: [rs.conditions[0].when], fact: 'filledFields' };
+    rs.conditions[0].message.sv = 'Saknas: {{missing}}';
+    const found = await messages(rs);
+    expect(found).toContain(`${FILE}#/conditions/1/when: a condition has exactly one of "fact", "all", "any" or "not", not "all", "fact"`);
+    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (known: "filledFields")`);
+  });
+
+  it('runs the examples and reports the ones whose verdict differs', async () => {
+    const rs = ruleSet();
+    rs.examples[1].facts = { filledFields: ['arena'] };
+    rs.examples[0].failing = ['problem-statement'];
+    expect(await messages(rs)).toEqual([
+      `${FILE}#/examples/0/failing: example "empty" expects failing "problem-statement", but the rules give "problem-statement", "something-filled"`,
+      `${FILE}#/examples/1/passes: example "done" says passes=true, but the rules give passes=false (failing: "problem-statement")`,
+    ]);
+  });
+
+  it('says which fact an example lacks or gives with the wrong type', async () => {
+    const rs = ruleSet();
+    rs.examples[0].facts = {};
+    rs.examples[1].facts = { filledFields: 'problemStatement' };
+    const found = await messages(rs);
+    expect(found).toContain(`${FILE}#/examples/0/facts: the example does not give fact "filledFields", which condition "problem-statement" needs`);
+    expect(found).toContain(`${FILE}#/examples/1/facts/filledFields: fact "filledFields" is a list of texts, but the example gives "problemStatement"`);
+  });
+
+  it('checks the file name and duplicate condition ids', async () => {
+    const rs = ruleSet();
+    rs.conditions[1].id = 'problem-statement';
+    delete rs.examples;
+    const found = await messages(rs, 'rules/other.json');
+    expect(found).toEqual([
+      'rules/other.json#/id: the file must be named "ready.json" after its id, not "other.json"',
+      'rules/other.json#/conditions/1/id: the condition id "problem-statement" is used twice in this rule set',
+    ]);
+  });
+
+  it('never throws, whatever the input', async () => {
+    for (const junk of [null, 1, [], { conditions: [null, { when: 5 }] }, { conditions: [{ when: { all: [null] } }] }]) {
+      await expect(validateRuleSet(FILE, junk)).resolves.not.toHaveLength(0);
+    }
+  });
+});

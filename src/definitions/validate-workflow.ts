@@ -1,0 +1,289 @@
+import { WORKFLOW_ROLES } from '../access/roles.js';
+import { type DefinitionProblem, listNames, pointer } from './definition-error.js';
+import { GUARD_CATALOGUE } from './guard-catalogue.js';
+import { schemaChecker } from './schema-check.js';
+import { workflowSchema } from './schemas.js';
+
+const checkSchema = schemaChecker(workflowSchema);
+
+/** What a workflow may refer to outside itself. */
+export interface WorkflowValidationContext {
+  /** Ids of the rule sets that exist. */
+  ruleSetIds: ReadonlySet<string>;
+}
+
+/**
+ * Validates a workflow file: JSON Schema first, then the semantic checks that a schema cannot do
+ * (targets exist, named guards and rule sets exist, roles are known and every event has some role
+ * that may send it, every state is reachable, a final state is reachable, no dead ends).
+ *
+ * Pure. Never throws on malformed input: every check tolerates the shapes the schema rejects, so
+ * one run reports all problems at once.
+ *
+ * @param file  the path shown in messages, e.g. `workflows/samverkan.v1.json`
+ * @param json  the parsed file
+ */
+export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValidationContext): DefinitionProblem[] {
+  const problems = checkSchema(file, json);
+  if (!isObject(json)) return problems;
+  const nodes = collectStates(json);
+  const byPath = new Map(nodes.map((n) => [n.path.join('.'), n]));
+  const say = (segments: Array<string | number>, message: string) =>
+    problems.push({ file, pointer: pointer(...segments), message });
+
+  checkFileName(file, json, say);
+  checkInitials(json, nodes, say);
+  checkRoleNames(json, nodes, say);
+
+  const edges: Array<{ from: StateNode; to: StateNode }> = [];
+  for (const node of nodes) {
+    for (const t of transitionsOf(node)) {
+      const where = [...node.pointer, 'on', t.event, ...t.index];
+      const target = resolveTarget(json, node, t.target, byPath);
+      if (target === 'invalid') {
+        say(typeof t.raw === 'string' ? where : [...where, 'target'], describeBadTarget(t.target, node, json, byPath));
+      } else {
+        edges.push({ from: node, to: target });
+      }
+      checkGuard(t.raw, [...where], say);
+      checkGate(t.raw, [...where], ctx, say);
+      if (rolesFor(json, node, t.event) === undefined) {
+        say([...node.pointer, 'on', t.event], `no role may send "${t.event}" here: name the roles in "meta.roles" of the workflow or of this state`);
+      }
+    }
+  }
+  checkReachability(json, nodes, byPath, edges, say);
+  return problems;
+}
+
+/** A state found while walking the file, with where it is. */
+interface StateNode {
+  key: string;
+  path: string[];
+  pointer: Array<string | number>;
+  config: Record<string, unknown>;
+  parent: StateNode | undefined;
+  children: StateNode[];
+}
+
+interface TransitionRef {
+  event: string;
+  index: number[];
+  target: unknown;
+  raw: unknown;
+}
+
+type Say = (segments: Array<string | number>, message: string) => void;
+
+function collectStates(root: Record<string, unknown>): StateNode[] {
+  const out: StateNode[] = [];
+  const walk = (states: unknown, parent: StateNode | undefined, base: Array<string | number>, path: string[]) => {
+    if (!isObject(states)) return;
+    for (const [key, config] of Object.entries(states)) {
+      if (!isObject(config)) continue;
+      const node: StateNode = { key, path: [...path, key], pointer: [...base, 'states', key], config, parent, children: [] };
+      out.push(node);
+      parent?.children.push(node);
+      walk(config.states, node, node.pointer, node.path);
+    }
+  };
+  walk(root.states, undefined, [], []);
+  return out;
+}
+
+function transitionsOf(node: StateNode): TransitionRef[] {
+  const on = node.config.on;
+  if (!isObject(on)) return [];
+  const out: TransitionRef[] = [];
+  for (const [event, spec] of Object.entries(on)) {
+    if (Array.isArray(spec)) {
+      spec.forEach((item, i) => out.push({ event, index: [i], target: targetOf(item), raw: item }));
+    } else {
+      out.push({ event, index: [], target: targetOf(spec), raw: spec });
+    }
+  }
+  return out;
+}
+
+function targetOf(spec: unknown): unknown {
+  return typeof spec === 'string' ? spec : isObject(spec) ? spec.target : undefined;
+}
+
+/**
+ * Resolves a target as XState v5 does: `"x"` is a sibling of the source state (a path `"x.y"`
+ * goes down from there), `".x"` is a child of the source, `"#<workflow id>.a.b"` is absolute.
+ */
+function resolveTarget(root: Record<string, unknown>, source: StateNode, target: unknown, byPath: Map<string, StateNode>): StateNode | 'invalid' {
+  if (typeof target !== 'string' || target.length === 0) return 'invalid';
+  let path: string[];
+  if (target.startsWith('#')) {
+    const parts = target.slice(1).split('.');
+    if (parts[0] !== root.id) return 'invalid';
+    path = parts.slice(1);
+  } else if (target.startsWith('.')) {
+    path = [...source.path, ...target.slice(1).split('.')];
+  } else {
+    path = [...source.path.slice(0, -1), ...target.split('.')];
+  }
+  return byPath.get(path.join('.')) ?? 'invalid';
+}
+
+function describeBadTarget(target: unknown, source: StateNode, root: Record<string, unknown>, byPath: Map<string, StateNode>): string {
+  if (typeof target !== 'string') return 'a transition needs a "target" naming a state';
+  if (target.startsWith('#')) {
+    const known = [...byPath.keys()].map((p) => `#${String(root.id)}.${p}`);
+    return `unknown state "${target}" (known: ${listNames(known)})`;
+  }
+  if (target.startsWith('.') && source.children.length === 0) {
+    return `unknown state "${target}": a target starting with "." names a sub-state, and "${source.path.join('.')}" has none`;
+  }
+  const known = target.startsWith('.')
+    ? source.children.map((c) => '.' + c.key)
+    : (source.parent?.children ?? [...byPath.values()].filter((n) => !n.parent)).map((c) => c.key);
+  return `unknown state "${target}" (known: ${listNames(known)})`;
+}
+
+function checkFileName(file: string, json: Record<string, unknown>, say: Say): void {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const expected = `${String(json.id)}.v${String(json.version)}.json`;
+  if (typeof json.id === 'string' && typeof json.version === 'number' && base !== expected) {
+    say(['id'], `the file must be named "${expected}" after its id and version, not "${base}"`);
+  }
+}
+
+function checkInitials(root: Record<string, unknown>, nodes: StateNode[], say: Say): void {
+  const rootKeys = isObject(root.states) ? Object.keys(root.states) : [];
+  if (typeof root.initial === 'string' && rootKeys.length && !rootKeys.includes(root.initial)) {
+    say(['initial'], `unknown state "${root.initial}" (known: ${listNames(rootKeys)})`);
+  }
+  for (const node of nodes) {
+    const { type, initial, states, on } = node.config;
+    const childKeys = node.children.map((c) => c.key);
+    if (type === 'final') {
+      if (states !== undefined) say([...node.pointer, 'states'], 'a final state cannot have sub-states');
+      if (on !== undefined) say([...node.pointer, 'on'], 'a final state cannot have transitions: nothing happens after it');
+      continue;
+    }
+    if (type === 'parallel') {
+      if (!childKeys.length) say(node.pointer, 'a parallel state needs "states": its regions');
+      if (initial !== undefined) say([...node.pointer, 'initial'], 'a parallel state enters all its regions at once and has no "initial"');
+      continue;
+    }
+    if (childKeys.length) {
+      if (initial === undefined) say(node.pointer, `missing required key "initial": which of ${listNames(childKeys)} to enter first`);
+      else if (typeof initial === 'string' && !childKeys.includes(initial)) {
+        say([...node.pointer, 'initial'], `unknown state "${initial}" (known: ${listNames(childKeys)})`);
+      }
+    } else if (initial !== undefined) {
+      say([...node.pointer, 'initial'], 'a state without sub-states has no "initial"');
+    }
+  }
+}
+
+function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: Say): void {
+  const check = (roles: unknown, base: Array<string | number>) => {
+    if (!isObject(roles)) return;
+    for (const [event, list] of Object.entries(roles)) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((role, i) => {
+        if (typeof role === 'string' && !WORKFLOW_ROLES.includes(role)) {
+          say([...base, 'roles', event, i], `unknown role "${role}" (known: ${listNames(WORKFLOW_ROLES)})`);
+        }
+      });
+    }
+  };
+  if (isObject(root.meta)) check(root.meta.roles, ['meta']);
+  for (const node of nodes) {
+    if (isObject(node.config.meta)) check(node.config.meta.roles, [...node.pointer, 'meta']);
+  }
+}
+
+function checkGuard(raw: unknown, where: Array<string | number>, say: Say): void {
+  if (!isObject(raw) || raw.guard === undefined) return;
+  const guard = raw.guard;
+  const name = typeof guard === 'string' ? guard : isObject(guard) ? guard.type : undefined;
+  if (typeof name !== 'string') return; // the schema has said it
+  const info = GUARD_CATALOGUE[name];
+  const at = typeof guard === 'string' ? [...where, 'guard'] : [...where, 'guard', 'type'];
+  if (!info) {
+    say(at, `unknown guard "${name}" (known: ${listNames(Object.keys(GUARD_CATALOGUE))}); conditions on case data belong in a gate ("meta.gate")`);
+    return;
+  }
+  const params = isObject(guard) && isObject(guard.params) ? Object.keys(guard.params) : [];
+  for (const p of params) {
+    if (!(info.params ?? []).includes(p)) {
+      say([...where, 'guard', 'params', p], `guard "${name}" takes no parameter "${p}"${info.params?.length ? ` (it takes ${listNames(info.params)})` : ''}`);
+    }
+  }
+}
+
+function checkGate(raw: unknown, where: Array<string | number>, ctx: WorkflowValidationContext, say: Say): void {
+  if (!isObject(raw) || !isObject(raw.meta) || !Array.isArray(raw.meta.gate)) return;
+  raw.meta.gate.forEach((id, i) => {
+    if (typeof id === 'string' && !ctx.ruleSetIds.has(id)) {
+      say([...where, 'meta', 'gate', i], `unknown rule set "${id}" (known: ${listNames([...ctx.ruleSetIds].sort())}); a rule set is a file rules/<id>.json`);
+    }
+  });
+}
+
+/** The roles that may send `event` while `node` is active: the nearest `meta.roles` that names it. */
+function rolesFor(root: Record<string, unknown>, node: StateNode, event: string): unknown {
+  for (let n: StateNode | undefined = node; n; n = n.parent) {
+    const meta = n.config.meta;
+    if (isObject(meta) && isObject(meta.roles) && meta.roles[event] !== undefined) return meta.roles[event];
+  }
+  if (isObject(root.meta) && isObject(root.meta.roles)) return root.meta.roles[event];
+  return undefined;
+}
+
+function checkReachability(
+  root: Record<string, unknown>,
+  nodes: StateNode[],
+  byPath: Map<string, StateNode>,
+  edges: Array<{ from: StateNode; to: StateNode }>,
+  say: Say,
+): void {
+  const initial = typeof root.initial === 'string' ? byPath.get(root.initial) : undefined;
+  if (!initial) return; // reported by checkInitials or the schema
+  const entered = new Set<StateNode>();
+  const queue: StateNode[] = [];
+  const enter = (node: StateNode) => {
+    if (entered.has(node)) return;
+    entered.add(node);
+    queue.push(node);
+    if (node.parent) enter(node.parent);
+    if (node.config.type === 'parallel') node.children.forEach(enter);
+    else if (node.children.length) {
+      const first = node.children.find((c) => c.key === node.config.initial);
+      if (first) enter(first);
+    }
+  };
+  enter(initial);
+  while (queue.length) {
+    const node = queue.shift()!;
+    for (const edge of edges) if (edge.from === node) enter(edge.to);
+  }
+  for (const node of nodes) {
+    if (!entered.has(node)) {
+      say(node.pointer, `state "${node.path.join('.')}" cannot be reached from the initial state "${String(root.initial)}"`);
+    }
+  }
+  const finals = nodes.filter((n) => !n.parent && n.config.type === 'final');
+  if (!finals.some((n) => entered.has(n))) {
+    say(['states'], finals.length ? `no final state can be reached (final: ${listNames(finals.map((n) => n.key))})` : 'the workflow has no final state ("type": "final"): a case could never be closed');
+  }
+  for (const node of nodes) {
+    if (node.children.length || node.config.type === 'final' || !entered.has(node)) continue;
+    const hasWayOut = (function up(n: StateNode | undefined): boolean {
+      if (!n) return false;
+      return isObject(n.config.on) && Object.keys(n.config.on).length > 0 ? true : up(n.parent);
+    })(node);
+    if (!hasWayOut) {
+      say(node.pointer, `state "${node.path.join('.')}" is a dead end: it has no transitions and is not final`);
+    }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,73 @@
+import type { LocalizedText } from '../common/i18n.js';
+
+/**
+ * The process owner's workflow file, `workflows/<id>.v<version>.json`, as it is after validation.
+ *
+ * It is an XState v5 machine config (states, `on`, guards by name, final, nested and parallel
+ * states) plus `meta` that the engine reads: titles, who may send which event, the gate of each
+ * transition and the step's SLA. See README "Writing a workflow".
+ */
+export interface WorkflowFile {
+  $schema?: string;
+  /** kebab-case id, the first part of the file name. */
+  id: string;
+  /** Positive integer, the `v<N>` of the file name. A used version is never edited. */
+  version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  initial: string;
+  meta?: WorkflowMeta;
+  states: Record<string, StateConfig>;
+}
+
+/** Workflow-wide settings. */
+export interface WorkflowMeta {
+  /** Default roles allowed to send each event, where a state does not say otherwise. */
+  roles?: EventRoles;
+}
+
+/** Event type → the roles on the case that may send it. */
+export type EventRoles = Record<string, string[]>;
+
+/** One state (a step of the lifecycle, or a sub-step). */
+export interface StateConfig {
+  type?: 'final' | 'parallel';
+  initial?: string;
+  states?: Record<string, StateConfig>;
+  on?: Record<string, TransitionSpec>;
+  description?: string;
+  meta: StateMeta;
+}
+
+/** What the engine reads from a state's `meta`. */
+export interface StateMeta {
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** How long the case may stay here before it counts as stalled. */
+  sla?: Sla;
+  /** Overrides of the workflow's default roles for events sent in this state (or its children). */
+  roles?: EventRoles;
+}
+
+/** A service level: exactly one of the three units. Working days follow the Swedish calendar. */
+export type Sla = { workingDays: number } | { calendarDays: number } | { hours: number };
+
+/** A transition as written: a target shorthand, one transition, or several tried in order. */
+export type TransitionSpec = string | TransitionConfig | Array<string | TransitionConfig>;
+
+export interface TransitionConfig {
+  target: string;
+  guard?: GuardRef;
+  description?: string;
+  meta?: TransitionMeta;
+}
+
+/** A named guard from the guard catalogue, with optional parameters. */
+export type GuardRef = string | { type: string; params?: Record<string, unknown> };
+
+export interface TransitionMeta {
+  /** Label for the action, e.g. "Gå vidare till Mål". */
+  title?: LocalizedText;
+  /** Rule sets (ids of files in `rules/`) that must all pass before the transition is taken. */
+  gate?: string[];
+}
