@@ -6,7 +6,8 @@ import { CUSTOM_OPERATORS } from './operators.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
 export interface GateFailure {
-  ruleSet: string;
+  /** The rule set, or null when a named guard (not a rule set) said no. */
+  ruleSet: string | null;
   rule: string;
   message: LocalizedText;
   /** The role expected to act, from the rule file. */

@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126120000Foundation } from './Migration20261126120000Foundation.js';
+
+/**
+ * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
+ * same list works from TypeScript (tests) and from the compiled service. A new migration file is
+ * added here; a test fails if a file in this folder is missing from the list.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261126120000Foundation', class: Migration20261126120000Foundation },
+];

@@ -1,0 +1,139 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../access/actor.js';
+import { toCaseSummary, toCaseView, toGateView } from '../cases/case-view.js';
+import { CaseQueries } from '../cases/case-queries.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { CurrentActor } from './actor.guard.js';
+import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
+import { CaseDto, CasePageDto, ErrorDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
+import { idempotencyOf, ifMatchOf, sendCommandResult } from './http.js';
+import { languageOf } from './language.js';
+
+/** A UUID path parameter; anything else is a 400 with the parameter's name. */
+const caseId = new ParseUUIDPipe({
+  version: undefined,
+  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the case id in the path must be a UUID', { errors: [{ path: 'id', message: 'must be a UUID' }] }),
+});
+
+@ApiTags('cases')
+@ApiHeader({ name: 'X-Actor-Person', required: true, description: 'Development: who acts' })
+@ApiHeader({ name: 'X-Actor-Organisation', required: true, description: 'Development: for which organisation' })
+@ApiHeader({ name: 'X-Actor-Roles', required: false, description: 'Development: case roles, comma-separated' })
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a case on a workflow' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: CaseDto })
+  async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const lang = languageOf(req);
+    const outcome = await this.cases.create({ workflow: dto.workflow, title: dto.title, ...(dto.version ? { version: dto.version } : {}) }, actor, {
+      idempotency: idempotencyOf(req, actor),
+      respond: (r) => ({ status: 201, body: toCaseView(r.record, r.workflow, lang, actor) }),
+    });
+    sendCommandResult(res, outcome);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List cases, most recently changed first' })
+  @ApiOkResponse({ type: CasePageDto })
+  async list(@Query() query: ListCasesQuery, @Req() req: Request): Promise<CasePageDto> {
+    const lang = languageOf(req);
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.queries.list({
+      ...(query.state ? { state: query.state } : {}),
+      ...(query.workflow ? { workflow: query.workflow } : {}),
+      ...(query.q ? { text: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      limit,
+      offset,
+    });
+    return { items: items.map((i) => toCaseSummary(i.record, i.workflow, lang)), total, limit, offset };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A case: its step, titles and the events the caller may send now' })
+  @ApiOkResponse({ type: CaseDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
+    const { record, workflow } = await this.queries.get(id);
+    res.setHeader('ETag', `"${record.version}"`);
+    return toCaseView(record, workflow, languageOf(req), actor) as CaseDto;
+  }
+
+  @Post(':id/events')
+  @ApiOperation({ summary: 'Send an event: gate, transition and history in one transaction' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version (ETag) the client saw; a stale one gives 409' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: CaseDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'Stale If-Match, concurrent change, or event not possible in this step' })
+  @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'GATE_BLOCKED: `failures` lists every unmet condition' })
+  async send(@Param('id', caseId) id: string, @Body() dto: SendEventDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const lang = languageOf(req);
+    const outcome = await this.cases.send(id, { type: dto.type, ...(dto.comment ? { comment: dto.comment } : {}) }, actor, {
+      expectedVersion: ifMatchOf(req),
+      idempotency: idempotencyOf(req, actor),
+      respond: (r) => ({ status: 200, body: toCaseView(r.record, r.workflow, lang, actor) }),
+    });
+    sendCommandResult(res, outcome);
+  }
+
+  @Patch(':id/fields')
+  @ApiOperation({ summary: 'Record case fields (merge patch: a value sets a field, null removes it)' })
+  @ApiBody({ schema: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true }, example: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.' } } })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: CaseDto })
+  async updateFields(@Param('id', caseId) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const lang = languageOf(req);
+    const outcome = await this.cases.updateFields(id, body, actor, {
+      expectedVersion: ifMatchOf(req),
+      idempotency: idempotencyOf(req, actor),
+      respond: (r) => ({ status: 200, body: toCaseView(r.record, r.workflow, lang, actor) }),
+    });
+    sendCommandResult(res, outcome);
+  }
+
+  @Get(':id/gate')
+  @ApiOperation({ summary: 'What the gate of an event says now, every unmet condition explained' })
+  @ApiOkResponse({ type: GateDto })
+  async gate(@Param('id', caseId) id: string, @Query() query: GateQuery, @Req() req: Request): Promise<GateDto> {
+    return toGateView(query.event, await this.queries.explainGate(id, query.event), languageOf(req));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'The case history: append-only, hash-chained events' })
+  @ApiOkResponse({ type: HistoryDto })
+  async history(@Param('id', caseId) id: string, @Query() query: HistoryQuery): Promise<HistoryDto> {
+    const events = await this.queries.history(id, { after: query.after ?? 0, limit: query.limit ?? 500 });
+    return {
+      caseId: id,
+      events: events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        occurredAt: e.occurredAt.toISOString(),
+        actor: { kind: e.actorKind, person: e.actorPerson, organisation: e.actorOrganisation },
+        payload: e.payload,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
+    };
+  }
+
+  @Get(':id/history/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute the hash chain of the history' })
+  @ApiOkResponse({ type: VerifyDto })
+  async verify(@Param('id', caseId) id: string): Promise<VerifyDto> {
+    return this.queries.verify(id);
+  }
+}

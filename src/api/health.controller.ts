@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
+import type { DatabaseTarget } from '../config/database.js';
+import { DATABASE_TARGET } from '../config/tokens.js';
+import { Public } from './actor.guard.js';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
+  ) {}
+
+  /** 200 when the database answers, 503 when it does not. No authentication. */
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Is the service up and can it reach its database? 200 or 503' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: { kind: string; up: boolean } }> {
+    const up = await this.probe();
+    res.status(up ? 200 : 503);
+    return { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up } };
+  }
+
+  private async probe(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+    try {
+      const query = this.orm.em.fork().getConnection().execute('select 1').then(() => true as const);
+      return await Promise.race([query, timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { Request, Response } from 'express';
+import { actorScope, type Actor } from '../access/actor.js';
+import { canonicalJson, sha256 } from '../common/canonical-json.js';
+import { DomainError } from '../common/domain-error.js';
+import type { CommandResult } from '../cases/cases.service.js';
+import type { IdempotencyRequest } from '../cases/idempotency.js';
+
+/** The version in `If-Match` (`"3"`, `W/"3"` or `3`), or undefined when absent. @throws DomainError BAD_REQUEST */
+export function ifMatchOf(req: Request): number | undefined {
+  const raw = req.headers['if-match'];
+  if (raw === undefined || raw === '') return undefined;
+  const text = String(raw).trim();
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(text);
+  if (!match) throw new DomainError('BAD_REQUEST', `If-Match must be the case version from its ETag, e.g. "3"; got ${JSON.stringify(text.slice(0, 40))}`);
+  return Number(match[1]);
+}
+
+/** The idempotency of the request, if it has an `Idempotency-Key`. @throws DomainError BAD_REQUEST */
+export function idempotencyOf(req: Request, actor: Actor): IdempotencyRequest | undefined {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = String(raw).trim();
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new DomainError('BAD_REQUEST', 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID is a good choice)');
+  }
+  const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
+  return { scope: actorScope(actor), key, requestHash };
+}
+
+/** Sends a command's answer: the stored text as is, so a replay is byte for byte the first answer. */
+export function sendCommandResult(res: Response, outcome: CommandResult): void {
+  const stored = 'replayed' in outcome ? outcome.replayed : outcome.response;
+  if (!stored) throw new Error('a command answered over HTTP needs a responder');
+  const version = /"version":(\d+)/.exec(stored.body)?.[1];
+  if (version) res.setHeader('ETag', `"${version}"`);
+  if ('replayed' in outcome) res.setHeader('Idempotent-Replayed', 'true');
+  res.status(stored.status).type('application/json').send(stored.body);
+}

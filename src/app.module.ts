@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ActorGuard } from './api/actor.guard.js';
+import { CasesController } from './api/cases.controller.js';
+import { ErrorFilter } from './api/domain-error.filter.js';
+import { HealthController } from './api/health.controller.js';
+import { WorkflowsController } from './api/workflows.controller.js';
+import { AuditService } from './audit/audit.service.js';
+import { CaseQueries } from './cases/case-queries.service.js';
+import { CasesService } from './cases/cases.service.js';
+import { CLOCK, type Clock, SystemClock } from './common/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import type { DatabaseTarget } from './config/database.js';
+import { ormOptions } from './config/orm-config.js';
+import { APP_CONFIG, DATABASE_TARGET } from './config/tokens.js';
+import { DefinitionRegistry } from './definitions/definition-registry.js';
+import { FactService } from './facts/fact.service.js';
+import { GateService } from './rules/gate.service.js';
+
+/** What the application is built from: settings, where the data is, and (in tests) a clock. */
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseTarget;
+  clock?: Clock;
+  /** Apply pending migrations before starting (embedded database, tests, MIGRATE_ON_START). */
+  migrate: boolean;
+}
+
+/** Opens the ORM, migrates or checks that the schema is current, and closes both on shutdown. */
+async function openOrm(options: AppModuleOptions): Promise<MikroORM> {
+  const logger = new Logger('Database');
+  const orm = await MikroORM.init({ ...ormOptions(options.database), logger: (message) => logger.log(message) });
+  try {
+    if (options.migrate) {
+      await orm.migrator.up();
+    } else {
+      const pending = await orm.migrator.getPending();
+      if (pending.length) {
+        throw new Error(`the database schema is ${pending.length} migration(s) behind: run "npm run migrate" (or set MIGRATE_ON_START=true)`);
+      }
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  logger.log(`connected to ${options.database.description}`);
+  return orm;
+}
+
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.orm.close();
+    await this.database.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, CasesController, WorkflowsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: DATABASE_TARGET, useValue: options.database },
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: MikroORM, useFactory: () => openOrm(options) },
+        DatabaseLifecycle,
+        { provide: APP_GUARD, useClass: ActorGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        DefinitionRegistry,
+        FactService,
+        GateService,
+        AuditService,
+        CasesService,
+        CaseQueries,
+      ],
+    };
+  }
+}

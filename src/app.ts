@@ -1,0 +1,34 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { validationPipe } from './api/validation.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+
+/** Largest request body accepted. Case commands are small; documents come as links or uploads. */
+export const BODY_LIMIT = '256kb';
+
+/**
+ * Builds the whole application (used by `main.ts` and by every e2e test, so tests run exactly
+ * what production runs): JSON body parsing with a size limit, validation, the OpenAPI document at
+ * `/docs-json` and Swagger UI at `/docs`.
+ */
+export async function createApp(options: AppModuleOptions & { logger?: false }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json', 'application/*+json'] }));
+  app.useGlobalPipes(validationPipe());
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Samverkan')
+      .setDescription('Workflow and rules engine for governance in networks: cases (collaborations) moving through JSON-defined lifecycles, gated by explainable rules.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import type { CaseRecord } from '../cases/case.entity.js';
+import { notFound } from '../common/domain-error.js';
+import { type ChainVerdict, hashEvent, verifyChain } from './audit-chain.js';
+import { AuditEventRecord } from './audit-event.entity.js';
+
+/** What a command appends to its case's history. */
+export interface NewAuditEvent {
+  type: string;
+  actor: Actor;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The case history: appending (inside the command's transaction), reading and verifying.
+ */
+@Injectable()
+export class AuditService {
+  /**
+   * Appends the next event of a case and advances the case's head (`version`, `headHash`).
+   *
+   * Runs inside the caller's transaction, on a case the caller has locked (`FOR UPDATE`), so the
+   * sequence number and previous hash cannot race. Call exactly once per command; the caller
+   * flushes. The new event's `seq` equals the case's new `version`.
+   */
+  append(em: EntityManager, record: CaseRecord, event: NewAuditEvent, isNewCase = false): AuditEventRecord {
+    const seq = isNewCase ? 1 : record.version + 1;
+    const prevHash = isNewCase ? null : record.headHash;
+    const actor = { kind: event.actor.kind, person: event.actor.person, organisation: event.actor.organisation };
+    const hash = hashEvent({ caseId: record.id, seq, type: event.type, occurredAt: event.occurredAt, actor, payload: event.payload, prevHash });
+    const entry = em.create(AuditEventRecord, {
+      caseId: record.id,
+      seq,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      actorKind: actor.kind,
+      actorPerson: actor.person,
+      actorOrganisation: actor.organisation,
+      payload: event.payload,
+      prevHash,
+      hash,
+    });
+    record.version = seq;
+    record.headHash = hash;
+    record.updatedAt = event.occurredAt;
+    return entry;
+  }
+
+  /** A case's events in order. */
+  async history(em: EntityManager, caseId: string, range: { after?: number; limit?: number } = {}): Promise<AuditEventRecord[]> {
+    return em.find(
+      AuditEventRecord,
+      { caseId, seq: { $gt: range.after ?? 0 } },
+      { orderBy: { seq: 'asc' }, ...(range.limit ? { limit: range.limit } : {}) },
+    );
+  }
+
+  /** Recomputes the chain of a case from the stored rows. */
+  async verify(em: EntityManager, caseId: string, head: Pick<CaseRecord, 'version' | 'headHash'> | null): Promise<ChainVerdict> {
+    if (!head) throw notFound('case', caseId);
+    const events = await this.history(em, caseId);
+    return verifyChain(
+      events.map((e) => ({
+        caseId: e.caseId,
+        seq: e.seq,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        actor: { kind: e.actorKind, person: e.actorPerson, organisation: e.actorOrganisation },
+        payload: e.payload,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
+      head,
+    );
+  }
+}

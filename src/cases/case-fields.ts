@@ -1,0 +1,38 @@
+import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import type { FieldValue } from './case.entity.js';
+
+const NAME = /^[a-z][a-zA-Z0-9]{0,63}$/;
+const MAX_TEXT = 20_000;
+const MAX_CHANGES = 50;
+
+/**
+ * Checks a merge patch of case fields (RFC 7396: a value sets the field, `null` removes it).
+ * Names are lowerCamelCase; values are texts, numbers or booleans. Pure.
+ *
+ * @throws DomainError VALIDATION_FAILED listing every bad entry by its path
+ */
+export function parseFieldPatch(body: unknown): Record<string, FieldValue | null> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new DomainError('VALIDATION_FAILED', 'the body must be a JSON object of field names and values (null removes a field)');
+  }
+  const entries = Object.entries(body);
+  const problems: FieldProblem[] = [];
+  if (entries.length === 0) problems.push({ path: '', message: 'give at least one field' });
+  if (entries.length > MAX_CHANGES) problems.push({ path: '', message: `at most ${MAX_CHANGES} fields per request` });
+  for (const [name, value] of entries) {
+    if (!NAME.test(name)) {
+      problems.push({ path: name, message: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"' });
+    } else if (value === null || typeof value === 'boolean') {
+      continue;
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) problems.push({ path: name, message: 'must be a finite number' });
+    } else if (typeof value === 'string') {
+      if (value.trim() === '') problems.push({ path: name, message: 'must not be empty; send null to remove the field' });
+      else if (value.length > MAX_TEXT) problems.push({ path: name, message: `must be at most ${MAX_TEXT} characters` });
+    } else {
+      problems.push({ path: name, message: 'must be a text, a number, true/false, or null' });
+    }
+  }
+  if (problems.length) throw new DomainError('VALIDATION_FAILED', 'the field values are not valid', { errors: problems });
+  return body as Record<string, FieldValue | null>;
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type FilterQuery } from '@mikro-orm/postgresql';
+import { AuditService } from '../audit/audit.service.js';
+import type { ChainVerdict } from '../audit/audit-chain.js';
+import type { AuditEventRecord } from '../audit/audit-event.entity.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { notFound } from '../common/domain-error.js';
+import { DefinitionRegistry } from '../definitions/definition-registry.js';
+import type { GateResult } from '../rules/gate-evaluator.js';
+import { GateService } from '../rules/gate.service.js';
+import { transitionsAccepting } from './case-checks.js';
+import { gateRuleSetsFor } from './case-engine.js';
+import { CaseRecord } from './case.entity.js';
+import type { CaseResult } from './cases.service.js';
+
+/** Filters of the case list. */
+export interface CaseFilter {
+  /** A state id (dot path): cases in that step or inside it. */
+  state?: string;
+  workflow?: string;
+  /** Words in the title. */
+  text?: string;
+  status?: 'active' | 'closed';
+  limit: number;
+  offset: number;
+}
+
+/** Reads cases. Never writes. */
+@Injectable()
+export class CaseQueries {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly definitions: DefinitionRegistry,
+    private readonly gates: GateService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** @throws DomainError NOT_FOUND */
+  async get(caseId: string): Promise<CaseResult> {
+    const record = await this.orm.em.fork().findOne(CaseRecord, { id: caseId });
+    if (!record) throw notFound('case', caseId);
+    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) };
+  }
+
+  /** A page of cases, most recently changed first, with the total that match. */
+  async list(filter: CaseFilter): Promise<{ items: CaseResult[]; total: number }> {
+    const where: FilterQuery<CaseRecord> = {};
+    if (filter.workflow) where.workflowId = filter.workflow;
+    if (filter.status) where.status = filter.status;
+    if (filter.state) where.activeStates = { $contains: [filter.state] };
+    if (filter.text) where.title = { $ilike: `%${escapeLike(filter.text)}%` };
+    const [records, total] = await this.orm.em.fork().findAndCount(CaseRecord, where, {
+      orderBy: { updatedAt: 'desc', id: 'asc' },
+      limit: filter.limit,
+      offset: filter.offset,
+    });
+    const items = await Promise.all(records.map(async (record) => ({ record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) })));
+    return { items, total };
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async history(caseId: string, range: { after?: number; limit?: number }): Promise<AuditEventRecord[]> {
+    const em = this.orm.em.fork();
+    if (!(await em.count(CaseRecord, { id: caseId }))) throw notFound('case', caseId);
+    return this.audit.history(em, caseId, range);
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async verify(caseId: string): Promise<ChainVerdict> {
+    const em = this.orm.em.fork();
+    const record = await em.findOne(CaseRecord, { id: caseId }, { fields: ['version', 'headHash'] });
+    return this.audit.verify(em, caseId, record);
+  }
+
+  /**
+   * What stands between the case and `event` now: the verdict of the gates of every transition
+   * that could take the event. Reads only; the same evaluation as a real command.
+   * @throws DomainError NOT_FOUND, EVENT_NOT_ACCEPTED, CASE_CLOSED
+   */
+  async explainGate(caseId: string, event: string): Promise<GateResult> {
+    const em = this.orm.em.fork();
+    const record = await em.findOne(CaseRecord, { id: caseId });
+    if (!record) throw notFound('case', caseId);
+    const workflow = await this.definitions.get(record.workflowId, record.workflowVersion);
+    const candidates = transitionsAccepting(workflow, record, event);
+    return this.gates.evaluate(em, record, workflow, gateRuleSetsFor(candidates), this.clock.now());
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}

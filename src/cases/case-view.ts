@@ -1,0 +1,129 @@
+import type { Actor } from '../access/actor.js';
+import type { Language } from '../common/i18n.js';
+import { maySend } from '../access/policy.js';
+import type { CompiledWorkflow, StepInfo } from '../definitions/compile-workflow.js';
+import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
+import { activeSteps, candidateTransitions } from './case-engine.js';
+import type { CaseRecord } from './case.entity.js';
+
+/** A step as the API shows it, in the caller's language. */
+export interface StepView {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+/** An event the caller may send now. */
+export interface AllowedEventView {
+  type: string;
+  title?: string;
+  target: StepView;
+  /** Rule sets that must pass; see `GET /cases/:id/gate?event=…`. */
+  gate: string[];
+}
+
+/** The case as the API returns it. */
+export interface CaseView {
+  id: string;
+  title: string;
+  workflow: { id: string; version: number; title: string };
+  status: 'active' | 'closed';
+  state: { value: unknown; steps: StepView[]; enteredAt: string };
+  allowedEvents: AllowedEventView[];
+  fields: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { person: string; organisation: string };
+}
+
+/** A line of a case list. */
+export interface CaseSummaryView {
+  id: string;
+  title: string;
+  workflow: { id: string; version: number };
+  status: 'active' | 'closed';
+  steps: StepView[];
+  version: number;
+  updatedAt: string;
+}
+
+/** A failing gate condition, in the caller's language. */
+export interface GateFailureView {
+  ruleSet: string | null;
+  rule: string;
+  message: string;
+  responsible?: string;
+  facts: Record<string, unknown>;
+}
+
+/** Maps a case to its API view. Pure. `actor` decides which events are listed as allowed. */
+export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor): CaseView {
+  return {
+    id: record.id,
+    title: record.title,
+    workflow: { id: workflow.id, version: workflow.version, title: workflow.title[lang] },
+    status: record.status,
+    state: {
+      value: record.state.value,
+      steps: activeSteps(workflow, record.state).map((s) => toStepView(s, lang)),
+      enteredAt: record.stateEnteredAt.toISOString(),
+    },
+    allowedEvents: allowedEvents(record, workflow, lang, actor),
+    fields: record.fields,
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    createdBy: { person: record.createdByPerson, organisation: record.createdByOrganisation },
+  };
+}
+
+/** Maps a case to a list line. Pure. */
+export function toCaseSummary(record: CaseRecord, workflow: CompiledWorkflow, lang: Language): CaseSummaryView {
+  return {
+    id: record.id,
+    title: record.title,
+    workflow: { id: record.workflowId, version: record.workflowVersion },
+    status: record.status,
+    steps: activeSteps(workflow, record.state).map((s) => toStepView(s, lang)),
+    version: record.version,
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+export function toStepView(step: StepInfo, lang: Language): StepView {
+  return { id: step.id, title: step.title[lang], ...(step.description ? { description: step.description[lang] } : {}) };
+}
+
+export function toGateFailureView(failure: GateFailure, lang: Language): GateFailureView {
+  return {
+    ruleSet: failure.ruleSet,
+    rule: failure.rule,
+    message: failure.message[lang],
+    ...(failure.responsible ? { responsible: failure.responsible } : {}),
+    facts: failure.facts,
+  };
+}
+
+/** A gate verdict in the caller's language. */
+export function toGateView(event: string, result: GateResult, lang: Language) {
+  return { event, passed: result.passed, ruleSets: result.ruleSets, failures: result.failures.map((f) => toGateFailureView(f, lang)) };
+}
+
+function allowedEvents(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor): AllowedEventView[] {
+  const seen = new Set<string>();
+  const out: AllowedEventView[] = [];
+  for (const t of candidateTransitions(workflow, record.state)) {
+    const key = `${t.event}->${t.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!maySend(actor, workflow, [t])) continue;
+    out.push({
+      type: t.event,
+      ...(t.title ? { title: t.title[lang] } : {}),
+      target: toStepView(workflow.steps.get(t.target)!, lang),
+      gate: t.gate,
+    });
+  }
+  return out;
+}

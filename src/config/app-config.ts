@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+
+/** The service's settings, read once from the environment at start. See README "Configuration". */
+export interface AppConfig {
+  /** HTTP port. `PORT`, default 3000. */
+  port: number;
+  /** Interface to listen on. `HOST`, default 127.0.0.1 (set 0.0.0.0 in a container). */
+  host: string;
+  /** PostgreSQL connection string. `DATABASE_URL`; unset → the embedded database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. `DATA_DIR`, default ./data. */
+  dataDir: string;
+  /** Connections in the pool for a PostgreSQL server. `DB_POOL_SIZE`, default 10. */
+  dbPoolSize: number;
+  /** Folders of the process owner's files. `WORKFLOWS_DIR`, `RULES_DIR`. */
+  workflowsDir: string;
+  rulesDir: string;
+  /** `NODE_ENV=production`: no development conveniences. */
+  production: boolean;
+  /** Apply pending migrations at start on a PostgreSQL server. `MIGRATE_ON_START=true`. The embedded database always does. */
+  migrateOnStart: boolean;
+}
+
+/** A setting with a value the service cannot use; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the settings from environment variables, refusing values it cannot use (a port that is
+ * not a number, …) with a message that names the variable. Pure apart from reading `cwd`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = process.cwd();
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dataDir: resolve(root, env.DATA_DIR?.trim() || 'data'),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    workflowsDir: resolve(root, env.WORKFLOWS_DIR?.trim() || 'workflows'),
+    rulesDir: resolve(root, env.RULES_DIR?.trim() || 'rules'),
+    production: env.NODE_ENV === 'production',
+    migrateOnStart: boolean(env, 'MIGRATE_ON_START', false),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, but is "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, but is "${env[name]}"`);
+}

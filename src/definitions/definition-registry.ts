@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { CaseRecord } from '../cases/case.entity.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/tokens.js';
+import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
+import { type DefinitionProblem, InvalidDefinitionsError } from './definition-error.js';
+import { loadAndValidate } from './definition-files.js';
+import type { RuleSetFile } from './rule-set-types.js';
+import { WorkflowDefinitionRecord } from './workflow-definition.entity.js';
+
+/** A workflow version as listed in the catalogue. */
+export interface WorkflowSummary {
+  id: string;
+  version: number;
+  title: CompiledWorkflow['title'];
+  description?: CompiledWorkflow['description'];
+  latest: boolean;
+}
+
+/**
+ * The workflow versions the service runs, by (id, version).
+ *
+ * At start it validates every file in `workflows/` and `rules/` (refusing to start on any problem,
+ * listing them all) and publishes each workflow version with its rule sets to the database. A
+ * version that cases already use is never changed: an edited file for such a version stops the
+ * start with a message saying to save the change as a new version. Cases always run on the
+ * published row they are pinned to, so they keep their definition whatever happens to the files.
+ */
+@Injectable()
+export class DefinitionRegistry implements OnModuleInit {
+  private readonly logger = new Logger('Definitions');
+  private readonly compiled = new Map<string, CompiledWorkflow>();
+  private readonly latestVersion = new Map<string, number>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const loaded = await loadAndValidate(this.config.workflowsDir, this.config.rulesDir);
+    if (loaded.problems.length) throw new InvalidDefinitionsError(loaded.problems);
+    const problems: DefinitionProblem[] = [];
+    for (const { file, definition } of loaded.workflows) {
+      const workflow = compileWorkflow(definition, loaded.ruleSets);
+      const problem = await this.publish(file, workflow);
+      if (problem) problems.push(problem);
+    }
+    if (problems.length) throw new InvalidDefinitionsError(problems);
+    await this.loadPublished();
+  }
+
+  /** The newest published version of a workflow. @throws DomainError WORKFLOW_NOT_FOUND */
+  async latest(workflowId: string): Promise<CompiledWorkflow> {
+    const version = this.latestVersion.get(workflowId);
+    if (version === undefined) {
+      throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${[...this.latestVersion.keys()].sort().join(', ') || 'none'})`);
+    }
+    return this.get(workflowId, version);
+  }
+
+  /** A published version, compiled once and cached. @throws DomainError WORKFLOW_NOT_FOUND */
+  async get(workflowId: string, version: number): Promise<CompiledWorkflow> {
+    const key = `${workflowId}@${version}`;
+    const cached = this.compiled.get(key);
+    if (cached) return cached;
+    const row = await this.orm.em.fork().findOne(WorkflowDefinitionRecord, { workflowId, version });
+    if (!row) throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
+    return this.cache(row);
+  }
+
+  /** Every published version, newest first within each workflow. */
+  async list(): Promise<WorkflowSummary[]> {
+    const rows = await this.orm.em.fork().find(WorkflowDefinitionRecord, {}, { orderBy: { workflowId: 'asc', version: 'desc' } });
+    return rows.map((row) => ({
+      id: row.workflowId,
+      version: row.version,
+      title: row.definition.title,
+      ...(row.definition.description ? { description: row.definition.description } : {}),
+      latest: this.latestVersion.get(row.workflowId) === row.version,
+    }));
+  }
+
+  /**
+   * Publishes one version, or checks that the published one is the same. Returns a problem when a
+   * used version was edited. Several instances may start at once: the row is locked while it is
+   * compared, and a lost insert race is retried.
+   */
+  private async publish(file: string, workflow: CompiledWorkflow, retry = true): Promise<DefinitionProblem | undefined> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const row = await em.findOne(WorkflowDefinitionRecord, { workflowId: workflow.id, version: workflow.version }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+        if (!row) {
+          em.create(WorkflowDefinitionRecord, this.toRow(workflow));
+          this.logger.log(`published ${workflow.id} v${workflow.version} (${file})`);
+          return undefined;
+        }
+        if (row.hash === workflow.hash && row.rulesHash === workflow.rulesHash) return undefined;
+        const used = await this.casesUsing(em, workflow);
+        if (used === 0) {
+          em.assign(row, this.toRow(workflow));
+          this.logger.log(`updated ${workflow.id} v${workflow.version}: no case uses it yet (${file})`);
+          return undefined;
+        }
+        if (row.hash !== workflow.hash) {
+          return {
+            file,
+            pointer: '',
+            message: `${workflow.id} version ${workflow.version} has changed since ${used} case(s) started on it; a used version is never edited: undo the change and save it as ${workflow.id}.v${workflow.version + 1}.json`,
+          };
+        }
+        this.logger.warn(
+          `rule sets used by ${workflow.id} v${workflow.version} have changed; its ${used} case(s) keep the rules they started with. Publish ${workflow.id}.v${workflow.version + 1}.json to use the new rules.`,
+        );
+        return undefined;
+      });
+    } catch (error) {
+      if (retry && error instanceof UniqueConstraintViolationException) return this.publish(file, workflow, false);
+      throw error;
+    }
+  }
+
+  private async casesUsing(em: EntityManager, workflow: CompiledWorkflow): Promise<number> {
+    return em.count(CaseRecord, { workflowId: workflow.id, workflowVersion: workflow.version });
+  }
+
+  private toRow(workflow: CompiledWorkflow): WorkflowDefinitionRecord {
+    return {
+      workflowId: workflow.id,
+      version: workflow.version,
+      definition: workflow.definition,
+      ruleSets: Object.fromEntries(workflow.ruleSets) as Record<string, RuleSetFile>,
+      hash: workflow.hash,
+      rulesHash: workflow.rulesHash,
+      publishedAt: this.clock.now(),
+    };
+  }
+
+  private async loadPublished(): Promise<void> {
+    const rows = await this.orm.em.fork().find(WorkflowDefinitionRecord, {});
+    for (const row of rows) {
+      this.cache(row);
+      this.latestVersion.set(row.workflowId, Math.max(row.version, this.latestVersion.get(row.workflowId) ?? 0));
+    }
+  }
+
+  private cache(row: WorkflowDefinitionRecord): CompiledWorkflow {
+    const workflow = compileWorkflow(row.definition, new Map(Object.entries(row.ruleSets)));
+    this.compiled.set(`${row.workflowId}@${row.version}`, workflow);
+    return workflow;
+  }
+}

@@ -1,0 +1,33 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.js';
+import { loadConfig } from './config/app-config.js';
+import { embeddedTarget, postgresTarget, type DatabaseTarget } from './config/database.js';
+import { InvalidDefinitionsError } from './definitions/definition-error.js';
+
+/**
+ * Starts the service. With DATABASE_URL: that PostgreSQL server (migrated with `npm run migrate`,
+ * or at start with MIGRATE_ON_START=true). Without: an embedded PostgreSQL in ./data that migrates
+ * itself.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Main');
+  const config = loadConfig();
+  const database: DatabaseTarget = config.databaseUrl ? postgresTarget(config.databaseUrl, config.dbPoolSize) : await embeddedTarget(config.dataDir);
+  try {
+    const app = await createApp({ config, database, migrate: database.kind === 'embedded' || config.migrateOnStart });
+    app.enableShutdownHooks();
+    await app.listen(config.port, config.host);
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    logger.log(`Samverkan is listening on ${url} (API docs: ${url}/docs) with ${database.description}`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  // A definition problem is the process owner's to fix: show the list, not a stack trace.
+  if (error instanceof InvalidDefinitionsError) console.error(`Samverkan cannot start.\n${error.message}`);
+  else console.error('Samverkan cannot start:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

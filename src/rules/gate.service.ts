@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CaseRecord } from '../cases/case.entity.js';
+import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
+import { FactService } from '../facts/fact.service.js';
+import { evaluateGate, factsOfRuleSet, type GateResult } from './gate-evaluator.js';
+
+/**
+ * Evaluates the gate of a case: the named rule sets, as pinned with the case's workflow version,
+ * against facts computed from the database for that case.
+ */
+@Injectable()
+export class GateService {
+  constructor(private readonly facts: FactService) {}
+
+  /** Reads only. Runs in the caller's transaction so facts and the change they permit agree. */
+  async evaluate(em: EntityManager, record: CaseRecord, workflow: CompiledWorkflow, ruleSetIds: readonly string[], now: Date): Promise<GateResult> {
+    if (ruleSetIds.length === 0) return { passed: true, ruleSets: [], failures: [] };
+    const ruleSets = ruleSetIds.map((id) => {
+      const ruleSet = workflow.ruleSets.get(id);
+      if (!ruleSet) throw new Error(`rule set "${id}" is not pinned with ${workflow.id} v${workflow.version}`);
+      return ruleSet;
+    });
+    const needed = new Set(ruleSets.flatMap(factsOfRuleSet));
+    const facts = await this.facts.compute({ em, record, now }, needed);
+    return evaluateGate(ruleSets, facts);
+  }
+}

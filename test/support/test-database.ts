@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { embeddedTarget, postgresTarget, type DatabaseTarget } from '../../src/config/database.js';
+
+/** A database of its own for one test file: real PostgreSQL when DATABASE_URL is set, else PGlite. */
+export interface TestDatabase {
+  target: DatabaseTarget;
+  /** The connection string of this test database (PostgreSQL only). */
+  url: string | undefined;
+  /** Closes and, on a server, drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates a fresh, empty database for a test file, so test files never see each other's data and
+ * can run in parallel. On a PostgreSQL server: `CREATE DATABASE samverkan_test_<random>`, dropped
+ * afterwards. Without DATABASE_URL: an in-memory PGlite, which is real PostgreSQL too.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const target = await embeddedTarget(undefined);
+    return { target, url: undefined, drop: () => target.close() };
+  }
+  const name = `samverkan_test_${randomBytes(6).toString('hex')}`;
+  await admin(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const target = postgresTarget(url.toString(), 8);
+  return {
+    target,
+    url: url.toString(),
+    drop: async () => {
+      await target.close();
+      await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function admin(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
