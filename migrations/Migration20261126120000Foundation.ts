@@ -29,7 +29,7 @@ export class Migration20261126120000Foundation extends Migration {
         active_states text[] not null,
         status text not null check (status in ('active', 'closed')),
         fields jsonb not null,
-        version integer not null default 1,
+        version integer not null,
         head_hash text not null,
         state_entered_at timestamptz not null,
         created_at timestamptz not null,

@@ -9,6 +9,17 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 export const BODY_LIMIT = '256kb';
 
 /**
+ * PostgreSQL cannot store the NUL character in text or jsonb; a body carrying one is refused as
+ * malformed (400) before any code sees it, rather than failing deep in the database.
+ */
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
+    throw new SyntaxError('texts must not contain the NUL character (\\u0000)');
+  }
+  return value;
+}
+
+/**
  * Builds the whole application (used by `main.ts` and by every e2e test, so tests run exactly
  * what production runs): JSON body parsing with a size limit, validation, the OpenAPI document at
  * `/docs-json` and Swagger UI at `/docs`.
@@ -18,7 +29,7 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
     bodyParser: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json', 'application/*+json'] }));
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseNul }));
   app.useGlobalPipes(validationPipe());
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(

@@ -10,7 +10,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await MikroORM.init(ormOptions(db.target));
+    orm = await MikroORM.init({ ...ormOptions(db.target), logger: () => {} });
     await orm.migrator.up();
   });
   afterAll(async () => {

@@ -35,7 +35,8 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return this.body(error.code, error.message, details);
     }
-    const parserError = bodyParserError(error);
+    // Nest wraps the body parser's errors in an HttpException; the original is its `cause`.
+    const parserError = bodyParserError(error) ?? bodyParserError((error as { cause?: unknown })?.cause);
     if (parserError) return parserError;
     if (error instanceof HttpException) {
       const status = error.getStatus();

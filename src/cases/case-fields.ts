@@ -4,6 +4,8 @@ import type { FieldValue } from './case.entity.js';
 const NAME = /^[a-z][a-zA-Z0-9]{0,63}$/;
 const MAX_TEXT = 20_000;
 const MAX_CHANGES = 50;
+/** Control characters other than tab and line breaks; PostgreSQL cannot store NUL at all. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
  * Checks a merge patch of case fields (RFC 7396: a value sets the field, `null` removes it).
@@ -29,6 +31,7 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
     } else if (typeof value === 'string') {
       if (value.trim() === '') problems.push({ path: name, message: 'must not be empty; send null to remove the field' });
       else if (value.length > MAX_TEXT) problems.push({ path: name, message: `must be at most ${MAX_TEXT} characters` });
+      else if (CONTROL.test(value)) problems.push({ path: name, message: 'must not contain control characters' });
     } else {
       problems.push({ path: name, message: 'must be a text, a number, true/false, or null' });
     }

@@ -96,7 +96,8 @@ function lockDataDir(dataDir: string): () => void {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch {
     const holder = Number(readFileSync(lockFile, 'utf8'));
-    if (holder && holder !== process.pid && isRunning(holder)) {
+    // Our own pid counts too: a second embedded database on the same folder in this process is as bad.
+    if (holder && isRunning(holder)) {
       throw new Error(`the embedded database in ${dataDir} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
     }
     writeFileSync(lockFile, String(process.pid));

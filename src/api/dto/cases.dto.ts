@@ -1,57 +1,73 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PATTERNS } from '../../definitions/schemas.js';
+
+/**
+ * Text without control characters (tab and line breaks allowed). PostgreSQL cannot store NUL in
+ * text at all, and the others only hide things from the people who read the case.
+ */
+export const SafeText = () => Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters' });
+
+/*
+ * Decorator order matters: class-validator checks the decorator nearest the property first, and
+ * stops at the first failure. So the type check (@IsString, @IsInt) sits nearest the property.
+ */
 
 export class CreateCaseDto {
   @ApiProperty({ example: 'samverkan', description: 'Workflow id (a file workflows/<id>.v<N>.json)' })
-  @IsString()
   @Matches(new RegExp(PATTERNS.KEBAB), { message: 'workflow must be a workflow id in kebab-case, e.g. "samverkan"' })
+  @IsString()
   workflow!: string;
 
   @ApiPropertyOptional({ example: 1, description: 'Workflow version; default: the newest' })
   @IsOptional()
-  @IsInt()
   @Min(1)
+  @IsInt()
   version?: number;
 
   @ApiProperty({ example: 'Blekinge unga lyfter', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'title must not be blank' })
   @MaxLength(200)
+  @SafeText()
+  @IsString()
   title!: string;
 }
 
 export class SendEventDto {
   @ApiProperty({ example: 'ADVANCE', description: 'Event type in UPPER_SNAKE_CASE' })
-  @IsString()
   @Matches(new RegExp(PATTERNS.UPPER_SNAKE), { message: 'type must be an event in UPPER_SNAKE_CASE, e.g. "ADVANCE"' })
+  @IsString()
   type!: string;
 
   @ApiPropertyOptional({ example: 'Beslut i styrgruppen 2026-11-20, § 14', maxLength: 2000 })
   @IsOptional()
-  @IsString()
   @MaxLength(2000)
+  @SafeText()
+  @IsString()
   comment?: string;
 }
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'State id (dot path): cases in that step or inside it', example: 'goals' })
   @IsOptional()
-  @IsString()
   @MaxLength(200)
+  @SafeText()
+  @IsString()
   state?: string;
 
   @ApiPropertyOptional({ example: 'samverkan' })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
+  @SafeText()
+  @IsString()
   workflow?: string;
 
   @ApiPropertyOptional({ description: 'Words in the title', example: 'Blekinge' })
   @IsOptional()
-  @IsString()
   @MaxLength(200)
+  @SafeText()
+  @IsString()
   q?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'closed'] })
@@ -62,17 +78,17 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(100)
+  @IsInt()
   limit?: number;
 
   @ApiPropertyOptional({ default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(0)
   @Max(1_000_000)
+  @IsInt()
   offset?: number;
 }
 
@@ -80,22 +96,22 @@ export class HistoryQuery {
   @ApiPropertyOptional({ description: 'Only events after this sequence number', default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(0)
+  @IsInt()
   after?: number;
 
   @ApiPropertyOptional({ default: 500, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(1000)
+  @IsInt()
   limit?: number;
 }
 
 export class GateQuery {
   @ApiProperty({ example: 'ADVANCE' })
-  @IsString()
   @Matches(new RegExp(PATTERNS.UPPER_SNAKE), { message: 'event must be an event in UPPER_SNAKE_CASE, e.g. "ADVANCE"' })
+  @IsString()
   event!: string;
 }
