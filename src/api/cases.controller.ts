@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { toCaseSummary, toCaseView, toGateView } from '../cases/case-view.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, type CommandOptions } from '../cases/cases.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { CurrentActor } from './actor.guard.js';
 import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
@@ -17,6 +17,16 @@ const caseId = new ParseUUIDPipe({
   version: undefined,
   exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the case id in the path must be a UUID', { errors: [{ path: 'id', message: 'must be a UUID' }] }),
 });
+
+/** `If-Match`, `Idempotency-Key`, and the case view in the caller's language as the answer. */
+function commandOptions(req: Request, actor: Actor, status = 200): CommandOptions {
+  const lang = languageOf(req);
+  return {
+    expectedVersion: ifMatchOf(req),
+    idempotency: idempotencyOf(req, actor),
+    respond: (r) => ({ status, body: toCaseView(r.record, r.workflow, lang, actor) }),
+  };
+}
 
 @ApiTags('cases')
 @ApiHeader({ name: 'X-Actor-Person', required: true, description: 'Development: who acts' })
@@ -34,12 +44,8 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CaseDto })
   async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const lang = languageOf(req);
-    const outcome = await this.cases.create({ workflow: dto.workflow, title: dto.title, ...(dto.version ? { version: dto.version } : {}) }, actor, {
-      idempotency: idempotencyOf(req, actor),
-      respond: (r) => ({ status: 201, body: toCaseView(r.record, r.workflow, lang, actor) }),
-    });
-    sendCommandResult(res, outcome);
+    const input = { workflow: dto.workflow, title: dto.title, ...(dto.version ? { version: dto.version } : {}) };
+    sendCommandResult(res, await this.cases.create(input, actor, commandOptions(req, actor, 201)));
   }
 
   @Get()
@@ -78,13 +84,8 @@ export class CasesController {
   @ApiConflictResponse({ type: ErrorDto, description: 'Stale If-Match, concurrent change, or event not possible in this step' })
   @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'GATE_BLOCKED: `failures` lists every unmet condition' })
   async send(@Param('id', caseId) id: string, @Body() dto: SendEventDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const lang = languageOf(req);
-    const outcome = await this.cases.send(id, { type: dto.type, ...(dto.comment ? { comment: dto.comment } : {}) }, actor, {
-      expectedVersion: ifMatchOf(req),
-      idempotency: idempotencyOf(req, actor),
-      respond: (r) => ({ status: 200, body: toCaseView(r.record, r.workflow, lang, actor) }),
-    });
-    sendCommandResult(res, outcome);
+    const event = { type: dto.type, ...(dto.comment ? { comment: dto.comment } : {}) };
+    sendCommandResult(res, await this.cases.send(id, event, actor, commandOptions(req, actor)));
   }
 
   @Patch(':id/fields')
@@ -94,13 +95,7 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: CaseDto })
   async updateFields(@Param('id', caseId) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const lang = languageOf(req);
-    const outcome = await this.cases.updateFields(id, body, actor, {
-      expectedVersion: ifMatchOf(req),
-      idempotency: idempotencyOf(req, actor),
-      respond: (r) => ({ status: 200, body: toCaseView(r.record, r.workflow, lang, actor) }),
-    });
-    sendCommandResult(res, outcome);
+    sendCommandResult(res, await this.cases.updateFields(id, body, actor, commandOptions(req, actor)));
   }
 
   @Get(':id/gate')
