@@ -9,6 +9,7 @@ import { HealthController } from './api/health.controller.js';
 import { WorkflowsController } from './api/workflows.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { CaseQueries } from './cases/case-queries.service.js';
+import { CASE_STATE_LISTENERS, type CaseStateListener } from './cases/case-listeners.js';
 import { CasesService } from './cases/cases.service.js';
 import { CLOCK, type Clock, SystemClock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
@@ -79,6 +80,8 @@ export class AppModule {
         FactService,
         GateService,
         AuditService,
+        // Listeners that must act in the transaction of a state change (deadlines, …).
+        { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [] },
         CasesService,
         CaseQueries,
       ],

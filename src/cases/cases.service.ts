@@ -12,8 +12,9 @@ import { GUARD_CATALOGUE } from '../definitions/guard-catalogue.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from '../rules/gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
-import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type EngineEvent } from './case-engine.js';
+import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
 import { parseFieldPatch } from './case-fields.js';
+import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
 import { findReplay, remember, type IdempotencyRequest, type StoredResponse } from './idempotency.js';
 
@@ -23,24 +24,45 @@ export interface CaseResult {
   workflow: CompiledWorkflow;
 }
 
+/** A case after a {@link CasesService.mutate}, with what the change produced. */
+export interface MutationResult<V> extends CaseResult {
+  value: V;
+}
+
 /** Options every command takes. */
-export interface CommandOptions {
+export interface CommandOptions<R = CaseResult> {
   /** The case version the client saw (`If-Match`); a different current version → 409. */
   expectedVersion?: number;
   /** With an `Idempotency-Key`: a retry returns the stored first answer and changes nothing. */
   idempotency?: IdempotencyRequest;
   /** Renders the answer from the result; required with `idempotency` (the answer is stored). */
-  respond?: (result: CaseResult) => { status: number; body: unknown };
+  respond?: (result: R) => { status: number; body: unknown };
 }
 
 /** What a command produced: its result, or, for a retried idempotent request, the first answer. */
-export type CommandResult = { result: CaseResult; response?: StoredResponse } | { replayed: StoredResponse };
+export type CommandResult<R = CaseResult> = { result: R; response?: StoredResponse } | { replayed: StoredResponse };
 
 /** Input of {@link CasesService.create}. */
 export interface NewCase {
   workflow: string;
   version?: number;
   title: string;
+}
+
+/** What a change to a case's own data records: the history event, and a value for the caller. */
+export interface CaseChange<V> {
+  /** History event type, e.g. `party.added`. */
+  type: string;
+  payload: Record<string, unknown>;
+  value: V;
+}
+
+/** Context a {@link CasesService.mutate} change runs in: the locked case in its transaction. */
+export interface MutationContext {
+  em: EntityManager;
+  record: CaseRecord;
+  workflow: CompiledWorkflow;
+  now: Date;
 }
 
 /**
@@ -57,11 +79,12 @@ export class CasesService {
     private readonly gates: GateService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_STATE_LISTENERS) private readonly listeners: CaseStateListener[],
   ) {}
 
   /**
    * Starts a case on the newest version of a workflow (or the one asked for).
-   * @throws DomainError WORKFLOW_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED
+   * @throws DomainError WORKFLOW_NOT_FOUND, FORBIDDEN
    */
   create(input: NewCase, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     return this.command(options, async (em, now) => {
@@ -91,6 +114,7 @@ export class CasesService {
         occurredAt: now,
         payload: { title: record.title, workflow: { id: workflow.id, version: workflow.version }, to: state },
       }, true);
+      await this.notifyListeners({ em, record, workflow, from: null, to: state, actor, now });
       return { record, workflow };
     });
   }
@@ -133,6 +157,7 @@ export class CasesService {
           workflow: { id: workflow.id, version: workflow.version },
         },
       });
+      await this.notifyListeners({ em, record, workflow, from: outcome.from, to: outcome.to, actor, now });
       return { record, workflow };
     });
   }
@@ -142,12 +167,10 @@ export class CasesService {
    * writes nothing and appends no event.
    * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED
    */
-  updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
-    return this.command(options, async (em, now) => {
-      const changes = parseFieldPatch(patch);
-      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
-      assertMayEditFields(actor);
-      if (record.status === 'closed') throw new DomainError('CASE_CLOSED', 'the case is closed; its fields cannot change');
+  async updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+    const changes = parseFieldPatch(patch);
+    assertMayEditFields(actor);
+    return this.mutate(caseId, actor, options, ({ record }) => {
       const fields: Record<string, FieldValue> = { ...record.fields };
       const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = {};
       for (const [name, value] of Object.entries(changes)) {
@@ -157,10 +180,35 @@ export class CasesService {
         if (value === null) delete fields[name];
         else fields[name] = value;
       }
-      if (Object.keys(diff).length === 0) return { record, workflow };
+      if (Object.keys(diff).length === 0) return null;
       record.fields = fields;
-      this.audit.append(em, record, { type: 'case.fields.updated', actor, occurredAt: now, payload: { changes: diff } });
-      return { record, workflow };
+      return { type: 'case.fields.updated', payload: { changes: diff }, value: undefined };
+    });
+  }
+
+  /**
+   * Changes data that belongs to a case (fields, parties, decisions, escalations, …) in the case's
+   * transaction, with its history event: locks the case, checks `If-Match` and that the case is
+   * open, runs `change`, appends the event it describes. A change that returns null changed
+   * nothing: no event, no new version.
+   *
+   * `change` writes through `ctx.em` only and throws {@link DomainError}s for bad input; whatever
+   * it wrote is rolled back with them.
+   */
+  mutate<V>(
+    caseId: string,
+    actor: Actor,
+    options: CommandOptions<MutationResult<V>>,
+    change: (ctx: MutationContext) => Promise<CaseChange<V> | null> | CaseChange<V> | null,
+    { allowClosed = false }: { allowClosed?: boolean } = {},
+  ): Promise<CommandResult<MutationResult<V>>> {
+    return this.command(options, async (em, now) => {
+      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
+      if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', 'the case is closed; it cannot change');
+      const made = await change({ em, record, workflow, now });
+      if (made === null) return { record, workflow, value: undefined as V };
+      this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
+      return { record, workflow, value: made.value };
     });
   }
 
@@ -174,11 +222,15 @@ export class CasesService {
     return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) };
   }
 
+  private async notifyListeners(change: { em: EntityManager; record: CaseRecord; workflow: CompiledWorkflow; from: CaseState | null; to: CaseState; actor: Actor; now: Date }): Promise<void> {
+    for (const listener of this.listeners) await listener.onStateChange({ ...change, seq: change.record.version });
+  }
+
   /**
    * Runs a command in one transaction with its idempotency bookkeeping. A concurrent duplicate of
    * an idempotent request loses at commit (primary key) and answers with the winner's response.
    */
-  private async command(options: CommandOptions, work: (em: EntityManager, now: Date) => Promise<CaseResult>): Promise<CommandResult> {
+  private async command<R>(options: CommandOptions<R>, work: (em: EntityManager, now: Date) => Promise<R>): Promise<CommandResult<R>> {
     const { idempotency, respond } = options;
     if (idempotency && !respond) throw new Error('an idempotent command needs a responder');
     try {
@@ -209,9 +261,8 @@ export class CasesService {
 
   /** The failures that explain a blocked step: the failing conditions of its gates and any guard that said no. */
   private blockedFailures(blocked: readonly BlockedTransition[], gate: GateResult): GateFailure[] {
-    const failures: GateFailure[] = [];
     const failedSets = new Set(blocked.flatMap((b) => b.failedRuleSets));
-    failures.push(...gate.failures.filter((f) => f.ruleSet !== null && failedSets.has(f.ruleSet)));
+    const failures = gate.failures.filter((f) => f.ruleSet !== null && failedSets.has(f.ruleSet));
     for (const b of blocked) {
       if (!b.failedGuard) continue;
       const info = GUARD_CATALOGUE[b.failedGuard];
