@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126120000Foundation } from './Migration20261126120000Foundation.js';
+import { Migration20261127090000Governance } from './Migration20261127090000Governance.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -8,4 +9,5 @@ import { Migration20261126120000Foundation } from './Migration20261126120000Foun
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126120000Foundation', class: Migration20261126120000Foundation },
+  { name: 'Migration20261127090000Governance', class: Migration20261127090000Governance },
 ];

@@ -8,6 +8,7 @@ import { ErrorFilter } from './api/domain-error.filter.js';
 import { HealthController } from './api/health.controller.js';
 import { WorkflowsController } from './api/workflows.controller.js';
 import { AuditService } from './audit/audit.service.js';
+import { calendarProvider } from './calendar/calendar.provider.js';
 import { CaseQueries } from './cases/case-queries.service.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './cases/case-listeners.js';
 import { CasesService } from './cases/cases.service.js';
@@ -76,6 +77,7 @@ export class AppModule {
         DatabaseLifecycle,
         { provide: APP_GUARD, useClass: ActorGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        calendarProvider,
         DefinitionRegistry,
         FactService,
         GateService,

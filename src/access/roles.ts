@@ -23,3 +23,15 @@ export const WORKFLOW_ROLES: readonly string[] = [...CASE_ROLES, SYSTEM_ROLE];
 export function isCaseRole(value: string): value is CaseRole {
   return (CASE_ROLES as readonly string[]).includes(value);
 }
+
+/** What the roles are called, for messages and screens. */
+export const ROLE_TITLES: Record<CaseRole | 'system', { sv: string; en: string }> = {
+  processOwner: { sv: 'Processägare', en: 'Process owner' },
+  secretariat: { sv: 'Sekretariat', en: 'Secretariat' },
+  manager: { sv: 'Chef', en: 'Manager' },
+  steeringGroup: { sv: 'Styrgrupp', en: 'Steering group' },
+  chair: { sv: 'Ordförande', en: 'Chair' },
+  member: { sv: 'Ledamot', en: 'Member' },
+  observer: { sv: 'Observatör', en: 'Observer' },
+  system: { sv: 'Systemet', en: 'The system' },
+};

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isLocalDate } from '../calendar/working-days.js';
 
 /** The service's settings, read once from the environment at start. See README "Configuration". */
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   production: boolean;
   /** Apply pending migrations at start on a PostgreSQL server. `MIGRATE_ON_START=true`. The embedded database always does. */
   migrateOnStart: boolean;
+  /** The deployment's own closed days, besides the Swedish holidays. `CLOSED_DAYS=2026-05-15,2026-06-05`. */
+  closedDays: string[];
 }
 
 /** A setting with a value the service cannot use; the message names the variable. */
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rulesDir: resolve(root, env.RULES_DIR?.trim() || 'rules'),
     production: env.NODE_ENV === 'production',
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', false),
+    closedDays: dates(env, 'CLOSED_DAYS'),
   };
 }
 
@@ -53,6 +57,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, but is "${raw}"`);
   }
   return value;
+}
+
+function dates(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const list = raw.split(',').map((d) => d.trim()).filter(Boolean);
+  const bad = list.filter((d) => !isLocalDate(d));
+  if (bad.length) throw new ConfigError(`${name} must be dates YYYY-MM-DD separated by commas; not dates: ${bad.join(', ')}`);
+  return list;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -36,3 +36,29 @@ export function listNames(names: Iterable<string>, max = 12): string {
   const shown = all.slice(0, max).map((n) => JSON.stringify(n));
   return all.length > max ? `${shown.join(', ')}, … (${all.length} in all)` : shown.join(', ');
 }
+
+/**
+ * "(did you mean "filledFields"?)" for a misspelt name, or the list of known names when there are
+ * few, or a pointer to where they are listed. For error messages.
+ */
+export function knownOrSuggested(name: string, known: readonly string[], whereListed: string): string {
+  if (known.length <= 12) return `(known: ${listNames(known)})`;
+  const close = known
+    .map((k) => ({ k, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ k }) => k);
+  return close.length ? `(did you mean ${close.map((k) => JSON.stringify(k)).join(' or ')}?)` : `(see ${whereListed})`;
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}

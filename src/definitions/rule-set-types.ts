@@ -25,6 +25,11 @@ export interface RuleCondition {
   message: LocalizedText;
   /** The role on the case that is expected to act when this condition fails. */
   responsible?: string;
+  /**
+   * A list fact (of objects) to explain item by item: the message is given once per item, with
+   * `{{item.field}}` filled from the item ("Alvesta kommun – socialnämnden: …").
+   */
+  each?: string;
 }
 
 /** A json-rules-engine condition tree. Exactly one of the forms per node. */
@@ -37,6 +42,8 @@ export interface ConditionNode {
   value?: unknown;
   /** JSONPath into an object-valued fact. */
   path?: string;
+  /** Parameters of the fact, e.g. `{ "decisionPoint": "joint-agreement" }`. */
+  params?: Record<string, unknown>;
 }
 
 export interface RuleExample {

@@ -40,7 +40,7 @@ describe('validateRuleSet', () => {
     rs.conditions[1].when.not.operator = 'empty';
     rs.conditions[0].responsible = 'secretary';
     const found = await messages(rs);
-    expect(found).toContain(`${FILE}#/conditions/0/when/fact: unknown fact "filledFeilds" (known: "filledFields")`);
+    expect(found).toContain(`${FILE}#/conditions/0/when/fact: unknown fact "filledFeilds" (did you mean "filledFields"?)`);
     expect(found).toContain(`${FILE}#/conditions/1/when/not/operator: unknown operator "empty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`);
     expect(found).toContain(`${FILE}#/conditions/0/responsible: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`);
   });
@@ -62,7 +62,7 @@ describe('validateRuleSet', () => {
     rs.conditions[0].message.sv = 'Saknas: {{missing}}';
     const found = await messages(rs);
     expect(found).toContain(`${FILE}#/conditions/1/when: a condition has exactly one of "fact", "all", "any" or "not", not "all", "fact"`);
-    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (known: "filledFields")`);
+    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (see the fact catalogue: README "Facts" or GET /facts)`);
   });
 
   it('runs the examples and reports the ones whose verdict differs', async () => {
@@ -80,7 +80,7 @@ describe('validateRuleSet', () => {
     rs.examples[0].facts = {};
     rs.examples[1].facts = { filledFields: 'problemStatement' };
     const found = await messages(rs);
-    expect(found).toContain(`${FILE}#/examples/0/facts: the example does not give fact "filledFields", which condition "problem-statement" needs`);
+    expect(found).toContain(`${FILE}#/examples/0/facts: the example does not give fact "filledFields", which the rule set needs`);
     expect(found).toContain(`${FILE}#/examples/1/facts/filledFields: fact "filledFields" is a list of texts, but the example gives "problemStatement"`);
   });
 
@@ -99,5 +99,27 @@ describe('validateRuleSet', () => {
     for (const junk of [null, 1, [], { conditions: [null, { when: 5 }] }, { conditions: [{ when: { all: [null] } }] }]) {
       await expect(validateRuleSet(FILE, junk)).resolves.not.toHaveLength(0);
     }
+  });
+
+  it('checks fact parameters, "each" and item placeholders', async () => {
+    const rs = ruleSet();
+    rs.conditions = [
+      { id: 'a', when: { fact: 'boardsMissing', operator: 'isEmpty', value: true }, message: { sv: 'x', en: 'x' } },
+      { id: 'b', when: { fact: 'boardsMissing', params: { decisionPoint: 'p', board: 'x' }, operator: 'isEmpty', value: true }, message: { sv: 'x', en: 'x' } },
+      { id: 'c', when: { fact: 'partyCount', params: { decisionPoint: 'p' }, operator: 'greaterThan', value: 1 }, message: { sv: 'x', en: 'x' } },
+      { id: 'd', when: { fact: 'partyCount', operator: 'greaterThan', value: 1 }, each: 'partyCount', message: { sv: '{{item.label}}', en: 'x' } },
+      { id: 'e', when: { fact: 'partiesWithoutGoal', operator: 'isEmpty', value: true }, each: 'partiesWithoutGoal', message: { sv: '{{item.name}}', en: '{{item.label}}' } },
+      { id: 'f', when: { fact: 'partyCount', operator: 'greaterThan', value: 1 }, message: { sv: '{{item.label}}', en: 'x' } },
+    ];
+    delete rs.examples;
+    expect(await messages(rs)).toEqual([
+      `${FILE}#/conditions/0/when: fact "boardsMissing" needs "params" with "decisionPoint"`,
+      `${FILE}#/conditions/1/when/params/board: fact "boardsMissing" takes no parameter "board" (it takes "decisionPoint")`,
+      `${FILE}#/conditions/2/when/params: fact "partyCount" takes no parameters`,
+      `${FILE}#/conditions/3/each: "each" explains a list of items, but fact "partyCount" is a number`,
+      `${FILE}#/conditions/3/message/sv: the message inserts "{{item.label}}", but the condition has no "each" naming the list it explains`,
+      `${FILE}#/conditions/4/message/sv: the message inserts "{{item.name}}", but the items of "partiesWithoutGoal" have no field "name" (fields: "label", "organisation")`,
+      `${FILE}#/conditions/5/message/sv: the message inserts "{{item.label}}", but the condition has no "each" naming the list it explains`,
+    ]);
   });
 });

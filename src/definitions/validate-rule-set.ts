@@ -1,9 +1,10 @@
 import { WORKFLOW_ROLES } from '../access/roles.js';
-import { FACT_CATALOGUE, type FactType } from '../facts/fact-catalogue.js';
-import { evaluateGate, factsOfNode } from '../rules/gate-evaluator.js';
+import { FACT_CATALOGUE, type FactInfo, type FactType } from '../facts/fact-catalogue.js';
+import { factKey } from '../facts/fact-key.js';
+import { evaluateGate, factRequestsOf } from '../rules/gate-evaluator.js';
 import { placeholders } from '../rules/messages.js';
 import { OPERATORS } from '../rules/operators.js';
-import { type DefinitionProblem, listNames, pointer } from './definition-error.js';
+import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
@@ -37,12 +38,18 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
       seenIds.add(c.id);
     }
     checkNode(c.when, ['conditions', i, 'when'], say);
+    const each = checkEach(c.each, ['conditions', i, 'each'], say);
     if (isObject(c.message)) {
       for (const lang of ['sv', 'en'] as const) {
         const text = c.message[lang];
         if (typeof text !== 'string') continue;
-        for (const name of placeholders(text)) {
-          if (!FACT_CATALOGUE[name]) say(['conditions', i, 'message', lang], `the message inserts "{{${name}}}", which is not a known fact (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
+        for (const p of placeholders(text)) {
+          if (p.item) {
+            if (!each) say(['conditions', i, 'message', lang], `the message inserts "{{item.${p.name}}}", but the condition has no "each" naming the list it explains`);
+            else if (!(each.itemFields ?? []).includes(p.name)) say(['conditions', i, 'message', lang], `the message inserts "{{item.${p.name}}}", but the items of "${String(c.each)}" have no field "${p.name}" (fields: ${listNames(each.itemFields ?? [])})`);
+          } else if (!FACT_CATALOGUE[p.name]) {
+            say(['conditions', i, 'message', lang], `the message inserts "{{${p.name}}}", which is not a known fact ${knownFacts(p.name)}`);
+          }
         }
       }
     }
@@ -71,7 +78,7 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   if (Array.isArray(node.any)) node.any.forEach((n, i) => checkNode(n, [...at, 'any', i], say));
   if (node.not !== undefined) checkNode(node.not, [...at, 'not'], say);
   if (node.fact === undefined) {
-    for (const key of ['operator', 'value', 'path']) {
+    for (const key of ['operator', 'value', 'path', 'params']) {
       if (node[key] !== undefined) say([...at, key], `"${key}" belongs to a condition with "fact"`);
     }
     return;
@@ -79,8 +86,9 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   if (typeof node.fact !== 'string') return;
   const fact = FACT_CATALOGUE[node.fact];
   if (!fact) {
-    say([...at, 'fact'], `unknown fact "${node.fact}" (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
+    say([...at, 'fact'], `unknown fact "${node.fact}" ${knownFacts(node.fact)}`);
   }
+  if (fact) checkParams(node.fact, fact.params, node.params, at, say);
   if (node.operator === undefined) say(at, 'missing required key "operator"');
   if (!('value' in node)) say(at, 'missing required key "value"');
   if (typeof node.operator !== 'string') return;
@@ -92,7 +100,7 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   const value = node.value;
   if (isObject(value) && 'fact' in value) {
     if (typeof value.fact === 'string' && !FACT_CATALOGUE[value.fact]) {
-      say([...at, 'value', 'fact'], `unknown fact "${value.fact}" (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
+      say([...at, 'value', 'fact'], `unknown fact "${value.fact}" ${knownFacts(value.fact)}`);
     }
     return;
   }
@@ -104,6 +112,37 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   }
   const valueProblem = checkValue(op.value, value, fact.type);
   if (valueProblem) say([...at, 'value'], `operator "${node.operator}" on fact "${node.fact}" needs ${valueProblem}, but the value is ${describeValue(value)}`);
+}
+
+/** A condition gives exactly the parameters its fact takes, each a text. */
+function checkParams(factName: string, expected: FactInfo['params'], given: unknown, at: Array<string | number>, say: Say): void {
+  const names = Object.keys(expected ?? {});
+  if (given === undefined) {
+    if (names.length) say(at, `fact "${factName}" needs "params" with ${listNames(names)}`);
+    return;
+  }
+  if (!isObject(given)) return; // the schema has said it
+  if (!names.length) {
+    say([...at, 'params'], `fact "${factName}" takes no parameters`);
+    return;
+  }
+  for (const name of names) if (given[name] === undefined) say([...at, 'params'], `fact "${factName}" needs the parameter "${name}"`);
+  for (const name of Object.keys(given)) if (!names.includes(name)) say([...at, 'params', name], `fact "${factName}" takes no parameter "${name}" (it takes ${listNames(names)})`);
+}
+
+/** `each` names a list-of-objects fact; returns it so the message placeholders can be checked. */
+function checkEach(each: unknown, at: Array<string | number>, say: Say): FactInfo | undefined {
+  if (typeof each !== 'string') return undefined;
+  const fact = FACT_CATALOGUE[each];
+  if (!fact) {
+    say(at, `unknown fact "${each}" ${knownFacts(each)}`);
+    return undefined;
+  }
+  if (fact.type !== 'object[]') {
+    say(at, `"each" explains a list of items, but fact "${each}" is ${typeWords(fact.type)}`);
+    return undefined;
+  }
+  return fact;
 }
 
 function checkValue(expected: string, value: unknown, factType: FactType): string | undefined {
@@ -136,17 +175,18 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
         sound = false;
       }
     }
-    for (const c of ruleSet.conditions) {
-      // A missing fact would make json-rules-engine throw; say which one instead.
-      for (const needed of factsOfNode(c.when)) {
-        if (!(needed in example.facts)) {
-          say(['examples', i, 'facts'], `the example does not give fact "${needed}", which condition "${c.id}" needs`);
-          sound = false;
-        }
+    // A missing fact would make json-rules-engine throw; say which one instead.
+    const requests = factRequestsOf([ruleSet]);
+    for (const needed of new Set(requests.map((q) => q.name))) {
+      if (!(needed in example.facts)) {
+        say(['examples', i, 'facts'], `the example does not give fact "${needed}", which the rule set needs`);
+        sound = false;
       }
     }
     if (!sound) continue;
-    const result = await evaluateGate([ruleSet], example.facts);
+    // An example gives each fact once; it stands for the fact whatever params a condition gives.
+    const values = new Map(requests.map((q) => [factKey(q.name, q.params), example.facts[q.name]]));
+    const result = await evaluateGate([ruleSet], values);
     const failing = result.failures.map((f) => f.rule);
     if (result.passed !== example.passes) {
       say(['examples', i, 'passes'], `example "${example.name}" says passes=${example.passes}, but the rules give passes=${result.passed}${failing.length ? ` (failing: ${listNames(failing)})` : ''}`);
@@ -154,6 +194,10 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
       say(['examples', i, 'failing'], `example "${example.name}" expects failing ${listNames(example.failing)}, but the rules give ${failing.length ? listNames(failing) : 'none'}`);
     }
   }
+}
+
+function knownFacts(name: string): string {
+  return knownOrSuggested(name, Object.keys(FACT_CATALOGUE), 'the fact catalogue: README "Facts" or GET /facts');
 }
 
 /** Whether a JSON value has a catalogue type. */

@@ -1,5 +1,5 @@
 import { WORKFLOW_ROLES } from '../access/roles.js';
-import { type DefinitionProblem, listNames, pointer } from './definition-error.js';
+import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
@@ -221,7 +221,7 @@ function checkGate(raw: unknown, where: Array<string | number>, ctx: WorkflowVal
   if (!isObject(raw) || !isObject(raw.meta) || !Array.isArray(raw.meta.gate)) return;
   raw.meta.gate.forEach((id, i) => {
     if (typeof id === 'string' && !ctx.ruleSetIds.has(id)) {
-      say([...where, 'meta', 'gate', i], `unknown rule set "${id}" (known: ${listNames([...ctx.ruleSetIds].sort())}); a rule set is a file rules/<id>.json`);
+      say([...where, 'meta', 'gate', i], `unknown rule set "${id}" ${knownOrSuggested(id, [...ctx.ruleSetIds].sort(), 'the folder rules/')}; a rule set is a file rules/<id>.json`);
     }
   });
 }

@@ -7,20 +7,124 @@ export type FactType = 'number' | 'boolean' | 'string' | 'string[]' | 'object' |
 export interface FactInfo {
   type: FactType;
   description: LocalizedText;
+  /** Parameters a condition must give (`params`), each a text, e.g. which decision point. */
+  params?: Record<string, LocalizedText>;
+  /** For lists of objects: the fields of an item, usable as `{{item.field}}` with `each`. */
+  itemFields?: string[];
 }
+
+const decisionPoint = { decisionPoint: { sv: 'Beslutspunktens nyckel, t.ex. "joint-agreement".', en: 'The decision point key, e.g. "joint-agreement".' } };
+const partyItem = ['label', 'organisation'];
 
 /**
  * Every fact a rule set may name. This is the single place the fact layer grows: a new fact is
  * added here (so `npm run validate` knows it) and computed by a provider in `facts/providers/`
  * (a unit test checks that every fact here has exactly one provider).
+ *
+ * List facts name what is missing (boards, parties, goals) so that a gate can say *who* must act;
+ * their items carry a `label` in Swedish for messages ("Alvesta kommun – socialnämnden").
  */
 export const FACT_CATALOGUE: Record<string, FactInfo> = {
+  // The case's own fields
   filledFields: {
     type: 'string[]',
-    description: {
-      sv: 'Namnen på ärendets fält som har ett värde (t.ex. "problemStatement").',
-      en: 'Names of the case fields that have a value (e.g. "problemStatement").',
-    },
+    description: { sv: 'Namnen på ärendets fält som har ett värde (t.ex. "arena").', en: 'Names of the case fields that have a value (e.g. "arena").' },
+  },
+
+  // Parties and roles
+  partyCount: { type: 'number', description: { sv: 'Antal parter i samverkan.', en: 'Number of parties in the collaboration.' } },
+  leadingParties: { type: 'string[]', description: { sv: 'Parter som leder.', en: 'Parties that lead.' } },
+  decidingParties: { type: 'string[]', description: { sv: 'Parter som beslutar.', en: 'Parties that decide.' } },
+  contributingParties: { type: 'string[]', description: { sv: 'Parter som bidrar.', en: 'Parties that contribute.' } },
+  rolesHeld: {
+    type: 'string[]',
+    description: { sv: 'Roller (t.ex. "secretariat", "chair") som någon innehar i ärendet.', en: 'Roles (e.g. "secretariat", "chair") that someone holds on the case.' },
+  },
+  vacantRequiredRoles: {
+    type: 'object[]',
+    description: { sv: 'Obligatoriska roller utan innehavare.', en: 'Required roles without a holder.' },
+    itemFields: ['label', 'role', 'organisation'],
+  },
+  chairRotationSet: { type: 'boolean', description: { sv: 'Ett roterande ordförandeskap är inrättat.', en: 'A rotating chair is set up.' } },
+  currentChair: { type: 'string', description: { sv: 'Organisationen som är ordförande nu ("" om ingen).', en: 'The organisation that chairs now ("" if none).' } },
+  partiesWithoutBenefit: {
+    type: 'object[]',
+    description: { sv: 'Beslutande eller bidragande parter utan beskriven nytta av samverkan.', en: 'Deciding or contributing parties without a stated benefit.' },
+    itemFields: partyItem,
+  },
+
+  // Board decisions (Kommunallagen), per decision point
+  decisionPointDefined: { type: 'boolean', description: { sv: 'Beslutspunkten finns med referenstext.', en: 'The decision point exists with a reference text.' }, params: decisionPoint },
+  boardsMissing: {
+    type: 'object[]',
+    description: { sv: 'Nämnder som ska besluta men inte har fattat (bifallande) beslut.', en: 'Required boards without a (positive) decision.' },
+    params: decisionPoint,
+    itemFields: ['label', 'board', 'organisation', 'status'],
+  },
+  decisionTextDifferences: {
+    type: 'object[]',
+    description: { sv: 'Beslut vars text skiljer sig från referenstexten, med ordpositioner.', en: 'Decisions whose text differs from the reference, with word positions.' },
+    params: decisionPoint,
+    itemFields: ['label', 'board', 'organisation', 'words'],
+  },
+  decisionsNotFinal: {
+    type: 'object[]',
+    description: { sv: 'Nämnder vars beslut inte har vunnit laga kraft.', en: 'Boards whose decision has not become final.' },
+    params: decisionPoint,
+    itemFields: ['label', 'board', 'organisation', 'status', 'finalFrom'],
+  },
+
+  // Goals and indicators
+  goalCount: { type: 'number', description: { sv: 'Antal mål.', en: 'Number of goals.' } },
+  unmeasurableGoals: {
+    type: 'object[]',
+    description: { sv: 'Mål som saknar indikator, utgångsvärde, målvärde eller måldatum.', en: 'Goals lacking an indicator, baseline, target or target date.' },
+    itemFields: ['label', 'missing', 'missingEn'],
+  },
+  partiesWithoutGoal: {
+    type: 'object[]',
+    description: { sv: 'Beslutande eller bidragande parter som inget mål mäts för.', en: 'Deciding or contributing parties no goal is measured for.' },
+    itemFields: partyItem,
+  },
+  goalsWithoutFollowUp: {
+    type: 'object[]',
+    description: { sv: 'Mål utan mätning efter utgångsåret.', en: 'Goals without a measurement after the baseline year.' },
+    itemFields: ['label'],
+  },
+  goalsOffTrack: {
+    type: 'object[]',
+    description: { sv: 'Mål som inte ligger i fas mot målvärdet.', en: 'Goals not on track towards their target.' },
+    itemFields: ['label', 'progress'],
+  },
+
+  // Resources and actions
+  partiesWithoutCommitment: {
+    type: 'object[]',
+    description: { sv: 'Bidragande parter som inte har åtagit sig resurser.', en: 'Contributing parties without a resource commitment.' },
+    itemFields: partyItem,
+  },
+  actionCount: { type: 'number', description: { sv: 'Antal åtgärder (ej strukna).', en: 'Number of actions (not cancelled).' } },
+  startedActionCount: { type: 'number', description: { sv: 'Åtgärder som har påbörjats eller är klara.', en: 'Actions in progress or done.' } },
+  incompleteActions: {
+    type: 'object[]',
+    description: { sv: 'Åtgärder utan ansvarig part eller datum.', en: 'Actions without a responsible party or a due date.' },
+    itemFields: ['label', 'missing', 'missingEn'],
+  },
+  overdueActions: {
+    type: 'object[]',
+    description: { sv: 'Åtgärder vars datum har passerat utan att de är klara.', en: 'Actions past their due date and not done.' },
+    itemFields: ['label', 'dueDate', 'responsible'],
+  },
+
+  // Documents
+  documentKinds: {
+    type: 'string[]',
+    description: { sv: 'Slag av dokument som finns i ärendet (även sekretessmarkerade).', en: 'Kinds of documents on the case (confidential ones too).' },
+  },
+  unsignedParties: {
+    type: 'object[]',
+    description: { sv: 'Parter som ska skriva under avtalet/avsiktsförklaringen men inte har gjort det.', en: 'Parties that must sign the agreement / declaration of intent and have not.' },
+    itemFields: partyItem,
   },
 };
 

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { FactRequest, FactValues } from './fact-key.js';
 import type { FactContext, FactProvider } from './fact-provider.js';
 import { CaseFieldsFacts } from './providers/case-fields.facts.js';
+import { DecisionsFacts } from './providers/decisions.facts.js';
+import { DocumentsFacts } from './providers/documents.facts.js';
+import { GoalsFacts } from './providers/goals.facts.js';
+import { PartiesFacts } from './providers/parties.facts.js';
+import { WorkFacts } from './providers/work.facts.js';
 
 /** Every fact provider. A new provider is added here; a test checks each catalogue fact has one. */
 export function allFactProviders(): FactProvider[] {
-  return [new CaseFieldsFacts()];
+  return [new CaseFieldsFacts(), new PartiesFacts(), new DecisionsFacts(), new GoalsFacts(), new WorkFacts(), new DocumentsFacts()];
 }
 
 /** Computes the facts a gate needs, asking only the providers of those facts. */
@@ -22,15 +28,15 @@ export class FactService {
    * @throws Error when a fact has no provider: a bug, since validation only admits catalogue facts
    *         and a unit test checks that every catalogue fact has a provider.
    */
-  async compute(ctx: FactContext, names: Iterable<string>): Promise<Record<string, unknown>> {
-    const wanted = new Map<FactProvider, Set<string>>();
-    for (const name of names) {
-      const provider = this.byFact.get(name);
-      if (!provider) throw new Error(`no provider computes the fact "${name}"`);
-      if (!wanted.has(provider)) wanted.set(provider, new Set());
-      wanted.get(provider)!.add(name);
+  async compute(ctx: FactContext, requests: readonly FactRequest[]): Promise<FactValues> {
+    const wanted = new Map<FactProvider, FactRequest[]>();
+    for (const request of requests) {
+      const provider = this.byFact.get(request.name);
+      if (!provider) throw new Error(`no provider computes the fact "${request.name}"`);
+      if (!wanted.has(provider)) wanted.set(provider, []);
+      wanted.get(provider)!.push(request);
     }
-    const parts = await Promise.all([...wanted].map(([provider, set]) => provider.compute(ctx, set)));
-    return Object.assign({}, ...parts);
+    const parts: Array<Record<string, unknown>> = await Promise.all([...wanted].map(([provider, list]) => provider.compute(ctx, list)));
+    return new Map(parts.flatMap((part) => Object.entries(part)));
   }
 }

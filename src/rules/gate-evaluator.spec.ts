@@ -1,5 +1,8 @@
 import type { RuleSetFile } from '../definitions/rule-set-types.js';
-import { evaluateGate } from './gate-evaluator.js';
+import { factKey } from '../facts/fact-key.js';
+import { evaluateGate, factRequestsOf } from './gate-evaluator.js';
+
+const values = (facts: Record<string, unknown>) => new Map(Object.entries(facts));
 
 const fieldRule = (id: string, field: string): RuleSetFile['conditions'][number] => ({
   id,
@@ -13,7 +16,7 @@ const problem: RuleSetFile = { id: 'problem', title: { sv: 'P', en: 'P' }, condi
 
 describe('evaluateGate', () => {
   it('explains every failing condition, in file order, with its message and the facts it saw', async () => {
-    const result = await evaluateGate([start, problem], { filledFields: ['goals'] });
+    const result = await evaluateGate([start, problem], values({ filledFields: ['goals'] }));
     expect(result.passed).toBe(false);
     expect(result.ruleSets).toEqual([{ id: 'start', passed: false }, { id: 'problem', passed: false }]);
     expect(result.failures).toEqual([
@@ -24,7 +27,7 @@ describe('evaluateGate', () => {
   });
 
   it('passes a rule set once its conditions hold, independently of the others', async () => {
-    const result = await evaluateGate([start, problem], { filledFields: ['arena', 'agreement'] });
+    const result = await evaluateGate([start, problem], values({ filledFields: ['arena', 'agreement'] }));
     expect(result.passed).toBe(false);
     expect(result.ruleSets).toEqual([{ id: 'start', passed: true }, { id: 'problem', passed: false }]);
     expect(result.failures.map((f) => f.rule)).toEqual(['statement']);
@@ -32,7 +35,7 @@ describe('evaluateGate', () => {
 
   it('keeps concurrent evaluations apart (a new Engine per run)', async () => {
     const runs = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => evaluateGate([start], { filledFields: i % 2 ? ['arena', 'agreement'] : [] })),
+      Array.from({ length: 50 }, (_, i) => evaluateGate([start], values({ filledFields: i % 2 ? ['arena', 'agreement'] : [] }))),
     );
     runs.forEach((r, i) => expect(r.passed).toBe(i % 2 === 1));
   });
@@ -50,12 +53,37 @@ describe('evaluateGate', () => {
         { id: 'not-empty', when: { not: { fact: 'filledFields', operator: 'isEmpty', value: true } }, message: { sv: 'y', en: 'y' } },
       ],
     };
-    expect((await evaluateGate([rs], { filledFields: [] })).failures.map((f) => f.rule)).toEqual(['either', 'not-empty']);
-    expect((await evaluateGate([rs], { filledFields: ['b', 'c', 'd'] })).passed).toBe(true);
-    expect((await evaluateGate([rs], { filledFields: ['a'] })).passed).toBe(true);
+    expect((await evaluateGate([rs], values({ filledFields: [] }))).failures.map((f) => f.rule)).toEqual(['either', 'not-empty']);
+    expect((await evaluateGate([rs], values({ filledFields: ['b', 'c', 'd'] }))).passed).toBe(true);
+    expect((await evaluateGate([rs], values({ filledFields: ['a'] }))).passed).toBe(true);
   });
 
   it('throws UNDEFINED_FACT when the fact layer failed to provide a fact', async () => {
-    await expect(evaluateGate([start], {})).rejects.toMatchObject({ code: 'UNDEFINED_FACT' });
+    await expect(evaluateGate([start], values({}))).rejects.toMatchObject({ code: 'UNDEFINED_FACT' });
+  });
+
+  it('looks parameterised facts up by their params and explains a list item by item', async () => {
+    const rs: RuleSetFile = {
+      id: 'identical',
+      title: { sv: 'L', en: 'L' },
+      conditions: [
+        {
+          id: 'boards-decided',
+          when: { fact: 'boardsMissing', params: { decisionPoint: 'joint-agreement' }, operator: 'isEmpty', value: true },
+          each: 'boardsMissing',
+          message: { sv: '{{item.label}}: beslut saknas', en: '{{item.label}}: no decision' },
+          responsible: 'secretariat',
+        },
+      ],
+    };
+    expect(factRequestsOf([rs])).toEqual([{ name: 'boardsMissing', params: { decisionPoint: 'joint-agreement' } }]);
+    const facts = new Map<string, unknown>([
+      [factKey('boardsMissing', { decisionPoint: 'joint-agreement' }), [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }]],
+      [factKey('boardsMissing', { decisionPoint: 'other' }), []],
+    ]);
+    const result = await evaluateGate([rs], facts);
+    expect(result.failures.map((f) => f.message.sv)).toEqual(['Alvesta kommun – socialnämnden: beslut saknas', 'Region Kronoberg – regionstyrelsen: beslut saknas']);
+    expect(result.failures[0]!.facts).toEqual({ 'boardsMissing(decisionPoint=joint-agreement)': [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }] });
+    expect(result.failures[1]!.item).toEqual({ label: 'Region Kronoberg – regionstyrelsen' });
   });
 });

@@ -1,6 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import type { LocalizedText } from '../common/i18n.js';
-import type { ConditionNode, RuleSetFile } from '../definitions/rule-set-types.js';
+import type { ConditionNode, RuleCondition, RuleSetFile } from '../definitions/rule-set-types.js';
+import { factKey, factLabel, type FactRequest, type FactValues } from '../facts/fact-key.js';
 import { placeholders, renderMessage } from './messages.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 
@@ -14,6 +15,8 @@ export interface GateFailure {
   responsible?: string;
   /** The values of the facts the condition looked at. */
   facts: Record<string, unknown>;
+  /** With `each`: the item (a board, a party, …) this line explains. */
+  item?: Record<string, unknown>;
 }
 
 /** The verdict on a gate (one or more rule sets), explained. */
@@ -24,47 +27,40 @@ export interface GateResult {
 }
 
 /**
- * Evaluates rule sets against facts and explains every condition that fails.
+ * Evaluates rule sets against fact values and explains every condition that fails.
  *
  * Pure apart from being asynchronous (json-rules-engine is): no I/O, no clock. Builds a **new
  * Engine per call**, since a shared Engine mixes the results of concurrent runs. Every condition is
- * its own rule at the same priority, so none is skipped and the explanation is complete.
+ * its own rule at the same priority, so none is skipped and the explanation is complete. Facts are
+ * computed beforehand (see {@link factRequestsOf}); a parameterised fact is looked up by its params.
  *
- * @param facts values computed by the fact layer; every fact the rule sets name must be present.
- * @throws Error with `code === 'UNDEFINED_FACT'` if a named fact is missing (a bug in the fact layer).
+ * @throws Error with `code === 'UNDEFINED_FACT'` if a needed fact was not computed (a bug in the fact layer).
  */
-export async function evaluateGate(ruleSets: readonly RuleSetFile[], facts: Record<string, unknown>): Promise<GateResult> {
+export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
-  const lookup = new Map<string, { ruleSet: RuleSetFile; index: number }>();
-  for (const ruleSet of ruleSets) {
-    ruleSet.conditions.forEach((condition, index) => {
-      const name = `${ruleSet.id}/${condition.id}`;
-      lookup.set(name, { ruleSet, index });
-      engine.addRule({
-        name,
-        priority: 1,
-        conditions: { all: [toEngineCondition(condition.when)] } as never,
-        event: { type: name },
-      });
+  const names = new Set(ruleSets.flatMap((r) => r.conditions.flatMap((c) => requestsOfNode(c.when).map((q) => q.name))));
+  for (const name of names) {
+    engine.addFact(name, (params: Record<string, unknown>) => {
+      const key = factKey(name, params);
+      if (!values.has(key)) throw Object.assign(new Error(`fact ${key} was not computed`), { code: 'UNDEFINED_FACT' });
+      return values.get(key);
     });
   }
-  const { failureResults } = await engine.run({ ...facts });
+  const lookup = new Map<string, { ruleSet: RuleSetFile; condition: RuleCondition }>();
+  for (const ruleSet of ruleSets) {
+    for (const condition of ruleSet.conditions) {
+      const name = `${ruleSet.id}/${condition.id}`;
+      lookup.set(name, { ruleSet, condition });
+      engine.addRule({ name, priority: 1, conditions: { all: [toEngineCondition(condition.when)] } as never, event: { type: name } });
+    }
+  }
+  const { failureResults } = await engine.run();
   const failedNames = new Set(failureResults.map((r) => String(r.name)));
   const failures: GateFailure[] = [];
   // Report in file order, not in the engine's completion order, so explanations are stable.
-  for (const [name, { ruleSet, index }] of lookup) {
-    if (!failedNames.has(name)) continue;
-    const condition = ruleSet.conditions[index]!;
-    const seen: Record<string, unknown> = {};
-    for (const fact of factsOfNode(condition.when)) seen[fact] = facts[fact];
-    failures.push({
-      ruleSet: ruleSet.id,
-      rule: condition.id,
-      message: renderMessage(condition.message, facts),
-      ...(condition.responsible ? { responsible: condition.responsible } : {}),
-      facts: seen,
-    });
+  for (const [name, { ruleSet, condition }] of lookup) {
+    if (failedNames.has(name)) failures.push(...explain(ruleSet, condition, values));
   }
   const failedSets = new Set(failures.map((f) => f.ruleSet));
   return {
@@ -74,29 +70,59 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], facts: Reco
   };
 }
 
-/** The facts a condition tree names (in `fact` and in `value: {fact}` references). */
-export function factsOfNode(node: ConditionNode): string[] {
-  const out = new Set<string>();
+/** The failure lines of one failing condition: one, or one per item with `each`. */
+function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactValues): GateFailure[] {
+  const requests = requestsOfNode(condition.when);
+  const seen: Record<string, unknown> = {};
+  for (const request of requests) seen[factLabel(request)] = values.get(factKey(request.name, request.params));
+  // A `{{fact}}` in the message means the fact as this condition asked for it (with its params).
+  const valueOf = (name: string) => {
+    const request = requests.find((q) => q.name === name);
+    return values.get(factKey(name, request?.params));
+  };
+  const base = { ruleSet: ruleSet.id, rule: condition.id, ...(condition.responsible ? { responsible: condition.responsible } : {}), facts: seen };
+  if (condition.each) {
+    const items = valueOf(condition.each);
+    if (Array.isArray(items) && items.length) {
+      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>), item: item as Record<string, unknown> }));
+    }
+  }
+  return [{ ...base, message: renderMessage(condition.message, valueOf) }];
+}
+
+/** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */
+export function requestsOfNode(node: ConditionNode): FactRequest[] {
+  const out = new Map<string, FactRequest>();
+  const add = (request: FactRequest) => out.set(factKey(request.name, request.params), request);
   const walk = (n: ConditionNode) => {
     n.all?.forEach(walk);
     n.any?.forEach(walk);
     if (n.not) walk(n.not);
-    if (typeof n.fact === 'string') out.add(n.fact);
-    const v = n.value as { fact?: unknown } | undefined;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.add(v.fact);
+    if (typeof n.fact === 'string') add({ name: n.fact, ...(n.params ? { params: n.params } : {}) });
+    const v = n.value as { fact?: unknown; params?: Record<string, unknown> } | undefined;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') add({ name: v.fact, ...(v.params ? { params: v.params } : {}) });
   };
   walk(node);
-  return [...out];
+  return [...out.values()];
 }
 
-/** All facts a rule set needs, including those its messages insert. */
-export function factsOfRuleSet(ruleSet: RuleSetFile): string[] {
-  const out = new Set<string>();
-  for (const c of ruleSet.conditions) {
-    factsOfNode(c.when).forEach((f) => out.add(f));
-    [...placeholders(c.message.sv), ...placeholders(c.message.en)].forEach((f) => out.add(f));
+/**
+ * Every fact value the rule sets need: the facts their conditions name, those their messages
+ * insert, and the lists they explain item by item.
+ */
+export function factRequestsOf(ruleSets: readonly RuleSetFile[]): FactRequest[] {
+  const out = new Map<string, FactRequest>();
+  for (const ruleSet of ruleSets) {
+    for (const condition of ruleSet.conditions) {
+      const own = requestsOfNode(condition.when);
+      const inserted = [...placeholders(condition.message.sv), ...placeholders(condition.message.en)].filter((p) => !p.item).map((p) => p.name);
+      for (const name of [...inserted, ...(condition.each ? [condition.each] : [])]) {
+        if (!own.some((q) => q.name === name)) own.push({ name });
+      }
+      for (const request of own) out.set(factKey(request.name, request.params), request);
+    }
   }
-  return [...out];
+  return [...out.values()];
 }
 
 function toEngineCondition(node: ConditionNode): Record<string, unknown> {
@@ -108,5 +134,6 @@ function toEngineCondition(node: ConditionNode): Record<string, unknown> {
     operator: node.operator,
     value: node.value,
     ...(node.path ? { path: node.path } : {}),
+    ...(node.params ? { params: node.params } : {}),
   };
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
+import type { SwedishCalendar } from '../calendar/working-days.js';
 import type { CaseRecord } from '../cases/case.entity.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
 import { FactService } from '../facts/fact.service.js';
-import { evaluateGate, factsOfRuleSet, type GateResult } from './gate-evaluator.js';
+import { evaluateGate, factRequestsOf, type GateResult } from './gate-evaluator.js';
 
 /**
  * Evaluates the gate of a case: the named rule sets, as pinned with the case's workflow version,
@@ -11,7 +13,10 @@ import { evaluateGate, factsOfRuleSet, type GateResult } from './gate-evaluator.
  */
 @Injectable()
 export class GateService {
-  constructor(private readonly facts: FactService) {}
+  constructor(
+    private readonly facts: FactService,
+    @Inject(WORKING_CALENDAR) private readonly calendar: SwedishCalendar,
+  ) {}
 
   /** Reads only. Runs in the caller's transaction so facts and the change they permit agree. */
   async evaluate(em: EntityManager, record: CaseRecord, workflow: CompiledWorkflow, ruleSetIds: readonly string[], now: Date): Promise<GateResult> {
@@ -21,8 +26,7 @@ export class GateService {
       if (!ruleSet) throw new Error(`rule set "${id}" is not pinned with ${workflow.id} v${workflow.version}`);
       return ruleSet;
     });
-    const needed = new Set(ruleSets.flatMap(factsOfRuleSet));
-    const facts = await this.facts.compute({ em, record, now }, needed);
-    return evaluateGate(ruleSets, facts);
+    const values = await this.facts.compute({ em, record, now, calendar: this.calendar }, factRequestsOf(ruleSets));
+    return evaluateGate(ruleSets, values);
   }
 }

@@ -1,18 +1,25 @@
 import type { LocalizedText } from '../common/i18n.js';
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*(item\.)?([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g;
 
-/** Names of the facts a message template inserts with `{{name}}`. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+/** A `{{fact}}` or `{{item.field}}` in a message template. */
+export interface Placeholder {
+  item: boolean;
+  name: string;
+}
+
+/** The placeholders of a message template. */
+export function placeholders(template: string): Placeholder[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => ({ item: !!m[1], name: m[2]! }));
 }
 
 /**
- * Fills `{{fact}}` placeholders with fact values, in both languages. Lists are joined with ", "
- * (items that are objects show their `label`, `name` or `title`). Pure.
+ * Fills a message in both languages: `{{fact}}` with a fact's value (via `factValue`) and
+ * `{{item.field}}` with a field of the item being explained. Lists are joined with ", " (items
+ * that are objects show their `label`, `name` or `title`). Pure.
  */
-export function renderMessage(template: LocalizedText, facts: Record<string, unknown>): LocalizedText {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => formatValue(facts[name]));
+export function renderMessage(template: LocalizedText, factValue: (name: string) => unknown, item?: Record<string, unknown>): LocalizedText {
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_, isItem: string | undefined, name: string) => formatValue(isItem ? item?.[name] : factValue(name)));
   return { sv: fill(template.sv), en: fill(template.en) };
 }
 

@@ -1,0 +1,36 @@
+import { stockholmDate } from '../../calendar/working-days.js';
+import { ActionRecord, ResourceCommitmentRecord } from '../../governance/work.entity.js';
+import type { FactContext, FactProvider } from '../fact-provider.js';
+import { organisationsById, partiesOf, partyItem } from './case-data.js';
+
+/** Facts about resources and the action plan. */
+export class WorkFacts implements FactProvider {
+  readonly provides = ['partiesWithoutCommitment', 'actionCount', 'startedActionCount', 'incompleteActions', 'overdueActions'] as const;
+
+  async compute({ em, record, now }: FactContext, wanted: readonly { name: string }[]): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    const names = new Set(wanted.map((w) => w.name));
+    if (names.has('partiesWithoutCommitment')) {
+      const parties = await partiesOf(em, record.id);
+      const committed = new Set((await em.find(ResourceCommitmentRecord, { caseId: record.id })).map((r) => r.organisationId));
+      out.partiesWithoutCommitment = parties.filter((p) => p.party.responsibilities.includes('contributes') && !committed.has(p.organisation.id)).map(partyItem);
+    }
+    if (names.has('actionCount') || names.has('startedActionCount') || names.has('incompleteActions') || names.has('overdueActions')) {
+      const actions = (await em.find(ActionRecord, { caseId: record.id }, { orderBy: { createdAt: 'asc', id: 'asc' } })).filter((a) => a.status !== 'cancelled');
+      const organisations = await organisationsById(em, actions.map((a) => a.responsibleOrganisationId).filter((id): id is string => !!id));
+      const today = stockholmDate(now);
+      out.actionCount = actions.length;
+      out.startedActionCount = actions.filter((a) => a.status === 'inProgress' || a.status === 'done').length;
+      out.incompleteActions = actions
+        .filter((a) => !a.responsibleOrganisationId || !a.dueDate)
+        .map((a) => {
+          const missing = [...(!a.responsibleOrganisationId ? [{ sv: 'ansvarig part', en: 'responsible party' }] : []), ...(!a.dueDate ? [{ sv: 'datum', en: 'due date' }] : [])];
+          return { label: a.title, missing: missing.map((m) => m.sv).join(' och '), missingEn: missing.map((m) => m.en).join(' and ') };
+        });
+      out.overdueActions = actions
+        .filter((a) => a.status !== 'done' && a.dueDate && a.dueDate < today)
+        .map((a) => ({ label: a.title, dueDate: a.dueDate, responsible: organisations.get(a.responsibleOrganisationId ?? '')?.name ?? '–' }));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+import { addDays, type LocalDate, type SwedishCalendar } from '../calendar/working-days.js';
+import type { FieldProblem } from '../common/domain-error.js';
+import type { RecordedDecisionStatus } from './decision.entity.js';
+
+/** A board decision's status as shown: the recorded one, or "final" once the appeal window has passed. */
+export type DecisionStatus = RecordedDecisionStatus | 'final';
+
+/** Statuses in which the board has adopted the proposal. */
+export const ADOPTED: ReadonlySet<DecisionStatus> = new Set(['decided', 'minutesApproved', 'announced', 'appealed', 'final']);
+
+/**
+ * The last day to appeal a decision (laglighetsprövning, Kommunallagen 13 kap. 5 §): three weeks
+ * after the day the approval of the minutes was announced on the notice board (anslag). A period
+ * that ends on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton ends on
+ * the next working day instead (lagen (1930:173) om beräkning av lagstadgad tid). Pure.
+ */
+export function appealDeadline(announcedDate: LocalDate, calendar: SwedishCalendar): LocalDate {
+  return calendar.onOrNextWorkingDay(addDays(announcedDate, 21));
+}
+
+/**
+ * The status to show and decide on: an announced decision becomes final (laga kraft) the day
+ * after its appeal deadline, if no appeal was recorded. Pure.
+ */
+export function effectiveStatus(decision: { status: RecordedDecisionStatus; appealDeadline: LocalDate | null }, today: LocalDate): DecisionStatus {
+  if (decision.status === 'announced' && decision.appealDeadline && today > decision.appealDeadline) return 'final';
+  return decision.status;
+}
+
+/** The first day a decision can be final, for "by when" in explanations. */
+export function finalFrom(appealDeadlineDate: LocalDate | null): LocalDate | null {
+  return appealDeadlineDate ? addDays(appealDeadlineDate, 1) : null;
+}
+
+/** The dates a status needs, in the order Kommunallagen gives: decided → minutes approved → announced. */
+const REQUIRED_DATES: Record<RecordedDecisionStatus, Array<'meetingDate' | 'minutesApprovedDate' | 'announcedDate'>> = {
+  proposed: [],
+  rejected: ['meetingDate'],
+  decided: ['meetingDate'],
+  minutesApproved: ['meetingDate', 'minutesApprovedDate'],
+  announced: ['meetingDate', 'minutesApprovedDate', 'announcedDate'],
+  appealed: ['meetingDate', 'minutesApprovedDate', 'announcedDate'],
+};
+
+/**
+ * Checks a decision's dates: each status has the dates it implies, they are in order (a decision
+ * cannot be announced before the minutes were approved, nor those before the meeting), and none
+ * lies in the future. Returns every problem, each with its field. Pure.
+ */
+export function checkDecisionDates(
+  d: { status: RecordedDecisionStatus; meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null; text: string | null },
+  today: LocalDate,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of REQUIRED_DATES[d.status]) {
+    if (!d[field]) problems.push({ path: field, message: `a decision with status "${d.status}" needs ${field}` });
+  }
+  if (d.status !== 'proposed' && d.status !== 'rejected' && !d.text?.trim()) {
+    problems.push({ path: 'text', message: `a decision with status "${d.status}" needs the decided text` });
+  }
+  const order: Array<[keyof typeof d & string, string]> = [
+    ['meetingDate', 'the meeting'],
+    ['minutesApprovedDate', 'the approval of the minutes (justering)'],
+    ['announcedDate', 'the announcement (anslag)'],
+  ];
+  for (let i = 1; i < order.length; i++) {
+    const [later, laterName] = order[i]!;
+    for (let j = 0; j < i; j++) {
+      const [earlier, earlierName] = order[j]!;
+      const a = d[earlier as 'meetingDate'];
+      const b = d[later as 'meetingDate'];
+      if (a && b && b < a) problems.push({ path: later, message: `${laterName} (${b}) cannot be before ${earlierName} (${a})` });
+    }
+  }
+  for (const [field] of order) {
+    const value = d[field as 'meetingDate'];
+    if (value && value > today) problems.push({ path: field, message: `${value} is in the future; record a date when it has happened` });
+  }
+  return problems;
+}

@@ -1,0 +1,38 @@
+import { compareDecisionText, formatRanges, words } from './decision-text.js';
+
+const REFERENCE = `Kommunen ställer sig bakom överenskommelsen Barnens bästa gäller i Kronoberg.
+1. Kommunen prioriterar tidiga och förebyggande insatser för barn och unga.
+2. Kommunen deltar i den regionala styrgruppen.`;
+
+describe('compareDecisionText', () => {
+  it('treats case, white space, punctuation and list numbering as the same text', () => {
+    const variant = `KOMMUNEN ställer sig bakom överenskommelsen "Barnens bästa gäller" i Kronoberg
+a) Kommunen   prioriterar tidiga och förebyggande insatser för barn och unga;
+b) kommunen deltar i den regionala styrgruppen`;
+    expect(compareDecisionText(REFERENCE, variant)).toEqual({ identical: true, ranges: [], diff: [{ op: 'same', words: expect.any(Array) }] });
+  });
+
+  it('finds changed words and says where they are in the reference', () => {
+    const changed = REFERENCE.replace('tidiga och förebyggande', 'tidiga eller akuta');
+    const result = compareDecisionText(REFERENCE, changed);
+    expect(result.identical).toBe(false);
+    // Words: 1 Kommunen … 10 Kronoberg, 11 Kommunen 12 prioriterar 13 tidiga 14 och 15 förebyggande
+    expect(result.ranges).toEqual([{ from: 14, to: 15 }]);
+    expect(formatRanges(result.ranges)).toBe('14–15');
+    expect(result.diff.filter((p) => p.op !== 'same')).toEqual([
+      { op: 'missing', words: ['och', 'förebyggande'] },
+      { op: 'extra', words: ['eller', 'akuta'] },
+    ]);
+  });
+
+  it('points at missing and extra words, also at the ends', () => {
+    expect(compareDecisionText('a b c d', 'a b c d e').ranges).toEqual([{ from: 4, to: 4 }]);
+    expect(compareDecisionText('a b c d', 'b c d').ranges).toEqual([{ from: 1, to: 1 }]);
+    const two = compareDecisionText('a b c d e f g', 'a x c d e f');
+    expect(formatRanges(two.ranges)).toBe('2, 7');
+  });
+
+  it('splits into words without numbering and punctuation-only tokens', () => {
+    expect(words('1. Ja – och nej!\n  ii) Kanske.').map((w) => w.norm)).toEqual(['ja', 'och', 'nej', 'kanske']);
+  });
+});
