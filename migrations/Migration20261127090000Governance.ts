@@ -10,6 +10,8 @@ export class Migration20261127090000Governance extends Migration {
 
   override up(): void {
     const deferred = 'deferrable initially deferred';
+    // A replayed answer carries the ETag (case version) of the first one.
+    this.addSql('alter table idempotency_keys add column etag text');
     this.addSql(`
       create table organisations (
         id uuid primary key,

@@ -2,11 +2,23 @@ import 'reflect-metadata';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { CaseRoleDirectory } from './access/case-roles.js';
 import { ActorGuard } from './api/actor.guard.js';
 import { CasesController } from './api/cases.controller.js';
 import { ErrorFilter } from './api/domain-error.filter.js';
 import { HealthController } from './api/health.controller.js';
 import { WorkflowsController } from './api/workflows.controller.js';
+import { DocumentsController } from './api/documents.controller.js';
+import { FactsController } from './api/facts.controller.js';
+import { DecisionsController, GoalsController, WorkController } from './api/governance.controller.js';
+import { PartiesController } from './api/parties.controller.js';
+import { RegistryController } from './api/registry.controller.js';
+import { DecisionsService } from './governance/decisions.service.js';
+import { DocumentsService } from './governance/documents.service.js';
+import { GoalsService } from './governance/goals.service.js';
+import { PartiesService } from './governance/parties.service.js';
+import { RegistryService } from './governance/registry.service.js';
+import { WorkService } from './governance/work.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { calendarProvider } from './calendar/calendar.provider.js';
 import { CaseQueries } from './cases/case-queries.service.js';
@@ -68,7 +80,18 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, CasesController, WorkflowsController],
+      controllers: [
+        HealthController,
+        CasesController,
+        WorkflowsController,
+        FactsController,
+        RegistryController,
+        PartiesController,
+        DecisionsController,
+        GoalsController,
+        WorkController,
+        DocumentsController,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: DATABASE_TARGET, useValue: options.database },
@@ -78,6 +101,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ActorGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         calendarProvider,
+        CaseRoleDirectory,
         DefinitionRegistry,
         FactService,
         GateService,
@@ -86,6 +110,12 @@ export class AppModule {
         { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [] },
         CasesService,
         CaseQueries,
+        RegistryService,
+        PartiesService,
+        DecisionsService,
+        GoalsService,
+        WorkService,
+        DocumentsService,
       ],
     };
   }

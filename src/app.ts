@@ -2,7 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
 import { validationPipe } from './api/validation.js';
+import { MAX_FILE_BYTES } from './governance/documents.service.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 
 /** Largest request body accepted. Case commands are small; documents come as links or uploads. */
@@ -29,6 +31,8 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
     bodyParser: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
+  // A document's file is its request body as is (up to 10 MB); everything else is JSON.
+  app.use(DOCUMENT_FILE_PATH, express.raw({ type: () => true, limit: MAX_FILE_BYTES }));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseNul }));
   app.useGlobalPipes(validationPipe());
   app.disable('x-powered-by');

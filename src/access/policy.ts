@@ -11,6 +11,10 @@ import type { Actor } from './actor.js';
 const FIELD_EDITORS = ['secretariat', 'processOwner'];
 /** Roles that may start a case. */
 const CASE_CREATORS = ['secretariat', 'processOwner'];
+/** Roles that run a case's day-to-day data: parties, roles, decisions, goals, actions, documents. */
+const CASE_ADMINISTRATORS = ['secretariat', 'processOwner'];
+/** Roles that keep the shared registry of organisations, boards and people. */
+const REGISTRY_KEEPERS = ['processOwner'];
 
 /** The roles that may send an event handled by these candidate transitions (from the workflow's meta). */
 export function rolesForEvent(workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): string[] {
@@ -39,6 +43,21 @@ export function assertMayEditFields(actor: Actor): void {
 export function assertMayCreateCase(actor: Actor): void {
   if (actor.roles.some((r) => CASE_CREATORS.includes(r))) return;
   throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_CREATORS)} may start a case; you act as ${listRoles(actor.roles)}`);
+}
+
+/**
+ * @param what says what is being done, for the message: "change the parties"
+ * @throws DomainError FORBIDDEN
+ */
+export function assertMayAdministerCase(actor: Actor, what: string): void {
+  if (actor.kind === 'system' || actor.roles.some((r) => CASE_ADMINISTRATORS.includes(r))) return;
+  throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_ADMINISTRATORS)} may ${what}; you act as ${listRoles(actor.roles)}`);
+}
+
+/** @throws DomainError FORBIDDEN */
+export function assertMayKeepRegistry(actor: Actor): void {
+  if (actor.roles.some((r) => REGISTRY_KEEPERS.includes(r))) return;
+  throw new DomainError('FORBIDDEN', `only ${listRoles(REGISTRY_KEEPERS)} may change the registry of organisations and people; you act as ${listRoles(actor.roles)}`);
 }
 
 function listRoles(roles: readonly string[]): string {

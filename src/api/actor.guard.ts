@@ -1,9 +1,11 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CASE_ROLES } from '../access/roles.js';
 import { DomainError } from '../common/domain-error.js';
+import { findOrganisation } from '../governance/organisation-lookup.js';
 
 const PUBLIC = 'samverkan:public';
 
@@ -45,15 +47,24 @@ function header(req: Request, name: string): string | undefined {
   return text?.trim() || undefined;
 }
 
-/** Resolves the actor of every request except `@Public()` routes. */
+/**
+ * Resolves the actor of every request except `@Public()` routes. The organisation may be given as
+ * its registry id, its municipality/region code or its organisation number; a registered one is
+ * recorded by its registry id, so the history and confidentiality speak of one identity.
+ */
 @Injectable()
 export class ActorGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly orm: MikroORM,
+  ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    req.actor = actorFromDevHeaders(req);
+    const actor = actorFromDevHeaders(req);
+    const organisation = await findOrganisation(this.orm.em.fork(), actor.organisation);
+    req.actor = organisation ? { ...actor, organisation: organisation.id } : actor;
     return true;
   }
 }

@@ -24,7 +24,7 @@ function commandOptions(req: Request, actor: Actor, status = 200): CommandOption
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: (r) => ({ status, body: toCaseView(r.record, r.workflow, lang, actor) }),
+    respond: (r) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor) }),
   };
 }
 
@@ -71,9 +71,9 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDto })
   @ApiNotFoundResponse({ type: ErrorDto })
   async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
-    const { record, workflow } = await this.queries.get(id);
-    res.setHeader('ETag', `"${record.version}"`);
-    return toCaseView(record, workflow, languageOf(req), actor) as CaseDto;
+    const found = await this.queries.get(id, actor);
+    res.setHeader('ETag', `"${found.record.version}"`);
+    return toCaseView(found.record, found.workflow, languageOf(req), found.actor) as CaseDto;
   }
 
   @Post(':id/events')

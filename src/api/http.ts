@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { actorScope, type Actor } from '../access/actor.js';
 import { canonicalJson, sha256 } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
-import type { CommandResult } from '../cases/cases.service.js';
+import type { CommandOptions, CommandResult, MutationResult } from '../cases/cases.service.js';
 import type { IdempotencyRequest } from '../cases/idempotency.js';
 
 /** The version in `If-Match` (`"3"`, `W/"3"` or `3`), or undefined when absent. @throws DomainError BAD_REQUEST */
@@ -31,8 +31,19 @@ export function idempotencyOf(req: Request, actor: Actor): IdempotencyRequest | 
 export function sendCommandResult(res: Response, outcome: CommandResult): void {
   const stored = 'replayed' in outcome ? outcome.replayed : outcome.response;
   if (!stored) throw new Error('a command answered over HTTP needs a responder');
-  const version = /"version":(\d+)/.exec(stored.body)?.[1];
-  if (version) res.setHeader('ETag', `"${version}"`);
+  if (stored.etag) res.setHeader('ETag', stored.etag);
   if ('replayed' in outcome) res.setHeader('Idempotent-Replayed', 'true');
   res.status(stored.status).type('application/json').send(stored.body);
+}
+
+/**
+ * Options for a change to case data: `If-Match`, `Idempotency-Key`, and the changed thing's view
+ * as the answer.
+ */
+export function mutationOptions<V>(req: Request, actor: Actor, status: number, render: (value: V) => unknown): CommandOptions<MutationResult<V>> {
+  return {
+    expectedVersion: ifMatchOf(req),
+    idempotency: idempotencyOf(req, actor),
+    respond: async (r) => ({ status, body: await render(r.value) }),
+  };
 }

@@ -124,3 +124,14 @@ export function isLocalDate(value: unknown): value is LocalDate {
 function assertDate(date: string): void {
   if (!isLocalDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
 }
+
+/** Calendar months after a date; the 31st becomes the month's last day where there is none. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  assertDate(date);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

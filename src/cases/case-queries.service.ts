@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import { CaseRoleDirectory } from '../access/case-roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ChainVerdict } from '../audit/audit-chain.js';
 import type { AuditEventRecord } from '../audit/audit-event.entity.js';
@@ -34,13 +36,18 @@ export class CaseQueries {
     private readonly gates: GateService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly roles: CaseRoleDirectory,
   ) {}
 
-  /** @throws DomainError NOT_FOUND */
-  async get(caseId: string): Promise<CaseResult> {
-    const record = await this.orm.em.fork().findOne(CaseRecord, { id: caseId });
+  /**
+   * A case, with the actor as they stand on it (their roles on the case added).
+   * @throws DomainError NOT_FOUND
+   */
+  async get(caseId: string, actor: Actor): Promise<CaseResult & { actor: Actor }> {
+    const em = this.orm.em.fork();
+    const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
-    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) };
+    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion), actor: await this.roles.actorOnCase(em, caseId, actor) };
   }
 
   /** A page of cases, most recently changed first, with the total that match. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
+import { CaseRoleDirectory } from '../access/case-roles.js';
 import { assertMayCreateCase, assertMayEditFields, assertMaySend } from '../access/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -22,6 +23,8 @@ import { findReplay, remember, type IdempotencyRequest, type StoredResponse } fr
 export interface CaseResult {
   record: CaseRecord;
   workflow: CompiledWorkflow;
+  /** The actor with the roles they hold on this case, when the command looked them up. */
+  actor?: Actor;
 }
 
 /** A case after a {@link CasesService.mutate}, with what the change produced. */
@@ -35,8 +38,11 @@ export interface CommandOptions<R = CaseResult> {
   expectedVersion?: number;
   /** With an `Idempotency-Key`: a retry returns the stored first answer and changes nothing. */
   idempotency?: IdempotencyRequest;
-  /** Renders the answer from the result; required with `idempotency` (the answer is stored). */
-  respond?: (result: R) => { status: number; body: unknown };
+  /**
+   * Renders the answer from the result; required with `idempotency` (the answer is stored).
+   * Runs inside the command's transaction, before commit; it may look things up (e.g. names).
+   */
+  respond?: (result: R) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
 }
 
 /** What a command produced: its result, or, for a retried idempotent request, the first answer. */
@@ -63,6 +69,8 @@ export interface MutationContext {
   record: CaseRecord;
   workflow: CompiledWorkflow;
   now: Date;
+  /** The actor with the roles they hold on this case. */
+  actor: Actor;
 }
 
 /**
@@ -80,6 +88,7 @@ export class CasesService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_STATE_LISTENERS) private readonly listeners: CaseStateListener[],
+    private readonly roles: CaseRoleDirectory,
   ) {}
 
   /**
@@ -130,7 +139,8 @@ export class CasesService {
     return this.command(options, async (em, now) => {
       const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
       const candidates = transitionsAccepting(workflow, record, event.type);
-      assertMaySend(actor, workflow, candidates, event.type);
+      const onCase = await this.roles.actorOnCase(em, caseId, actor);
+      assertMaySend(onCase, workflow, candidates, event.type);
       const ruleSets = gateRuleSetsFor(candidates);
       const gate = await this.gates.evaluate(em, record, workflow, ruleSets, now);
       const verdicts = Object.fromEntries(gate.ruleSets.map((r) => [r.id, r.passed]));
@@ -158,7 +168,7 @@ export class CasesService {
         },
       });
       await this.notifyListeners({ em, record, workflow, from: outcome.from, to: outcome.to, actor, now });
-      return { record, workflow };
+      return { record, workflow, actor: onCase };
     });
   }
 
@@ -169,8 +179,8 @@ export class CasesService {
    */
   async updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     const changes = parseFieldPatch(patch);
-    assertMayEditFields(actor);
-    return this.mutate(caseId, actor, options, ({ record }) => {
+    return this.mutate(caseId, actor, options, ({ record, actor: onCase }) => {
+      assertMayEditFields(onCase);
       const fields: Record<string, FieldValue> = { ...record.fields };
       const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = {};
       for (const [name, value] of Object.entries(changes)) {
@@ -205,10 +215,11 @@ export class CasesService {
     return this.command(options, async (em, now) => {
       const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
       if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', 'the case is closed; it cannot change');
-      const made = await change({ em, record, workflow, now });
-      if (made === null) return { record, workflow, value: undefined as V };
+      const onCase = await this.roles.actorOnCase(em, caseId, actor);
+      const made = await change({ em, record, workflow, now, actor: onCase });
+      if (made === null) return { record, workflow, value: undefined as V, actor: onCase };
       this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
-      return { record, workflow, value: made.value };
+      return { record, workflow, value: made.value, actor: onCase };
     });
   }
 
@@ -242,8 +253,9 @@ export class CasesService {
         const now = this.clock.now();
         const result = await work(em, now);
         if (!respond) return { result };
-        const rendered = respond(result);
-        const response = { status: rendered.status, body: JSON.stringify(rendered.body) };
+        const rendered = await respond(result);
+        const version = (result as Partial<CaseResult>).record?.version;
+        const response = { status: rendered.status, body: JSON.stringify(rendered.body), etag: version === undefined ? null : `"${version}"` };
         if (idempotency) remember(em, idempotency, response, now);
         return { result, response };
       });

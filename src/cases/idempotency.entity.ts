@@ -12,6 +12,7 @@ export class IdempotencyRecord {
   requestHash!: string;
   status!: number;
   body!: string;
+  etag!: string | null;
   createdAt!: Date;
 }
 
@@ -24,6 +25,7 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
     requestHash: { type: 'text' },
     status: { type: 'integer' },
     body: { type: 'text' },
+    etag: { type: 'text', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });

@@ -6,6 +6,8 @@ import { IdempotencyRecord } from './idempotency.entity.js';
 export interface StoredResponse {
   status: number;
   body: string;
+  /** The case version after the command, sent as `ETag`. */
+  etag: string | null;
 }
 
 /** A request's idempotency key and the fingerprint of its method, path and body. */
@@ -25,10 +27,10 @@ export async function findReplay(em: EntityManager, request: IdempotencyRequest)
   if (row.requestHash !== request.requestHash) {
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', `the Idempotency-Key "${request.key}" was already used for a different request; use a new key for a new request`);
   }
-  return { status: row.status, body: row.body };
+  return { status: row.status, body: row.body, etag: row.etag };
 }
 
 /** Stores the first answer in the command's transaction. A concurrent duplicate fails at commit. */
 export function remember(em: EntityManager, request: IdempotencyRequest, response: StoredResponse, now: Date): void {
-  em.create(IdempotencyRecord, { ...request, status: response.status, body: response.body, createdAt: now });
+  em.create(IdempotencyRecord, { ...request, status: response.status, body: response.body, etag: response.etag, createdAt: now });
 }

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   /** The database cannot be reached right now. */
   DATABASE_UNAVAILABLE: 503,
+  /** A service the request needs (e.g. Kolada's API) did not answer. */
+  UPSTREAM_UNAVAILABLE: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -70,4 +72,9 @@ export class DomainError extends Error {
 /** Shorthand for the common "not found" error, worded the same everywhere. */
 export function notFound(what: string, id: string): DomainError {
   return new DomainError('NOT_FOUND', `${what} ${JSON.stringify(id)} was not found`);
+}
+
+/** A 422 about one field of the input: the message, and the field's path in `errors`. */
+export function unprocessable(path: string, message: string): DomainError {
+  return new DomainError('UNPROCESSABLE', message, { errors: [{ path, message }] });
 }

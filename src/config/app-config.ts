@@ -22,6 +22,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** The deployment's own closed days, besides the Swedish holidays. `CLOSED_DAYS=2026-05-15,2026-06-05`. */
   closedDays: string[];
+  /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
+  koladaBaseUrl: string | undefined;
 }
 
 /** A setting with a value the service cannot use; the message names the variable. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', false),
     closedDays: dates(env, 'CLOSED_DAYS'),
+    koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
   };
 }
 
@@ -66,6 +69,18 @@ function dates(env: NodeJS.ProcessEnv, name: string): string[] {
   const bad = list.filter((d) => !isLocalDate(d));
   if (bad.length) throw new ConfigError(`${name} must be dates YYYY-MM-DD separated by commas; not dates: ${bad.join(', ')}`);
   return list;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+    return parsed.toString();
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, but is "${raw}"`);
+  }
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

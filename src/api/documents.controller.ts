@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../access/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import type { DocumentRecord, SignatureRecord } from '../governance/document.entity.js';
+import { DocumentsService } from '../governance/documents.service.js';
+import { RegistryService } from '../governance/registry.service.js';
+import { documentView } from '../governance/views.js';
+import { CurrentActor } from './actor.guard.js';
+import { DocumentDto, SignatureDto } from './dto/governance.dto.js';
+import { mutationOptions, sendCommandResult } from './http.js';
+import { uuidParam } from './registry.controller.js';
+
+const caseId = uuidParam('case id');
+const documentId = uuidParam('document id');
+
+/** The path of file uploads: its body is read raw (see app.ts), not as JSON. */
+export const DOCUMENT_FILE_PATH = '/cases/:id/documents/:documentId/file';
+
+@ApiTags('documents')
+@Controller('cases/:id/documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The case's documents; confidential ones only for the parties named on them" })
+  async list(@Param('id', caseId) id: string, @CurrentActor() actor: Actor) {
+    const list = await this.documents.list(id, actor);
+    return Promise.all(list.map(({ document, signatures }) => this.view(document, signatures)));
+  }
+
+  @Post()
+  @ApiOperation({ summary: "Record a document: kind, the party whose registry holds it and its number, a link, confidentiality" })
+  async add(@Param('id', caseId) id: string, @Body() dto: DocumentDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord) => this.view(d, []))));
+  }
+
+  @Get(':documentId')
+  @ApiOperation({ summary: 'A document (404 for a confidential one of other parties)' })
+  async get(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor) {
+    const { document, signatures } = await this.documents.get(id, docId, actor);
+    return this.view(document, signatures);
+  }
+
+  @Put(':documentId/file')
+  @ApiOperation({ summary: 'Store the file of a document (the body is the file; at most 10 MB)' })
+  @ApiConsumes('application/octet-stream', 'application/pdf')
+  @ApiQuery({ name: 'name', required: true, example: 'avsiktsforklaring.pdf' })
+  async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', 'give the file name in ?name= (1–200 characters, no slashes)');
+    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', 'send the file itself as the body, with its Content-Type');
+    const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
+    sendCommandResult(res, await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, (d: DocumentRecord) => this.view(d, []))));
+  }
+
+  @Get(':documentId/file')
+  @ApiOperation({ summary: "The document's stored file" })
+  async download(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const { document, content } = await this.documents.file(id, docId, actor);
+    return new StreamableFile(content, { type: document.fileType ?? 'application/octet-stream', disposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName ?? 'file')}`, length: content.length });
+  }
+
+  @Post(':documentId/signatures')
+  @ApiOperation({ summary: 'Record that a party signed the agreement or declaration of intent' })
+  async sign(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Body() dto: SignatureDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.documents.sign(id, docId, dto, actor, mutationOptions(req, actor, 201, (s: SignatureRecord) => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }))));
+  }
+
+  private async view(document: DocumentRecord, signatures: SignatureRecord[]) {
+    const names = await this.registry.names([document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)]);
+    return documentView(document, signatures, names);
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { FACT_CATALOGUE } from '../facts/fact-catalogue.js';
+import { OPERATORS } from '../rules/operators.js';
+import { languageOf } from './language.js';
+
+@ApiTags('workflows')
+@Controller('facts')
+export class FactsController {
+  @Get()
+  @ApiOperation({ summary: 'The fact catalogue: every fact a rule set may name, its type, parameters and item fields; and the operators' })
+  catalogue(@Req() req: Request) {
+    const lang = languageOf(req);
+    return {
+      facts: Object.entries(FACT_CATALOGUE).map(([name, f]) => ({
+        name,
+        type: f.type,
+        description: f.description[lang],
+        ...(f.params ? { params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, v[lang]])) } : {}),
+        ...(f.itemFields ? { itemFields: f.itemFields } : {}),
+      })),
+      operators: Object.entries(OPERATORS).map(([name, o]) => ({ name, factTypes: o.factTypes, value: o.value })),
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../access/actor.js';
+import { PartiesService } from '../governance/parties.service.js';
+import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../governance/party.entity.js';
+import { RegistryService } from '../governance/registry.service.js';
+import { partyView, roleView, rotationView } from '../governance/views.js';
+import { CurrentActor } from './actor.guard.js';
+import { AddPartyDto, AssignRoleDto, SetRotationDto, UpdatePartyDto, UpdateRoleDto } from './dto/governance.dto.js';
+import { mutationOptions, sendCommandResult } from './http.js';
+import { languageOf } from './language.js';
+import { uuidParam } from './registry.controller.js';
+
+const caseId = uuidParam('case id');
+
+@ApiTags('parties and roles')
+@Controller('cases/:id')
+export class PartiesController {
+  constructor(
+    private readonly parties: PartiesService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  @Get('parties')
+  @ApiOperation({ summary: 'The parties: which organisations take part, and how (leads, decides, contributes, informed)' })
+  async list(@Param('id', caseId) id: string) {
+    const parties = await this.parties.parties(id);
+    const names = await this.registry.names(parties.map((p) => p.organisationId));
+    return parties.map((p) => partyView(p, names));
+  }
+
+  @Post('parties')
+  @ApiOperation({ summary: 'Add a party' })
+  async add(@Param('id', caseId) id: string, @Body() dto: AddPartyDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const names = await this.registry.names([dto.organisationId]);
+    sendCommandResult(res, await this.parties.addParty(id, dto, actor, mutationOptions(req, actor, 201, (p: CasePartyRecord) => partyView(p, names))));
+  }
+
+  @Patch('parties/:organisationId')
+  @ApiOperation({ summary: "Change a party's responsibilities, signing or stated benefit" })
+  async update(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @Body() dto: UpdatePartyDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const names = await this.registry.names([organisationId]);
+    sendCommandResult(res, await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, (p: CasePartyRecord | undefined) => (p ? partyView(p, names) : null))));
+  }
+
+  @Delete('parties/:organisationId')
+  @ApiOperation({ summary: 'Remove a party (refused while it holds the only copy of a required role)' })
+  async remove(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.parties.removeParty(id, organisationId, actor, mutationOptions(req, actor, 200, () => ({ removed: organisationId }))));
+  }
+
+  @Get('roles')
+  @ApiOperation({ summary: 'Roles on the case, each held for a party, vacant ones flagged' })
+  async roles(@Param('id', caseId) id: string, @Req() req: Request) {
+    const roles = await this.parties.roles(id);
+    const names = await this.registry.names(roles.flatMap((r) => [r.organisationId, r.holderId, r.deputyId]));
+    return roles.map((r) => roleView(r, names, languageOf(req)));
+  }
+
+  @Post('roles')
+  @ApiOperation({ summary: 'Assign a role for a party, with holder and deputy' })
+  async assign(@Param('id', caseId) id: string, @Body() dto: AssignRoleDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.parties.assignRole(id, dto, actor, mutationOptions(req, actor, 201, (r: CaseRoleRecord) => this.role(r, req))));
+  }
+
+  @Patch('roles/:roleId')
+  @ApiOperation({ summary: 'Change the holder, deputy or whether the role is required' })
+  async updateRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @Body() dto: UpdateRoleDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord | undefined) => (r ? this.role(r, req) : null))));
+  }
+
+  @Delete('roles/:roleId')
+  @ApiOperation({ summary: 'Remove a role assignment' })
+  async removeRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.parties.removeRole(id, roleId, actor, mutationOptions(req, actor, 200, () => ({ removed: roleId }))));
+  }
+
+  @Get('chair')
+  @ApiOperation({ summary: 'The rotating chair (ambulerande ordförandeskap): order, period, who chairs now, next change' })
+  async chair(@Param('id', caseId) id: string) {
+    return this.rotationOf(await this.parties.rotation(id));
+  }
+
+  @Put('chair/rotation')
+  @ApiOperation({ summary: 'Set up the rotation: the parties in order, each with who chairs for it, and the period' })
+  async setRotation(@Param('id', caseId) id: string, @Body() dto: SetRotationDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const input = { ...dto, entries: dto.entries.map((e) => ({ organisationId: e.organisationId, personId: e.personId ?? null })) };
+    sendCommandResult(res, await this.parties.setRotation(id, input, actor, mutationOptions(req, actor, 200, (r: ChairRotationRecord) => this.rotationOf(r))));
+  }
+
+  @Post('chair/rotate')
+  @ApiOperation({ summary: 'Move the chair on to the next party now' })
+  async rotate(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    sendCommandResult(res, await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord | null) => this.rotationOf(r))));
+  }
+
+  private async role(r: CaseRoleRecord, req: Request) {
+    return roleView(r, await this.registry.names([r.organisationId, r.holderId, r.deputyId]), languageOf(req));
+  }
+
+  private async rotationOf(r: ChairRotationRecord | null) {
+    return { rotation: rotationView(r, await this.registry.names(r?.entries.flatMap((e) => [e.organisationId, e.personId]) ?? [])) };
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../access/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { PartiesService } from '../governance/parties.service.js';
+import { RegistryService } from '../governance/registry.service.js';
+import { organisationView, personView, boardView } from '../governance/views.js';
+import { CurrentActor } from './actor.guard.js';
+import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery } from './dto/governance.dto.js';
+
+/** A UUID in the path, or a 400 naming the parameter. */
+export function uuidParam(name: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', `the ${name} in the path must be a UUID`, { errors: [{ path: name, message: 'must be a UUID' }] }) });
+}
+
+@ApiTags('registry')
+@Controller()
+export class RegistryController {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly parties: PartiesService,
+  ) {}
+
+  @Get('organisations')
+  @ApiOperation({ summary: 'The registry of organisations (municipalities, regions, agencies, …)' })
+  async organisations(@Query() query: OrganisationQuery) {
+    return (await this.registry.listOrganisations(query)).map((o) => organisationView(o));
+  }
+
+  @Get('organisations/:id')
+  @ApiOperation({ summary: 'An organisation with its boards' })
+  async organisation(@Param('id', uuidParam('organisation id')) id: string) {
+    const { organisation, boards } = await this.registry.organisation(id);
+    return organisationView(organisation, boards);
+  }
+
+  @Post('organisations')
+  @ApiOperation({ summary: 'Register an organisation' })
+  async createOrganisation(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
+    return organisationView(await this.registry.createOrganisation(dto, actor));
+  }
+
+  @Post('organisations/:id/boards')
+  @ApiOperation({ summary: 'Register a board (nämnd, styrelse, fullmäktige) of an organisation' })
+  async createBoard(@Param('id', uuidParam('organisation id')) id: string, @Body() dto: CreateBoardDto, @CurrentActor() actor: Actor) {
+    return boardView(await this.registry.addBoard(id, dto, actor));
+  }
+
+  @Get('people')
+  @ApiOperation({ summary: 'People who act for organisations' })
+  async people(@Query() query: PeopleQuery) {
+    return (await this.registry.people(query)).map(personView);
+  }
+
+  @Post('people')
+  @ApiOperation({ summary: 'Register a person (name, work e-mail, organisation: nothing more)' })
+  async createPerson(@Body() dto: CreatePersonDto, @CurrentActor() actor: Actor) {
+    return personView(await this.registry.createPerson(dto, actor));
+  }
+
+  @Post('people/:id/deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Someone leaves: their roles pass to their deputies or become vacant, on every case' })
+  async deactivate(@Param('id', uuidParam('person id')) id: string, @CurrentActor() actor: Actor) {
+    const { person, cases } = await this.parties.deactivatePerson(id, actor);
+    return { person: personView(person), casesChanged: cases };
+  }
+}

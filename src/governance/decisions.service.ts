@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import { assertMayAdministerCase } from '../access/policy.js';
+import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
+import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js';
+import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
+import { ADOPTED, appealDeadline, checkDecisionDates, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
+import { compareDecisionText, type TextComparison } from './decision-text.js';
+import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
+import { boardLabel } from './labels.js';
+import { BoardRecord, OrganisationRecord } from './organisation.entity.js';
+import { CasePartyRecord } from './party.entity.js';
+
+/** Input of a decision point. */
+export interface NewDecisionPoint {
+  key: string;
+  title: string;
+  referenceText: string;
+  boardIds: string[];
+}
+
+/** A board decision as recorded by the secretariat. */
+export interface DecisionInput {
+  status: RecordedDecisionStatus;
+  text?: string | null;
+  meetingDate?: string | null;
+  minutesParagraph?: string | null;
+  minutesApprovedDate?: string | null;
+  announcedDate?: string | null;
+}
+
+/** One board's line in the decision point overview: its decision, status and text comparison. */
+export interface BoardLine {
+  board: BoardRecord;
+  organisation: OrganisationRecord;
+  label: string;
+  decision: BoardDecisionRecord | null;
+  status: DecisionStatus | 'none';
+  finalFrom: string | null;
+  comparison: TextComparison | null;
+}
+
+/** A decision point with every required board's line, for the secretariat's view. */
+export interface DecisionPointOverview {
+  point: DecisionPointRecord;
+  boards: BoardLine[];
+  summary: { required: number; adopted: number; identical: number; final: number };
+}
+
+/**
+ * Board decisions at named decision points (Kronoberg's likalydande beslut): the reference text,
+ * the boards that must decide, each board's decision with the Kommunallagen dates, and the
+ * comparison of every decided text with the reference.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly cases: CasesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKING_CALENDAR) private readonly calendar: SwedishCalendar,
+  ) {}
+
+  async list(caseId: string): Promise<DecisionPointRecord[]> {
+    return this.orm.em.fork().find(DecisionPointRecord, { caseId }, { orderBy: { createdAt: 'asc', key: 'asc' } });
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async overview(caseId: string, key: string): Promise<DecisionPointOverview> {
+    const em = this.orm.em.fork();
+    const point = await em.findOne(DecisionPointRecord, { caseId, key });
+    if (!point) throw notFound('decision point', key);
+    const boards = await this.requiredBoards(em, point.boardIds);
+    const decisions = new Map((await em.find(BoardDecisionRecord, { decisionPointId: point.id })).map((d) => [d.boardId, d]));
+    const today = stockholmDate(this.clock.now());
+    const lines = boards.map(({ board, organisation }): BoardLine => {
+      const decision = decisions.get(board.id) ?? null;
+      const status = decision ? effectiveStatus(decision, today) : 'none';
+      const comparison = decision && ADOPTED.has(status as DecisionStatus) ? compareDecisionText(point.referenceText, decision.text ?? '') : null;
+      return { board, organisation, label: boardLabel(organisation, board), decision, status, finalFrom: decision ? finalFrom(decision.appealDeadline) : null, comparison };
+    });
+    return {
+      point,
+      boards: lines,
+      summary: {
+        required: lines.length,
+        adopted: lines.filter((l) => ADOPTED.has(l.status as DecisionStatus)).length,
+        identical: lines.filter((l) => l.comparison?.identical).length,
+        final: lines.filter((l) => l.status === 'final').length,
+      },
+    };
+  }
+
+  /** @throws DomainError UNPROCESSABLE when the key is taken or a board's organisation is not a party */
+  createPoint(caseId: string, input: NewDecisionPoint, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'set up decision points');
+      if (await em.findOne(DecisionPointRecord, { caseId, key: input.key })) throw unprocessable('key', `the case already has a decision point "${input.key}"`);
+      await this.checkBoards(em, caseId, input.boardIds);
+      const point = em.create(DecisionPointRecord, { id: randomUUID(), caseId, key: input.key, title: input.title.trim(), referenceText: input.referenceText, boardIds: [...new Set(input.boardIds)], createdAt: now });
+      return { type: 'decisionPoint.created', payload: { key: point.key, title: point.title, referenceText: point.referenceText, boards: point.boardIds }, value: point };
+    });
+  }
+
+  /** Changes the title, the reference text or the boards. @throws DomainError NOT_FOUND, UNPROCESSABLE */
+  updatePoint(caseId: string, key: string, patch: Partial<Omit<NewDecisionPoint, 'key'>>, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'change decision points');
+      const point = await em.findOne(DecisionPointRecord, { caseId, key });
+      if (!point) throw notFound('decision point', key);
+      const before = { title: point.title, referenceText: point.referenceText, boards: point.boardIds };
+      if (patch.boardIds) {
+        await this.checkBoards(em, caseId, patch.boardIds);
+        point.boardIds = [...new Set(patch.boardIds)];
+      }
+      if (patch.title !== undefined) point.title = patch.title.trim();
+      if (patch.referenceText !== undefined) point.referenceText = patch.referenceText;
+      const after = { title: point.title, referenceText: point.referenceText, boards: point.boardIds };
+      if (JSON.stringify(before) === JSON.stringify(after)) return null;
+      return { type: 'decisionPoint.updated', payload: { key, from: before, to: after }, value: point };
+    });
+  }
+
+  /**
+   * Records (or updates) one board's decision. The appeal deadline is computed from the
+   * announcement date on the Swedish calendar.
+   * @throws DomainError NOT_FOUND (decision point), UNPROCESSABLE (board not required here, its
+   *         organisation not a party, dates out of order or in the future, missing text)
+   */
+  recordDecision(caseId: string, key: string, boardId: string, input: DecisionInput, actor: Actor, options: CommandOptions<MutationResult<BoardDecisionRecord>> = {}): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'record board decisions');
+      const point = await em.findOne(DecisionPointRecord, { caseId, key });
+      if (!point) throw notFound('decision point', key);
+      const board = await em.findOne(BoardRecord, { id: boardId });
+      if (!board) throw notFound('board', boardId);
+      const organisation = await em.findOneOrFail(OrganisationRecord, { id: board.organisationId });
+      if (!(await em.findOne(CasePartyRecord, { caseId, organisationId: board.organisationId }))) {
+        throw new DomainError('UNPROCESSABLE', `${organisation.name} is not a party to the case, so ${boardLabel(organisation, board)} cannot decide here`);
+      }
+      if (!point.boardIds.includes(boardId)) {
+        throw new DomainError('UNPROCESSABLE', `${boardLabel(organisation, board)} is not one of the boards that decide at "${key}"`);
+      }
+      const fields = {
+        status: input.status,
+        text: input.text ?? null,
+        meetingDate: input.meetingDate ?? null,
+        minutesParagraph: input.minutesParagraph?.trim() || null,
+        minutesApprovedDate: input.minutesApprovedDate ?? null,
+        announcedDate: input.announcedDate ?? null,
+      };
+      const problems = checkDecisionDates(fields, stockholmDate(now));
+      if (problems.length) throw new DomainError('UNPROCESSABLE', problems.map((p) => p.message).join('; '), { errors: problems });
+      const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
+      const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
+      const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, updatedAt: now });
+      const before = existing ? snapshot(existing) : null;
+      Object.assign(decision, fields, { appealDeadline: appeal, updatedAt: now });
+      if (before && JSON.stringify(before) === JSON.stringify(snapshot(decision))) return null;
+      return { type: 'decision.recorded', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), from: before, to: snapshot(decision) }, value: decision };
+    });
+  }
+
+  private async requiredBoards(em: EntityManager, ids: string[]): Promise<Array<{ board: BoardRecord; organisation: OrganisationRecord }>> {
+    const boards = ids.length ? await em.find(BoardRecord, { id: { $in: ids } }) : [];
+    const organisations = new Map((boards.length ? await em.find(OrganisationRecord, { id: { $in: boards.map((b) => b.organisationId) } }) : []).map((o) => [o.id, o]));
+    const byId = new Map(boards.map((b) => [b.id, b]));
+    return ids.filter((id) => byId.has(id)).map((id) => ({ board: byId.get(id)!, organisation: organisations.get(byId.get(id)!.organisationId)! }));
+  }
+
+  /** Every board exists and belongs to a party. */
+  private async checkBoards(em: EntityManager, caseId: string, boardIds: string[]): Promise<void> {
+    if (!boardIds.length) throw unprocessable('boardIds', 'name at least one board that must decide');
+    const boards = await this.requiredBoards(em, boardIds);
+    const found = new Set(boards.map((b) => b.board.id));
+    boardIds.forEach((id, i) => {
+      if (!found.has(id)) throw unprocessable(`boardIds.${i}`, `board "${id}" is not in the registry`);
+    });
+    const parties = new Set((await em.find(CasePartyRecord, { caseId })).map((p) => p.organisationId));
+    for (const [i, { board, organisation }] of boards.entries()) {
+      if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`);
+    }
+  }
+}
+
+function snapshot(d: BoardDecisionRecord) {
+  return { status: d.status, text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate, appealDeadline: d.appealDeadline };
+}

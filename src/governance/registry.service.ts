@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import { assertMayKeepRegistry } from '../access/policy.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type OrganisationKind } from './organisation.entity.js';
+import { SEED_ORGANISATIONS } from './seed/organisations.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Input of a new organisation. */
+export interface NewOrganisation {
+  name: string;
+  kind: OrganisationKind;
+  orgNumber?: string;
+  municipalityCode?: string;
+}
+
+/** Input of a new person. */
+export interface NewPerson {
+  subject: string;
+  name: string;
+  email?: string;
+  organisationId: string;
+}
+
+/**
+ * The shared registry of organisations, their boards, and the people who act for them. It is
+ * reference data, not case data: changing it does not change any case's history (a handover,
+ * which does, goes through the parties service).
+ */
+@Injectable()
+export class RegistryService {
+  private readonly logger = new Logger('Registry');
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async listOrganisations(filter: { kind?: OrganisationKind; q?: string; code?: string }): Promise<OrganisationRecord[]> {
+    const where: FilterQuery<OrganisationRecord> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.code) where.municipalityCode = filter.code;
+    if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` };
+    return this.orm.em.fork().find(OrganisationRecord, where, { orderBy: { name: 'asc' } });
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async organisation(id: string): Promise<{ organisation: OrganisationRecord; boards: BoardRecord[] }> {
+    const em = this.orm.em.fork();
+    const organisation = await em.findOne(OrganisationRecord, { id });
+    if (!organisation) throw notFound('organisation', id);
+    return { organisation, boards: await em.find(BoardRecord, { organisationId: id }, { orderBy: { name: 'asc' } }) };
+  }
+
+  /** @throws DomainError FORBIDDEN, CONFLICT-like UNPROCESSABLE when the number or code is taken */
+  async createOrganisation(input: NewOrganisation, actor: Actor): Promise<OrganisationRecord> {
+    assertMayKeepRegistry(actor);
+    if (input.municipalityCode && !['municipality', 'region'].includes(input.kind)) {
+      throw new DomainError('VALIDATION_FAILED', 'only municipalities and regions have a municipality/region code', { errors: [{ path: 'municipalityCode', message: `a ${input.kind} has no such code` }] });
+    }
+    const expectedLength = input.kind === 'region' ? 2 : 4;
+    if (input.municipalityCode && input.municipalityCode.length !== expectedLength) {
+      throw new DomainError('VALIDATION_FAILED', `a ${input.kind}'s code has ${expectedLength} digits`, { errors: [{ path: 'municipalityCode', message: `must have ${expectedLength} digits` }] });
+    }
+    return this.unique(async (em) =>
+      em.create(OrganisationRecord, {
+        id: randomUUID(),
+        name: input.name.trim(),
+        kind: input.kind,
+        orgNumber: input.orgNumber ?? null,
+        municipalityCode: input.municipalityCode ?? null,
+        createdAt: this.clock.now(),
+      }),
+    'an organisation with this organisation number or code is already registered');
+  }
+
+  /** @throws DomainError FORBIDDEN, NOT_FOUND */
+  async addBoard(organisationId: string, input: { name: string; kind: BoardKind }, actor: Actor): Promise<BoardRecord> {
+    assertMayKeepRegistry(actor);
+    return this.unique(async (em) => {
+      if (!(await em.findOne(OrganisationRecord, { id: organisationId }))) throw notFound('organisation', organisationId);
+      return em.create(BoardRecord, { id: randomUUID(), organisationId, name: input.name.trim(), kind: input.kind });
+    }, `the organisation already has a board named "${input.name.trim()}"`);
+  }
+
+  async people(filter: { organisationId?: string }): Promise<PersonRecord[]> {
+    return this.orm.em.fork().find(PersonRecord, filter.organisationId ? { organisationId: filter.organisationId } : {}, { orderBy: { name: 'asc' } });
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async person(id: string): Promise<PersonRecord> {
+    const person = await this.orm.em.fork().findOne(PersonRecord, { id });
+    if (!person) throw notFound('person', id);
+    return person;
+  }
+
+  /** @throws DomainError FORBIDDEN, UNPROCESSABLE (unknown organisation, subject taken) */
+  async createPerson(input: NewPerson, actor: Actor): Promise<PersonRecord> {
+    assertMayKeepRegistry(actor);
+    return this.unique(async (em) => {
+      if (!(await em.findOne(OrganisationRecord, { id: input.organisationId }))) {
+        throw new DomainError('UNPROCESSABLE', `organisation "${input.organisationId}" is not in the registry`, { errors: [{ path: 'organisationId', message: 'unknown organisation' }] });
+      }
+      return em.create(PersonRecord, { id: randomUUID(), subject: input.subject.trim(), name: input.name.trim(), email: input.email ?? null, organisationId: input.organisationId, active: true, deactivatedAt: null });
+    }, `a person with the identity "${input.subject}" is already registered`);
+  }
+
+  /** Names of organisations and people by id, for views. */
+  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const list = [...new Set([...ids].filter((id): id is string => !!id && UUID.test(id)))];
+    if (!list.length) return new Map();
+    const em = this.orm.em.fork();
+    const [organisations, people] = await Promise.all([em.find(OrganisationRecord, { id: { $in: list } }), em.find(PersonRecord, { id: { $in: list } })]);
+    return new Map([...organisations.map((o) => [o.id, o.name] as const), ...people.map((p) => [p.id, p.name] as const)]);
+  }
+
+  /**
+   * Loads the seed's organisations and boards (idempotent: what exists, by code or name, is left
+   * as it is). Returns how many organisations it added.
+   */
+  async seed(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const existing = await em.find(OrganisationRecord, {});
+      let added = 0;
+      for (const org of SEED_ORGANISATIONS) {
+        const found = existing.find((e) => (org.code && e.municipalityCode === org.code) || e.name === org.name);
+        if (found) continue;
+        const id = randomUUID();
+        em.create(OrganisationRecord, { id, name: org.name, kind: org.kind, orgNumber: org.orgNumber ?? null, municipalityCode: org.code ?? null, createdAt: this.clock.now() });
+        for (const board of org.boards) em.create(BoardRecord, { id: randomUUID(), organisationId: id, name: board.name, kind: board.kind });
+        added++;
+      }
+      if (added) this.logger.log(`seeded ${added} organisations`);
+      return added;
+    });
+  }
+
+  /** Runs a creation; a unique-key clash becomes a 422 with `message`. */
+  private async unique<T extends object>(work: (em: EntityManager) => Promise<T>, message: string): Promise<T> {
+    try {
+      return await this.orm.em.fork().transactional(work);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new DomainError('UNPROCESSABLE', message);
+      throw error;
+    }
+  }
+}

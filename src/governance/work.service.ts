@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import { assertMayAdministerCase } from '../access/policy.js';
+import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { notFound, unprocessable } from '../common/domain-error.js';
+import { GoalRecord } from './goal.entity.js';
+import { CasePartyRecord } from './party.entity.js';
+import { ActionRecord, ResourceCommitmentRecord, type ActionStatus, type ResourceKind } from './work.entity.js';
+
+/** Input of a resource commitment. */
+export interface CommitmentInput {
+  organisationId: string;
+  kind: ResourceKind;
+  amount?: number | null;
+  unit?: string | null;
+  description?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+}
+
+/** Input of an action; responsible party and due date may come later (the gates ask for them). */
+export interface ActionInput {
+  title: string;
+  responsibleOrganisationId?: string | null;
+  dueDate?: string | null;
+  status?: ActionStatus;
+  subgroup?: string[];
+  goalId?: string | null;
+}
+
+/** Resource commitments and the action plan of a case, each change in the case's history. */
+@Injectable()
+export class WorkService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly cases: CasesService,
+  ) {}
+
+  async commitments(caseId: string): Promise<ResourceCommitmentRecord[]> {
+    return this.orm.em.fork().find(ResourceCommitmentRecord, { caseId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async actions(caseId: string): Promise<ActionRecord[]> {
+    return this.orm.em.fork().find(ActionRecord, { caseId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /** @throws DomainError UNPROCESSABLE (not a party, period ends before it starts) */
+  commit(caseId: string, input: CommitmentInput, actor: Actor, options: CommandOptions<MutationResult<ResourceCommitmentRecord>> = {}): Promise<CommandResult<MutationResult<ResourceCommitmentRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'record resource commitments');
+      await this.assertParty(em, caseId, input.organisationId, 'organisationId');
+      if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', 'the period cannot end before it starts');
+      const c = em.create(ResourceCommitmentRecord, {
+        id: randomUUID(),
+        caseId,
+        organisationId: input.organisationId,
+        kind: input.kind,
+        amount: input.amount ?? null,
+        unit: input.unit?.trim() || null,
+        description: input.description?.trim() || null,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        createdAt: now,
+      });
+      return { type: 'resource.committed', payload: { commitment: commitmentSnapshot(c) }, value: c };
+    });
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  withdraw(caseId: string, commitmentId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'withdraw resource commitments');
+      const c = await em.findOne(ResourceCommitmentRecord, { id: commitmentId, caseId });
+      if (!c) throw notFound('resource commitment', commitmentId);
+      em.remove(c);
+      return { type: 'resource.withdrawn', payload: { commitment: commitmentSnapshot(c) }, value: null };
+    });
+  }
+
+  /** @throws DomainError UNPROCESSABLE (responsible or subgroup not parties, unknown goal) */
+  addAction(caseId: string, input: ActionInput, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'change the action plan');
+      const action = em.create(ActionRecord, {
+        id: randomUUID(),
+        caseId,
+        title: input.title.trim(),
+        responsibleOrganisationId: input.responsibleOrganisationId ?? null,
+        dueDate: input.dueDate ?? null,
+        status: input.status ?? 'planned',
+        subgroup: [...new Set(input.subgroup ?? [])],
+        goalId: input.goalId ?? null,
+        createdAt: now,
+      });
+      await this.checkAction(em, caseId, action);
+      return { type: 'action.added', payload: { action: actionSnapshot(action) }, value: action };
+    });
+  }
+
+  /** @throws DomainError NOT_FOUND, UNPROCESSABLE */
+  updateAction(caseId: string, actionId: string, patch: Partial<ActionInput>, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
+      assertMayAdministerCase(onCase, 'change the action plan');
+      const action = await em.findOne(ActionRecord, { id: actionId, caseId });
+      if (!action) throw notFound('action', actionId);
+      const before = actionSnapshot(action);
+      if (patch.title !== undefined) action.title = patch.title.trim();
+      if (patch.responsibleOrganisationId !== undefined) action.responsibleOrganisationId = patch.responsibleOrganisationId;
+      if (patch.dueDate !== undefined) action.dueDate = patch.dueDate;
+      if (patch.status !== undefined) action.status = patch.status;
+      if (patch.subgroup !== undefined) action.subgroup = [...new Set(patch.subgroup)];
+      if (patch.goalId !== undefined) action.goalId = patch.goalId;
+      await this.checkAction(em, caseId, action);
+      const after = actionSnapshot(action);
+      if (JSON.stringify(before) === JSON.stringify(after)) return null;
+      return { type: 'action.updated', payload: { action: actionId, from: before, to: after }, value: action };
+    });
+  }
+
+  private async checkAction(em: EntityManager, caseId: string, action: ActionRecord): Promise<void> {
+    if (action.responsibleOrganisationId) await this.assertParty(em, caseId, action.responsibleOrganisationId, 'responsibleOrganisationId');
+    for (const [i, id] of action.subgroup.entries()) await this.assertParty(em, caseId, id, `subgroup.${i}`);
+    if (action.goalId && !(await em.findOne(GoalRecord, { id: action.goalId, caseId }))) throw unprocessable('goalId', `goal "${action.goalId}" is not a goal of this case`);
+  }
+
+  private async assertParty(em: EntityManager, caseId: string, organisationId: string, path: string): Promise<void> {
+    if (!(await em.findOne(CasePartyRecord, { caseId, organisationId }))) throw unprocessable(path, `organisation "${organisationId}" is not a party to the case`);
+  }
+}
+
+function commitmentSnapshot(c: ResourceCommitmentRecord) {
+  return { id: c.id, organisation: c.organisationId, kind: c.kind, amount: c.amount, unit: c.unit, description: c.description, periodStart: c.periodStart, periodEnd: c.periodEnd };
+}
+
+function actionSnapshot(a: ActionRecord) {
+  return { id: a.id, title: a.title, responsible: a.responsibleOrganisationId, dueDate: a.dueDate, status: a.status, subgroup: a.subgroup, goal: a.goalId };
+}
