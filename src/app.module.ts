@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { ScheduleModule } from '@nestjs/schedule';
 import { CaseRoleDirectory } from './access/case-roles.js';
 import { ActorGuard } from './api/actor.guard.js';
 import { CasesController } from './api/cases.controller.js';
@@ -13,6 +14,7 @@ import { FactsController } from './api/facts.controller.js';
 import { DecisionsController, GoalsController, WorkController } from './api/governance.controller.js';
 import { PartiesController } from './api/parties.controller.js';
 import { RegistryController } from './api/registry.controller.js';
+import { ChairRotationJob } from './governance/chair-rotation.job.js';
 import { DecisionsService } from './governance/decisions.service.js';
 import { DocumentsService } from './governance/documents.service.js';
 import { GoalsService } from './governance/goals.service.js';
@@ -40,6 +42,11 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Apply pending migrations before starting (embedded database, tests, MIGRATE_ON_START). */
   migrate: boolean;
+  /**
+   * Run the timed jobs (chair rotation, escalations, …). Off in tests, which call the jobs
+   * themselves after moving the clock; off on API-only replicas (SCHEDULER_ENABLED=false).
+   */
+  scheduler: boolean;
 }
 
 /** Opens the ORM, migrates or checks that the schema is current, and closes both on shutdown. */
@@ -80,6 +87,8 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
+      // Registered once; every instance runs every job, and the jobs claim their work in the database.
+      imports: options.scheduler ? [ScheduleModule.forRoot()] : [],
       controllers: [
         HealthController,
         CasesController,
@@ -116,6 +125,7 @@ export class AppModule {
         GoalsService,
         WorkService,
         DocumentsService,
+        ChairRotationJob,
       ],
     };
   }

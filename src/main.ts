@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database: DatabaseTarget = config.databaseUrl ? postgresTarget(config.databaseUrl, config.dbPoolSize) : await embeddedTarget(config.dataDir);
   try {
-    const app = await createApp({ config, database, migrate: database.kind === 'embedded' || config.migrateOnStart });
+    const app = await createApp({ config, database, migrate: database.kind === 'embedded' || config.migrateOnStart, scheduler: config.schedulerEnabled });
     app.enableShutdownHooks();
     await app.listen(config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import type { DocumentRecord, SignatureRecord } from '../governance/document.entity.js';
+import { SignatureRecord, type DocumentRecord } from '../governance/document.entity.js';
 import { DocumentsService } from '../governance/documents.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { documentView } from '../governance/views.js';
@@ -36,7 +37,7 @@ export class DocumentsController {
   @Post()
   @ApiOperation({ summary: "Record a document: kind, the party whose registry holds it and its number, a link, confidentiality" })
   async add(@Param('id', caseId) id: string, @Body() dto: DocumentDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord) => this.view(d, []))));
+    sendCommandResult(res, await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord, em) => this.view(d, [], em))));
   }
 
   @Get(':documentId')
@@ -54,7 +55,7 @@ export class DocumentsController {
     if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', 'give the file name in ?name= (1–200 characters, no slashes)');
     if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', 'send the file itself as the body, with its Content-Type');
     const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
-    sendCommandResult(res, await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, (d: DocumentRecord) => this.view(d, []))));
+    sendCommandResult(res, await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
   }
 
   @Get(':documentId/file')
@@ -70,8 +71,8 @@ export class DocumentsController {
     sendCommandResult(res, await this.documents.sign(id, docId, dto, actor, mutationOptions(req, actor, 201, (s: SignatureRecord) => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }))));
   }
 
-  private async view(document: DocumentRecord, signatures: SignatureRecord[]) {
-    const names = await this.registry.names([document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)]);
+  private async view(document: DocumentRecord, signatures: SignatureRecord[], em?: EntityManager) {
+    const names = await this.registry.names([document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)], em);
     return documentView(document, signatures, names);
   }
 }

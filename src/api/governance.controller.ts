@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import type { BoardDecisionRecord, DecisionPointRecord } from '../governance/decision.entity.js';
 import { DecisionsService } from '../governance/decisions.service.js';
-import type { GoalRecord, MeasurementRecord } from '../governance/goal.entity.js';
+import { GoalRecord, type MeasurementRecord } from '../governance/goal.entity.js';
 import { GoalsService, type ImportResult } from '../governance/goals.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { actionView, commitmentView, decisionPointSummaryView, decisionPointView, goalView } from '../governance/views.js';
@@ -77,7 +78,7 @@ export class GoalsController {
   @Post()
   @ApiOperation({ summary: 'Add a goal' })
   async create(@Param('id', caseId) id: string, @Body() dto: GoalDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.goals.create(id, dto, actor, mutationOptions(req, actor, 201, async (g: GoalRecord) => goalView(await this.goals.withProgress(g)))));
+    sendCommandResult(res, await this.goals.create(id, dto, actor, mutationOptions(req, actor, 201, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
   }
 
   @Get(':goalId')
@@ -90,7 +91,7 @@ export class GoalsController {
   @ApiOperation({ summary: 'Change a goal' })
   async update(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: UpdateGoalDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     // Rendered from the record the command wrote: a read now would not see the uncommitted change.
-    sendCommandResult(res, await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord | undefined) => (g ? goalView(await this.goals.withProgress(g)) : goalView(await this.goals.get(id, goalId))))));
+    sendCommandResult(res, await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord | undefined, em) => goalView(await this.goals.withProgress(g ?? (await em.findOneOrFail(GoalRecord, { id: goalId })), em)))));
   }
 
   @Post(':goalId/measurements')
@@ -132,7 +133,7 @@ export class WorkController {
   @Post('resources')
   @ApiOperation({ summary: 'Record a resource commitment of a party' })
   async commit(@Param('id', caseId) id: string, @Body() dto: CommitmentDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.commit(id, dto, actor, mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord) => commitmentView(c, await this.registry.names([c.organisationId])))));
+    sendCommandResult(res, await this.work.commit(id, dto, actor, mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord, em) => commitmentView(c, await this.registry.names([c.organisationId], em)))));
   }
 
   @Delete('resources/:commitmentId')
@@ -152,16 +153,16 @@ export class WorkController {
   @Post('actions')
   @ApiOperation({ summary: 'Add an action' })
   async addAction(@Param('id', caseId) id: string, @Body() dto: ActionDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.addAction(id, dto, actor, mutationOptions(req, actor, 201, (a: ActionRecord) => this.action(a))));
+    sendCommandResult(res, await this.work.addAction(id, dto, actor, mutationOptions(req, actor, 201, (a: ActionRecord, em) => this.action(a, em))));
   }
 
   @Patch('actions/:actionId')
   @ApiOperation({ summary: 'Change an action (status, date, responsible party, subgroup)' })
   async updateAction(@Param('id', caseId) id: string, @Param('actionId', uuidParam('action id')) actionId: string, @Body() dto: UpdateActionDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord | undefined) => (a ? this.action(a) : null))));
+    sendCommandResult(res, await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord | undefined, em) => (a ? this.action(a, em) : null))));
   }
 
-  private async action(a: ActionRecord) {
-    return actionView(a, await this.registry.names([a.responsibleOrganisationId, ...a.subgroup]));
+  private async action(a: ActionRecord, em: EntityManager) {
+    return actionView(a, await this.registry.names([a.responsibleOrganisationId, ...a.subgroup], em));
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { actorScope, type Actor } from '../access/actor.js';
 import { canonicalJson, sha256 } from '../common/canonical-json.js';
@@ -40,10 +41,10 @@ export function sendCommandResult(res: Response, outcome: CommandResult): void {
  * Options for a change to case data: `If-Match`, `Idempotency-Key`, and the changed thing's view
  * as the answer.
  */
-export function mutationOptions<V>(req: Request, actor: Actor, status: number, render: (value: V) => unknown): CommandOptions<MutationResult<V>> {
+export function mutationOptions<V>(req: Request, actor: Actor, status: number, render: (value: V, em: EntityManager) => unknown): CommandOptions<MutationResult<V>> {
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: async (r) => ({ status, body: await render(r.value) }),
+    respond: async (r, em) => ({ status, body: await render(r.value, em) }),
   };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { PartiesService } from '../governance/parties.service.js';
@@ -33,15 +34,13 @@ export class PartiesController {
   @Post('parties')
   @ApiOperation({ summary: 'Add a party' })
   async add(@Param('id', caseId) id: string, @Body() dto: AddPartyDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const names = await this.registry.names([dto.organisationId]);
-    sendCommandResult(res, await this.parties.addParty(id, dto, actor, mutationOptions(req, actor, 201, (p: CasePartyRecord) => partyView(p, names))));
+    sendCommandResult(res, await this.parties.addParty(id, dto, actor, mutationOptions(req, actor, 201, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em)))));
   }
 
   @Patch('parties/:organisationId')
   @ApiOperation({ summary: "Change a party's responsibilities, signing or stated benefit" })
   async update(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @Body() dto: UpdatePartyDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const names = await this.registry.names([organisationId]);
-    sendCommandResult(res, await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, (p: CasePartyRecord | undefined) => (p ? partyView(p, names) : null))));
+    sendCommandResult(res, await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, async (p: CasePartyRecord | undefined, em) => (p ? partyView(p, await this.registry.names([p.organisationId], em)) : null))));
   }
 
   @Delete('parties/:organisationId')
@@ -61,13 +60,13 @@ export class PartiesController {
   @Post('roles')
   @ApiOperation({ summary: 'Assign a role for a party, with holder and deputy' })
   async assign(@Param('id', caseId) id: string, @Body() dto: AssignRoleDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.parties.assignRole(id, dto, actor, mutationOptions(req, actor, 201, (r: CaseRoleRecord) => this.role(r, req))));
+    sendCommandResult(res, await this.parties.assignRole(id, dto, actor, mutationOptions(req, actor, 201, (r: CaseRoleRecord, em) => this.role(r, req, em))));
   }
 
   @Patch('roles/:roleId')
   @ApiOperation({ summary: 'Change the holder, deputy or whether the role is required' })
   async updateRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @Body() dto: UpdateRoleDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord | undefined) => (r ? this.role(r, req) : null))));
+    sendCommandResult(res, await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord | undefined, em) => (r ? this.role(r, req, em) : null))));
   }
 
   @Delete('roles/:roleId')
@@ -86,20 +85,20 @@ export class PartiesController {
   @ApiOperation({ summary: 'Set up the rotation: the parties in order, each with who chairs for it, and the period' })
   async setRotation(@Param('id', caseId) id: string, @Body() dto: SetRotationDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const input = { ...dto, entries: dto.entries.map((e) => ({ organisationId: e.organisationId, personId: e.personId ?? null })) };
-    sendCommandResult(res, await this.parties.setRotation(id, input, actor, mutationOptions(req, actor, 200, (r: ChairRotationRecord) => this.rotationOf(r))));
+    sendCommandResult(res, await this.parties.setRotation(id, input, actor, mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em))));
   }
 
   @Post('chair/rotate')
   @ApiOperation({ summary: 'Move the chair on to the next party now' })
   async rotate(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord | null) => this.rotationOf(r))));
+    sendCommandResult(res, await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord | null, em) => this.rotationOf(r, em))));
   }
 
-  private async role(r: CaseRoleRecord, req: Request) {
-    return roleView(r, await this.registry.names([r.organisationId, r.holderId, r.deputyId]), languageOf(req));
+  private async role(r: CaseRoleRecord, req: Request, em?: EntityManager) {
+    return roleView(r, await this.registry.names([r.organisationId, r.holderId, r.deputyId], em), languageOf(req));
   }
 
-  private async rotationOf(r: ChairRotationRecord | null) {
-    return { rotation: rotationView(r, await this.registry.names(r?.entries.flatMap((e) => [e.organisationId, e.personId]) ?? [])) };
+  private async rotationOf(r: ChairRotationRecord | null, em?: EntityManager) {
+    return { rotation: rotationView(r, await this.registry.names(r?.entries.flatMap((e) => [e.organisationId, e.personId]) ?? [], em)) };
   }
 }

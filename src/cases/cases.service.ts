@@ -40,9 +40,11 @@ export interface CommandOptions<R = CaseResult> {
   idempotency?: IdempotencyRequest;
   /**
    * Renders the answer from the result; required with `idempotency` (the answer is stored).
-   * Runs inside the command's transaction, before commit; it may look things up (e.g. names).
+   * Runs inside the command's transaction, before commit; it may look things up (e.g. names)
+   * through `em`, and only through it: the embedded database has one connection, which the
+   * transaction holds.
    */
-  respond?: (result: R) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+  respond?: (result: R, em: EntityManager) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
 }
 
 /** What a command produced: its result, or, for a retried idempotent request, the first answer. */
@@ -253,7 +255,7 @@ export class CasesService {
         const now = this.clock.now();
         const result = await work(em, now);
         if (!respond) return { result };
-        const rendered = await respond(result);
+        const rendered = await respond(result, em);
         const version = (result as Partial<CaseResult>).record?.version;
         const response = { status: rendered.status, body: JSON.stringify(rendered.body), etag: version === undefined ? null : `"${version}"` };
         if (idempotency) remember(em, idempotency, response, now);

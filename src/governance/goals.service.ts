@@ -76,8 +76,8 @@ export class GoalsService {
    * A goal as just written in a command's transaction, with its measurements (which the command did
    * not change) and progress; for the command's answer.
    */
-  async withProgress(goal: GoalRecord): Promise<GoalWithProgress> {
-    const measurements = await this.orm.em.fork().find(MeasurementRecord, { goalId: goal.id }, { orderBy: { period: 'asc' } });
+  async withProgress(goal: GoalRecord, em: EntityManager): Promise<GoalWithProgress> {
+    const measurements = await em.find(MeasurementRecord, { goalId: goal.id }, { orderBy: { period: 'asc' } });
     return { goal, measurements, progress: progressOf(goal, measurements) };
   }
 

@@ -224,10 +224,14 @@ export class PartiesService {
     });
   }
 
-  /** Cases with a chair rotation due on or before `today`, for the scheduler. */
+  /** Open cases with a chair rotation due on or before `today`, for the scheduler. */
   async dueRotations(today: string, limit = 100): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(ChairRotationRecord, { nextRotationOn: { $lte: today } }, { fields: ['caseId'], limit, orderBy: { nextRotationOn: 'asc' } });
-    return rows.map((r) => r.caseId);
+    const rows = await this.orm.em.fork().getConnection().execute<Array<{ case_id: string }>>(
+      `select r.case_id from chair_rotations r join cases c on c.id = r.case_id
+        where c.status = 'active' and r.next_rotation_on <= ? order by r.next_rotation_on limit ?`,
+      [today, limit],
+    );
+    return rows.map((r) => r.case_id);
   }
 
   /**

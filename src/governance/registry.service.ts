@@ -109,11 +109,13 @@ export class RegistryService {
     }, `a person with the identity "${input.subject}" is already registered`);
   }
 
-  /** Names of organisations and people by id, for views. */
-  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  /**
+   * Names of organisations and people by id, for views. Inside a command's transaction, pass its
+   * `em` (the embedded database's one connection is taken by it).
+   */
+  async names(ids: Iterable<string | null | undefined>, em: EntityManager = this.orm.em.fork()): Promise<Map<string, string>> {
     const list = [...new Set([...ids].filter((id): id is string => !!id && UUID.test(id)))];
     if (!list.length) return new Map();
-    const em = this.orm.em.fork();
     const [organisations, people] = await Promise.all([em.find(OrganisationRecord, { id: { $in: list } }), em.find(PersonRecord, { id: { $in: list } })]);
     return new Map([...organisations.map((o) => [o.id, o.name] as const), ...people.map((p) => [p.id, p.name] as const)]);
   }

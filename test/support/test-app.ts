@@ -62,7 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.workflowsDir ? { workflowsDir: options.workflowsDir } : {}),
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
   };
-  const app = await createApp({ config, database: target, clock, migrate: true, logger: false });
+  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: false, logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
