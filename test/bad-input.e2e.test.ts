@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Bad input gets a clear 4xx and changes nothing; a 500 is a bug. The endpoints are taken from the
@@ -9,7 +9,7 @@ describe('bad input', () => {
   let caseId: string;
   let fuzzedCaseId: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIELD_LIFECYCLE);
     caseId = (await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Precise' } })).body.id;
     fuzzedCaseId = (await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Fuzz' } })).body.id;
   });

@@ -1,9 +1,9 @@
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('concurrent commands on one case', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIELD_LIFECYCLE);
   });
   afterAll(() => t.close());
 

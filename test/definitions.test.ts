@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runValidate } from '../src/cli/validate.js';
 import { InvalidDefinitionsError } from '../src/definitions/definition-error.js';
-import { startTestApp } from './support/test-app.js';
+import { FIELD_LIFECYCLE, startTestApp } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
-/** A copy of the shipped workflows and rules that a test may edit. */
+/** A copy of the field-gated lifecycle (test/fixtures) that a test may edit. */
 function copyDefinitions(): { dir: string; workflows: string; rules: string } {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-defs-'));
-  cpSync('workflows', join(dir, 'workflows'), { recursive: true });
-  cpSync('rules', join(dir, 'rules'), { recursive: true });
+  cpSync(FIELD_LIFECYCLE.workflowsDir, join(dir, 'workflows'), { recursive: true });
+  cpSync(FIELD_LIFECYCLE.rulesDir, join(dir, 'rules'), { recursive: true });
   return { dir, workflows: join(dir, 'workflows'), rules: join(dir, 'rules') };
 }
 
@@ -54,7 +54,7 @@ describe('workflow definitions', () => {
     ]);
   });
 
-  it('npm run validate passes the shipped files', async () => {
+  it('npm run validate passes the shipped files (workflows/ and rules/)', async () => {
     const lines: string[] = [];
     expect(await runValidate([], (l) => lines.push(l))).toBe(0);
     expect(lines.at(-1)).toMatch(/^✓ \d+ workflow\(s\) and \d+ rule set\(s\) are valid$/);

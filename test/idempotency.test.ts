@@ -1,9 +1,9 @@
-import { MEMBER, SECRETARIAT, startTestApp, type TestApp } from './support/test-app.js';
+import { MEMBER, SECRETARIAT, FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('Idempotency-Key', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIELD_LIFECYCLE);
   });
   afterAll(() => t.close());
 

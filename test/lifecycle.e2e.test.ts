@@ -1,4 +1,4 @@
-import { SECRETARIAT, STEERING_GROUP, startTestApp, type TestApp } from './support/test-app.js';
+import { SECRETARIAT, STEERING_GROUP, FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * A samverkan case through its whole lifecycle over HTTP: blocked gates explained in Swedish,
@@ -8,7 +8,7 @@ import { SECRETARIAT, STEERING_GROUP, startTestApp, type TestApp } from './suppo
 describe('a samverkan case through its lifecycle', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIELD_LIFECYCLE);
   });
   afterAll(() => t.close());
 

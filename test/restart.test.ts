@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedTarget } from '../src/config/database.js';
-import { startTestApp } from './support/test-app.js';
+import { FIELD_LIFECYCLE, startTestApp } from './support/test-app.js';
 
 /** `npm start` without DATABASE_URL: the embedded database keeps its data in a folder across restarts. */
 describe('the embedded database across a restart', () => {
@@ -11,7 +11,7 @@ describe('the embedded database across a restart', () => {
 
   async function start() {
     const target = await embeddedTarget(dataDir);
-    return startTestApp({ database: { target, db: { target, url: undefined, drop: async () => {} } } });
+    return startTestApp({ ...FIELD_LIFECYCLE, database: { target, db: { target, url: undefined, drop: async () => {} } } });
   }
 
   it('keeps cases and their history, and they can be advanced after the restart', async () => {

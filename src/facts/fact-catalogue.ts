@@ -91,6 +91,7 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     description: { sv: 'Mål utan mätning efter utgångsåret.', en: 'Goals without a measurement after the baseline year.' },
     itemFields: ['label'],
   },
+  goalKpis: { type: 'string[]', description: { sv: 'Kolada-nyckeltal som målen följs med (t.ex. "N03937").', en: 'Kolada KPIs the goals are measured with (e.g. "N03937").' } },
   goalsOffTrack: {
     type: 'object[]',
     description: { sv: 'Mål som inte ligger i fas mot målvärdet.', en: 'Goals not on track towards their target.' },
@@ -110,6 +111,11 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     description: { sv: 'Åtgärder utan ansvarig part eller datum.', en: 'Actions without a responsible party or a due date.' },
     itemFields: ['label', 'missing', 'missingEn'],
   },
+  actionsWithoutSubgroup: {
+    type: 'object[]',
+    description: { sv: 'Åtgärder utan undergrupp av berörda parter (Borås).', en: 'Actions without a subgroup of the parties concerned (Borås).' },
+    itemFields: ['label'],
+  },
   overdueActions: {
     type: 'object[]',
     description: { sv: 'Åtgärder vars datum har passerat utan att de är klara.', en: 'Actions past their due date and not done.' },
@@ -120,6 +126,12 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   documentKinds: {
     type: 'string[]',
     description: { sv: 'Slag av dokument som finns i ärendet (även sekretessmarkerade).', en: 'Kinds of documents on the case (confidential ones too).' },
+  },
+  partiesNotEndorsed: {
+    type: 'object[]',
+    description: { sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.', en: 'Deciding parties that have not endorsed (signed) a document of a kind.' },
+    params: { documentKind: { sv: 'Dokumentslaget, t.ex. "problemStatement".', en: 'The document kind, e.g. "problemStatement".' } },
+    itemFields: partyItem,
   },
   unsignedParties: {
     type: 'object[]',

@@ -111,13 +111,15 @@ export class DocumentsService {
     });
   }
 
-  /** Records that a party signed an agreement or declaration of intent. @throws DomainError UNPROCESSABLE */
+  /**
+   * Records that a party signed a document: an agreement or declaration of intent, or (endorsing
+   * it) e.g. a problem statement. @throws DomainError UNPROCESSABLE
+   */
   sign(caseId: string, documentId: string, input: { organisationId: string; signedOn: string }, actor: Actor, options: CommandOptions<MutationResult<SignatureRecord>> = {}): Promise<CommandResult<MutationResult<SignatureRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayAdministerCase(onCase, 'record signatures');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
-      if (document.kind !== 'agreement' && document.kind !== 'declarationOfIntent') throw unprocessable('documentId', 'only an agreement or a declaration of intent is signed');
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       if (input.signedOn > stockholmDate(now)) throw unprocessable('signedOn', `${input.signedOn} is in the future`);
       if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId })) throw unprocessable('organisationId', 'that party has already signed this document');

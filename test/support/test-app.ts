@@ -14,6 +14,12 @@ export interface TestActor {
   roles: string[];
 }
 
+/**
+ * The foundation's field-gated lifecycle (see test/fixtures/field-lifecycle/README.md), for tests
+ * of the engine itself.
+ */
+export const FIELD_LIFECYCLE = { workflowsDir: 'test/fixtures/field-lifecycle/workflows', rulesDir: 'test/fixtures/field-lifecycle/rules' };
+
 export const SECRETARIAT: TestActor = { person: 'anna.svensson', organisation: '2021006883', roles: ['secretariat'] };
 export const STEERING_GROUP: TestActor = { person: 'per.holm', organisation: '2021006883', roles: ['steeringGroup'] };
 export const MEMBER: TestActor = { person: 'lena.ek', organisation: '2120000548', roles: ['member'] };

@@ -5,7 +5,7 @@ import { partiesOf, partyItem } from './case-data.js';
 
 /** Facts about the goals: measurable, measured, on track, and for whom. */
 export class GoalsFacts implements FactProvider {
-  readonly provides = ['goalCount', 'unmeasurableGoals', 'partiesWithoutGoal', 'goalsWithoutFollowUp', 'goalsOffTrack'] as const;
+  readonly provides = ['goalCount', 'goalKpis', 'unmeasurableGoals', 'partiesWithoutGoal', 'goalsWithoutFollowUp', 'goalsOffTrack'] as const;
 
   async compute({ em, record }: FactContext): Promise<Record<string, unknown>> {
     const goals = await em.find(GoalRecord, { caseId: record.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -17,6 +17,7 @@ export class GoalsFacts implements FactProvider {
       goals.some((g) => g.organisationId === p.organisation.id || (!!g.municipalityCode && g.municipalityCode === p.organisation.municipalityCode));
     return {
       goalCount: goals.length,
+      goalKpis: [...new Set(goals.map((g) => g.kpi).filter((k): k is string => !!k))].sort(),
       unmeasurableGoals: goals
         .map((g) => ({ g, missing: missingForMeasurable(g) }))
         .filter(({ missing }) => missing.length)

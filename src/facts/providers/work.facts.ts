@@ -5,7 +5,7 @@ import { organisationsById, partiesOf, partyItem } from './case-data.js';
 
 /** Facts about resources and the action plan. */
 export class WorkFacts implements FactProvider {
-  readonly provides = ['partiesWithoutCommitment', 'actionCount', 'startedActionCount', 'incompleteActions', 'overdueActions'] as const;
+  readonly provides = ['partiesWithoutCommitment', 'actionCount', 'startedActionCount', 'incompleteActions', 'actionsWithoutSubgroup', 'overdueActions'] as const;
 
   async compute({ em, record, now }: FactContext, wanted: readonly { name: string }[]): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
@@ -15,7 +15,7 @@ export class WorkFacts implements FactProvider {
       const committed = new Set((await em.find(ResourceCommitmentRecord, { caseId: record.id })).map((r) => r.organisationId));
       out.partiesWithoutCommitment = parties.filter((p) => p.party.responsibilities.includes('contributes') && !committed.has(p.organisation.id)).map(partyItem);
     }
-    if (names.has('actionCount') || names.has('startedActionCount') || names.has('incompleteActions') || names.has('overdueActions')) {
+    if (['actionCount', 'startedActionCount', 'incompleteActions', 'actionsWithoutSubgroup', 'overdueActions'].some((n) => names.has(n))) {
       const actions = (await em.find(ActionRecord, { caseId: record.id }, { orderBy: { createdAt: 'asc', id: 'asc' } })).filter((a) => a.status !== 'cancelled');
       const organisations = await organisationsById(em, actions.map((a) => a.responsibleOrganisationId).filter((id): id is string => !!id));
       const today = stockholmDate(now);
@@ -27,6 +27,7 @@ export class WorkFacts implements FactProvider {
           const missing = [...(!a.responsibleOrganisationId ? [{ sv: 'ansvarig part', en: 'responsible party' }] : []), ...(!a.dueDate ? [{ sv: 'datum', en: 'due date' }] : [])];
           return { label: a.title, missing: missing.map((m) => m.sv).join(' och '), missingEn: missing.map((m) => m.en).join(' and ') };
         });
+      out.actionsWithoutSubgroup = actions.filter((a) => a.subgroup.length === 0).map((a) => ({ label: a.title }));
       out.overdueActions = actions
         .filter((a) => a.status !== 'done' && a.dueDate && a.dueDate < today)
         .map((a) => ({ label: a.title, dueDate: a.dueDate, responsible: organisations.get(a.responsibleOrganisationId ?? '')?.name ?? '–' }));
