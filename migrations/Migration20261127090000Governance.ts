@@ -47,6 +47,7 @@ export class Migration20261127090000Governance extends Migration {
         must_sign boolean not null,
         benefit text,
         added_at timestamptz not null,
+        added_seq integer not null,
         primary key (case_id, organisation_id)
       )`);
     this.addSql(`

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config/app-config.js';
 import { embeddedTarget, postgresTarget, type DatabaseTarget } from './config/database.js';
 import { InvalidDefinitionsError } from './definitions/definition-error.js';
+import { seedDevelopmentData } from './demo/development-data.js';
 
 /**
  * Starts the service. With DATABASE_URL: that PostgreSQL server (migrated with `npm run migrate`,
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     app.enableShutdownHooks();
     await app.listen(config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    if (database.kind === 'embedded' && !config.production && config.seedDemo) await seedDevelopmentData(app, url);
     logger.log(`Samverkan is listening on ${url} (API docs: ${url}/docs) with ${database.description}`);
   } catch (error) {
     await database.close();

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
 import type { DatabaseTarget } from '../config/database.js';
 import { DATABASE_TARGET } from '../config/tokens.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { Public } from './actor.guard.js';
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -14,16 +15,18 @@ export class HealthController {
   constructor(
     private readonly orm: MikroORM,
     @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 200 when the database answers, 503 when it does not. No authentication. */
   @Get()
   @Public()
   @ApiOperation({ summary: 'Is the service up and can it reach its database? 200 or 503' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: { kind: string; up: boolean } }> {
+  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: { kind: string; up: boolean }; time: string }> {
     const up = await this.probe();
     res.status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up } };
+    // The service's own time: clients computing dates (e.g. "a decision taken 40 days ago") use it.
+    return { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up }, time: this.clock.now().toISOString() };
   }
 
   private async probe(): Promise<boolean> {

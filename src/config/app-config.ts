@@ -22,6 +22,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** The deployment's own closed days, besides the Swedish holidays. `CLOSED_DAYS=2026-05-15,2026-06-05`. */
   closedDays: string[];
+  /** On the embedded database outside production: load the seed organisations and demo cases at first start. `SEED_DEMO`, default true. */
+  seedDemo: boolean;
   /** Run the timed jobs on this instance. `SCHEDULER_ENABLED`, default true. */
   schedulerEnabled: boolean;
   /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     closedDays: dates(env, 'CLOSED_DAYS'),
     koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
+    seedDemo: boolean(env, 'SEED_DEMO', true),
   };
 }
 

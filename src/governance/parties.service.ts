@@ -44,7 +44,7 @@ export class PartiesService {
   ) {}
 
   async parties(caseId: string): Promise<CasePartyRecord[]> {
-    return this.orm.em.fork().find(CasePartyRecord, { caseId }, { orderBy: { addedAt: 'asc', organisationId: 'asc' } });
+    return this.orm.em.fork().find(CasePartyRecord, { caseId }, { orderBy: { addedSeq: 'asc' } });
   }
 
   async roles(caseId: string): Promise<CaseRoleRecord[]> {
@@ -57,7 +57,7 @@ export class PartiesService {
 
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (unknown organisation, already a party) */
   addParty(caseId: string, input: NewParty, actor: Actor, options: CommandOptions<MutationResult<CasePartyRecord>> = {}): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
-    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       assertMayAdministerCase(onCase, 'change the parties');
       const organisation = await em.findOne(OrganisationRecord, { id: input.organisationId });
       if (!organisation) throw unprocessable('organisationId', `organisation "${input.organisationId}" is not in the registry`);
@@ -71,6 +71,7 @@ export class PartiesService {
         mustSign: input.mustSign ?? input.responsibilities.includes('decides'),
         benefit: input.benefit?.trim() || null,
         addedAt: now,
+        addedSeq: record.version + 1,
       });
       return { type: 'party.added', payload: { organisation: { id: organisation.id, name: organisation.name }, responsibilities: party.responsibilities, mustSign: party.mustSign, benefit: party.benefit }, value: party };
     });

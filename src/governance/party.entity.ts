@@ -14,6 +14,8 @@ export class CasePartyRecord {
   /** What the collaboration gives back to this party (Örebro: "samarbete som tydligt ger något tillbaka"). */
   benefit!: string | null;
   addedAt!: Date;
+  /** The history event that added the party: orders parties by when they joined, ties included. */
+  addedSeq!: number;
 }
 
 export const CasePartySchema = new EntitySchema<CasePartyRecord>({
@@ -26,6 +28,7 @@ export const CasePartySchema = new EntitySchema<CasePartyRecord>({
     mustSign: { type: 'boolean' },
     benefit: { type: 'text', nullable: true },
     addedAt: { type: 'datetime', columnType: 'timestamptz' },
+    addedSeq: { type: 'integer' },
   },
 });
 

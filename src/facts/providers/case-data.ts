@@ -10,7 +10,7 @@ export interface PartyWithOrganisation {
 
 /** Loads a case's parties and their organisations in two queries, in the order they joined. */
 export async function partiesOf(em: EntityManager, caseId: string): Promise<PartyWithOrganisation[]> {
-  const parties = await em.find(CasePartyRecord, { caseId }, { orderBy: { addedAt: 'asc', organisationId: 'asc' } });
+  const parties = await em.find(CasePartyRecord, { caseId }, { orderBy: { addedSeq: 'asc' } });
   const organisations = await organisationsById(em, parties.map((p) => p.organisationId));
   return parties.map((party) => ({ party, organisation: organisations.get(party.organisationId)! }));
 }
