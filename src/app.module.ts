@@ -3,8 +3,15 @@ import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown 
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
 import { CaseRoleDirectory } from './access/case-roles.js';
-import { ActorGuard } from './api/actor.guard.js';
+import { ApiTokensService } from './access/api-tokens.service.js';
+import { Authenticator } from './access/authenticator.js';
+import { CaseAccess } from './access/case-access.js';
+import { AuthGuard } from './api/actor.guard.js';
+import { CaseVisibilityGuard } from './api/case-visibility.guard.js';
+import { loggingOptions } from './api/logging.js';
+import { TokensController } from './api/tokens.controller.js';
 import { CasesController } from './api/cases.controller.js';
 import { ErrorFilter } from './api/domain-error.filter.js';
 import { HealthController } from './api/health.controller.js';
@@ -42,6 +49,8 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Apply pending migrations before starting (embedded database, tests, MIGRATE_ON_START). */
   migrate: boolean;
+  /** Log requests (structured JSON); off in tests. */
+  logging?: boolean;
   /**
    * Run the timed jobs (chair rotation, escalations, …). Off in tests, which call the jobs
    * themselves after moving the clock; off on API-only replicas (SCHEDULER_ENABLED=false).
@@ -88,7 +97,10 @@ export class AppModule {
     return {
       module: AppModule,
       // Registered once; every instance runs every job, and the jobs claim their work in the database.
-      imports: options.scheduler ? [ScheduleModule.forRoot()] : [],
+      imports: [
+        ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
+        LoggerModule.forRoot(loggingOptions(options.logging ?? true)),
+      ],
       controllers: [
         HealthController,
         CasesController,
@@ -100,6 +112,7 @@ export class AppModule {
         GoalsController,
         WorkController,
         DocumentsController,
+        TokensController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -107,7 +120,12 @@ export class AppModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         { provide: MikroORM, useFactory: () => openOrm(options) },
         DatabaseLifecycle,
-        { provide: APP_GUARD, useClass: ActorGuard },
+        // In this order: sign-in, then object-level visibility of cases.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: CaseVisibilityGuard },
+        ApiTokensService,
+        Authenticator,
+        CaseAccess,
         { provide: APP_FILTER, useClass: ErrorFilter },
         calendarProvider,
         CaseRoleDirectory,

@@ -2,7 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
+import { rateLimitPerToken } from './api/rate-limit.js';
 import { validationPipe } from './api/validation.js';
 import { MAX_FILE_BYTES } from './governance/documents.service.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
@@ -27,10 +30,23 @@ function refuseNul(key: string, value: unknown): unknown {
  * `/docs-json` and Swagger UI at `/docs`.
  */
 export async function createApp(options: AppModuleOptions & { logger?: false }): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, logging: options.logger !== false }), {
     bodyParser: false,
+    bufferLogs: true,
     ...(options.logger === false ? { logger: false } : {}),
   });
+  if (options.logger !== false) app.useLogger(app.get(PinoLogger));
+  // Security headers; the API and its docs are served from this origin only.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
+  app.use(rateLimitPerToken(options.config.rateLimitPerMinute));
+  // CORS is closed unless CORS_ORIGINS names the origins a browser may call from.
+  if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'], exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   // A document's file is its request body as is (up to 10 MB); everything else is JSON.
   app.use(DOCUMENT_FILE_PATH, express.raw({ type: () => true, limit: MAX_FILE_BYTES }));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseNul }));
@@ -42,6 +58,8 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
       .setTitle('Samverkan')
       .setDescription('Workflow and rules engine for governance in networks: cases (collaborations) moving through JSON-defined lifecycles, gated by explainable rules.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (svk_…) or an access token from the configured identity provider' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -3,7 +3,10 @@ import { createApp } from './app.js';
 import { loadConfig } from './config/app-config.js';
 import { embeddedTarget, postgresTarget, type DatabaseTarget } from './config/database.js';
 import { InvalidDefinitionsError } from './definitions/definition-error.js';
-import { seedDevelopmentData } from './demo/development-data.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { developmentAdministrator } from './access/development-admin.js';
+import { DEVELOPMENT_TOKEN_FILE, seedDevelopmentData } from './demo/development-data.js';
 
 /**
  * Starts the service. With DATABASE_URL: that PostgreSQL server (migrated with `npm run migrate`,
@@ -19,7 +22,13 @@ async function main(): Promise<void> {
     app.enableShutdownHooks();
     await app.listen(config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-    if (database.kind === 'embedded' && !config.production && config.seedDemo) await seedDevelopmentData(app, url);
+    if (database.kind === 'embedded' && !config.production) {
+      // Development only: an administrator token, kept in the data folder and printed, and demo data.
+      const { token } = await developmentAdministrator(app);
+      writeFileSync(join(config.dataDir, DEVELOPMENT_TOKEN_FILE), token + '\n', { mode: 0o600 });
+      await seedDevelopmentData(app, url, token, config.seedDemo);
+      console.log(`\nDevelopment administrator token (also in ${join(config.dataDir, DEVELOPMENT_TOKEN_FILE)}):\n  ${token}\nTry: curl -H "Authorization: Bearer ${token}" ${url}/cases\n`);
+    }
     logger.log(`Samverkan is listening on ${url} (API docs: ${url}/docs) with ${database.description}`);
   } catch (error) {
     await database.close();

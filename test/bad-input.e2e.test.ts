@@ -34,17 +34,22 @@ describe('bad input', () => {
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;
     const endpoints = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
     expect(endpoints.length).toBeGreaterThanOrEqual(9);
-    const ids = [fuzzedCaseId, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', '%00', '..%2F..', "1'; drop table cases; --", 'x'.repeat(2000)];
+    const ids = [fuzzedCaseId, '00000000-0000-4000-8000-000000000000', "1'; drop table cases; --%00..%2F", 'x'.repeat(2000)];
     const failures: string[] = [];
     for (const { method, path } of endpoints) {
       for (const id of ids) {
         const concrete = path.replace('{id}', id).replace('{version}', id.slice(0, 20));
         const attempts: Array<Parameters<TestApp['request']>[2]> = [
-          ...MALFORMED_BODIES.map(([, rawBody]) => ({ rawBody })),
-          { rawBody: '{"type":"ADVANCE"}', headers: { 'content-type': 'text/plain' } },
           { body: { type: 'ADVANCE' }, headers: { 'if-match': 'garbage', 'idempotency-key': 'x'.repeat(500), 'accept-language': '*;q=abc,,,' } },
-          { body: { type: 'ADVANCE' }, headers: { 'x-actor-roles': 'emperor' } },
-          { body: { type: 'ADVANCE' }, as: null },
+          // Every malformed body, with the real id only: the id's own checks come first otherwise.
+          ...(id === fuzzedCaseId
+            ? [
+                ...MALFORMED_BODIES.map(([, rawBody]) => ({ rawBody })),
+                { rawBody: '{"type":"ADVANCE"}', headers: { 'content-type': 'text/plain' } },
+                { body: { type: 'ADVANCE' }, headers: { authorization: 'Bearer svk_forged' } },
+                { body: { type: 'ADVANCE' }, as: null },
+              ]
+            : []),
         ];
         for (const attempt of attempts) {
           // fetch sends no body with GET; the headers and query still go.

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROCESS_OWNER, seedRegistry } from './support/governance-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
  * Kronoberg's gate waits for the decisions to become final (laga kraft): three weeks after the
@@ -40,35 +40,41 @@ describe('decisions that must be final, and Kolada live', () => {
     // Thursday 3 December 2026: three weeks later is julafton, so the window ends Monday 28 December.
     t.clock.set('2026-12-03T10:00:00+01:00');
     const orgs = await seedRegistry(t);
-    const names = ['Region Kronoberg', 'Växjö kommun'];
-    const { body: c } = await t.request('POST', '/cases', { body: { workflow: 'kronoberg', title: 'Barnens bästa – laga kraft' } });
-    for (const name of names) await t.request('POST', `/cases/${c.id}/parties`, { body: { organisationId: orgs.get(name)!.id, responsibilities: ['leads', 'decides', 'contributes'] } });
-    await t.request('PATCH', `/cases/${c.id}/fields`, { body: { arena: 'Forum' } });
-    const person = (await t.request('POST', '/people', { body: { subject: 'k', name: 'Karin', organisationId: orgs.get('Region Kronoberg')!.id }, as: PROCESS_OWNER })).body.id;
-    for (const role of ['secretariat', 'steeringGroup']) await t.request('POST', `/cases/${c.id}/roles`, { body: { role, organisationId: orgs.get('Region Kronoberg')!.id, holderId: person } });
-    const doc = (await t.request('POST', `/cases/${c.id}/documents`, { body: { title: 'Överenskommelse', kind: 'agreement' } })).body;
-    for (const name of names) await t.request('POST', `/cases/${c.id}/documents/${doc.id}/signatures`, { body: { organisationId: orgs.get(name)!.id, signedOn: '2026-12-01' } });
-    expect((await t.request('POST', `/cases/${c.id}/events`, { body: { type: 'ADVANCE' } })).body.state.value).toBe('decisions');
+    const region = { person: 'sekr.kronoberg', organisation: '07' };
+    const vaxjo = { person: 'sekr.vaxjo', organisation: '0780' };
+    const as = (actor: TestActor) => (method: string, path: string, body?: unknown) => t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
+    const r = as(region);
+    const { body: c } = await r('POST', '/cases', { workflow: 'kronoberg', title: 'Barnens bästa – laga kraft' });
+    await r('PATCH', `/cases/${c.id}/parties/${orgs.get('Region Kronoberg')!.id}`, { responsibilities: ['leads', 'decides', 'contributes'], mustSign: true });
+    await r('POST', `/cases/${c.id}/parties`, { organisationId: orgs.get('Växjö kommun')!.id, responsibilities: ['decides', 'contributes'] });
+    await r('PATCH', `/cases/${c.id}/fields`, { arena: 'Forum' });
+    const karin = (await t.request('POST', '/people', { body: { subject: 'karin', name: 'Karin', organisationId: orgs.get('Region Kronoberg')!.id }, as: PROCESS_OWNER })).body.id;
+    await r('POST', `/cases/${c.id}/roles`, { role: 'steeringGroup', organisationId: orgs.get('Region Kronoberg')!.id, holderId: karin });
+    const vaxjoId = (await t.identity(vaxjo)).personId;
+    await r('POST', `/cases/${c.id}/roles`, { role: 'secretariat', organisationId: orgs.get('Växjö kommun')!.id, holderId: vaxjoId });
+    const doc = (await r('POST', `/cases/${c.id}/documents`, { title: 'Överenskommelse', kind: 'agreement' })).body;
+    for (const name of ['Region Kronoberg', 'Växjö kommun']) await r('POST', `/cases/${c.id}/documents/${doc.id}/signatures`, { organisationId: orgs.get(name)!.id, signedOn: '2026-12-01' });
+    expect((await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' })).body.state.value).toBe('decisions');
 
     const boards = [orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!, orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!];
     const text = 'Nämnden ställer sig bakom överenskommelsen.';
-    await t.request('POST', `/cases/${c.id}/decision-points`, { body: { key: 'joint-agreement', title: 'Likalydande beslut', referenceText: text, boardIds: boards } });
-    for (const board of boards) {
-      const res = await t.request('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${board}`, { body: { status: 'announced', text, meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-03' } });
+    await r('POST', `/cases/${c.id}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut', referenceText: text, boardIds: boards });
+    for (const [board, actor] of [[boards[0]!, region], [boards[1]!, vaxjo]] as const) {
+      const res = await as(actor)('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${board}`, { status: 'announced', text, meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-03' });
       expect(res.body.appealDeadline).toBe('2026-12-28');
     }
-    const blocked = await t.request('POST', `/cases/${c.id}/events`, { body: { type: 'ADVANCE' } });
+    const blocked = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
     expect(blocked.body.failures.map((f: any) => f.message)).toEqual([
       'Region Kronoberg – regionstyrelsen: beslutet har inte vunnit laga kraft (överklagandetiden löper; tidigast 2026-12-29).',
       'Växjö kommun – socialnämnden: beslutet har inte vunnit laga kraft (överklagandetiden löper; tidigast 2026-12-29).',
     ]);
 
     t.clock.set('2026-12-28T23:00:00+01:00');
-    expect((await t.request('POST', `/cases/${c.id}/events`, { body: { type: 'ADVANCE' } })).status).toBe(422);
+    expect((await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' })).status).toBe(422);
     t.clock.set('2026-12-29T08:00:00+01:00');
-    const passed = await t.request('POST', `/cases/${c.id}/events`, { body: { type: 'ADVANCE' } });
+    const passed = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
     expect(passed.body.state.value).toBe('jointProblem');
-    const gate = (await t.request('GET', `/cases/${c.id}/history`)).body.events.at(-1).payload.gate;
+    const gate = (await r('GET', `/cases/${c.id}/history`)).body.events.at(-1).payload.gate;
     expect(gate.ruleSets).toEqual([{ id: 'identical-decisions', passed: true }, { id: 'decisions-final', passed: true }]);
   });
 

@@ -1,7 +1,7 @@
 import { ChairRotationJob } from '../src/governance/chair-rotation.job.js';
 import { SEED_ORGANISATIONS } from '../src/governance/seed/organisations.js';
 import { PROCESS_OWNER, person, seedRegistry } from './support/governance-fixture.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
  * Governance data over the HTTP API: parties, roles and handover, the rotating chair, board
@@ -14,68 +14,80 @@ describe('governance', () => {
   let caseId: string;
   const org = (name: string) => orgs.get(name)!.id;
   const board = (o: string, b: string) => orgs.get(o)!.boards.get(b)!;
-  const version = async () => (await t.request('GET', `/cases/${caseId}`)).body.version as number;
+  /** Region Kronoberg's secretariat starts the case, so the region leads it and runs its secretariat. */
+  const REGION: TestActor = { person: 'sekr.region', organisation: '07' };
+  const req = (method: string, path: string, options: RequestOptions = {}) => t.request(method, path, { as: REGION, ...options });
+  const version = async () => (await req('GET', `/cases/${caseId}`)).body.version as number;
+  /** The secretariat of a party, with that role on the case (a board's decision is recorded by its own secretariat). */
+  const secretariatOf = async (name: string): Promise<TestActor> => {
+    const actor = { person: `sekr.${name}`, organisation: org(name) };
+    const { personId } = await t.identity(actor);
+    expect((await req('POST', `/cases/${caseId}/roles`, { body: { role: 'secretariat', organisationId: org(name), holderId: personId } })).status).toBe(201);
+    return actor;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
     t.clock.set('2026-03-02T10:00:00+01:00');
     orgs = await seedRegistry(t);
-    caseId = (await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Barnens bästa gäller' } })).body.id;
+    caseId = (await req('POST', '/cases', { body: { workflow: 'samverkan', title: 'Barnens bästa gäller' } })).body.id;
   });
   afterAll(() => t.close());
 
   it('seeds the real organisations with their official codes', async () => {
-    expect(orgs.size).toBe(SEED_ORGANISATIONS.length);
-    const alvesta = (await t.request('GET', '/organisations?code=0764')).body;
+    for (const seeded of SEED_ORGANISATIONS) expect(orgs.has(seeded.name)).toBe(true);
+    const alvesta = (await req('GET', '/organisations?code=0764')).body;
     expect(alvesta).toEqual([{ id: org('Alvesta kommun'), name: 'Alvesta kommun', kind: 'municipality', orgNumber: null, municipalityCode: '0764' }]);
-    expect((await t.request('GET', '/organisations?kind=region')).body.map((o: any) => o.municipalityCode).sort()).toEqual(['07', '10', '14', '18']);
-    expect((await t.request('GET', '/organisations?q=polis')).body[0]).toMatchObject({ name: 'Polismyndigheten', kind: 'stateAgency', orgNumber: '202100-0076' });
+    expect((await req('GET', '/organisations?kind=region')).body.map((o: any) => o.municipalityCode).sort()).toEqual(['07', '10', '14', '18']);
+    expect((await req('GET', '/organisations?q=polis')).body[0]).toMatchObject({ name: 'Polismyndigheten', kind: 'stateAgency', orgNumber: '202100-0076' });
   });
 
   it('adds parties and refuses one twice or one outside the registry', async () => {
-    for (const name of ['Region Kronoberg', 'Alvesta kommun', 'Växjö kommun']) {
+    await req('PATCH', `/cases/${caseId}/parties/${org('Region Kronoberg')}`, { body: { responsibilities: ['leads', 'decides', 'contributes'] } });
+    for (const name of ['Alvesta kommun', 'Växjö kommun']) {
       t.clock.advance({ minutes: 1 });
-      const res = await t.request('POST', `/cases/${caseId}/parties`, { body: { organisationId: org(name), responsibilities: ['decides', 'contributes'] } });
+      const res = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org(name), responsibilities: ['decides', 'contributes'] } });
       expect(res.status).toBe(201);
     }
     t.clock.advance({ minutes: 1 });
-    const police = await t.request('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Polismyndigheten'), responsibilities: ['contributes', 'informed'] } });
+    const police = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Polismyndigheten'), responsibilities: ['contributes', 'informed'] } });
     expect(police.body).toMatchObject({ organisation: { name: 'Polismyndigheten' }, responsibilities: ['contributes', 'informed'], mustSign: false });
     const before = await version();
-    const twice = await t.request('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Alvesta kommun'), responsibilities: ['decides'] } });
+    const twice = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Alvesta kommun'), responsibilities: ['decides'] } });
     expect(twice.body).toMatchObject({ status: 422, message: 'Alvesta kommun is already a party to the case' });
-    const unknown = await t.request('POST', `/cases/${caseId}/parties`, { body: { organisationId: '00000000-0000-4000-8000-000000000009', responsibilities: ['decides'] } });
+    const unknown = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: '00000000-0000-4000-8000-000000000009', responsibilities: ['decides'] } });
     expect(unknown.status).toBe(422);
     expect(await version()).toBe(before);
-    const parties = (await t.request('GET', `/cases/${caseId}/parties`)).body;
+    const parties = (await req('GET', `/cases/${caseId}/parties`)).body;
     expect(parties.map((p: any) => p.organisation.name)).toEqual(['Region Kronoberg', 'Alvesta kommun', 'Växjö kommun', 'Polismyndigheten']);
   });
 
   it('hands roles to the deputy when someone leaves, then leaves them vacant and flagged', async () => {
     const anna = await person(t, 'anna@kronoberg', 'Anna Ek', org('Region Kronoberg'), 'anna@example.org');
     const bo = await person(t, 'bo@kronoberg', 'Bo Lind', org('Region Kronoberg'));
-    const res = await t.request('POST', `/cases/${caseId}/roles`, { body: { role: 'secretariat', organisationId: org('Region Kronoberg'), holderId: anna, deputyId: bo, required: true } });
+    const res = await req('POST', `/cases/${caseId}/roles`, { body: { role: 'secretariat', organisationId: org('Region Kronoberg'), holderId: anna, deputyId: bo, required: true } });
     expect(res.body).toMatchObject({ role: 'secretariat', title: 'Sekretariat', holder: { name: 'Anna Ek' }, deputy: { name: 'Bo Lind' }, vacant: false, required: true });
     const roleId = res.body.id;
 
     // A person of another organisation cannot hold a role for this party.
     const vaxjo = await person(t, 'cai@vaxjo', 'Cai Berg', org('Växjö kommun'));
-    const wrong = await t.request('POST', `/cases/${caseId}/roles`, { body: { role: 'manager', organisationId: org('Region Kronoberg'), holderId: vaxjo } });
+    const wrong = await req('POST', `/cases/${caseId}/roles`, { body: { role: 'manager', organisationId: org('Region Kronoberg'), holderId: vaxjo } });
     expect(wrong.body).toMatchObject({ status: 422, errors: [{ path: 'holderId', message: 'Cai Berg acts for another organisation; a role is held for the party\'s own organisation' }] });
 
     // Removing the party that holds the only required secretariat is refused.
-    const removal = await t.request('DELETE', `/cases/${caseId}/parties/${org('Region Kronoberg')}`);
+    const removal = await req('DELETE', `/cases/${caseId}/parties/${org('Region Kronoberg')}`);
+    // (The region's own secretariat, who started the case, is required too.)
     expect(removal.body).toMatchObject({ status: 422, message: 'the party holds the only "secretariat" role of the case, which is required; assign it to another party first' });
 
-    const left = await t.request('POST', `/people/${anna}/deactivate`, { as: PROCESS_OWNER });
+    const left = await req('POST', `/people/${anna}/deactivate`, { as: PROCESS_OWNER });
     expect(left.body.casesChanged).toEqual([caseId]);
-    let roles = (await t.request('GET', `/cases/${caseId}/roles`)).body;
+    let roles = (await req('GET', `/cases/${caseId}/roles`)).body;
     expect(roles.find((r: any) => r.id === roleId)).toMatchObject({ holder: { name: 'Bo Lind' }, deputy: null, vacant: false });
 
-    await t.request('POST', `/people/${bo}/deactivate`, { as: PROCESS_OWNER });
-    roles = (await t.request('GET', `/cases/${caseId}/roles`)).body;
+    await req('POST', `/people/${bo}/deactivate`, { as: PROCESS_OWNER });
+    roles = (await req('GET', `/cases/${caseId}/roles`)).body;
     expect(roles.find((r: any) => r.id === roleId)).toMatchObject({ holder: null, vacant: true, vacantSince: t.clock.now().toISOString() });
-    const history = (await t.request('GET', `/cases/${caseId}/history`)).body.events.filter((e: any) => e.type === 'role.handedOver');
+    const history = (await req('GET', `/cases/${caseId}/history`)).body.events.filter((e: any) => e.type === 'role.handedOver');
     expect(history.map((e: any) => e.payload.roles[0].outcome)).toEqual(['deputy', 'vacant']);
   });
 
@@ -84,10 +96,10 @@ describe('governance', () => {
     for (const [name, subject] of [['Region Kronoberg', 'r-chair'], ['Alvesta kommun', 'a-chair'], ['Växjö kommun', 'v-chair']] as const) {
       chairs.push({ organisationId: org(name), personId: await person(t, subject, `Ordförande ${name}`, org(name)) });
     }
-    const set = await t.request('PUT', `/cases/${caseId}/chair/rotation`, { body: { entries: chairs, periodMonths: 6, startsOn: '2026-03-01' } });
+    const set = await req('PUT', `/cases/${caseId}/chair/rotation`, { body: { entries: chairs, periodMonths: 6, startsOn: '2026-03-01' } });
     expect(set.body.rotation).toMatchObject({ current: { name: 'Region Kronoberg' }, nextRotationOn: '2026-09-01', periodMonths: 6 });
 
-    const asked = await t.request('POST', `/cases/${caseId}/chair/rotate`);
+    const asked = await req('POST', `/cases/${caseId}/chair/rotate`);
     expect(asked.body.rotation).toMatchObject({ current: { name: 'Alvesta kommun' }, nextRotationOn: '2026-09-02' });
 
     const job = t.app.get(ChairRotationJob);
@@ -95,11 +107,11 @@ describe('governance', () => {
     t.clock.set('2026-09-02T07:00:00+02:00');
     expect(await job.run()).toBe(1);
     expect(await job.run()).toBe(0);
-    const chair = (await t.request('GET', `/cases/${caseId}/chair`)).body.rotation;
+    const chair = (await req('GET', `/cases/${caseId}/chair`)).body.rotation;
     expect(chair).toMatchObject({ current: { name: 'Växjö kommun' }, nextRotationOn: '2027-03-02' });
-    const roles = (await t.request('GET', `/cases/${caseId}/roles`)).body.filter((r: any) => r.role === 'chair');
+    const roles = (await req('GET', `/cases/${caseId}/roles`)).body.filter((r: any) => r.role === 'chair');
     expect(roles).toEqual([expect.objectContaining({ organisation: { id: org('Växjö kommun'), name: 'Växjö kommun' }, holder: { id: chairs[2]!.personId, name: 'Ordförande Växjö kommun' } })]);
-    const events = (await t.request('GET', `/cases/${caseId}/history`)).body.events.filter((e: any) => e.type === 'chair.rotated');
+    const events = (await req('GET', `/cases/${caseId}/history`)).body.events.filter((e: any) => e.type === 'chair.rotated');
     expect(events.map((e: any) => [e.payload.reason, e.actor.kind])).toEqual([['requested', 'person'], ['scheduled', 'system']]);
     t.clock.set('2026-03-02T10:00:00+01:00');
   });
@@ -107,18 +119,23 @@ describe('governance', () => {
   it('records board decisions with the Kommunallagen dates, computes the appeal window and diffs the text', async () => {
     const reference = 'Kommunen ställer sig bakom överenskommelsen Barnens bästa gäller och prioriterar tidiga och förebyggande insatser.';
     const boards = [board('Region Kronoberg', 'Regionstyrelsen'), board('Alvesta kommun', 'Socialnämnden'), board('Växjö kommun', 'Socialnämnden')];
-    const point = await t.request('POST', `/cases/${caseId}/decision-points`, { body: { key: 'joint-agreement', title: 'Gemensam överenskommelse', referenceText: reference, boardIds: boards } });
+    const point = await req('POST', `/cases/${caseId}/decision-points`, { body: { key: 'joint-agreement', title: 'Gemensam överenskommelse', referenceText: reference, boardIds: boards } });
     expect(point.status).toBe(201);
+    const alvesta = await secretariatOf('Alvesta kommun');
+    const vaxjo = await secretariatOf('Växjö kommun');
 
     const before = await version();
     // A board of an organisation that is not a party cannot be required.
-    const outsider = await t.request('POST', `/cases/${caseId}/decision-points`, { body: { key: 'other', title: 'X', referenceText: 'Y', boardIds: [board('Ljungby kommun', 'Socialnämnden')] } });
+    const outsider = await req('POST', `/cases/${caseId}/decision-points`, { body: { key: 'other', title: 'X', referenceText: 'Y', boardIds: [board('Ljungby kommun', 'Socialnämnden')] } });
     expect(outsider.body).toMatchObject({ status: 422, errors: [{ path: 'boardIds.0', message: 'Ljungby kommun – socialnämnden belongs to Ljungby kommun, which is not a party to the case' }] });
     // Nor decide.
-    const notParty = await t.request('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${board('Ljungby kommun', 'Socialnämnden')}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' } });
+    const notParty = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${board('Ljungby kommun', 'Socialnämnden')}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' } });
     expect(notParty.body).toMatchObject({ status: 422, message: 'Ljungby kommun is not a party to the case, so Ljungby kommun – socialnämnden cannot decide here' });
     // Announced before decided.
-    const order = await t.request('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, {
+    // Only a board's own organisation's secretariat records its decision.
+    const notTheirs = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' }, as: vaxjo });
+    expect(notTheirs.body).toMatchObject({ status: 403, message: 'only the secretariat of the board\'s own organisation may record the decision of Alvesta kommun – socialnämnden' });
+    const order = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { as: alvesta,
       body: { status: 'announced', text: reference, meetingDate: '2026-02-10', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-05' },
     });
     expect(order.status).toBe(422);
@@ -127,12 +144,12 @@ describe('governance', () => {
     expect(await version()).toBe(before);
 
     const dates = { meetingDate: '2026-02-10', minutesParagraph: '§ 14', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-13' };
-    const region = await t.request('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, { body: { status: 'announced', text: reference, ...dates } });
+    const region = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, { body: { status: 'announced', text: reference, ...dates } });
     expect(region.body).toMatchObject({ status: 'announced', appealDeadline: '2026-03-06' });
-    await t.request('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { body: { status: 'decided', text: reference.toUpperCase().replace('.', ''), meetingDate: '2026-02-11' } });
-    await t.request('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[2]}`, { body: { status: 'decided', text: reference.replace('tidiga och förebyggande', 'akuta'), meetingDate: '2026-02-12' } });
+    await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { body: { status: 'decided', text: reference.toUpperCase().replace('.', ''), meetingDate: '2026-02-11' }, as: alvesta });
+    await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[2]}`, { body: { status: 'decided', text: reference.replace('tidiga och förebyggande', 'akuta'), meetingDate: '2026-02-12' }, as: vaxjo });
 
-    const view = (await t.request('GET', `/cases/${caseId}/decision-points/joint-agreement`)).body;
+    const view = (await req('GET', `/cases/${caseId}/decision-points/joint-agreement`)).body;
     expect(view.summary).toEqual({ required: 3, adopted: 3, identical: 2, final: 0 });
     expect(view.boards.map((b: any) => [b.board.label, b.status, b.text.identical])).toEqual([
       ['Region Kronoberg – regionstyrelsen', 'announced', true],
@@ -148,13 +165,13 @@ describe('governance', () => {
 
     // Three weeks after the announcement the decision has become final (laga kraft).
     t.clock.set('2026-03-07T08:00:00+01:00');
-    const later = (await t.request('GET', `/cases/${caseId}/decision-points/joint-agreement`)).body;
+    const later = (await req('GET', `/cases/${caseId}/decision-points/joint-agreement`)).body;
     expect(later.boards[0].status).toBe('final');
     expect(later.summary.final).toBe(1);
   });
 
   it('keeps goals with Kolada measurements and refuses what is not Kolada data', async () => {
-    const goal = await t.request('POST', `/cases/${caseId}/goals`, {
+    const goal = await req('POST', `/cases/${caseId}/goals`, {
       body: { title: 'Färre unga utan arbete i Växjö', kpi: 'N03937', municipalityCode: '0780', baselineValue: 10, baselineYear: 2022, targetKind: 'relative', targetValue: -50, targetYear: 2030 },
     });
     expect(goal.body).toMatchObject({ target: { resolvedValue: 5 }, direction: 'decrease', progress: { onTrack: null } });
@@ -165,69 +182,69 @@ describe('governance', () => {
         { kpi: 'N03937', municipality: '0764', period: 2024, values: [{ gender: 'T', value: 6.1 }] },
       ],
     };
-    const imported = await t.request('POST', `/cases/${caseId}/goals/kolada-import`, { body: kolada });
+    const imported = await req('POST', `/cases/${caseId}/goals/kolada-import`, { body: kolada });
     expect(imported.body).toEqual({ imported: 1, goals: [goalId], unmatched: 1 });
-    const after = (await t.request('GET', `/cases/${caseId}/goals/${goalId}`)).body;
+    const after = (await req('GET', `/cases/${caseId}/goals/${goalId}`)).body;
     expect(after.measurements).toEqual([{ period: 2024, value: 8.4, source: 'kolada-file' }]);
     expect(after.progress).toMatchObject({ share: 0.32, expectedShare: 0.25, onTrack: true });
 
     const before = await version();
-    const bad = await t.request('POST', `/cases/${caseId}/goals/kolada-import`, { body: { values: [{ kpi: 'youth', municipality: '0780', period: 2024, values: [] }] } });
+    const bad = await req('POST', `/cases/${caseId}/goals/kolada-import`, { body: { values: [{ kpi: 'youth', municipality: '0780', period: 2024, values: [] }] } });
     expect(bad.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '/values/0/kpi', message: 'must be a Kolada KPI id like "N03937"' }] });
-    const unknownGoal = await t.request('POST', `/cases/${caseId}/goals/00000000-0000-4000-8000-00000000000a/measurements`, { body: { period: 2025, value: 3 } });
+    const unknownGoal = await req('POST', `/cases/${caseId}/goals/00000000-0000-4000-8000-00000000000a/measurements`, { body: { period: 2025, value: 3 } });
     expect(unknownGoal.body).toMatchObject({ status: 404, message: 'goal "00000000-0000-4000-8000-00000000000a" was not found' });
-    const wrongWay = await t.request('PATCH', `/cases/${caseId}/goals/${goalId}`, { body: { direction: 'increase' } });
+    const wrongWay = await req('PATCH', `/cases/${caseId}/goals/${goalId}`, { body: { direction: 'increase' } });
     expect(wrongWay.body).toMatchObject({ status: 422, errors: [{ path: 'direction' }] });
     expect(await version()).toBe(before);
   });
 
   it('records resources, actions with subgroups, and documents with registry numbers and signatures', async () => {
-    const money = await t.request('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Region Kronoberg'), kind: 'money', amount: 500000, unit: 'SEK', periodStart: '2026-01-01', periodEnd: '2026-12-31' } });
+    const money = await req('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Region Kronoberg'), kind: 'money', amount: 500000, unit: 'SEK', periodStart: '2026-01-01', periodEnd: '2026-12-31' } });
     expect(money.body).toMatchObject({ organisation: { name: 'Region Kronoberg' }, kind: 'money', amount: 500000 });
-    const badPeriod = await t.request('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Växjö kommun'), kind: 'staff', amount: 0.5, unit: 'FTE', periodStart: '2026-06-01', periodEnd: '2026-01-01' } });
+    const badPeriod = await req('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Växjö kommun'), kind: 'staff', amount: 0.5, unit: 'FTE', periodStart: '2026-06-01', periodEnd: '2026-01-01' } });
     expect(badPeriod.body.errors).toEqual([{ path: 'periodEnd', message: 'the period cannot end before it starts' }]);
 
-    const action = await t.request('POST', `/cases/${caseId}/actions`, { body: { title: 'Gemensam utbildning om tidiga insatser', responsibleOrganisationId: org('Växjö kommun'), dueDate: '2026-06-30', subgroup: [org('Växjö kommun'), org('Polismyndigheten')] } });
+    const action = await req('POST', `/cases/${caseId}/actions`, { body: { title: 'Gemensam utbildning om tidiga insatser', responsibleOrganisationId: org('Växjö kommun'), dueDate: '2026-06-30', subgroup: [org('Växjö kommun'), org('Polismyndigheten')] } });
     expect(action.body).toMatchObject({ responsible: { name: 'Växjö kommun' }, status: 'planned', subgroup: [{ name: 'Växjö kommun' }, { name: 'Polismyndigheten' }] });
-    const started = await t.request('PATCH', `/cases/${caseId}/actions/${action.body.id}`, { body: { status: 'inProgress' } });
+    const started = await req('PATCH', `/cases/${caseId}/actions/${action.body.id}`, { body: { status: 'inProgress' } });
     expect(started.body.status).toBe('inProgress');
-    const outsider = await t.request('POST', `/cases/${caseId}/actions`, { body: { title: 'X', subgroup: [org('Ljungby kommun')] } });
+    const outsider = await req('POST', `/cases/${caseId}/actions`, { body: { title: 'X', subgroup: [org('Ljungby kommun')] } });
     expect(outsider.body.errors[0].path).toBe('subgroup.0');
 
-    const doc = await t.request('POST', `/cases/${caseId}/documents`, { body: { title: 'Överenskommelse Barnens bästa', kind: 'agreement', registryOrganisationId: org('Region Kronoberg'), registrationNumber: 'RK 2026/120' } });
+    const doc = await req('POST', `/cases/${caseId}/documents`, { body: { title: 'Överenskommelse Barnens bästa', kind: 'agreement', registryOrganisationId: org('Region Kronoberg'), registrationNumber: 'RK 2026/120' } });
     expect(doc.body).toMatchObject({ registry: { organisation: { name: 'Region Kronoberg' }, registrationNumber: 'RK 2026/120' }, confidential: false, signatures: [] });
-    const signed = await t.request('POST', `/cases/${caseId}/documents/${doc.body.id}/signatures`, { body: { organisationId: org('Alvesta kommun'), signedOn: '2026-03-01' } });
+    const signed = await req('POST', `/cases/${caseId}/documents/${doc.body.id}/signatures`, { body: { organisationId: org('Alvesta kommun'), signedOn: '2026-03-01' } });
     expect(signed.status).toBe(201);
     const pdf = Buffer.from('%PDF-1.4 överenskommelse');
     const upload = await fetch(`${t.url}/cases/${caseId}/documents/${doc.body.id}/file?name=overenskommelse.pdf`, {
       method: 'PUT',
       body: pdf,
-      headers: { 'content-type': 'application/pdf', 'x-actor-person': 'anna.svensson', 'x-actor-organisation': '07', 'x-actor-roles': 'secretariat' },
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${await t.token(REGION)}` },
     });
     expect(upload.status).toBe(200);
     expect(((await upload.json()) as any).file).toMatchObject({ name: 'overenskommelse.pdf', type: 'application/pdf', size: pdf.length });
-    const download = await fetch(`${t.url}/cases/${caseId}/documents/${doc.body.id}/file`, { headers: { 'x-actor-person': 'x', 'x-actor-organisation': '07' } });
+    const download = await fetch(`${t.url}/cases/${caseId}/documents/${doc.body.id}/file`, { headers: { authorization: `Bearer ${await t.token({ person: 'reader.vaxjo', organisation: org('Växjö kommun') })}` } });
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
   it('shows a confidential document only to the parties named on it', async () => {
-    const asRegion = { person: 'sekr', organisation: org('Region Kronoberg'), roles: ['secretariat'] };
-    const asAlvesta = { person: 'sekr2', organisation: org('Alvesta kommun'), roles: ['secretariat'] };
-    const secret = await t.request('POST', `/cases/${caseId}/documents`, { body: { title: 'Elevärenden (sekretess)', kind: 'situationAnalysis', confidential: true, visibleTo: [org('Växjö kommun')] }, as: asRegion });
+    const asRegion = REGION;
+    const asAlvesta = { person: 'reader.alvesta', organisation: org('Alvesta kommun') };
+    const secret = await req('POST', `/cases/${caseId}/documents`, { body: { title: 'Elevärenden (sekretess)', kind: 'situationAnalysis', confidential: true, visibleTo: [org('Växjö kommun')] }, as: asRegion });
     expect(secret.body.visibleTo.map((v: any) => v.name).sort()).toEqual(['Region Kronoberg', 'Växjö kommun']);
-    const alvestaList = (await t.request('GET', `/cases/${caseId}/documents`, { as: asAlvesta })).body;
+    const alvestaList = (await req('GET', `/cases/${caseId}/documents`, { as: asAlvesta })).body;
     expect(alvestaList.map((d: any) => d.title)).not.toContain('Elevärenden (sekretess)');
-    expect((await t.request('GET', `/cases/${caseId}/documents/${secret.body.id}`, { as: asAlvesta })).status).toBe(404);
-    expect((await t.request('GET', `/cases/${caseId}/documents/${secret.body.id}`, { as: asRegion })).body.title).toBe('Elevärenden (sekretess)');
-    const added = (await t.request('GET', `/cases/${caseId}/history`)).body.events.find((e: any) => e.type === 'document.added' && e.payload.document.confidential);
+    expect((await req('GET', `/cases/${caseId}/documents/${secret.body.id}`, { as: asAlvesta })).status).toBe(404);
+    expect((await req('GET', `/cases/${caseId}/documents/${secret.body.id}`, { as: asRegion })).body.title).toBe('Elevärenden (sekretess)');
+    const added = (await req('GET', `/cases/${caseId}/history`)).body.events.find((e: any) => e.type === 'document.added' && e.payload.document.confidential);
     expect(added.payload.document).not.toHaveProperty('title');
   });
 
   it('has every change in the history, and the history verifies', async () => {
-    const types = new Set((await t.request('GET', `/cases/${caseId}/history`)).body.events.map((e: any) => e.type));
+    const types = new Set((await req('GET', `/cases/${caseId}/history`)).body.events.map((e: any) => e.type));
     for (const type of ['party.added', 'role.assigned', 'role.handedOver', 'chair.rotationSet', 'chair.rotated', 'decisionPoint.created', 'decision.recorded', 'goal.created', 'measurements.imported', 'resource.committed', 'action.added', 'action.updated', 'document.added', 'document.signed', 'document.fileStored']) {
       expect(types).toContain(type);
     }
-    expect((await t.request('GET', `/cases/${caseId}/history/verify`)).body).toEqual({ valid: true, events: await version() });
+    expect((await req('GET', `/cases/${caseId}/history/verify`)).body).toEqual({ valid: true, events: await version() });
   });
 });

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { postgresTarget } from '../src/config/database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { SECRETARIAT, startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -35,6 +35,7 @@ describe('losing the database', () => {
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     const target = postgresTarget(viaProxy.toString(), pglite ? 1 : 4);
     t = await startTestApp({ database: { target, db: db ?? ({ target, url: undefined, drop: async () => {} } as TestDatabase) } });
+    await t.token(SECRETARIAT); // registered while the database is there
   });
 
   afterAll(async () => {

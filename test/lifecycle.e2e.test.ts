@@ -78,6 +78,11 @@ describe('a samverkan case through its lifecycle', () => {
     await fill({ actionPlan: 'Navigatorcentrum öppnar' });
     await advance('ADVANCE', 'followUp');
 
+    // The steering group is a role on the case, held for the leading party by a colleague.
+    const { personId, organisationId } = await t.identity(STEERING_GROUP);
+    const appointed = await t.request('POST', `/cases/${id}/roles`, { body: { role: 'steeringGroup', organisationId, holderId: personId } });
+    expect(appointed.status).toBe(201);
+
     // From follow-up the case loops back, and around again.
     await fill({ followUpReport: 'Uppföljning 2027' });
     await advance('REVISE_GOALS', 'goals', {}, STEERING_GROUP);
@@ -89,7 +94,7 @@ describe('a samverkan case through its lifecycle', () => {
     expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {} }]);
     const secretariatMayNot = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE', comment: 'Klart' } });
     expect(secretariatMayNot.status).toBe(403);
-    expect(secretariatMayNot.body.message).toBe('only steeringGroup may send CLOSE here; you act as secretariat');
+    expect(secretariatMayNot.body.message).toBe('only steeringGroup may send CLOSE here; you hold secretariat on this case');
     const closed = await advance('CLOSE', 'closed', { comment: 'Målet nått: ungdomsarbetslösheten halverad.' }, STEERING_GROUP);
     expect(closed.body).toMatchObject({ status: 'closed', allowedEvents: [] });
 
@@ -103,7 +108,7 @@ describe('a samverkan case through its lifecycle', () => {
     expect(types.filter((x: string) => x === 'case.transitioned')).toHaveLength(11);
     expect(history.body.events.at(-1)).toMatchObject({
       seq: closed.body.version,
-      actor: { kind: 'person', person: 'per.holm', organisation: '2021006883' },
+      actor: { kind: 'person', person: 'per.holm', organisation: organisationId },
       payload: { event: { type: 'CLOSE', comment: 'Målet nått: ungdomsarbetslösheten halverad.' }, from: { value: 'followUp' }, to: { value: 'closed', status: 'done' }, gate: { passed: true }, workflow: { id: 'samverkan', version: 1 } },
     });
     // Blocked attempts change nothing, so they are not in the history.

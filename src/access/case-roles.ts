@@ -21,14 +21,11 @@ export interface RoleHolder {
  */
 @Injectable()
 export class CaseRoleDirectory {
-  /** The roles the actor holds on the case, added to the roles the actor brings (development headers). */
+  /** The actor with the roles they hold on the case (and the party each is held for). */
   async actorOnCase(em: EntityManager, caseId: string, actor: Actor): Promise<Actor> {
-    if (actor.kind === 'system') return actor;
-    const person = await em.findOne(PersonRecord, { subject: actor.person, active: true });
-    if (!person) return actor;
-    const held = await em.find(CaseRoleRecord, { caseId, holderId: person.id });
-    const roles = [...new Set([...actor.roles, ...held.map((r) => r.role)])];
-    return { ...actor, roles };
+    if (actor.kind === 'system' || !actor.personId) return { ...actor, roles: actor.kind === 'system' ? actor.roles : [], holdings: [] };
+    const held = await em.find(CaseRoleRecord, { caseId, holderId: actor.personId });
+    return { ...actor, roles: [...new Set(held.map((r) => r.role))].sort(), holdings: held.map((r) => ({ role: r.role, organisationId: r.organisationId })) };
   }
 
   /** The active people holding these roles on the case (vacant roles have none). */

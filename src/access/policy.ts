@@ -4,17 +4,17 @@ import type { Actor } from './actor.js';
 
 /**
  * Who may do what. Every permission decision of the service is made here, so that it can be read
- * (and tested) in one place.
+ * (and tested, see test/permissions.e2e.test.ts) in one place.
+ *
+ * Visibility comes first and is not here: a case, or anything on it, that the caller's
+ * organisation is not party to answers 404 (CaseVisibilityGuard and the cases service). What
+ * follows decides, on a visible case, what the caller's roles allow (403 with the reason).
+ * On a case, `actor.roles` are the roles the person holds on that case (CaseRoleDirectory);
+ * `actor.systemRoles` are roles beyond any case.
  */
 
-/** Roles that may record case fields. */
-const FIELD_EDITORS = ['secretariat', 'processOwner'];
-/** Roles that may start a case. */
-const CASE_CREATORS = ['secretariat', 'processOwner'];
-/** Roles that run a case's day-to-day data: parties, roles, decisions, goals, actions, documents. */
+/** Case roles that run a case's day-to-day data: fields, parties, roles, goals, actions, documents. */
 const CASE_ADMINISTRATORS = ['secretariat', 'processOwner'];
-/** Roles that keep the shared registry of organisations, boards and people. */
-const REGISTRY_KEEPERS = ['processOwner'];
 
 /** The roles that may send an event handled by these candidate transitions (from the workflow's meta). */
 export function rolesForEvent(workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): string[] {
@@ -30,19 +30,22 @@ export function maySend(actor: Actor, workflow: CompiledWorkflow, candidates: re
 /** @throws DomainError FORBIDDEN naming the roles that may send the event */
 export function assertMaySend(actor: Actor, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[], event: string): void {
   if (maySend(actor, workflow, candidates)) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(rolesForEvent(workflow, candidates))} may send ${event} here; you act as ${listRoles(actor.roles)}`);
+  throw new DomainError('FORBIDDEN', `only ${listRoles(rolesForEvent(workflow, candidates))} may send ${event} here; you hold ${listRoles(actor.roles)} on this case`);
 }
 
 /** @throws DomainError FORBIDDEN */
 export function assertMayEditFields(actor: Actor): void {
-  if (actor.roles.some((r) => FIELD_EDITORS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(FIELD_EDITORS)} may record case fields; you act as ${listRoles(actor.roles)}`);
+  assertMayAdministerCase(actor, 'record case fields');
 }
 
-/** @throws DomainError FORBIDDEN */
+/**
+ * Anyone signed in for a registered organisation may start a case; their organisation becomes its
+ * leading party and they its secretariat, so the one who starts a case runs it.
+ * @throws DomainError FORBIDDEN
+ */
 export function assertMayCreateCase(actor: Actor): void {
-  if (actor.roles.some((r) => CASE_CREATORS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_CREATORS)} may start a case; you act as ${listRoles(actor.roles)}`);
+  if (actor.kind === 'person' && actor.personId) return;
+  throw new DomainError('FORBIDDEN', 'only a person registered for an organisation may start a case');
 }
 
 /**
@@ -51,13 +54,35 @@ export function assertMayCreateCase(actor: Actor): void {
  */
 export function assertMayAdministerCase(actor: Actor, what: string): void {
   if (actor.kind === 'system' || actor.roles.some((r) => CASE_ADMINISTRATORS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_ADMINISTRATORS)} may ${what}; you act as ${listRoles(actor.roles)}`);
+  throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_ADMINISTRATORS)} may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+}
+
+/**
+ * A board's decision is recorded only by the secretariat of the board's own organisation: each
+ * party is its own authority, and its registry, not the lead's, is the source.
+ * @throws DomainError FORBIDDEN
+ */
+export function assertMayRecordDecision(actor: Actor, boardOrganisationId: string, boardLabel: string): void {
+  if (actor.kind === 'system') return;
+  if (actor.holdings?.some((h) => h.role === 'secretariat' && h.organisationId === boardOrganisationId)) return;
+  throw new DomainError('FORBIDDEN', `only the secretariat of the board's own organisation may record the decision of ${boardLabel}`);
 }
 
 /** @throws DomainError FORBIDDEN */
 export function assertMayKeepRegistry(actor: Actor): void {
-  if (actor.roles.some((r) => REGISTRY_KEEPERS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(REGISTRY_KEEPERS)} may change the registry of organisations and people; you act as ${listRoles(actor.roles)}`);
+  assertAdministrator(actor, 'change the registry of organisations and people');
+}
+
+/** Publishing workflow versions: the process owners of definitions. @throws DomainError FORBIDDEN */
+export function assertMayPublishWorkflows(actor: Actor): void {
+  if (actor.systemRoles.includes('processOwner') || actor.systemRoles.includes('administrator')) return;
+  throw new DomainError('FORBIDDEN', 'only a process owner of workflow definitions may publish workflow versions');
+}
+
+/** @throws DomainError FORBIDDEN */
+export function assertAdministrator(actor: Actor, what = 'manage API tokens'): void {
+  if (actor.systemRoles.includes('administrator')) return;
+  throw new DomainError('FORBIDDEN', `only an administrator may ${what}`);
 }
 
 function listRoles(roles: readonly string[]): string {

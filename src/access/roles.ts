@@ -35,3 +35,7 @@ export const ROLE_TITLES: Record<CaseRole | 'system', { sv: string; en: string }
   observer: { sv: 'Observatör', en: 'Observer' },
   system: { sv: 'Systemet', en: 'The system' },
 };
+
+/** Roles beyond any single case. */
+export const SYSTEM_ROLES = ['administrator', 'processOwner'] as const;
+export type SystemRole = (typeof SYSTEM_ROLES)[number];

@@ -29,9 +29,6 @@ function commandOptions(req: Request, actor: Actor, status = 200): CommandOption
 }
 
 @ApiTags('cases')
-@ApiHeader({ name: 'X-Actor-Person', required: true, description: 'Development: who acts' })
-@ApiHeader({ name: 'X-Actor-Organisation', required: true, description: 'Development: for which organisation' })
-@ApiHeader({ name: 'X-Actor-Roles', required: false, description: 'Development: case roles, comma-separated' })
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -51,7 +48,7 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'List cases, most recently changed first' })
   @ApiOkResponse({ type: CasePageDto })
-  async list(@Query() query: ListCasesQuery, @Req() req: Request): Promise<CasePageDto> {
+  async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CasePageDto> {
     const lang = languageOf(req);
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
@@ -62,7 +59,7 @@ export class CasesController {
       ...(query.status ? { status: query.status } : {}),
       limit,
       offset,
-    });
+    }, actor);
     return { items: items.map((i) => toCaseSummary(i.record, i.workflow, lang)), total, limit, offset };
   }
 

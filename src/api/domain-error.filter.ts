@@ -40,8 +40,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (parserError) return parserError;
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      const message = status === 404 ? `no such endpoint: ${req.method} ${req.path}` : error.message;
+      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+      const message = status === 404 ? `no such endpoint: ${req.method} ${req.path}` : status === 429 ? 'too many requests; wait as Retry-After says' : error.message;
       return { status, body: { status, code, message } };
     }
     if (error instanceof ConnectionException || isConnectionError(error)) {

@@ -12,6 +12,7 @@ import type { GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from '../rules/gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { gateRuleSetsFor } from './case-engine.js';
+import { CasePartyRecord } from '../governance/party.entity.js';
 import { CaseRecord } from './case.entity.js';
 import type { CaseResult } from './cases.service.js';
 
@@ -50,14 +51,22 @@ export class CaseQueries {
     return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion), actor: await this.roles.actorOnCase(em, caseId, actor) };
   }
 
-  /** A page of cases, most recently changed first, with the total that match. */
-  async list(filter: CaseFilter): Promise<{ items: CaseResult[]; total: number }> {
+  /**
+   * A page of the cases the actor's organisation is party to, most recently changed first, with
+   * the total that match. Others' cases are neither listed nor counted.
+   */
+  async list(filter: CaseFilter, actor: Actor): Promise<{ items: CaseResult[]; total: number }> {
+    const em = this.orm.em.fork();
     const where: FilterQuery<CaseRecord> = {};
+    if (actor.kind !== 'system') {
+      const parties = em.createQueryBuilder(CasePartyRecord, 'p').select('p.caseId').where({ organisationId: UUID.test(actor.organisation) ? actor.organisation : '00000000-0000-0000-0000-000000000000' });
+      where.id = { $in: parties.toRaw() };
+    }
     if (filter.workflow) where.workflowId = filter.workflow;
     if (filter.status) where.status = filter.status;
     if (filter.state) where.activeStates = { $contains: [filter.state] };
     if (filter.text) where.title = { $ilike: `%${escapeLike(filter.text)}%` };
-    const [records, total] = await this.orm.em.fork().findAndCount(CaseRecord, where, {
+    const [records, total] = await em.findAndCount(CaseRecord, where, {
       orderBy: { updatedAt: 'desc', id: 'asc' },
       limit: filter.limit,
       offset: filter.offset,
@@ -94,6 +103,8 @@ export class CaseQueries {
     return this.gates.evaluate(em, record, workflow, gateRuleSetsFor(candidates), this.clock.now());
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
+import { CaseAccess } from '../access/case-access.js';
 import { CaseRoleDirectory } from '../access/case-roles.js';
 import { assertMayCreateCase, assertMayEditFields, assertMaySend } from '../access/policy.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -16,6 +17,7 @@ import { transitionsAccepting } from './case-checks.js';
 import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
 import { parseFieldPatch } from './case-fields.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
+import { CasePartyRecord, CaseRoleRecord } from '../governance/party.entity.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
 import { findReplay, remember, type IdempotencyRequest, type StoredResponse } from './idempotency.js';
 
@@ -91,6 +93,7 @@ export class CasesService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_STATE_LISTENERS) private readonly listeners: CaseStateListener[],
     private readonly roles: CaseRoleDirectory,
+    private readonly access: CaseAccess,
   ) {}
 
   /**
@@ -119,14 +122,24 @@ export class CasesService {
         createdByPerson: actor.person,
         createdByOrganisation: actor.organisation,
       });
+      // The one who starts a case runs it: their organisation leads, they are its secretariat.
+      // Recorded in the same first event, so a new case has one event like any command.
+      em.create(CasePartyRecord, { caseId: record.id, organisationId: actor.organisation, responsibilities: ['leads'], mustSign: false, benefit: null, addedAt: now, addedSeq: 1 });
+      const secretariat = em.create(CaseRoleRecord, { id: randomUUID(), caseId: record.id, role: 'secretariat', organisationId: actor.organisation, holderId: actor.personId!, deputyId: null, required: true, vacantSince: null });
       this.audit.append(em, record, {
         type: 'case.created',
         actor,
         occurredAt: now,
-        payload: { title: record.title, workflow: { id: workflow.id, version: workflow.version }, to: state },
+        payload: {
+          title: record.title,
+          workflow: { id: workflow.id, version: workflow.version },
+          to: state,
+          party: { organisation: actor.organisation, responsibilities: ['leads'] },
+          role: { id: secretariat.id, role: 'secretariat', organisation: actor.organisation, holder: actor.personId },
+        },
       }, true);
       await this.notifyListeners({ em, record, workflow, from: null, to: state, actor, now });
-      return { record, workflow };
+      return { record, workflow, actor: { ...actor, roles: ['secretariat'], holdings: [{ role: 'secretariat', organisationId: actor.organisation }] } };
     });
   }
 
@@ -139,7 +152,7 @@ export class CasesService {
    */
   send(caseId: string, event: EngineEvent, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     return this.command(options, async (em, now) => {
-      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
+      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion, actor);
       const candidates = transitionsAccepting(workflow, record, event.type);
       const onCase = await this.roles.actorOnCase(em, caseId, actor);
       assertMaySend(onCase, workflow, candidates, event.type);
@@ -205,17 +218,20 @@ export class CasesService {
    * nothing: no event, no new version.
    *
    * `change` writes through `ctx.em` only and throws {@link DomainError}s for bad input; whatever
-   * it wrote is rolled back with them.
+   * it wrote is rolled back with them. `consequence` is for changes that follow from a registry
+   * change rather than from the caller acting on this case (never for API requests on a case).
    */
   mutate<V>(
     caseId: string,
     actor: Actor,
     options: CommandOptions<MutationResult<V>>,
     change: (ctx: MutationContext) => Promise<CaseChange<V> | null> | CaseChange<V> | null,
-    { allowClosed = false }: { allowClosed?: boolean } = {},
+    { allowClosed = false, consequence = false }: { allowClosed?: boolean; consequence?: boolean } = {},
   ): Promise<CommandResult<MutationResult<V>>> {
     return this.command(options, async (em, now) => {
-      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion);
+      // A consequence of a registry change (a handover when someone leaves) reaches every case the
+      // person is on, whoever made the change; it is still recorded as theirs.
+      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion, consequence ? SYSTEM_ACTOR : actor);
       if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', 'the case is closed; it cannot change');
       const onCase = await this.roles.actorOnCase(em, caseId, actor);
       const made = await change({ em, record, workflow, now, actor: onCase });
@@ -225,10 +241,13 @@ export class CasesService {
     });
   }
 
-  /** Loads and locks a case for the rest of the transaction; checks `If-Match`. */
-  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined): Promise<CaseResult> {
+  /**
+   * Loads and locks a case for the rest of the transaction; checks that the actor may see it (a
+   * case of another organisation is "not found", as on every read) and `If-Match`.
+   */
+  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor): Promise<CaseResult> {
     const record = await em.findOne(CaseRecord, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!record) throw notFound('case', caseId);
+    if (!record || !(await this.access.visible(caseId, actor, em))) throw notFound('case', caseId);
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new DomainError('VERSION_CONFLICT', `the case has changed: you sent If-Match ${expectedVersion}, it is now at version ${record.version}; reload it and try again`, { currentVersion: record.version });
     }

@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   GATE_BLOCKED: 422,
   /** The request is well-formed but breaks a domain rule. */
   UNPROCESSABLE: 422,
+  /** Too many requests from one token or address; wait as `Retry-After` says. */
+  RATE_LIMITED: 429,
   /** The request body is larger than the service accepts. */
   PAYLOAD_TOO_LARGE: 413,
   /** The database cannot be reached right now. */

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { OidcSettings } from '../access/oidc.js';
 import { isLocalDate } from '../calendar/working-days.js';
 
 /** The service's settings, read once from the environment at start. See README "Configuration". */
@@ -24,6 +25,12 @@ export interface AppConfig {
   closedDays: string[];
   /** On the embedded database outside production: load the seed organisations and demo cases at first start. `SEED_DEMO`, default true. */
   seedDemo: boolean;
+  /** The identity provider whose access tokens are accepted (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_SUBJECT_CLAIM). */
+  oidc: OidcSettings | undefined;
+  /** Origins a browser may call the API from (CORS_ORIGINS, comma-separated). Closed by default. */
+  corsOrigins: string[];
+  /** Requests per minute per token or address (RATE_LIMIT_PER_MINUTE, default 600). */
+  rateLimitPerMinute: number;
   /** Run the timed jobs on this instance. `SCHEDULER_ENABLED`, default true. */
   schedulerEnabled: boolean;
   /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
@@ -55,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
     seedDemo: boolean(env, 'SEED_DEMO', true),
+    oidc: oidc(env),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 }
 
@@ -77,8 +87,17 @@ function dates(env: NodeJS.ProcessEnv, name: string): string[] {
   return list;
 }
 
-function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name]?.trim();
+function oidc(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const audience = env.OIDC_AUDIENCE?.trim();
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE must be set with OIDC_ISSUER: the audience (client id) access tokens are issued for');
+  const jwksUri = url(env, 'OIDC_JWKS_URI');
+  return { issuer, audience, ...(jwksUri ? { jwksUri } : {}), subjectClaim: env.OIDC_SUBJECT_CLAIM?.trim() || 'sub' };
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, value?: string): string | undefined {
+  const raw = (value ?? env[name])?.trim();
   if (!raw) return undefined;
   try {
     const parsed = new URL(raw);

@@ -1,3 +1,4 @@
+import { ApiTokenSchema } from '../access/api-token.entity.js';
 import { AuditEventSchema } from '../audit/audit-event.entity.js';
 import { CaseSchema } from '../cases/case.entity.js';
 import { IdempotencySchema } from '../cases/idempotency.entity.js';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   DocumentSchema,
   DocumentFileSchema,
   SignatureSchema,
+  ApiTokenSchema,
 ];

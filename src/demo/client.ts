@@ -1,10 +1,3 @@
-/** Who the demo acts as: the development actor headers (until authentication replaces them). */
-export interface DemoActor {
-  person: string;
-  organisation: string;
-  roles: string[];
-}
-
 /** An answer of the API. */
 export interface ApiAnswer<T = any> {
   status: number;
@@ -12,22 +5,17 @@ export interface ApiAnswer<T = any> {
 }
 
 /**
- * A small client of the service's HTTP API, as any integration would use it. Statuses other than
- * the expected ones are errors that say what the service answered.
+ * A small client of the service's HTTP API, signed in with one API token, as any integration would
+ * use it. Statuses other than the expected ones are errors that say what the service answered.
  */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    public actor: DemoActor,
+    private readonly token: string,
   ) {}
 
   async call<T = any>(method: string, path: string, body?: unknown, expect: number[] = [200, 201]): Promise<ApiAnswer<T>> {
-    const headers: Record<string, string> = {
-      'x-actor-person': this.actor.person,
-      'x-actor-organisation': this.actor.organisation,
-      'x-actor-roles': this.actor.roles.join(','),
-      'accept-language': 'sv',
-    };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'accept-language': 'sv' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(this.baseUrl + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     const text = await res.text();

@@ -3,22 +3,24 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CaseRecord } from '../cases/case.entity.js';
 import { RegistryService } from '../governance/registry.service.js';
-import { ApiClient } from './client.js';
 import { SCENARIOS } from './scenarios.js';
 import { Walk } from './walk.js';
+
+/** Where `npm start` keeps the development administrator's token, in DATA_DIR. */
+export const DEVELOPMENT_TOKEN_FILE = 'dev-token.txt';
 
 /**
  * On the embedded development database (never in production): the seed's organisations, and, on a
  * database without cases, the four seed cases walked to follow-up, so there is something to look
  * at after the first `npm start`. Done over the service's own HTTP API, like any client.
  */
-export async function seedDevelopmentData(app: NestExpressApplication, url: string): Promise<void> {
+export async function seedDevelopmentData(app: NestExpressApplication, url: string, token: string, demoCases: boolean): Promise<void> {
   const logger = new Logger('DevelopmentData');
   await app.get(RegistryService).seed();
   const cases = await app.get(MikroORM).em.fork().count(CaseRecord, {});
-  if (cases > 0) return;
+  if (cases > 0 || !demoCases) return;
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
-    const walk = new Walk(new ApiClient(url, { person: 'demo.sekretariat', organisation: 'demo', roles: ['secretariat', 'processOwner', 'steeringGroup'] }), () => {});
+    const walk = new Walk(url, token, () => {});
     await scenario(walk);
     logger.log(`demo case "${name}" walked to follow-up: GET /cases/${walk.caseId}`);
   }

@@ -23,12 +23,11 @@ export async function blekinge(w: Walk): Promise<void> {
     { name: 'Blekinge Tekniska Högskola', kind: 'university', responsibilities: ['contributes'], benefit: 'Fler studenter från länet och samverkan kring forskning om ungas etablering.' },
     { name: 'Länsstyrelsen i Blekinge län', kind: 'stateAgency', responsibilities: ['informed'], benefit: '' },
   ];
-  await w.start('blekinge', 'Blekinge unga lyfter');
+  await w.start('blekinge', 'Blekinge unga lyfter', parties[0]!);
   await w.attempt('ADVANCE');
   const ids = await addParties(w, parties);
   const region = ids.get('Region Blekinge')!.id;
   const deciders = parties.filter((p) => p.responsibilities.includes('decides')).map((p) => ids.get(p.name)!.id);
-  await appoint(w, 'secretariat', region, 'Sara Lund', 'Omar Haddad');
   await fields(w, { arena: 'Blekingerådet: regionråd, kommunalråd, Arbetsförmedlingen, BTH och länsstyrelsen; möts varje kvartal.' }, 'Beskriver arenan: Blekingerådet');
   await documentSignedBy(w, { title: 'Avsiktsförklaring Blekinge unga lyfter', kind: 'declarationOfIntent', registry: region, number: 'RB 2026/101' }, [...deciders, ids.get('Arbetsförmedlingen')!.id]);
   await w.attempt('ADVANCE');
@@ -101,11 +100,10 @@ export async function kronoberg(w: Walk): Promise<void> {
     municipality('Växjö kommun', '0780', benefit),
     municipality('Älmhults kommun', '0765', benefit),
   ];
-  await w.start('kronoberg', 'Barnens bästa gäller');
+  await w.start('kronoberg', 'Barnens bästa gäller', parties[0]!);
   const ids = await addParties(w, parties);
   const region = ids.get('Region Kronoberg')!.id;
   const all = parties.map((p) => ids.get(p.name)!.id);
-  await appoint(w, 'secretariat', region, 'Karin Berg', 'Johan Ek');
   await fields(w, { arena: 'Regionalt forum Barnens bästa och lokala forum i varje kommun.' }, 'Beskriver arenorna: regionalt och lokala forum');
   await documentSignedBy(w, { title: 'Överenskommelse Barnens bästa gäller', kind: 'agreement', registry: region, number: 'RK 2026/88' }, all);
   await w.attempt('ADVANCE');
@@ -113,7 +111,7 @@ export async function kronoberg(w: Walk): Promise<void> {
   await w.advance();
 
   await w.attempt('ADVANCE');
-  const boards = parties.map((p) => ({ name: p.name, board: ids.get(p.name)!.boards.get(p.kind === 'region' ? 'Regionstyrelsen' : 'Socialnämnden')! }));
+  const boards = parties.map((p) => ({ name: p.name, organisationId: ids.get(p.name)!.id, board: ids.get(p.name)!.boards.get(p.kind === 'region' ? 'Regionstyrelsen' : 'Socialnämnden')! }));
   await w.fix(`Lägger upp beslutspunkten "joint-agreement" med referenstexten och ${boards.length} nämnder som ska besluta`, () =>
     w.api.post(`/cases/${w.caseId}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut: Barnens bästa gäller', referenceText: KRONOBERG_REFERENCE, boardIds: boards.map((b) => b.board) }),
   );
@@ -126,18 +124,19 @@ export async function kronoberg(w: Walk): Promise<void> {
     minutesApprovedDate: w.daysAgo(55 + offset),
     announcedDate: w.daysAgo(54 + offset),
   });
-  await w.fix('Registrerar nämndernas beslut (sammanträde, §, justering, anslag) – Alvestas text registreras med en avvikelse', async () => {
+  await w.fix('Varje parts sekretariat registrerar sin nämnds beslut (sammanträde, §, justering, anslag) – Alvestas text registreras med en avvikelse', async () => {
     for (const [i, b] of boards.entries()) {
       const text = b === alvesta ? KRONOBERG_REFERENCE.replace('tidiga och förebyggande insatser', 'tidiga insatser') : KRONOBERG_REFERENCE;
-      await w.api.put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${b.board}`, decided(text, i));
+      const own = await w.secretariatOf(b.organisationId, b.name);
+      await own.put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${b.board}`, decided(text, i));
     }
   });
   await w.attempt('ADVANCE');
   const point = await w.api.get(`/cases/${w.caseId}/decision-points/joint-agreement`);
   const line = point.boards.find((l: any) => l.board.id === alvesta.board);
   w.say(`  ⇄ Orddiff för ${line.board.label}: ${line.text.diff.filter((p: any) => p.op !== 'same').map((p: any) => `${p.op === 'missing' ? 'saknas' : 'tillagt'}: "${p.words.join(' ')}"`).join('; ')}`);
-  await w.fix('Rättar registreringen av Alvestas beslut enligt det justerade protokollet', () =>
-    w.api.put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${alvesta.board}`, decided(KRONOBERG_REFERENCE, boards.indexOf(alvesta))),
+  await w.fix('Alvestas sekretariat rättar registreringen enligt det justerade protokollet', async () =>
+    (await w.secretariatOf(alvesta.organisationId, alvesta.name)).put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${alvesta.board}`, decided(KRONOBERG_REFERENCE, boards.indexOf(alvesta))),
   );
   await w.advance();
 
@@ -180,12 +179,11 @@ export async function boras(w: Walk): Promise<void> {
     { name: 'Högskolan i Borås', kind: 'university', responsibilities: ['contributes'], benefit: 'Forskningsunderlag och praktikplatser.' },
     { name: 'Länsstyrelsen i Västra Götalands län', kind: 'stateAgency', responsibilities: ['informed'], benefit: '' },
   ];
-  await w.start('boras', 'Centrum för kunskap och säkerhet');
+  await w.start('boras', 'Centrum för kunskap och säkerhet', parties[0]!);
   const ids = await addParties(w, parties);
   const boras = ids.get('Borås Stad')!.id;
   const police = ids.get('Polismyndigheten')!.id;
   const vgr = ids.get('Västra Götalandsregionen')!.id;
-  await appoint(w, 'secretariat', boras, 'Lina Sjöberg', 'Erik Falk');
   await fields(w, { arena: 'Samverkansforum med operativa chefer från kommunen, polisen och regionen.' }, 'Beskriver arenan: samverkansforum');
   await documentSignedBy(w, { title: 'Avsiktsförklaring Centrum för kunskap och säkerhet', kind: 'declarationOfIntent', registry: boras, number: 'KS 2026/77' }, [boras, vgr]);
   await w.attempt('ADVANCE');
@@ -241,10 +239,9 @@ export async function orebro(w: Walk): Promise<void> {
     ...codes.map(([name, code]) => municipality(name, code, 'Fler etableringar och arbetstillfällen i kommunen.')),
     { name: 'Örebro universitet', kind: 'university', responsibilities: ['contributes'], benefit: 'Samverkan med näringslivet om kompetens.' },
   ];
-  await w.start('orebro', 'Business Region Örebro');
+  await w.start('orebro', 'Business Region Örebro', parties[0]!);
   const ids = await addParties(w, parties);
   const region = ids.get('Region Örebro län')!.id;
-  await appoint(w, 'secretariat', region, 'Anders Holm', 'Fatima Ali');
   await fields(w, { arena: 'Business Region Örebro: regionråd och kommunalråd styr, näringslivscheferna samverkar.' }, 'Beskriver arenan');
   await w.attempt('ADVANCE');
   const deciders = parties.filter((p) => p.responsibilities.includes('decides')).map((p) => ids.get(p.name)!.id);

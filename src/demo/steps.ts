@@ -1,3 +1,4 @@
+import { MUNICIPAL_BOARDS, REGIONAL_BOARDS } from './boards.js';
 import type { Walk } from './walk.js';
 
 /** An organisation taking part in a demo case. */
@@ -12,16 +13,6 @@ export interface DemoParty {
   boards?: Array<{ name: string; kind: 'council' | 'executive' | 'committee' }>;
 }
 
-export const MUNICIPAL_BOARDS = [
-  { name: 'Kommunfullmäktige', kind: 'council' as const },
-  { name: 'Kommunstyrelsen', kind: 'executive' as const },
-  { name: 'Socialnämnden', kind: 'committee' as const },
-  { name: 'Utbildningsnämnden', kind: 'committee' as const },
-];
-export const REGIONAL_BOARDS = [
-  { name: 'Regionfullmäktige', kind: 'council' as const },
-  { name: 'Regionstyrelsen', kind: 'executive' as const },
-];
 
 /*
  * The steps every samverkan goes through, as a secretariat would do them over the API. Each
@@ -32,10 +23,14 @@ export const REGIONAL_BOARDS = [
 export async function addParties(w: Walk, parties: DemoParty[]): Promise<Map<string, { id: string; boards: Map<string, string> }>> {
   const ids = new Map<string, { id: string; boards: Map<string, string> }>();
   await w.fix(`Registrerar ${parties.length} parter: ${parties.map((p) => `${p.name} (${p.responsibilities.join(', ')})`).join('; ')}`, async () => {
+    const already = new Set((await w.api.get(`/cases/${w.caseId}/parties`)).map((p: any) => p.organisation.id));
     for (const p of parties) {
       const org = await w.organisation(p.name, p.kind, p.code, p.boards ?? (p.kind === 'municipality' ? MUNICIPAL_BOARDS : p.kind === 'region' ? REGIONAL_BOARDS : []));
       ids.set(p.name, org);
-      await w.api.post(`/cases/${w.caseId}/parties`, { organisationId: org.id, responsibilities: p.responsibilities, ...(p.mustSign !== undefined ? { mustSign: p.mustSign } : {}) });
+      const terms = { responsibilities: p.responsibilities, ...(p.mustSign !== undefined ? { mustSign: p.mustSign } : {}) };
+      // The organisation that started the case is a party already: it only gets its terms.
+      if (already.has(org.id)) await w.api.patch(`/cases/${w.caseId}/parties/${org.id}`, { ...terms, mustSign: p.mustSign ?? p.responsibilities.includes('decides') });
+      else await w.api.post(`/cases/${w.caseId}/parties`, { organisationId: org.id, ...terms });
     }
   });
   return ids;

@@ -1,5 +1,6 @@
 import { ROLE_TITLES } from '../access/roles.js';
-import { ApiClient, type DemoActor } from './client.js';
+import { ApiClient } from './client.js';
+import { MUNICIPAL_BOARDS, REGIONAL_BOARDS } from './boards.js';
 
 /** "sekretariat" for "secretariat": who must act, in Swedish. */
 function roleTitle(role: string): string {
@@ -30,11 +31,19 @@ export class Walk {
   /** The service's today (from /health), so that "already happened" dates are in its past. */
   private today = '';
   private readonly organisations = new Map<string, { id: string; boards: Map<string, string> }>();
+  private readonly secretariats = new Map<string, ApiClient>();
+  /** Signed in as an administrator: keeps the registry and issues the personas' tokens. */
+  readonly admin: ApiClient;
+  /** Signed in as the leading party's secretariat, who starts and runs the case. */
+  api!: ApiClient;
 
   constructor(
-    readonly api: ApiClient,
+    private readonly baseUrl: string,
+    adminToken: string,
     private readonly print: (line: string) => void,
-  ) {}
+  ) {
+    this.admin = new ApiClient(baseUrl, adminToken);
+  }
 
   get caseId(): string {
     return this.transcript.caseId;
@@ -45,9 +54,16 @@ export class Walk {
     this.print(line);
   }
 
-  /** Starts the case and says where it stands. */
-  async start(workflow: string, title: string): Promise<void> {
-    this.today = String((await this.api.get('/health')).time).slice(0, 10);
+  /**
+   * Starts the case as the secretariat of the leading organisation (which thereby leads it and
+   * runs its secretariat) and says where it stands.
+   */
+  async start(workflow: string, title: string, lead: { name: string; kind: string; code?: string; boards?: Array<{ name: string; kind: string }> }): Promise<void> {
+    this.today = String((await this.admin.get('/health')).time).slice(0, 10);
+    const boards = lead.boards ?? (lead.kind === 'municipality' ? MUNICIPAL_BOARDS : lead.kind === 'region' ? REGIONAL_BOARDS : []);
+    const organisation = await this.organisation(lead.name, lead.kind, lead.code, boards);
+    this.api = await this.signIn(`Sekretariat ${lead.name}`, organisation.id);
+    this.secretariats.set(organisation.id, this.api);
     const created = await this.api.post('/cases', { workflow, title });
     this.transcript.caseId = created.id;
     this.say(`═══ ${title} — arbetsflöde ${created.workflow.id} v${created.workflow.version}: ${created.workflow.title}`);
@@ -94,21 +110,45 @@ export class Walk {
   async organisation(name: string, kind: string, code?: string, boards: Array<{ name: string; kind: string }> = []): Promise<{ id: string; boards: Map<string, string> }> {
     const known = this.organisations.get(name);
     if (known) return known;
-    const found = code ? await this.api.get(`/organisations?code=${code}`) : (await this.api.get(`/organisations?q=${encodeURIComponent(name)}`)).filter((o: any) => o.name === name);
-    const id: string = found[0]?.id ?? (await this.api.post('/organisations', { name, kind, ...(code ? { municipalityCode: code } : {}) })).id;
-    const existing = new Map<string, string>((await this.api.get(`/organisations/${id}`)).boards.map((b: any) => [b.name, b.id]));
+    const found = code ? await this.admin.get(`/organisations?code=${code}`) : (await this.admin.get(`/organisations?q=${encodeURIComponent(name)}`)).filter((o: any) => o.name === name);
+    const id: string = found[0]?.id ?? (await this.admin.post('/organisations', { name, kind, ...(code ? { municipalityCode: code } : {}) })).id;
+    const existing = new Map<string, string>((await this.admin.get(`/organisations/${id}`)).boards.map((b: any) => [b.name, b.id]));
     for (const board of boards) {
-      if (!existing.has(board.name)) existing.set(board.name, (await this.api.post(`/organisations/${id}/boards`, board)).id);
+      if (!existing.has(board.name)) existing.set(board.name, (await this.admin.post(`/organisations/${id}/boards`, board)).id);
     }
     const org = { id, boards: existing };
     this.organisations.set(name, org);
     return org;
   }
 
-  /** A person of the registry (a new identity per case, so the demo can run again on the same database). */
+  /** A person of the registry (a new identity each run, so the demo can run again on the same database). */
   async person(name: string, organisationId: string): Promise<string> {
-    const subject = `${name.toLowerCase().replace(/[^a-zåäö]+/g, '.')}@demo.${this.caseId.slice(0, 8)}`;
-    return (await this.api.post('/people', { subject, name, organisationId })).id;
+    const subject = `${name.toLowerCase().replace(/[^a-zåäö]+/g, '.')}@demo.${this.runId}`;
+    return (await this.admin.post('/people', { subject, name, organisationId })).id;
+  }
+
+  /**
+   * Signed in as the secretariat of a party: registered, given a token, and given the secretariat
+   * role on the case for its organisation (a board's decision is recorded by its own secretariat).
+   */
+  async secretariatOf(organisationId: string, organisationName: string): Promise<ApiClient> {
+    const known = this.secretariats.get(organisationId);
+    if (known) return known;
+    const client = await this.signIn(`Sekretariat ${organisationName}`, organisationId);
+    const personId = this.lastPersonId;
+    await this.api.post(`/cases/${this.caseId}/roles`, { role: 'secretariat', organisationId, holderId: personId });
+    this.secretariats.set(organisationId, client);
+    return client;
+  }
+
+  private readonly runId = Math.random().toString(36).slice(2, 8);
+  private lastPersonId = '';
+
+  /** Registers a person and signs them in with an API token of their own. */
+  private async signIn(name: string, organisationId: string): Promise<ApiClient> {
+    this.lastPersonId = await this.person(name, organisationId);
+    const { token } = await this.admin.post('/tokens', { name: `demo: ${name}`, personId: this.lastPersonId });
+    return new ApiClient(this.baseUrl, token);
   }
 
   /** A date `days` before the service's today, `YYYY-MM-DD`. */
@@ -116,11 +156,6 @@ export class Walk {
     const d = new Date(`${this.today}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - days);
     return d.toISOString().slice(0, 10);
-  }
-
-  /** Acts as another person for the rest of the walk. */
-  actAs(actor: DemoActor): void {
-    this.api.actor = actor;
   }
 
   private enter(step: string): void {

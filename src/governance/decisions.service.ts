@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase } from '../access/policy.js';
+import { assertMayAdministerCase, assertMayRecordDecision } from '../access/policy.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
@@ -133,7 +133,6 @@ export class DecisionsService {
    */
   recordDecision(caseId: string, key: string, boardId: string, input: DecisionInput, actor: Actor, options: CommandOptions<MutationResult<BoardDecisionRecord>> = {}): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'record board decisions');
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
       if (!point) throw notFound('decision point', key);
       const board = await em.findOne(BoardRecord, { id: boardId });
@@ -142,6 +141,7 @@ export class DecisionsService {
       if (!(await em.findOne(CasePartyRecord, { caseId, organisationId: board.organisationId }))) {
         throw new DomainError('UNPROCESSABLE', `${organisation.name} is not a party to the case, so ${boardLabel(organisation, board)} cannot decide here`);
       }
+      assertMayRecordDecision(onCase, board.organisationId, boardLabel(organisation, board));
       if (!point.boardIds.includes(boardId)) {
         throw new DomainError('UNPROCESSABLE', `${boardLabel(organisation, board)} is not one of the boards that decide at "${key}"`);
       }

@@ -68,6 +68,8 @@ export class PersonRecord {
   organisationId!: string;
   active!: boolean;
   deactivatedAt!: Date | null;
+  /** Roles beyond any case: administrator, processOwner (of workflow definitions). */
+  systemRoles!: string[];
 }
 
 export const PersonSchema = new EntitySchema<PersonRecord>({
@@ -81,5 +83,6 @@ export const PersonSchema = new EntitySchema<PersonRecord>({
     organisationId: { type: 'uuid' },
     active: { type: 'boolean' },
     deactivatedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    systemRoles: { type: 'json', columnType: 'jsonb', default: '[]' },
   },
 });

@@ -266,7 +266,7 @@ export class PartiesService {
           handed.push({ from: before, to: roleSummary(role), outcome: role.holderId ? 'deputy' : 'vacant' });
         }
         return handed.length ? { type: 'role.handedOver', payload: { person: personId, roles: handed }, value: null } : null;
-      }, { allowClosed: true });
+      }, { allowClosed: true, consequence: true });
     }
     return { person: { ...person, active: false }, cases: caseIds };
   }

@@ -24,6 +24,8 @@ export interface NewPerson {
   name: string;
   email?: string;
   organisationId: string;
+  /** administrator, processOwner */
+  systemRoles?: string[];
 }
 
 /**
@@ -105,7 +107,7 @@ export class RegistryService {
       if (!(await em.findOne(OrganisationRecord, { id: input.organisationId }))) {
         throw new DomainError('UNPROCESSABLE', `organisation "${input.organisationId}" is not in the registry`, { errors: [{ path: 'organisationId', message: 'unknown organisation' }] });
       }
-      return em.create(PersonRecord, { id: randomUUID(), subject: input.subject.trim(), name: input.name.trim(), email: input.email ?? null, organisationId: input.organisationId, active: true, deactivatedAt: null });
+      return em.create(PersonRecord, { id: randomUUID(), subject: input.subject.trim(), name: input.name.trim(), email: input.email ?? null, organisationId: input.organisationId, active: true, deactivatedAt: null, systemRoles: [...new Set(input.systemRoles ?? [])] });
     }, `a person with the identity "${input.subject}" is already registered`);
   }
 
@@ -118,6 +120,19 @@ export class RegistryService {
     if (!list.length) return new Map();
     const [organisations, people] = await Promise.all([em.find(OrganisationRecord, { id: { $in: list } }), em.find(PersonRecord, { id: { $in: list } })]);
     return new Map([...organisations.map((o) => [o.id, o.name] as const), ...people.map((p) => [p.id, p.name] as const)]);
+  }
+
+  /** Changes a person's name, e-mail or system roles. @throws DomainError FORBIDDEN, NOT_FOUND */
+  async updatePerson(id: string, patch: { name?: string; email?: string | null; systemRoles?: string[] }, actor: Actor): Promise<PersonRecord> {
+    assertMayKeepRegistry(actor);
+    return this.orm.em.fork().transactional(async (em) => {
+      const person = await em.findOne(PersonRecord, { id });
+      if (!person) throw notFound('person', id);
+      if (patch.name !== undefined) person.name = patch.name.trim();
+      if (patch.email !== undefined) person.email = patch.email;
+      if (patch.systemRoles !== undefined) person.systemRoles = [...new Set(patch.systemRoles)];
+      return person;
+    });
   }
 
   /**

@@ -1,8 +1,8 @@
 import { RegistryService } from '../../src/governance/registry.service.js';
-import type { TestActor, TestApp } from './test-app.js';
+import { ADMINISTRATOR, type TestActor, type TestApp } from './test-app.js';
 
-/** A process owner who may keep the registry. */
-export const PROCESS_OWNER: TestActor = { person: 'po', organisation: '07', roles: ['processOwner'] };
+/** An administrator, who keeps the registry. */
+export const PROCESS_OWNER: TestActor = ADMINISTRATOR;
 
 /** Organisations of the seed by name, after seeding the registry of a test app. */
 export async function seedRegistry(t: TestApp): Promise<Map<string, { id: string; boards: Map<string, string> }>> {

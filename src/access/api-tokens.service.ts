@@ -1,0 +1,78 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { notFound, unprocessable } from '../common/domain-error.js';
+import { PersonRecord } from '../governance/organisation.entity.js';
+import type { Actor } from './actor.js';
+import { ApiTokenRecord } from './api-token.entity.js';
+import { assertAdministrator } from './policy.js';
+
+/** API tokens start with this, so they are recognised (and found by secret scanners) at a glance. */
+export const TOKEN_PREFIX = 'svk_';
+
+/** A token's SHA-256: what is stored and looked up. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * API tokens for integrations and scripts: created and revoked by an administrator, stored only as
+ * a hash, shown once. A token acts as a registered person (an integration account).
+ */
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Creates a token; the returned `token` is the only time it is ever seen. */
+  async create(input: { name: string; personId: string; expiresAt?: Date | null }, actor: Actor): Promise<{ token: string; record: ApiTokenRecord }> {
+    assertAdministrator(actor);
+    return this.issue(input, actor.person);
+  }
+
+  /** Creates a token without a caller: for the development administrator at first start. */
+  async issue(input: { name: string; personId: string; expiresAt?: Date | null }, createdBy: string): Promise<{ token: string; record: ApiTokenRecord }> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const person = await em.findOne(PersonRecord, { id: input.personId });
+      if (!person) throw unprocessable('personId', `person "${input.personId}" is not in the registry`);
+      if (!person.active) throw unprocessable('personId', `${person.name} is deactivated`);
+      const now = this.clock.now();
+      if (input.expiresAt && input.expiresAt <= now) throw unprocessable('expiresAt', 'the expiry must be in the future');
+      const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+      const record = em.create(ApiTokenRecord, { id: randomUUID(), name: input.name.trim(), tokenHash: tokenHash(token), personId: person.id, createdBy, createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null, lastUsedAt: null });
+      return { token, record };
+    });
+  }
+
+  async list(actor: Actor): Promise<ApiTokenRecord[]> {
+    assertAdministrator(actor);
+    return this.orm.em.fork().find(ApiTokenRecord, {}, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** @throws DomainError NOT_FOUND */
+  async revoke(id: string, actor: Actor): Promise<ApiTokenRecord> {
+    assertAdministrator(actor);
+    return this.orm.em.fork().transactional(async (em) => {
+      const record = await em.findOne(ApiTokenRecord, { id });
+      if (!record) throw notFound('token', id);
+      record.revokedAt ??= this.clock.now();
+      return record;
+    });
+  }
+
+  /** The person a token acts as, if the token is known, not revoked and not expired. */
+  async personOf(token: string): Promise<PersonRecord | null> {
+    const em = this.orm.em.fork();
+    const record = await em.findOne(ApiTokenRecord, { tokenHash: tokenHash(token) });
+    const now = this.clock.now();
+    if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
+    // Remember use at most once a minute: a busy integration should not write on every request.
+    if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
+      await em.nativeUpdate(ApiTokenRecord, { id: record.id }, { lastUsedAt: now });
+    }
+    return em.findOne(PersonRecord, { id: record.personId, active: true });
+  }
+}

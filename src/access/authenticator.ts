@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/tokens.js';
+import { PersonRecord } from '../governance/organisation.entity.js';
+import type { Actor } from './actor.js';
+import { ApiTokensService, TOKEN_PREFIX } from './api-tokens.service.js';
+import { OidcVerifier } from './oidc.js';
+
+/**
+ * Who is calling: `Authorization: Bearer <token>` with either an API token (`svk_…`) or an OpenID
+ * Connect access token (a JWT from the configured identity provider). Either way the caller must
+ * be a registered, active person; they act for their registry organisation.
+ */
+@Injectable()
+export class Authenticator {
+  private readonly oidc: OidcVerifier | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly tokens: ApiTokensService,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
+  }
+
+  /** @throws DomainError UNAUTHENTICATED (401) saying why */
+  async authenticate(authorization: string | string[] | undefined): Promise<Actor> {
+    const header = Array.isArray(authorization) ? authorization[0] : authorization;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) throw new DomainError('UNAUTHENTICATED', 'sign in: send "Authorization: Bearer <token>" (an API token, or an access token from your organisation\'s identity provider)');
+    const token = match[1]!;
+    if (token.startsWith(TOKEN_PREFIX)) {
+      const person = await this.tokens.personOf(token);
+      if (!person) throw new DomainError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired');
+      return toActor(person);
+    }
+    if (!this.oidc) throw new DomainError('UNAUTHENTICATED', 'this service accepts API tokens only: no identity provider is configured (OIDC_ISSUER)');
+    const subject = await this.oidc.subjectOf(token, this.clock.now());
+    const person = await this.orm.em.fork().findOne(PersonRecord, { subject, active: true });
+    if (!person) throw new DomainError('UNAUTHENTICATED', 'you are signed in, but not registered as an active person of an organisation here; ask an administrator');
+    return toActor(person);
+  }
+}
+
+function toActor(person: PersonRecord): Actor {
+  return { kind: 'person', person: person.subject, personId: person.id, organisation: person.organisationId, roles: [], systemRoles: person.systemRoles ?? [] };
+}

@@ -1,0 +1,77 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { DomainError } from '../common/domain-error.js';
+
+/** How to trust an OpenID Connect provider's access tokens. */
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  /** Where the provider publishes its signing keys; found through discovery when not given. */
+  jwksUri?: string;
+  /** The claim that names the person: `sub` by default (`email`, `preferred_username`, …). */
+  subjectClaim: string;
+}
+
+/**
+ * Verifies OpenID Connect / JWT access tokens against the issuer's published keys (JWKS): the
+ * signature, the issuer, the audience and the expiry (against the service's clock). Uses `jose`,
+ * which fetches and caches the keys and refetches when a token names a key it does not know.
+ */
+export class OidcVerifier {
+  private keys: JWTVerifyGetKey | undefined;
+
+  constructor(private readonly settings: OidcSettings) {}
+
+  /**
+   * @returns the person's identity (the subject claim)
+   * @throws DomainError UNAUTHENTICATED saying what is wrong with the token
+   */
+  async subjectOf(token: string, now: Date): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(token, await this.jwks(), {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        currentDate: now,
+        clockTolerance: 30,
+      });
+      const subject = payload[this.settings.subjectClaim];
+      if (typeof subject !== 'string' || !subject) throw new DomainError('UNAUTHENTICATED', `the token has no "${this.settings.subjectClaim}" claim naming the person`);
+      return subject;
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
+  private async jwks(): Promise<JWTVerifyGetKey> {
+    if (this.keys) return this.keys;
+    let uri = this.settings.jwksUri;
+    if (!uri) {
+      const discovery = new URL('.well-known/openid-configuration', this.settings.issuer.endsWith('/') ? this.settings.issuer : this.settings.issuer + '/');
+      try {
+        const res = await fetch(discovery, { signal: AbortSignal.timeout(5000) });
+        uri = ((await res.json()) as { jwks_uri?: string }).jwks_uri;
+      } catch {
+        uri = undefined;
+      }
+      if (!uri) throw new DomainError('UNAUTHENTICATED', 'the identity provider\'s keys cannot be found right now (OIDC discovery failed)');
+    }
+    this.keys = createRemoteJWKSet(new URL(uri), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    return this.keys;
+  }
+}
+
+function explain(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new DomainError('UNAUTHENTICATED', 'the token has expired; sign in again');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return new DomainError('UNAUTHENTICATED', 'the token is meant for another service (audience)');
+    if (error.claim === 'iss') return new DomainError('UNAUTHENTICATED', 'the token was issued by another identity provider');
+    if (error.claim === 'nbf') return new DomainError('UNAUTHENTICATED', 'the token is not valid yet');
+    return new DomainError('UNAUTHENTICATED', `the token's "${error.claim}" claim does not hold`);
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return new DomainError('UNAUTHENTICATED', 'the token is not signed by a key of the identity provider');
+  }
+  if (error instanceof joseErrors.JOSEError) return new DomainError('UNAUTHENTICATED', 'the token is not a valid signed token');
+  if (error instanceof joseErrors.JWKSTimeout) return new DomainError('UNAUTHENTICATED', 'the identity provider\'s keys did not arrive in time; try again');
+  return new DomainError('UNAUTHENTICATED', 'the token cannot be verified');
+}
