@@ -14,8 +14,8 @@ export interface Actor {
   organisation: string;
   /** Roles on the case at hand (filled in per case: see CaseRoleDirectory). */
   roles: string[];
-  /** The same, with the party each role is held for. */
-  holdings?: Array<{ role: string; organisationId: string }>;
+  /** The same, with the party each role is held for and whether that party leads the case. */
+  holdings?: Array<{ role: string; organisationId: string; leads?: boolean }>;
   /** Roles beyond any case: administrator, processOwner. */
   systemRoles: string[];
 }

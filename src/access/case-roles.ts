@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonRecord } from '../governance/organisation.entity.js';
-import { CaseRoleRecord } from '../governance/party.entity.js';
+import { CasePartyRecord, CaseRoleRecord } from '../governance/party.entity.js';
 import type { Actor } from './actor.js';
 
 /** A person holding a role on a case, as notifications and escalations need them. */
@@ -25,7 +25,12 @@ export class CaseRoleDirectory {
   async actorOnCase(em: EntityManager, caseId: string, actor: Actor): Promise<Actor> {
     if (actor.kind === 'system' || !actor.personId) return { ...actor, roles: actor.kind === 'system' ? actor.roles : [], holdings: [] };
     const held = await em.find(CaseRoleRecord, { caseId, holderId: actor.personId });
-    return { ...actor, roles: [...new Set(held.map((r) => r.role))].sort(), holdings: held.map((r) => ({ role: r.role, organisationId: r.organisationId })) };
+    const leading = new Set((await em.find(CasePartyRecord, { caseId })).filter((p) => p.responsibilities.includes('leads')).map((p) => p.organisationId));
+    return {
+      ...actor,
+      roles: [...new Set(held.map((r) => r.role))].sort(),
+      holdings: held.map((r) => ({ role: r.role, organisationId: r.organisationId, leads: leading.has(r.organisationId) })),
+    };
   }
 
   /** The active people holding these roles on the case (vacant roles have none). */

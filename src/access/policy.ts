@@ -13,8 +13,14 @@ import type { Actor } from './actor.js';
  * `actor.systemRoles` are roles beyond any case.
  */
 
-/** Case roles that run a case's day-to-day data: fields, parties, roles, goals, actions, documents. */
-const CASE_ADMINISTRATORS = ['secretariat', 'processOwner'];
+/**
+ * Two levels of day-to-day work on a case:
+ * - running it (parties, roles, the chair, decision points, goals, the action plan, fields): the
+ *   case's process owner, or the secretariat held for a party that leads;
+ * - contributing to it (documents and signatures, resource commitments, measurements): any
+ *   party's secretariat, or the process owner.
+ */
+const CONTRIBUTORS = ['secretariat', 'processOwner'];
 
 /** The roles that may send an event handled by these candidate transitions (from the workflow's meta). */
 export function rolesForEvent(workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): string[] {
@@ -35,7 +41,7 @@ export function assertMaySend(actor: Actor, workflow: CompiledWorkflow, candidat
 
 /** @throws DomainError FORBIDDEN */
 export function assertMayEditFields(actor: Actor): void {
-  assertMayAdministerCase(actor, 'record case fields');
+  assertMayRunCase(actor, 'record case fields');
 }
 
 /**
@@ -49,12 +55,23 @@ export function assertMayCreateCase(actor: Actor): void {
 }
 
 /**
+ * Running the case: its process owner, or the secretariat of a leading party.
  * @param what says what is being done, for the message: "change the parties"
  * @throws DomainError FORBIDDEN
  */
-export function assertMayAdministerCase(actor: Actor, what: string): void {
-  if (actor.kind === 'system' || actor.roles.some((r) => CASE_ADMINISTRATORS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(CASE_ADMINISTRATORS)} may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+export function assertMayRunCase(actor: Actor, what: string): void {
+  if (actor.kind === 'system' || actor.roles.includes('processOwner')) return;
+  if (actor.holdings?.some((h) => h.role === 'secretariat' && h.leads)) return;
+  throw new DomainError('FORBIDDEN', `only the process owner or the secretariat of the leading party may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+}
+
+/**
+ * Contributing to the case: any party's secretariat, or the process owner.
+ * @throws DomainError FORBIDDEN
+ */
+export function assertMayContribute(actor: Actor, what: string): void {
+  if (actor.kind === 'system' || actor.roles.some((r) => CONTRIBUTORS.includes(r))) return;
+  throw new DomainError('FORBIDDEN', `only ${listRoles(CONTRIBUTORS)} may ${what}; you hold ${listRoles(actor.roles)} on this case`);
 }
 
 /**

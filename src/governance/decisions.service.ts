@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase, assertMayRecordDecision } from '../access/policy.js';
+import { assertMayRecordDecision, assertMayRunCase } from '../access/policy.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
@@ -98,7 +98,7 @@ export class DecisionsService {
   /** @throws DomainError UNPROCESSABLE when the key is taken or a board's organisation is not a party */
   createPoint(caseId: string, input: NewDecisionPoint, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'set up decision points');
+      assertMayRunCase(onCase, 'set up decision points');
       if (await em.findOne(DecisionPointRecord, { caseId, key: input.key })) throw unprocessable('key', `the case already has a decision point "${input.key}"`);
       await this.checkBoards(em, caseId, input.boardIds);
       const point = em.create(DecisionPointRecord, { id: randomUUID(), caseId, key: input.key, title: input.title.trim(), referenceText: input.referenceText, boardIds: [...new Set(input.boardIds)], createdAt: now });
@@ -109,7 +109,7 @@ export class DecisionsService {
   /** Changes the title, the reference text or the boards. @throws DomainError NOT_FOUND, UNPROCESSABLE */
   updatePoint(caseId: string, key: string, patch: Partial<Omit<NewDecisionPoint, 'key'>>, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change decision points');
+      assertMayRunCase(onCase, 'change decision points');
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
       if (!point) throw notFound('decision point', key);
       const before = { title: point.title, referenceText: point.referenceText, boards: point.boardIds };

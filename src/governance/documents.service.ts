@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase } from '../access/policy.js';
+import { assertMayContribute } from '../access/policy.js';
 import { stockholmDate } from '../calendar/working-days.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
@@ -63,7 +63,7 @@ export class DocumentsService {
   /** @throws DomainError UNPROCESSABLE (registry or visibleTo organisations that are not parties) */
   add(caseId: string, input: DocumentInput, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'add documents');
+      assertMayContribute(onCase, 'add documents');
       const confidential = input.confidential ?? false;
       // The actor's own organisation always keeps sight of what it marks confidential.
       const own = (await this.isParty(em, caseId, onCase.organisation)) ? [onCase.organisation] : [];
@@ -99,7 +99,7 @@ export class DocumentsService {
     if (file.content.length === 0) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
     if (file.content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `files are stored up to ${MAX_FILE_BYTES / 1024 / 1024} MB; link larger documents in the party's registry instead`);
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'store document files');
+      assertMayContribute(onCase, 'store document files');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       const sha256 = createHash('sha256').update(file.content).digest('hex');
@@ -117,7 +117,7 @@ export class DocumentsService {
    */
   sign(caseId: string, documentId: string, input: { organisationId: string; signedOn: string }, actor: Actor, options: CommandOptions<MutationResult<SignatureRecord>> = {}): Promise<CommandResult<MutationResult<SignatureRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'record signatures');
+      assertMayContribute(onCase, 'record signatures');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');

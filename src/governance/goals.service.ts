@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase } from '../access/policy.js';
+import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
@@ -84,7 +84,7 @@ export class GoalsService {
   /** @throws DomainError UNPROCESSABLE (organisation not a party, target and direction disagree) */
   create(caseId: string, input: GoalInput, actor: Actor, options: CommandOptions<MutationResult<GoalRecord>> = {}): Promise<CommandResult<MutationResult<GoalRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'set goals');
+      assertMayRunCase(onCase, 'set goals');
       const goal = em.create(GoalRecord, { id: randomUUID(), caseId, createdAt: now, ...blankGoal(), ...clean(input), title: input.title.trim() });
       await this.check(em, caseId, goal);
       return { type: 'goal.created', payload: { goal: goalSnapshot(goal) }, value: goal };
@@ -94,7 +94,7 @@ export class GoalsService {
   /** @throws DomainError NOT_FOUND, UNPROCESSABLE */
   update(caseId: string, goalId: string, patch: Partial<GoalInput>, actor: Actor, options: CommandOptions<MutationResult<GoalRecord>> = {}): Promise<CommandResult<MutationResult<GoalRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change goals');
+      assertMayRunCase(onCase, 'change goals');
       const goal = await em.findOne(GoalRecord, { id: goalId, caseId });
       if (!goal) throw notFound('goal', goalId);
       const before = goalSnapshot(goal);
@@ -109,7 +109,7 @@ export class GoalsService {
   /** Records (or corrects) a year's value. @throws DomainError NOT_FOUND for a goal not on this case */
   recordMeasurement(caseId: string, goalId: string, input: { period: number; value: number }, actor: Actor, options: CommandOptions<MutationResult<MeasurementRecord>> = {}): Promise<CommandResult<MutationResult<MeasurementRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'record measurements');
+      assertMayContribute(onCase, 'record measurements');
       const goal = await em.findOne(GoalRecord, { id: goalId, caseId });
       if (!goal) throw notFound('goal', goalId);
       const { measurement, previous } = await this.upsert(em, goal.id, input.period, input.value, 'manual', now);
@@ -126,7 +126,7 @@ export class GoalsService {
   importKolada(caseId: string, document: unknown, actor: Actor, options: CommandOptions<MutationResult<ImportResult>> = {}, source: MeasurementSource = 'kolada-file'): Promise<CommandResult<MutationResult<ImportResult>>> {
     const values = parseKolada(document);
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'import measurements');
+      assertMayContribute(onCase, 'import measurements');
       return this.apply(em, caseId, values, source, now);
     });
   }
@@ -157,7 +157,7 @@ export class GoalsService {
 
   private importKoladaValues(caseId: string, values: KoladaValue[], actor: Actor, options: CommandOptions<MutationResult<ImportResult>>): Promise<CommandResult<MutationResult<ImportResult>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'import measurements');
+      assertMayContribute(onCase, 'import measurements');
       return this.apply(em, caseId, values, 'kolada-api', now);
     });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase, assertMayKeepRegistry } from '../access/policy.js';
+import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
 import { isCaseRole } from '../access/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
 import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
@@ -58,7 +58,7 @@ export class PartiesService {
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (unknown organisation, already a party) */
   addParty(caseId: string, input: NewParty, actor: Actor, options: CommandOptions<MutationResult<CasePartyRecord>> = {}): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change the parties');
+      assertMayRunCase(onCase, 'change the parties');
       const organisation = await em.findOne(OrganisationRecord, { id: input.organisationId });
       if (!organisation) throw unprocessable('organisationId', `organisation "${input.organisationId}" is not in the registry`);
       if (await em.findOne(CasePartyRecord, { caseId, organisationId: organisation.id })) {
@@ -80,7 +80,7 @@ export class PartiesService {
   /** @throws DomainError FORBIDDEN, NOT_FOUND */
   updateParty(caseId: string, organisationId: string, patch: Partial<Omit<NewParty, 'organisationId'>>, actor: Actor, options: CommandOptions<MutationResult<CasePartyRecord>> = {}): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change the parties');
+      assertMayRunCase(onCase, 'change the parties');
       const party = await this.party(em, caseId, organisationId);
       const before = { responsibilities: party.responsibilities, mustSign: party.mustSign, benefit: party.benefit };
       if (patch.responsibilities) party.responsibilities = unique(patch.responsibilities);
@@ -99,7 +99,7 @@ export class PartiesService {
    */
   removeParty(caseId: string, organisationId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change the parties');
+      assertMayRunCase(onCase, 'change the parties');
       const party = await this.party(em, caseId, organisationId);
       const roles = await em.find(CaseRoleRecord, { caseId });
       const own = roles.filter((r) => r.organisationId === organisationId);
@@ -127,7 +127,7 @@ export class PartiesService {
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (not a party, unknown person, person of another organisation) */
   assignRole(caseId: string, input: RoleAssignment, actor: Actor, options: CommandOptions<MutationResult<CaseRoleRecord>> = {}): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'assign roles');
+      assertMayRunCase(onCase, 'assign roles');
       if (!isCaseRole(input.role)) throw unprocessable('role', `unknown role "${input.role}"`);
       await this.party(em, caseId, input.organisationId, 'organisationId');
       const holderId = await this.personOf(em, input.holderId ?? null, input.organisationId, 'holderId');
@@ -149,7 +149,7 @@ export class PartiesService {
   /** @throws DomainError FORBIDDEN, NOT_FOUND, UNPROCESSABLE */
   updateRole(caseId: string, roleId: string, patch: { holderId?: string | null; deputyId?: string | null; required?: boolean }, actor: Actor, options: CommandOptions<MutationResult<CaseRoleRecord>> = {}): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'assign roles');
+      assertMayRunCase(onCase, 'assign roles');
       const role = await em.findOne(CaseRoleRecord, { id: roleId, caseId });
       if (!role) throw notFound('role', roleId);
       const before = roleSummary(role);
@@ -168,7 +168,7 @@ export class PartiesService {
   /** @throws DomainError FORBIDDEN, NOT_FOUND */
   removeRole(caseId: string, roleId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'assign roles');
+      assertMayRunCase(onCase, 'assign roles');
       const role = await em.findOne(CaseRoleRecord, { id: roleId, caseId });
       if (!role) throw notFound('role', roleId);
       em.remove(role);
@@ -182,7 +182,7 @@ export class PartiesService {
    */
   setRotation(caseId: string, input: { entries: RotationEntry[]; periodMonths: number; startsOn?: string }, actor: Actor, options: CommandOptions<MutationResult<ChairRotationRecord>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
     return this.cases.mutate(caseId, actor, options, async (ctx) => {
-      assertMayAdministerCase(ctx.actor, 'set up the chair rotation');
+      assertMayRunCase(ctx.actor, 'set up the chair rotation');
       const { em } = ctx;
       if (input.entries.length < 2) throw unprocessable('entries', 'a rotation needs at least two parties');
       const seen = new Set<string>();
@@ -211,7 +211,7 @@ export class PartiesService {
    */
   rotateChair(caseId: string, actor: Actor, reason: 'requested' | 'scheduled', options: CommandOptions<MutationResult<ChairRotationRecord | null>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord | null>>> {
     return this.cases.mutate(caseId, actor, options, async (ctx): Promise<CaseChange<ChairRotationRecord | null> | null> => {
-      if (reason === 'requested') assertMayAdministerCase(ctx.actor, 'rotate the chair');
+      if (reason === 'requested') assertMayRunCase(ctx.actor, 'rotate the chair');
       const rotation = await ctx.em.findOne(ChairRotationRecord, { caseId });
       if (!rotation) throw new DomainError('UNPROCESSABLE', 'the case has no chair rotation; set one up first');
       const today = stockholmDate(ctx.now);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayAdministerCase } from '../access/policy.js';
+import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
 import { GoalRecord } from './goal.entity.js';
@@ -49,7 +49,7 @@ export class WorkService {
   /** @throws DomainError UNPROCESSABLE (not a party, period ends before it starts) */
   commit(caseId: string, input: CommitmentInput, actor: Actor, options: CommandOptions<MutationResult<ResourceCommitmentRecord>> = {}): Promise<CommandResult<MutationResult<ResourceCommitmentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'record resource commitments');
+      assertMayContribute(onCase, 'record resource commitments');
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', 'the period cannot end before it starts');
       const c = em.create(ResourceCommitmentRecord, {
@@ -71,7 +71,7 @@ export class WorkService {
   /** @throws DomainError NOT_FOUND */
   withdraw(caseId: string, commitmentId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'withdraw resource commitments');
+      assertMayContribute(onCase, 'withdraw resource commitments');
       const c = await em.findOne(ResourceCommitmentRecord, { id: commitmentId, caseId });
       if (!c) throw notFound('resource commitment', commitmentId);
       em.remove(c);
@@ -82,7 +82,7 @@ export class WorkService {
   /** @throws DomainError UNPROCESSABLE (responsible or subgroup not parties, unknown goal) */
   addAction(caseId: string, input: ActionInput, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change the action plan');
+      assertMayRunCase(onCase, 'change the action plan');
       const action = em.create(ActionRecord, {
         id: randomUUID(),
         caseId,
@@ -102,7 +102,7 @@ export class WorkService {
   /** @throws DomainError NOT_FOUND, UNPROCESSABLE */
   updateAction(caseId: string, actionId: string, patch: Partial<ActionInput>, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
-      assertMayAdministerCase(onCase, 'change the action plan');
+      assertMayRunCase(onCase, 'change the action plan');
       const action = await em.findOne(ActionRecord, { id: actionId, caseId });
       if (!action) throw notFound('action', actionId);
       const before = actionSnapshot(action);
