@@ -51,6 +51,8 @@ export interface AppModuleOptions {
   migrate: boolean;
   /** Log requests (structured JSON); off in tests. */
   logging?: boolean;
+  /** Where request logs go (standard output by default). */
+  logStream?: NodeJS.WritableStream;
   /**
    * Run the timed jobs (chair rotation, escalations, …). Off in tests, which call the jobs
    * themselves after moving the clock; off on API-only replicas (SCHEDULER_ENABLED=false).
@@ -99,7 +101,7 @@ export class AppModule {
       // Registered once; every instance runs every job, and the jobs claim their work in the database.
       imports: [
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
-        LoggerModule.forRoot(loggingOptions(options.logging ?? true)),
+        LoggerModule.forRoot(loggingOptions(options.logging ?? true, options.logStream)),
       ],
       controllers: [
         HealthController,

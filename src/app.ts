@@ -30,7 +30,7 @@ function refuseNul(key: string, value: unknown): unknown {
  * `/docs-json` and Swagger UI at `/docs`.
  */
 export async function createApp(options: AppModuleOptions & { logger?: false }): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, logging: options.logger !== false }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, logging: options.logger !== false || !!options.logStream }), {
     bodyParser: false,
     bufferLogs: true,
     ...(options.logger === false ? { logger: false } : {}),

@@ -9,9 +9,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * requests are logged by method, path (ids only), status and time — no headers, no bodies, no
  * addresses, no names — and the request id comes back in `X-Request-Id` to find them by.
  */
-export function loggingOptions(enabled: boolean): Params {
-  return {
-    pinoHttp: {
+export function loggingOptions(enabled: boolean, stream?: NodeJS.WritableStream): Params {
+  const options = {
       enabled,
       level: process.env.LOG_LEVEL ?? 'info',
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -25,6 +24,6 @@ export function loggingOptions(enabled: boolean): Params {
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    },
-  };
+  } as const;
+  return { pinoHttp: stream ? [options, stream as never] : options };
 }

@@ -1,8 +1,11 @@
-import { Controller, Get, Param, ParseIntPipe, type PipeTransform, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, type PipeTransform, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../access/actor.js';
+import { formatProblem } from '../definitions/definition-error.js';
+import { CurrentActor } from './actor.guard.js';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
-import { DefinitionRegistry } from '../definitions/definition-registry.js';
+import { DefinitionRegistry, type Submission } from '../definitions/definition-registry.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import { languageOf } from './language.js';
 
@@ -20,6 +23,16 @@ class ParseKebabPipe implements PipeTransform<string, string> {
 
 const workflowId = new ParseKebabPipe();
 
+/** `{ workflow?, ruleSets? }` from a request body, or a 400 saying what is expected. */
+function submissionOf(body: unknown): Submission {
+  const b = body as { workflow?: unknown; ruleSets?: unknown } | null;
+  const extra = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).filter((k) => k !== 'workflow' && k !== 'ruleSets') : [];
+  if (!b || typeof b !== 'object' || Array.isArray(b) || extra.length || (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) || (b.workflow === undefined && b.ruleSets === undefined)) {
+    throw new DomainError('VALIDATION_FAILED', 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)');
+  }
+  return { ...(b.workflow !== undefined ? { workflow: b.workflow } : {}), ...(Array.isArray(b.ruleSets) ? { ruleSets: b.ruleSets } : {}) };
+}
+
 @ApiTags('workflows')
 @Controller('workflows')
 export class WorkflowsController {
@@ -30,6 +43,22 @@ export class WorkflowsController {
   async list(@Req() req: Request) {
     const lang = languageOf(req);
     return (await this.definitions.list()).map((w) => ({ id: w.id, version: w.version, title: w.title[lang], ...(w.description ? { description: w.description[lang] } : {}), latest: w.latest }));
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing: every problem with its JSON pointer (as npm run validate)' })
+  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' } } } } })
+  async validate(@Body() body: unknown) {
+    const { problems } = await this.definitions.check(submissionOf(body));
+    return { valid: problems.length === 0, problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Publish a workflow version (process owners of definitions); a used version is never changed' })
+  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' } } }, required: ['workflow'] } })
+  async publish(@Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.definitions.publishSubmission(submissionOf(body), actor);
   }
 
   @Get(':id/versions/:version')

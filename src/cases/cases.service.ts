@@ -103,7 +103,7 @@ export class CasesService {
   create(input: NewCase, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     return this.command(options, async (em, now) => {
       assertMayCreateCase(actor);
-      const workflow = input.version === undefined ? await this.definitions.latest(input.workflow) : await this.definitions.get(input.workflow, input.version);
+      const workflow = input.version === undefined ? await this.definitions.latest(input.workflow, em) : await this.definitions.get(input.workflow, input.version, em);
       const state = initialCaseState(workflow);
       const record = em.create(CaseRecord, {
         id: randomUUID(),
@@ -251,7 +251,7 @@ export class CasesService {
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new DomainError('VERSION_CONFLICT', `the case has changed: you sent If-Match ${expectedVersion}, it is now at version ${record.version}; reload it and try again`, { currentVersion: record.version });
     }
-    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) };
+    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em) };
   }
 
   private async notifyListeners(change: { em: EntityManager; record: CaseRecord; workflow: CompiledWorkflow; from: CaseState | null; to: CaseState; actor: Actor; now: Date }): Promise<void> {

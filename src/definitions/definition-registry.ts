@@ -1,15 +1,23 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../access/actor.js';
+import { assertMayPublishWorkflows } from '../access/policy.js';
 import { CaseRecord } from '../cases/case.entity.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
-import { type DefinitionProblem, InvalidDefinitionsError } from './definition-error.js';
-import { loadAndValidate } from './definition-files.js';
+import { type DefinitionProblem, formatProblem, InvalidDefinitionsError } from './definition-error.js';
+import { loadAndValidate, readJsonFiles, validateLoaded } from './definition-files.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { WorkflowDefinitionRecord } from './workflow-definition.entity.js';
+
+/** Definitions sent over the API: a workflow and/or rule sets, as parsed JSON. */
+export interface Submission {
+  workflow?: unknown;
+  ruleSets?: unknown[];
+}
 
 /** A workflow version as listed in the catalogue. */
 export interface WorkflowSummary {
@@ -54,21 +62,29 @@ export class DefinitionRegistry implements OnModuleInit {
     await this.loadPublished();
   }
 
-  /** The newest published version of a workflow. @throws DomainError WORKFLOW_NOT_FOUND */
-  async latest(workflowId: string): Promise<CompiledWorkflow> {
+  /**
+   * The newest published version of a workflow. Inside a transaction pass its `em`: the embedded
+   * database has one connection.
+   * @throws DomainError WORKFLOW_NOT_FOUND
+   */
+  async latest(workflowId: string, em?: EntityManager): Promise<CompiledWorkflow> {
     const version = this.latestVersion.get(workflowId);
     if (version === undefined) {
       throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${[...this.latestVersion.keys()].sort().join(', ') || 'none'})`);
     }
-    return this.get(workflowId, version);
+    return this.get(workflowId, version, em);
   }
 
-  /** A published version, compiled once and cached. @throws DomainError WORKFLOW_NOT_FOUND */
-  async get(workflowId: string, version: number): Promise<CompiledWorkflow> {
+  /**
+   * A published version, compiled once and cached (a version published by another instance is
+   * read on first use). Inside a transaction pass its `em`.
+   * @throws DomainError WORKFLOW_NOT_FOUND
+   */
+  async get(workflowId: string, version: number, em: EntityManager = this.orm.em.fork()): Promise<CompiledWorkflow> {
     const key = `${workflowId}@${version}`;
     const cached = this.compiled.get(key);
     if (cached) return cached;
-    const row = await this.orm.em.fork().findOne(WorkflowDefinitionRecord, { workflowId, version });
+    const row = await em.findOne(WorkflowDefinitionRecord, { workflowId, version });
     if (!row) throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
     return this.cache(row);
   }
@@ -83,6 +99,50 @@ export class DefinitionRegistry implements OnModuleInit {
       ...(row.definition.description ? { description: row.definition.description } : {}),
       latest: this.latestVersion.get(row.workflowId) === row.version,
     }));
+  }
+
+  /**
+   * Checks a workflow and/or rule files as `npm run validate` does, without publishing: against the
+   * rule sets of the rules folder, with the given ones in place of those of the same id. For the
+   * process owner's "check before publishing" page.
+   */
+  async check(submission: Submission): Promise<{ problems: DefinitionProblem[] }> {
+    const { problems } = await this.validateSubmission(submission);
+    return { problems };
+  }
+
+  /**
+   * Publishes a workflow version sent over the API (with any new rule sets it needs). Like a file
+   * at start: validated, refused if the version exists with other content and cases use it.
+   * @throws DomainError FORBIDDEN, VALIDATION_FAILED (with the problems), VERSION_CONFLICT
+   */
+  async publishSubmission(submission: Submission, actor: Actor): Promise<WorkflowSummary> {
+    assertMayPublishWorkflows(actor);
+    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', 'send the workflow to publish in "workflow"');
+    const { problems, validated } = await this.validateSubmission(submission);
+    if (problems.length || !validated.workflows[0]) {
+      throw new DomainError('VALIDATION_FAILED', `${problems.length} problem(s) in the submitted definitions`, { problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) });
+    }
+    const { file, definition } = validated.workflows[0];
+    const workflow = compileWorkflow(definition, validated.ruleSets);
+    const problem = await this.publish(file, workflow);
+    if (problem) throw new DomainError('VERSION_CONFLICT', problem.message);
+    await this.loadPublished();
+    return (await this.list()).find((w) => w.id === workflow.id && w.version === workflow.version)!;
+  }
+
+  private async validateSubmission(submission: Submission) {
+    const rules = await readJsonFiles(this.config.rulesDir, process.cwd());
+    const given = (submission.ruleSets ?? []).map((json) => ({ file: `rules/${String((json as { id?: unknown })?.id ?? 'rule-set')}.json`, json }));
+    const idOf = (f: { json: unknown }) => (f.json as { id?: unknown })?.id;
+    const givenIds = new Set(given.map(idOf));
+    rules.files = [...rules.files.filter((f) => !givenIds.has(idOf(f))), ...given];
+    const workflowJson = submission.workflow as { id?: unknown; version?: unknown } | undefined;
+    const workflows = { files: workflowJson === undefined ? [] : [{ file: `workflows/${String(workflowJson?.id)}.v${String(workflowJson?.version)}.json`, json: workflowJson }], problems: [] };
+    const validated = await validateLoaded(workflows, rules);
+    // Problems of folder files not sent are not the sender's; keep those of what was sent.
+    const sent = new Set([...given.map((g) => g.file), ...workflows.files.map((w) => w.file)]);
+    return { problems: validated.problems.filter((p) => sent.has(p.file)), validated };
   }
 
   /**

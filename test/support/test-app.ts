@@ -77,6 +77,8 @@ export interface TestAppOptions {
   clock?: ManualClock;
   /** Settings to override (the rest come from an empty environment). */
   config?: Partial<AppConfig>;
+  /** Turn request logging on, written here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Starts the real application (createApp, as main.ts does) over HTTP on a free port. */
@@ -92,7 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
     ...options.config,
   };
-  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: false, logger: false });
+  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: false, logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

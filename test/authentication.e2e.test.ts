@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { ADMINISTRATOR, SECRETARIAT, request, startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Sign-in: OpenID Connect access tokens verified against the issuer's keys (a local JWKS server
+ * with keys the test generates), API tokens stored as hashes, and the limits around them.
+ */
+describe('authentication', () => {
+  let t: TestApp;
+  let jwks: Server;
+  let issuer: string;
+  let signing: { privateKey: CryptoKey; kid: string };
+  let stranger: { privateKey: CryptoKey; kid: string };
+
+  beforeAll(async () => {
+    const key = await generateKeyPair('RS256', { extractable: true });
+    const other = await generateKeyPair('RS256', { extractable: true });
+    signing = { privateKey: key.privateKey, kid: 'k1' };
+    stranger = { privateKey: other.privateKey, kid: 'k1' }; // same kid, wrong key
+    const published = { keys: [{ ...(await exportJWK(key.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+    jwks = createServer((req, res) => {
+      if (req.url === '/keys') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
+    t = await startTestApp({ config: { oidc: { issuer, audience: 'samverkan', jwksUri: `${issuer}/keys`, subjectClaim: 'sub' } } });
+    await t.identity({ person: 'anna@vaxjo.se', organisation: 'Växjö' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((r) => jwks.close(r));
+  });
+
+  const jwt = (claims: { sub?: string; aud?: string; iss?: string; expiresIn?: string; key?: { privateKey: CryptoKey; kid: string } } = {}) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: (claims.key ?? signing).kid })
+      .setSubject(claims.sub ?? 'anna@vaxjo.se')
+      .setIssuer(claims.iss ?? issuer)
+      .setAudience(claims.aud ?? 'samverkan')
+      .setIssuedAt(Math.floor(t.clock.now().getTime() / 1000))
+      .setExpirationTime(Math.floor(t.clock.now().getTime() / 1000) + 300)
+      .sign((claims.key ?? signing).privateKey);
+  const withBearer = (token: string) => ({ as: null, headers: { authorization: `Bearer ${token}` } });
+
+  it('answers 401 without a token on every endpoint but health and the docs', async () => {
+    const doc = (await t.request('GET', '/docs-json', { as: null })).body;
+    const open = ['GET /health'];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, object>)) {
+      for (const method of Object.keys(ops)) {
+        const res = await t.request(method.toUpperCase(), path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), { as: null, ...(method === 'get' ? {} : { body: {} }) });
+        if (open.includes(`${method.toUpperCase()} ${path}`)) expect(res.status).toBe(200);
+        else expect({ endpoint: `${method} ${path}`, status: res.status }).toEqual({ endpoint: `${method} ${path}`, status: 401 });
+      }
+    }
+    expect((await t.request('GET', '/docs-json', { as: null })).status).toBe(200);
+    expect((await t.request('GET', '/docs', { as: null })).status).toBe(200);
+  });
+
+  it('accepts an access token of the identity provider for a registered person', async () => {
+    const res = await t.request('GET', '/cases', withBearer(await jwt()));
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a token signed by an unknown key, an expired one, one for another audience or issuer', async () => {
+    const cases = [
+      [await jwt({ key: stranger }), 'the token is not signed by a key of the identity provider'],
+      [await jwt({ aud: 'another-service' }), 'the token is meant for another service (audience)'],
+      [await jwt({ iss: 'https://idp.example.org' }), 'the token was issued by another identity provider'],
+      [await jwt({ sub: 'nobody@vaxjo.se' }), "you are signed in, but not registered as an active person of an organisation here; ask an administrator"],
+      ['not.a.jwt', 'the token is not a valid signed token'],
+    ] as const;
+    for (const [token, message] of cases) {
+      expect((await t.request('GET', '/cases', withBearer(token))).body).toEqual({ status: 401, code: 'UNAUTHENTICATED', message });
+    }
+    const expiring = await jwt();
+    t.clock.advance({ minutes: 10 });
+    expect((await t.request('GET', '/cases', withBearer(expiring))).body.message).toBe('the token has expired; sign in again');
+  });
+
+  it('creates API tokens for administrators only, shows them once, and revokes them', async () => {
+    const { personId } = await t.identity({ person: 'integration.diarium', organisation: 'Växjö' });
+    expect((await t.request('POST', '/tokens', { body: { name: 'x', personId } })).status).toBe(403);
+    const created = await t.request('POST', '/tokens', { body: { name: 'Diariet', personId }, as: ADMINISTRATOR });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^svk_[A-Za-z0-9_-]{43}$/);
+    const list = (await t.request('GET', '/tokens', { as: ADMINISTRATOR })).body;
+    expect(JSON.stringify(list)).not.toContain(created.body.token);
+    const stored = await t.orm.em.fork().getConnection().execute('select token_hash from api_tokens where id = ?', [created.body.id]);
+    expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored[0].token_hash).not.toContain(created.body.token);
+
+    expect((await t.request('GET', '/cases', withBearer(created.body.token))).status).toBe(200);
+    await t.request('POST', `/tokens/${created.body.id}/revoke`, { as: ADMINISTRATOR });
+    expect((await t.request('GET', '/cases', withBearer(created.body.token))).body.message).toBe('the API token is unknown, revoked or expired');
+  });
+
+  it('sends security headers, keeps CORS closed, and gives every answer a request id', async () => {
+    const res = await t.request('GET', '/health', { as: null, headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await t.request('GET', '/health', { as: null, headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
+  });
+});
+
+describe('limits and logs', () => {
+  it('limits requests per token (429 with Retry-After), opens CORS only to configured origins, and logs no personal data', async () => {
+    const lines: string[] = [];
+    const logs = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const t = await startTestApp({ config: { rateLimitPerMinute: 5, corsOrigins: ['https://samverkan.kommun.se'] }, logStream: logs });
+    try {
+      const token = await t.token(SECRETARIAT);
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await request(t.url, 'GET', '/cases', { token })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const limited = await request(t.url, 'GET', '/cases', { token });
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another token has its own budget.
+      expect((await request(t.url, 'GET', '/cases', { token: await t.token(ADMINISTRATOR) })).status).toBe(200);
+
+      const cors = await request(t.url, 'GET', '/health', { headers: { origin: 'https://samverkan.kommun.se' } });
+      expect(cors.headers.get('access-control-allow-origin')).toBe('https://samverkan.kommun.se');
+
+      const text = lines.join('');
+      expect(text).toContain('"path":"/cases"');
+      for (const secret of [token, SECRETARIAT.person, 'anna.svensson@example.org', '127.0.0.1']) expect(text).not.toContain(secret);
+    } finally {
+      await t.close();
+    }
+  });
+});
