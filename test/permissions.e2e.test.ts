@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { seedRegistry } from './support/governance-fixture.js';
+import { ADMINISTRATOR, startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';
+
+/**
+ * The permission matrix: every endpoint × every persona, asserted from the one table below. The
+ * table is checked against the OpenAPI document, so an endpoint added without a row fails here.
+ *
+ * Outcomes: U = 401 (not signed in), N = 404 for the case itself (another organisation's case
+ * does not exist for you), F = 403 (visible, but your roles do not allow it), A = allowed (the
+ * request reached the domain: 2xx, or a domain answer such as 422). A number is an exact status.
+ */
+type Outcome = 'U' | 'N' | 'F' | 'A' | number;
+type Persona = 'anonymous' | 'outsider' | 'admin' | 'member' | 'steering' | 'partySecretariat' | 'lead';
+const PERSONAS: Persona[] = ['anonymous', 'outsider', 'admin', 'member', 'steering', 'partySecretariat', 'lead'];
+
+interface Ctx {
+  caseId: string;
+  region: string;
+  vaxjo: string;
+  vaxjoBoard: string;
+  goalId: string;
+  actionId: string;
+  documentId: string;
+  secretDocumentId: string;
+  memberRoleId: string;
+  throwawayPerson: string;
+  throwawayToken: string;
+  n: number;
+}
+type Req = { path: string; body?: unknown; raw?: { body: string; type: string } };
+
+// Outcome rows for the usual kinds of endpoint (anonymous, outsider, admin, member, steering, partySecretariat, lead).
+const row = (...o: Outcome[]): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p, i) => [p, o[i]!])) as Record<Persona, Outcome>;
+const SIGNED_IN = row('U', 'A', 'A', 'A', 'A', 'A', 'A');
+const READ_CASE = row('U', 'N', 'N', 'A', 'A', 'A', 'A');
+const RUN_CASE = row('U', 'N', 'N', 'F', 'F', 'F', 'A');
+const CONTRIBUTE = row('U', 'N', 'N', 'F', 'F', 'A', 'A');
+const ADMIN_ONLY = row('U', 'F', 'A', 'F', 'F', 'F', 'F');
+
+const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }> = {
+  'GET /health': { request: () => ({ path: '/health' }), expect: row(200, 200, 200, 200, 200, 200, 200) },
+  'POST /cases': { request: () => ({ path: '/cases', body: { workflow: 'samverkan', title: 'Nytt ärende' } }), expect: SIGNED_IN },
+  'GET /cases': { request: () => ({ path: '/cases' }), expect: SIGNED_IN },
+  'GET /cases/{id}': { request: (c) => ({ path: `/cases/${c.caseId}` }), expect: READ_CASE },
+  // ADVANCE: roles from the workflow (secretariat, processOwner): any party's secretariat; the gate then says 422.
+  'POST /cases/{id}/events': { request: (c) => ({ path: `/cases/${c.caseId}/events`, body: { type: 'ADVANCE' } }), expect: row('U', 'N', 'N', 'F', 'F', 'A', 'A') },
+  'PATCH /cases/{id}/fields': { request: (c) => ({ path: `/cases/${c.caseId}/fields`, body: { arena: 'Regionalt forum' } }), expect: RUN_CASE },
+  'GET /cases/{id}/gate': { request: (c) => ({ path: `/cases/${c.caseId}/gate?event=ADVANCE` }), expect: READ_CASE },
+  'GET /cases/{id}/history': { request: (c) => ({ path: `/cases/${c.caseId}/history` }), expect: READ_CASE },
+  'GET /cases/{id}/history/verify': { request: (c) => ({ path: `/cases/${c.caseId}/history/verify` }), expect: READ_CASE },
+  'GET /workflows': { request: () => ({ path: '/workflows' }), expect: SIGNED_IN },
+  'POST /workflows': { request: () => ({ path: '/workflows', body: { workflow: JSON.parse(readFileSync('workflows/samverkan.v1.json', 'utf8')) } }), expect: ADMIN_ONLY },
+  'POST /workflows/validate': { request: () => ({ path: '/workflows/validate', body: { ruleSets: [] } }), expect: SIGNED_IN },
+  'GET /workflows/{id}/versions/{version}': { request: () => ({ path: '/workflows/samverkan/versions/1' }), expect: SIGNED_IN },
+  'GET /facts': { request: () => ({ path: '/facts' }), expect: SIGNED_IN },
+  'GET /organisations': { request: () => ({ path: '/organisations' }), expect: SIGNED_IN },
+  'POST /organisations': { request: (c) => ({ path: '/organisations', body: { name: `Förening ${c.n}`, kind: 'civilSociety' } }), expect: ADMIN_ONLY },
+  'GET /organisations/{id}': { request: (c) => ({ path: `/organisations/${c.region}` }), expect: SIGNED_IN },
+  'POST /organisations/{id}/boards': { request: (c) => ({ path: `/organisations/${c.region}/boards`, body: { name: `Beredning ${c.n}`, kind: 'committee' } }), expect: ADMIN_ONLY },
+  'GET /people': { request: () => ({ path: '/people' }), expect: SIGNED_IN },
+  'POST /people': { request: (c) => ({ path: '/people', body: { subject: `ny.${c.n}`, name: 'Ny Person', organisationId: c.region } }), expect: ADMIN_ONLY },
+  'POST /people/{id}/deactivate': { request: (c) => ({ path: `/people/${c.throwawayPerson}/deactivate` }), expect: ADMIN_ONLY },
+  'GET /cases/{id}/parties': { request: (c) => ({ path: `/cases/${c.caseId}/parties` }), expect: READ_CASE },
+  'POST /cases/{id}/parties': { request: (c) => ({ path: `/cases/${c.caseId}/parties`, body: { organisationId: c.vaxjo, responsibilities: ['decides'] } }), expect: RUN_CASE },
+  'PATCH /cases/{id}/parties/{organisationId}': { request: (c) => ({ path: `/cases/${c.caseId}/parties/${c.vaxjo}`, body: { benefit: 'Tidiga insatser' } }), expect: RUN_CASE },
+  // Växjö's board must decide at the decision point, so even an allowed caller gets 422.
+  'DELETE /cases/{id}/parties/{organisationId}': { request: (c) => ({ path: `/cases/${c.caseId}/parties/${c.vaxjo}` }), expect: RUN_CASE },
+  'GET /cases/{id}/roles': { request: (c) => ({ path: `/cases/${c.caseId}/roles` }), expect: READ_CASE },
+  'POST /cases/{id}/roles': { request: (c) => ({ path: `/cases/${c.caseId}/roles`, body: { role: 'observer', organisationId: c.region } }), expect: RUN_CASE },
+  'PATCH /cases/{id}/roles/{roleId}': { request: (c) => ({ path: `/cases/${c.caseId}/roles/${c.memberRoleId}`, body: { required: false } }), expect: RUN_CASE },
+  'DELETE /cases/{id}/roles/{roleId}': { request: (c) => ({ path: `/cases/${c.caseId}/roles/00000000-0000-4000-8000-0000000000aa` }), expect: RUN_CASE },
+  'GET /cases/{id}/chair': { request: (c) => ({ path: `/cases/${c.caseId}/chair` }), expect: READ_CASE },
+  'PUT /cases/{id}/chair/rotation': { request: (c) => ({ path: `/cases/${c.caseId}/chair/rotation`, body: { entries: [{ organisationId: c.region }, { organisationId: c.vaxjo }], periodMonths: 12 } }), expect: RUN_CASE },
+  'POST /cases/{id}/chair/rotate': { request: (c) => ({ path: `/cases/${c.caseId}/chair/rotate` }), expect: RUN_CASE },
+  'GET /cases/{id}/decision-points': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points` }), expect: READ_CASE },
+  'POST /cases/{id}/decision-points': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points`, body: { key: 'joint-agreement', title: 'X', referenceText: 'Y', boardIds: [c.vaxjoBoard] } }), expect: RUN_CASE },
+  'GET /cases/{id}/decision-points/{key}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement` }), expect: READ_CASE },
+  'PATCH /cases/{id}/decision-points/{key}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement`, body: { title: 'Likalydande beslut' } }), expect: RUN_CASE },
+  // Only the board's own organisation's secretariat: Växjö's, not the lead's.
+  'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement/decisions/${c.vaxjoBoard}`, body: { status: 'proposed' } }),
+    expect: row('U', 'N', 'N', 'F', 'F', 'A', 'F'),
+  },
+  'GET /cases/{id}/goals': { request: (c) => ({ path: `/cases/${c.caseId}/goals` }), expect: READ_CASE },
+  'POST /cases/{id}/goals': { request: (c) => ({ path: `/cases/${c.caseId}/goals`, body: { title: 'Mål' } }), expect: RUN_CASE },
+  'GET /cases/{id}/goals/{goalId}': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}` }), expect: READ_CASE },
+  'PATCH /cases/{id}/goals/{goalId}': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}`, body: { unit: '%' } }), expect: RUN_CASE },
+  'POST /cases/{id}/goals/{goalId}/measurements': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}/measurements`, body: { period: 2025, value: 1 } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/goals/kolada-import': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-import`, body: { values: [] } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/goals/kolada-sync': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-sync` }), expect: row('U', 'N', 'N', 'A', 'A', 'A', 'A') },
+  'GET /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources` }), expect: READ_CASE },
+  'POST /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.vaxjo, kind: 'staff', amount: 1, unit: 'FTE' } }), expect: CONTRIBUTE },
+  'DELETE /cases/{id}/resources/{commitmentId}': { request: (c) => ({ path: `/cases/${c.caseId}/resources/00000000-0000-4000-8000-0000000000bb` }), expect: CONTRIBUTE },
+  'GET /cases/{id}/actions': { request: (c) => ({ path: `/cases/${c.caseId}/actions` }), expect: READ_CASE },
+  'POST /cases/{id}/actions': { request: (c) => ({ path: `/cases/${c.caseId}/actions`, body: { title: 'Åtgärd' } }), expect: RUN_CASE },
+  'PATCH /cases/{id}/actions/{actionId}': { request: (c) => ({ path: `/cases/${c.caseId}/actions/${c.actionId}`, body: { status: 'inProgress' } }), expect: RUN_CASE },
+  'GET /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents` }), expect: READ_CASE },
+  'POST /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Minnesanteckningar', kind: 'other' } }), expect: CONTRIBUTE },
+  'GET /cases/{id}/documents/{documentId}': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}` }), expect: READ_CASE },
+  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }), expect: CONTRIBUTE },
+  'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file` }), expect: READ_CASE },
+  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }), expect: CONTRIBUTE },
+  'POST /tokens': { request: (c) => ({ path: '/tokens', body: { name: 'matris', personId: c.throwawayPerson } }), expect: row('U', 'F', 'A', 'F', 'F', 'F', 'F') },
+  'GET /tokens': { request: () => ({ path: '/tokens' }), expect: ADMIN_ONLY },
+  'POST /tokens/{id}/revoke': { request: (c) => ({ path: `/tokens/${c.throwawayToken}/revoke` }), expect: ADMIN_ONLY },
+};
+
+/** A document confidential to the region: Växjö, a party too, must not see it exist (404). */
+const SECRET_DOCUMENT: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }> = {
+  'GET /cases/{id}/documents/{documentId}': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}` }), expect: row('U', 'N', 'N', 'A', 'A', 404, 'A') },
+  'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file` }), expect: row('U', 'N', 'N', 'A', 'A', 404, 'A') },
+  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file?name=x.txt`, raw: { body: 'x', type: 'text/plain' } }), expect: row('U', 'N', 'N', 'F', 'F', 404, 'A') },
+};
+
+describe('the permission matrix', () => {
+  let t: TestApp;
+  const ctx = {} as Ctx;
+  const personas = {} as Record<Persona, TestActor | null>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.set('2026-11-26T10:00:00+01:00');
+    const orgs = await seedRegistry(t);
+    ctx.region = orgs.get('Region Kronoberg')!.id;
+    ctx.vaxjo = orgs.get('Växjö kommun')!.id;
+    ctx.vaxjoBoard = orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!;
+    Object.assign(personas, {
+      anonymous: null,
+      outsider: { person: 'sekr.ljungby', organisation: '0781' },
+      admin: ADMINISTRATOR,
+      member: { person: 'member.region', organisation: '07' },
+      steering: { person: 'steering.region', organisation: '07' },
+      partySecretariat: { person: 'sekr.vaxjo', organisation: '0780' },
+      lead: { person: 'sekr.region', organisation: '07' },
+    });
+    const lead = (method: string, path: string, body?: unknown) => t.request(method, path, { as: personas.lead, ...(body !== undefined ? { body } : {}) });
+    ctx.caseId = (await lead('POST', '/cases', { workflow: 'samverkan', title: 'Matrisen' })).body.id;
+    await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Ljungbys eget' }, as: personas.outsider });
+    await lead('POST', `/cases/${ctx.caseId}/parties`, { organisationId: ctx.vaxjo, responsibilities: ['decides', 'contributes'] });
+    const id = async (p: Persona) => (await t.identity(personas[p]!)).personId;
+    ctx.memberRoleId = (await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'member', organisationId: ctx.region, holderId: await id('member') })).body.id;
+    await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'steeringGroup', organisationId: ctx.region, holderId: await id('steering') });
+    await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'secretariat', organisationId: ctx.vaxjo, holderId: await id('partySecretariat') });
+    await lead('POST', `/cases/${ctx.caseId}/decision-points`, { key: 'joint-agreement', title: 'Beslut', referenceText: 'Text', boardIds: [ctx.vaxjoBoard] });
+    ctx.goalId = (await lead('POST', `/cases/${ctx.caseId}/goals`, { title: 'Mål' })).body.id;
+    ctx.actionId = (await lead('POST', `/cases/${ctx.caseId}/actions`, { title: 'Åtgärd' })).body.id;
+    ctx.documentId = (await lead('POST', `/cases/${ctx.caseId}/documents`, { title: 'Avtal', kind: 'agreement' })).body.id;
+    ctx.secretDocumentId = (await lead('POST', `/cases/${ctx.caseId}/documents`, { title: 'Sekretessbelagd kartläggning', kind: 'situationAnalysis', confidential: true, visibleTo: [ctx.region] })).body.id;
+    for (const doc of [ctx.documentId, ctx.secretDocumentId]) {
+      await t.request('PUT', `/cases/${ctx.caseId}/documents/${doc}/file?name=a.txt`, { as: personas.lead, rawBody: 'a', headers: { 'content-type': 'text/plain' } });
+    }
+    ctx.throwawayPerson = (await t.request('POST', '/people', { body: { subject: 'throwaway', name: 'Tillfällig', organisationId: ctx.region }, as: ADMINISTRATOR })).body.id;
+    ctx.throwawayToken = (await t.request('POST', '/tokens', { body: { name: 'tillfällig', personId: ctx.throwawayPerson }, as: ADMINISTRATOR })).body.id;
+    ctx.n = 0;
+  });
+  afterAll(() => t.close());
+
+  function outcomeOf(status: number, body: { message?: string }): Outcome {
+    if (status === 401) return 'U';
+    if (status === 403) return 'F';
+    if (status === 404 && body?.message === `case "${ctx.caseId}" was not found`) return 'N';
+    return 'A';
+  }
+
+  async function cell(endpoint: string, spec: { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }, persona: Persona) {
+    ctx.n++;
+    const [method] = endpoint.split(' ');
+    const req = spec.request(ctx);
+    const options: RequestOptions = { as: personas[persona] };
+    if (req.raw) Object.assign(options, { rawBody: req.raw.body, headers: { 'content-type': req.raw.type } });
+    else if (req.body !== undefined) options.body = req.body;
+    const res = await t.request(method!, req.path, options);
+    const expected = spec.expect[persona];
+    const got = typeof expected === 'number' ? res.status : outcomeOf(res.status, res.body);
+    return { cell: `${endpoint} as ${persona}`, got, expected, ...(got !== expected ? { answer: `${res.status} ${res.text.slice(0, 160)}` } : {}) };
+  }
+
+  it('has a row for every endpoint of the OpenAPI document', async () => {
+    const doc = (await t.request('GET', '/docs-json', { as: null })).body;
+    const endpoints = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(Object.keys(MATRIX).sort()).toEqual(endpoints.sort());
+  });
+
+  it('gives every persona exactly the outcome of its row, on every endpoint', async () => {
+    const mismatches = [];
+    // Writes by allowed personas go last within a row, so a refused attempt never meets changed data.
+    const order: Persona[] = ['anonymous', 'outsider', 'admin', 'member', 'steering', 'partySecretariat', 'lead'];
+    for (const [endpoint, spec] of Object.entries(MATRIX)) {
+      for (const persona of order) {
+        const result = await cell(endpoint, spec, persona);
+        if (result.got !== result.expected) mismatches.push(result);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('hides a document confidential to another party, as if it did not exist', async () => {
+    const mismatches = [];
+    for (const [endpoint, spec] of Object.entries(SECRET_DOCUMENT)) {
+      for (const persona of PERSONAS) {
+        const result = await cell(endpoint, spec, persona);
+        if (result.got !== result.expected) mismatches.push(result);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    const list = (await t.request('GET', `/cases/${ctx.caseId}/documents`, { as: personas.partySecretariat })).body;
+    expect(list.map((d: any) => d.id)).not.toContain(ctx.secretDocumentId);
+  });
+
+  it('neither lists nor counts another organisation\'s cases', async () => {
+    const outsiderList = (await t.request('GET', '/cases?limit=100', { as: personas.outsider })).body;
+    expect(outsiderList.items.map((c: any) => c.title)).toContain('Ljungbys eget');
+    expect(outsiderList.items.map((c: any) => c.id)).not.toContain(ctx.caseId);
+    expect(outsiderList.total).toBe(outsiderList.items.length);
+    expect((await t.request('GET', '/cases?q=Matrisen', { as: personas.outsider })).body.total).toBe(0);
+  });
+});
