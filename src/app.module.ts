@@ -31,8 +31,16 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './config/database.js';
 import { ormOptions } from './config/orm-config.js';
 import { APP_CONFIG, DATABASE_TARGET } from './config/tokens.js';
+import { DeadlineListener } from './deadlines/deadline.listener.js';
+import { DeadlineQueries } from './deadlines/deadline-queries.js';
+import { EscalationJob } from './deadlines/escalation.job.js';
+import { EscalationsController } from './deadlines/escalations.controller.js';
+import { EscalationsService } from './deadlines/escalations.service.js';
 import { DefinitionRegistry } from './definitions/definition-registry.js';
 import { FactService } from './facts/fact.service.js';
+import { OutboxController } from './notifications/outbox.controller.js';
+import { OutboxRelay } from './notifications/outbox.relay.js';
+import { Outbox } from './notifications/outbox.service.js';
 import { GateService } from './rules/gate.service.js';
 
 /** What the application is built from: settings, where the data is, and (in tests) a clock. */
@@ -100,6 +108,8 @@ export class AppModule {
         GoalsController,
         WorkController,
         DocumentsController,
+        EscalationsController,
+        OutboxController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -116,7 +126,8 @@ export class AppModule {
         GateService,
         AuditService,
         // Listeners that must act in the transaction of a state change (deadlines, …).
-        { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [] },
+        DeadlineListener,
+        { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [DeadlineListener] },
         CasesService,
         CaseQueries,
         RegistryService,
@@ -126,6 +137,11 @@ export class AppModule {
         WorkService,
         DocumentsService,
         ChairRotationJob,
+        DeadlineQueries,
+        Outbox,
+        OutboxRelay,
+        EscalationsService,
+        EscalationJob,
       ],
     };
   }

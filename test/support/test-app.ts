@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/common/clock.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import type { DatabaseTarget } from '../../src/config/database.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -50,6 +50,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. to restart the service on the same data). */
   database?: { target: DatabaseTarget; db: TestDatabase };
   clock?: ManualClock;
+  /** Settings besides the defaults (SMTP, webhooks, …). */
+  config?: Partial<AppConfig>;
 }
 
 /** Starts the real application (createApp, as main.ts does) over HTTP on a free port. */
@@ -61,6 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...loadConfig({}),
     ...(options.workflowsDir ? { workflowsDir: options.workflowsDir } : {}),
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
+    ...options.config,
   };
   const app = await createApp({ config, database: target, clock, migrate: true, scheduler: false, logger: false });
   await app.listen(0, '127.0.0.1');
