@@ -52,15 +52,21 @@ export class EscalationsService {
    * partial index of scheduled levels, and a lease (`claimed_until`) committed at once, so another
    * instance polling at the same moment takes another level, and a level whose instance crashed is
    * taken over when the lease ends. The claim only shares out the work: that a level fires once is
-   * decided in {@link fire}, under the case's lock.
+   * decided in {@link fire}, under the case's lock. The scan reads the partial index of scheduled
+   * levels from the oldest due one, so its cost follows the due levels, not the open cases.
    */
   async claimNext(): Promise<ClaimedLevel | null> {
     const now = this.clock.now();
     const rows = await this.orm.em.fork().getConnection().execute<Array<{ id: string; case_id: string }>>(
+      // A level waits while an earlier level of the same stay is still to fire, so that two
+      // instances catching up after a pause still tell the ladder's rungs in order.
       `update escalations set claimed_until = ?
-        where id = (select id from escalations
-                     where status = 'scheduled' and fire_at <= ? and (claimed_until is null or claimed_until <= ?)
-                     order by fire_at, id limit 1 for update skip locked)
+        where id = (select e.id from escalations e
+                     where e.status = 'scheduled' and e.fire_at <= ? and (e.claimed_until is null or e.claimed_until <= ?)
+                       and not exists (select 1 from escalations p
+                                        where p.case_id = e.case_id and p.entry_seq = e.entry_seq and p.state_id = e.state_id
+                                          and p.status = 'scheduled' and p.rung < e.rung)
+                     order by e.fire_at, e.id limit 1 for update of e skip locked)
         returning id, case_id`,
       [new Date(now.getTime() + CLAIM_LEASE_MS), now, now],
     );
