@@ -83,20 +83,24 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private async deliver(n: NotificationRecord): Promise<'sent' | 'retrying' | 'failed'> {
     const what = `${n.channel} ${n.id} (escalation ${n.escalationId}, to the ${n.recipientRoles.join('/')})`;
+    // `attempts` is the claim's fencing token: only the claim that made the attempt records its outcome.
+    const claim = { id: n.id, status: 'pending' as const, attempts: n.attempts };
+    let via: string;
     try {
-      const via = await this.send(n);
-      // `attempts` is the claim's fencing token: only the claim that sent it marks it.
-      await this.orm.em.fork().nativeUpdate(NotificationRecord, { id: n.id, status: 'pending', attempts: n.attempts }, { status: 'sent', sentAt: this.clock.now(), deliveredVia: via, lastError: null });
-      this.logger.log(`delivered ${what} via ${via}`);
-      return 'sent';
+      via = await this.send(n);
     } catch (error) {
       const reason = redact(describe(error));
       const failed = n.attempts >= this.config.notifyMaxAttempts;
       const next = new Date(this.clock.now().getTime() + retryDelayMs(n.attempts));
-      await this.orm.em.fork().nativeUpdate(NotificationRecord, { id: n.id, status: 'pending', attempts: n.attempts }, { status: failed ? 'failed' : 'pending', nextAttemptAt: next, lastError: reason });
+      await this.orm.em.fork().nativeUpdate(NotificationRecord, claim, { status: failed ? 'failed' : 'pending', nextAttemptAt: next, lastError: reason });
       this.logger.warn(`${what}: attempt ${n.attempts} of ${this.config.notifyMaxAttempts} failed (${reason})${failed ? '; given up, retry it with POST /outbox/:id/retry' : `; next attempt at ${next.toISOString()}`}`);
       return failed ? 'failed' : 'retrying';
     }
+    // Should this fail (the database gone), the run fails and the lease lets the message go again:
+    // the one window for a second copy, with the same Message-ID / delivery id.
+    await this.orm.em.fork().nativeUpdate(NotificationRecord, claim, { status: 'sent', sentAt: this.clock.now(), deliveredVia: via, lastError: null });
+    this.logger.log(`delivered ${what} via ${via}`);
+    return 'sent';
   }
 
   private async send(n: NotificationRecord): Promise<string> {
