@@ -98,7 +98,6 @@ export class ListCasesQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'stalled must be true or false' })
   stalled?: 'true' | 'false';
-
 }
 
 export class HistoryQuery {
