@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126120000Foundation } from './Migration20261126120000Foundation.js';
 import { Migration20261127090000Governance } from './Migration20261127090000Governance.js';
 import { Migration20261128090000Access } from './Migration20261128090000Access.js';
+import { Migration20261128090000Deadlines } from './Migration20261128090000Deadlines.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126120000Foundation', class: Migration20261126120000Foundation },
   { name: 'Migration20261127090000Governance', class: Migration20261127090000Governance },
   { name: 'Migration20261128090000Access', class: Migration20261128090000Access },
+  { name: 'Migration20261128090000Deadlines', class: Migration20261128090000Deadlines },
 ];

@@ -38,8 +38,16 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './config/database.js';
 import { ormOptions } from './config/orm-config.js';
 import { APP_CONFIG, DATABASE_TARGET } from './config/tokens.js';
+import { DeadlineListener } from './deadlines/deadline.listener.js';
+import { DeadlineQueries } from './deadlines/deadline-queries.js';
+import { EscalationJob } from './deadlines/escalation.job.js';
+import { EscalationsController } from './deadlines/escalations.controller.js';
+import { EscalationsService } from './deadlines/escalations.service.js';
 import { DefinitionRegistry } from './definitions/definition-registry.js';
 import { FactService } from './facts/fact.service.js';
+import { OutboxController } from './notifications/outbox.controller.js';
+import { OutboxRelay } from './notifications/outbox.relay.js';
+import { Outbox } from './notifications/outbox.service.js';
 import { GateService } from './rules/gate.service.js';
 
 /** What the application is built from: settings, where the data is, and (in tests) a clock. */
@@ -115,6 +123,8 @@ export class AppModule {
         WorkController,
         DocumentsController,
         TokensController,
+        EscalationsController,
+        OutboxController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -136,7 +146,8 @@ export class AppModule {
         GateService,
         AuditService,
         // Listeners that must act in the transaction of a state change (deadlines, …).
-        { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [] },
+        DeadlineListener,
+        { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [DeadlineListener] },
         CasesService,
         CaseQueries,
         RegistryService,
@@ -146,6 +157,11 @@ export class AppModule {
         WorkService,
         DocumentsService,
         ChairRotationJob,
+        DeadlineQueries,
+        Outbox,
+        OutboxRelay,
+        EscalationsService,
+        EscalationJob,
       ],
     };
   }

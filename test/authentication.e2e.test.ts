@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { ADMINISTRATOR, SECRETARIAT, request, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMINISTRATOR, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Sign-in: OpenID Connect access tokens verified against the issuer's keys (a local JWKS server
@@ -105,33 +104,5 @@ describe('authentication', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect((await t.request('GET', '/health', { as: null, headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
-  });
-});
-
-describe('limits and logs', () => {
-  it('limits requests per token (429 with Retry-After), opens CORS only to configured origins, and logs no personal data', async () => {
-    const lines: string[] = [];
-    const logs = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    const t = await startTestApp({ config: { rateLimitPerMinute: 5, corsOrigins: ['https://samverkan.kommun.se'] }, logStream: logs });
-    try {
-      const token = await t.token(SECRETARIAT);
-      const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await request(t.url, 'GET', '/cases', { token })).status);
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-      const limited = await request(t.url, 'GET', '/cases', { token });
-      expect(limited.body.code).toBe('RATE_LIMITED');
-      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      // Another token has its own budget.
-      expect((await request(t.url, 'GET', '/cases', { token: await t.token(ADMINISTRATOR) })).status).toBe(200);
-
-      const cors = await request(t.url, 'GET', '/health', { headers: { origin: 'https://samverkan.kommun.se' } });
-      expect(cors.headers.get('access-control-allow-origin')).toBe('https://samverkan.kommun.se');
-
-      const text = lines.join('');
-      expect(text).toContain('"path":"/cases"');
-      for (const secret of [token, SECRETARIAT.person, 'anna.svensson@example.org', '127.0.0.1']) expect(text).not.toContain(secret);
-    } finally {
-      await t.close();
-    }
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { EscalationJob } from '../src/deadlines/escalation.job.js';
 import { seedRegistry } from './support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';
 
@@ -26,6 +27,7 @@ interface Ctx {
   memberRoleId: string;
   throwawayPerson: string;
   throwawayToken: string;
+  escalationId: string;
   n: number;
 }
 type Req = { path: string; body?: unknown; raw?: { body: string; type: string } };
@@ -101,6 +103,12 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }), expect: CONTRIBUTE },
   'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file` }), expect: READ_CASE },
   'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }), expect: CONTRIBUTE },
+  'GET /cases/{id}/escalations': { request: (c) => ({ path: `/cases/${c.caseId}/escalations` }), expect: READ_CASE },
+  // The fired "manager" level: managers and the steering group acknowledge; the first time 200, then 409.
+  'POST /escalations/{id}/ack': { request: (c) => ({ path: `/escalations/${c.escalationId}/ack`, body: {} }), expect: row('U', 'N', 'N', 'F', 'A', 'F', 'F') },
+  'GET /me/escalations': { request: () => ({ path: '/me/escalations' }), expect: SIGNED_IN },
+  'GET /outbox': { request: () => ({ path: '/outbox' }), expect: ADMIN_ONLY },
+  'POST /outbox/{id}/retry': { request: () => ({ path: '/outbox/00000000-0000-4000-8000-0000000000cc/retry' }), expect: ADMIN_ONLY },
   'POST /tokens': { request: (c) => ({ path: '/tokens', body: { name: 'matris', personId: c.throwawayPerson } }), expect: row('U', 'F', 'A', 'F', 'F', 'F', 'F') },
   'GET /tokens': { request: () => ({ path: '/tokens' }), expect: ADMIN_ONLY },
   'POST /tokens/{id}/revoke': { request: (c) => ({ path: `/tokens/${c.throwawayToken}/revoke` }), expect: ADMIN_ONLY },
@@ -150,6 +158,10 @@ describe('the permission matrix', () => {
     for (const doc of [ctx.documentId, ctx.secretDocumentId]) {
       await t.request('PUT', `/cases/${ctx.caseId}/documents/${doc}/file?name=a.txt`, { as: personas.lead, rawBody: 'a', headers: { 'content-type': 'text/plain' } });
     }
+    // Past the step's deadline, its reminder and manager levels fire.
+    t.clock.set('2027-02-01T10:00:00+01:00');
+    await t.app.get(EscalationJob).run();
+    ctx.escalationId = (await lead('GET', `/cases/${ctx.caseId}/escalations`)).body.find((e: any) => e.level === 'manager' && e.status === 'open').id;
     ctx.throwawayPerson = (await t.request('POST', '/people', { body: { subject: 'throwaway', name: 'Tillfällig', organisationId: ctx.region }, as: ADMINISTRATOR })).body.id;
     ctx.throwawayToken = (await t.request('POST', '/tokens', { body: { name: 'tillfällig', personId: ctx.throwawayPerson }, as: ADMINISTRATOR })).body.id;
     ctx.n = 0;

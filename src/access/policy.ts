@@ -85,6 +85,25 @@ export function assertMayRecordDecision(actor: Actor, boardOrganisationId: strin
   throw new DomainError('FORBIDDEN', `only the secretariat of the board's own organisation may record the decision of ${boardLabel}`);
 }
 
+/**
+ * Acknowledging an escalation: the managers the ladder escalates to (manager, steeringGroup), or
+ * whoever the level told (a role it notifies), on that case.
+ * @throws DomainError FORBIDDEN naming the roles that may
+ */
+export function assertMayAcknowledge(actor: Actor, notified: readonly string[]): void {
+  const allowed = [...new Set(['manager', 'steeringGroup', ...notified])];
+  if (actor.roles.some((r) => allowed.includes(r))) return;
+  throw new DomainError('FORBIDDEN', `only ${listRoles(allowed)} may acknowledge this escalation; you hold ${listRoles(actor.roles)} on this case`);
+}
+
+/**
+ * The outbox spans every case and organisation: its operators, the administrators.
+ * @throws DomainError FORBIDDEN
+ */
+export function assertMayKeepOutbox(actor: Actor): void {
+  assertAdministrator(actor, 'look at or re-drive the outbox');
+}
+
 /** @throws DomainError FORBIDDEN */
 export function assertMayKeepRegistry(actor: Actor): void {
   assertAdministrator(actor, 'change the registry of organisations and people');

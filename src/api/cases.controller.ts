@@ -6,6 +6,7 @@ import { toCaseSummary, toCaseView, toGateView } from '../cases/case-view.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
 import { CasesService, type CommandOptions } from '../cases/cases.service.js';
 import { DomainError } from '../common/domain-error.js';
+import { DeadlineQueries } from '../deadlines/deadline-queries.js';
 import { CurrentActor } from './actor.guard.js';
 import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
 import { CaseDto, CasePageDto, ErrorDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
@@ -18,13 +19,13 @@ const caseId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the case id in the path must be a UUID', { errors: [{ path: 'id', message: 'must be a UUID' }] }),
 });
 
-/** `If-Match`, `Idempotency-Key`, and the case view in the caller's language as the answer. */
-function commandOptions(req: Request, actor: Actor, status = 200): CommandOptions {
+/** `If-Match`, `Idempotency-Key`, and the case view (with its deadlines as written by the command) in the caller's language as the answer. */
+function commandOptions(req: Request, actor: Actor, deadlines: DeadlineQueries, status = 200): CommandOptions {
   const lang = languageOf(req);
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: (r) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor) }),
+    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor, await deadlines.open(r.record.id, em)) }),
   };
 }
 
@@ -34,6 +35,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly queries: CaseQueries,
+    private readonly deadlines: DeadlineQueries,
   ) {}
 
   @Post()
@@ -42,11 +44,11 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseDto })
   async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const input = { workflow: dto.workflow, title: dto.title, ...(dto.version ? { version: dto.version } : {}) };
-    sendCommandResult(res, await this.cases.create(input, actor, commandOptions(req, actor, 201)));
+    sendCommandResult(res, await this.cases.create(input, actor, commandOptions(req, actor, this.deadlines, 201)));
   }
 
   @Get()
-  @ApiOperation({ summary: 'List cases, most recently changed first' })
+  @ApiOperation({ summary: 'List cases, most recently changed first; `stalled=true`: those past a deadline' })
   @ApiOkResponse({ type: CasePageDto })
   async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CasePageDto> {
     const lang = languageOf(req);
@@ -57,6 +59,7 @@ export class CasesController {
       ...(query.workflow ? { workflow: query.workflow } : {}),
       ...(query.q ? { text: query.q } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.stalled ? { stalled: query.stalled === 'true' } : {}),
       limit,
       offset,
     }, actor);
@@ -64,13 +67,13 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A case: its step, titles and the events the caller may send now' })
+  @ApiOperation({ summary: 'A case: its step, titles, deadlines (working days left) and the events the caller may send now' })
   @ApiOkResponse({ type: CaseDto })
   @ApiNotFoundResponse({ type: ErrorDto })
   async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
     const found = await this.queries.get(id, actor);
     res.setHeader('ETag', `"${found.record.version}"`);
-    return toCaseView(found.record, found.workflow, languageOf(req), found.actor) as CaseDto;
+    return toCaseView(found.record, found.workflow, languageOf(req), found.actor, await this.deadlines.open(id)) as CaseDto;
   }
 
   @Post(':id/events')
@@ -82,7 +85,7 @@ export class CasesController {
   @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'GATE_BLOCKED: `failures` lists every unmet condition' })
   async send(@Param('id', caseId) id: string, @Body() dto: SendEventDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = { type: dto.type, ...(dto.comment ? { comment: dto.comment } : {}) };
-    sendCommandResult(res, await this.cases.send(id, event, actor, commandOptions(req, actor)));
+    sendCommandResult(res, await this.cases.send(id, event, actor, commandOptions(req, actor, this.deadlines)));
   }
 
   @Patch(':id/fields')
@@ -92,7 +95,7 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: CaseDto })
   async updateFields(@Param('id', caseId) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendCommandResult(res, await this.cases.updateFields(id, body, actor, commandOptions(req, actor)));
+    sendCommandResult(res, await this.cases.updateFields(id, body, actor, commandOptions(req, actor, this.deadlines)));
   }
 
   @Get(':id/gate')

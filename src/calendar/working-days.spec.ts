@@ -36,6 +36,19 @@ describe('SwedishCalendar', () => {
     expect(cal.onOrNextWorkingDay('2026-11-26')).toBe('2026-11-26');
   });
 
+  it('counts the working days wholly between two instants, in Stockholm time', () => {
+    const at = (text: string) => new Date(text);
+    // Thursday 10:00 before midsommar → end of Wednesday 24 June: Mon, Tue, Wed (Friday 19th is off).
+    expect(cal.wholeWorkingDaysBetween(at('2026-06-18T10:00:00+02:00'), at('2026-06-25T00:00:00+02:00'))).toBe(3);
+    // From midnight the day itself counts; a day that has not ended does not.
+    expect(cal.wholeWorkingDaysBetween(at('2026-06-23T00:00:00+02:00'), at('2026-06-25T00:00:00+02:00'))).toBe(2);
+    expect(cal.wholeWorkingDaysBetween(at('2026-06-25T00:00:00+02:00'), at('2026-06-25T23:59:00+02:00'))).toBe(0);
+    expect(cal.wholeWorkingDaysBetween(at('2026-06-25T00:00:00+02:00'), at('2026-06-27T00:00:00+02:00'))).toBe(2);
+    // Across the change to winter time (25 October 2026) days are still whole days.
+    expect(cal.wholeWorkingDaysBetween(at('2026-10-23T00:00:00+02:00'), at('2026-10-27T00:00:00+01:00'))).toBe(2);
+    expect(cal.wholeWorkingDaysBetween(at('2026-06-25T00:00:00+02:00'), at('2026-06-18T00:00:00+02:00'))).toBe(0);
+  });
+
   it("honours a deployment's own closed days", () => {
     const own = new SwedishCalendar(['2026-05-15']); // a klämdag after Kristi himmelsfärd
     expect(own.isWorkingDay('2026-05-15')).toBe(false);

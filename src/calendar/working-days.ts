@@ -62,6 +62,23 @@ export class SwedishCalendar {
     return count;
   }
 
+  /**
+   * Working days that lie wholly between two instants: days whose whole span (00:00 to 24:00 in
+   * Stockholm) is inside `[from, to]`. The day `from` falls in counts only if `from` is its very
+   * start. 0 when `to` is not after `from`. "How many working days are left before the deadline"
+   * and "how many have passed since it" are both this count.
+   */
+  wholeWorkingDaysBetween(from: Date, to: Date): number {
+    if (to.getTime() <= from.getTime()) return 0;
+    let day = stockholmDate(from);
+    if (startOfStockholmDay(day).getTime() < from.getTime()) day = addDays(day, 1);
+    let count = 0;
+    for (; endOfStockholmDay(day).getTime() <= to.getTime(); day = addDays(day, 1)) {
+      if (this.isWorkingDay(day)) count++;
+    }
+    return count;
+  }
+
   /** `date` if it is a working day, else the next one (lagen (1930:173) om beräkning av lagstadgad tid). */
   onOrNextWorkingDay(date: LocalDate): LocalDate {
     let current = date;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, type FilterQuery } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { CaseRoleDirectory } from '../access/case-roles.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -7,6 +7,7 @@ import type { ChainVerdict } from '../audit/audit-chain.js';
 import type { AuditEventRecord } from '../audit/audit-event.entity.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
+import { stalledCondition } from '../deadlines/deadline-queries.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
 import type { GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from '../rules/gate.service.js';
@@ -24,6 +25,8 @@ export interface CaseFilter {
   /** Words in the title. */
   text?: string;
   status?: 'active' | 'closed';
+  /** true: only cases past the deadline of a step they are in (now); false: only the others. */
+  stalled?: boolean;
   limit: number;
   offset: number;
 }
@@ -66,6 +69,7 @@ export class CaseQueries {
     if (filter.status) where.status = filter.status;
     if (filter.state) where.activeStates = { $contains: [filter.state] };
     if (filter.text) where.title = { $ilike: `%${escapeLike(filter.text)}%` };
+    if (filter.stalled !== undefined) Object.assign(where, stalledCondition(this.clock.now(), filter.stalled));
     const [records, total] = await em.findAndCount(CaseRecord, where, {
       orderBy: { updatedAt: 'desc', id: 'asc' },
       limit: filter.limit,
@@ -91,11 +95,11 @@ export class CaseQueries {
 
   /**
    * What stands between the case and `event` now: the verdict of the gates of every transition
-   * that could take the event. Reads only; the same evaluation as a real command.
+   * that could take the event. Reads only; the same evaluation as a real command. Inside a
+   * transaction, pass its `em` (the embedded database has one connection, which it holds).
    * @throws DomainError NOT_FOUND, EVENT_NOT_ACCEPTED, CASE_CLOSED
    */
-  async explainGate(caseId: string, event: string): Promise<GateResult> {
-    const em = this.orm.em.fork();
+  async explainGate(caseId: string, event: string, em: EntityManager = this.orm.em.fork()): Promise<GateResult> {
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
     const workflow = await this.definitions.get(record.workflowId, record.workflowVersion);

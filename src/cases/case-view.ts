@@ -2,6 +2,8 @@ import type { Actor } from '../access/actor.js';
 import type { Language } from '../common/i18n.js';
 import { maySend } from '../access/policy.js';
 import type { CompiledWorkflow, StepInfo } from '../definitions/compile-workflow.js';
+import type { Sla } from '../definitions/workflow-types.js';
+import type { OpenDeadline } from '../deadlines/deadline-queries.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
 import { activeSteps, candidateTransitions } from './case-engine.js';
 import type { CaseRecord } from './case.entity.js';
@@ -22,6 +24,20 @@ export interface AllowedEventView {
   gate: string[];
 }
 
+/** The deadline of a step the case is in. */
+export interface DeadlineView {
+  step: StepView;
+  enteredAt: string;
+  sla: Sla;
+  /** The SLA's last day (Swedish calendar). */
+  dueOn: string;
+  /** The instant the deadline passes. */
+  dueAt: string;
+  overdue: boolean;
+  /** Whole working days left (0 on the last day); negative: whole working days late. */
+  workingDaysLeft: number;
+}
+
 /** The case as the API returns it. */
 export interface CaseView {
   id: string;
@@ -29,6 +45,8 @@ export interface CaseView {
   workflow: { id: string; version: number; title: string };
   status: 'active' | 'closed';
   state: { value: unknown; steps: StepView[]; enteredAt: string };
+  /** One per step the case is in that has an SLA. */
+  deadlines: DeadlineView[];
   allowedEvents: AllowedEventView[];
   fields: Record<string, unknown>;
   version: number;
@@ -57,8 +75,11 @@ export interface GateFailureView {
   facts: Record<string, unknown>;
 }
 
-/** Maps a case to its API view. Pure. `actor` decides which events are listed as allowed. */
-export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor): CaseView {
+/**
+ * Maps a case to its API view. Pure. `actor` decides which events are listed as allowed;
+ * `deadlines` are the case's open deadlines as they stand now.
+ */
+export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor, deadlines: readonly OpenDeadline[]): CaseView {
   return {
     id: record.id,
     title: record.title,
@@ -69,6 +90,16 @@ export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang:
       steps: activeSteps(workflow, record.state).map((s) => toStepView(s, lang)),
       enteredAt: record.stateEnteredAt.toISOString(),
     },
+    deadlines: deadlines.map((d) => ({
+      // A deadline's state is a state of the case's own (pinned) workflow version.
+      step: toStepView(workflow.steps.get(d.stateId)!, lang),
+      enteredAt: d.enteredAt.toISOString(),
+      sla: d.sla,
+      dueOn: d.dueOn,
+      dueAt: d.dueAt.toISOString(),
+      overdue: d.overdue,
+      workingDaysLeft: d.workingDaysLeft,
+    })),
     allowedEvents: allowedEvents(record, workflow, lang, actor),
     fields: record.fields,
     version: record.version,

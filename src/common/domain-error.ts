@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   EVENT_NOT_ACCEPTED: 409,
   /** The case is closed; nothing more can happen to it. */
   CASE_CLOSED: 409,
+  /** The escalation is not waiting for an acknowledgement (not fired yet, already acknowledged, or closed). */
+  ESCALATION_NOT_OPEN: 409,
   /** The same `Idempotency-Key` was used before with a different request. */
   IDEMPOTENCY_KEY_REUSED: 422,
   /** The gate of the transition does not hold: the failures say what is missing. */

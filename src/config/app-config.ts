@@ -35,6 +35,27 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
   koladaBaseUrl: string | undefined;
+  /** Outgoing e-mail: `SMTP_URL` (smtp:// or smtps://, credentials in the URL) and `MAIL_FROM`. Unset: mail is written to the log. */
+  smtp: SmtpConfig | undefined;
+  /** Receivers told of every escalation: `WEBHOOK_URLS` (comma-separated) and `WEBHOOK_SECRET`. Unset: none. */
+  webhooks: WebhookConfig | undefined;
+  /** Delivery attempts of a notification before it is marked failed. `NOTIFY_MAX_ATTEMPTS`, default 12 (about six hours of retries). */
+  notifyMaxAttempts: number;
+}
+
+/** Where e-mail goes out. */
+export interface SmtpConfig {
+  /** Connection URL as nodemailer reads it, e.g. `smtps://user:password@smtp.example.org:465`. Never logged. */
+  url: string;
+  /** Sender, e.g. `Samverkan <noreply@region.example>`. */
+  from: string;
+}
+
+/** Where escalations are posted as signed JSON. */
+export interface WebhookConfig {
+  urls: string[];
+  /** HMAC-SHA256 key the receivers share; the signature is in `X-Samverkan-Signature`. Never logged. */
+  secret: string;
 }
 
 /** A setting with a value the service cannot use; the message names the variable. */
@@ -65,7 +86,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: oidc(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    smtp: smtp(env),
+    webhooks: webhooks(env, env.NODE_ENV === 'production'),
+    notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
   };
+}
+
+const MAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+function smtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const raw = env.SMTP_URL?.trim();
+  const from = env.MAIL_FROM?.trim();
+  if (!raw) {
+    if (from) throw new ConfigError('MAIL_FROM is set but SMTP_URL is not: set SMTP_URL too, or unset MAIL_FROM to write mail to the log');
+    return undefined;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  // The value may carry a password: the message shows the variable, never the value.
+  if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
+    throw new ConfigError('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://… (implicit TLS); the value given is not (it is not repeated here: it may hold a password)');
+  }
+  if (!from) throw new ConfigError('MAIL_FROM must be set with SMTP_URL: the sender of the e-mails, e.g. "Samverkan <noreply@region.example>"');
+  const address = /<([^>]*)>\s*$/.exec(from)?.[1] ?? from;
+  if (!MAIL_ADDRESS.test(address)) throw new ConfigError(`MAIL_FROM must be an e-mail address, optionally with a name ("Samverkan <noreply@region.example>"), but is "${from}"`);
+  return { url: raw, from };
+}
+
+function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig | undefined {
+  const raw = env.WEBHOOK_URLS?.trim();
+  const secret = env.WEBHOOK_SECRET?.trim();
+  if (!raw) return undefined;
+  const urls = raw.split(',').map((u) => u.trim()).filter(Boolean);
+  for (const u of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(u);
+    } catch {
+      throw new ConfigError(`WEBHOOK_URLS must be http(s) URLs separated by commas; not a URL: "${u}"`);
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigError(`WEBHOOK_URLS must be http(s) URLs separated by commas; not http(s): "${u}"`);
+    if (production && parsed.protocol !== 'https:') throw new ConfigError(`WEBHOOK_URLS must use https in production (NODE_ENV=production): "${u}"`);
+    if (parsed.username || parsed.password) throw new ConfigError(`WEBHOOK_URLS must not carry credentials in the URL; receivers verify the signature instead: "${parsed.host}"`);
+  }
+  if (!secret || secret.length < 32) throw new ConfigError('WEBHOOK_SECRET must be set with WEBHOOK_URLS, at least 32 characters (e.g. `openssl rand -hex 32`): receivers check the HMAC-SHA256 signature with it');
+  return { urls: [...new Set(urls)], secret };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -50,6 +50,32 @@ export const workflowSchema = {
       minProperties: 1,
       maxProperties: 1,
     },
+    // Exactly one unit is checked by the validator (an offset is not an SLA: it may be 0 or negative).
+    deadlineOffset: {
+      type: 'object',
+      properties: {
+        workingDays: { type: 'integer', minimum: -3650, maximum: 3650 },
+        calendarDays: { type: 'integer', minimum: -3650, maximum: 3650 },
+        hours: { type: 'integer', minimum: -87600, maximum: 87600 },
+      },
+      additionalProperties: false,
+    },
+    escalationLevel: {
+      type: 'object',
+      properties: {
+        level: { type: 'string', pattern: LOWER_CAMEL },
+        title: { $ref: '#/definitions/localizedText' },
+        at: { $ref: '#/definitions/deadlineOffset' },
+        notify: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+        },
+      },
+      required: ['level', 'at', 'notify'],
+      additionalProperties: false,
+    },
     guard: {
       type: ['string', 'object'],
       minLength: 1,
@@ -114,6 +140,12 @@ export const workflowSchema = {
             description: { $ref: '#/definitions/localizedText' },
             sla: { $ref: '#/definitions/sla' },
             roles: { $ref: '#/definitions/eventRoles' },
+            escalation: {
+              type: 'array',
+              items: { $ref: '#/definitions/escalationLevel' },
+              minItems: 1,
+              maxItems: 10,
+            },
           },
           required: ['title'],
           additionalProperties: false,

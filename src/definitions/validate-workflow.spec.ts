@@ -81,7 +81,7 @@ describe('validateWorkflow', () => {
     wf.colour = 'blue';
     const found = messages(wf);
     expect(found).toContain(`${FILE}#/colour: unknown key "colour" (allowed: "$schema", "id", "version", "title", "description", "initial", "meta", "states")`);
-    expect(found).toContain(`${FILE}#/states/draft/meta/deadline: unknown key "deadline" (allowed: "title", "description", "sla", "roles")`);
+    expect(found).toContain(`${FILE}#/states/draft/meta/deadline: unknown key "deadline" (allowed: "title", "description", "sla", "roles", "escalation")`);
   });
 
   it('refuses an SLA with two units or a negative number', () => {
@@ -145,5 +145,100 @@ describe('validateWorkflow targets starting with "."', () => {
     expect(messages(wf)).toEqual([]);
     wf.states.review.states.reading.on.ADVANCE = '.commenting';
     expect(messages(wf)).toContain(`${FILE}#/states/review/states/reading/on/ADVANCE: unknown state ".commenting": a target starting with "." names a sub-state, and "review.reading" has none`);
+  });
+});
+
+describe('validateWorkflow escalation ladders', () => {
+  const ladder = () => [
+    { level: 'reminder', title: title('Påminnelse'), at: { workingDays: -2 }, notify: ['secretariat'] },
+    { level: 'manager', at: { workingDays: 0 }, notify: ['manager'] },
+    { level: 'steering', at: { workingDays: 5 }, notify: ['steeringGroup', 'chair'] },
+  ];
+  const withLadder = (levels: unknown) => {
+    const wf = workflow();
+    wf.states.draft.meta.escalation = levels;
+    return wf;
+  };
+  const base = `${FILE}#/states/draft/meta/escalation`;
+
+  it('accepts a ladder in time order that names roles on the case', () => {
+    expect(messages(withLadder(ladder()))).toEqual([]);
+  });
+
+  it('refuses a role that is not a role on the case, with its pointer', () => {
+    const levels = ladder();
+    levels[1]!.notify = ['chef'];
+    levels[2]!.notify = ['steeringGroup', 'system'];
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/1/notify/0: unknown role "chef": a level notifies roles on the case (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer")`,
+      `${base}/2/notify/1: unknown role "system": a level notifies roles on the case (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer")`,
+    ]);
+  });
+
+  it('refuses levels out of time order, and the same time twice', () => {
+    const levels = ladder();
+    levels[2]!.at = { workingDays: -3 };
+    expect(messages(withLadder(levels))).toEqual([`${base}/2/at/workingDays: the levels must come in time order: "steering" (-3 working days) is not after "manager" (0 working days)`]);
+    levels[2]!.at = { workingDays: 0 };
+    expect(messages(withLadder(levels))).toEqual([`${base}/2/at/workingDays: the levels must come in time order: "steering" (0 working days) is not after "manager" (0 working days)`]);
+  });
+
+  it('refuses mixed units, offsets without exactly one unit, and malformed numbers', () => {
+    const levels: any[] = ladder();
+    levels[1].at = { hours: 4 };
+    expect(messages(withLadder(levels))).toEqual([`${base}/1/at: every level of a ladder counts in one unit, so that their order is clear: use "workingDays" as the level before does`]);
+    levels[1].at = { workingDays: 0, hours: 4 };
+    levels[2].at = {};
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/1/at: an offset must give exactly one of "workingDays", "calendarDays" or "hours"`,
+      `${base}/2/at: an offset must give exactly one of "workingDays", "calendarDays" or "hours"`,
+    ]);
+    levels[1].at = { workingDays: 'zero' };
+    levels[2].at = { weeks: 1 };
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/1/at/workingDays: must be a whole number, but is "zero"`,
+      `${base}/2/at/weeks: unknown key "weeks" (allowed: "workingDays", "calendarDays", "hours")`,
+    ]);
+  });
+
+  it('refuses duplicate or malformed level names, missing keys and an empty ladder', () => {
+    const levels: any[] = ladder();
+    levels[2].level = 'reminder';
+    levels[1].level = 'Manager';
+    delete levels[0].notify;
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/0: missing required key "notify"`,
+      `${base}/1/level: "Manager" does not have the required form (lowerCamelCase, e.g. "jointProblem")`,
+      `${base}/2/level: the level "reminder" is named twice in this ladder; give each level its own name`,
+    ]);
+    expect(messages(withLadder([]))).toEqual([`${base}: must NOT have fewer than 1 items`]);
+  });
+
+  it('refuses a reminder that would come before the step begins', () => {
+    const levels = ladder();
+    levels[0]!.at = { workingDays: -5 };
+    expect(messages(withLadder(levels))).toEqual([`${base}/0/at/workingDays: 5 working days before the deadline is not after the step begins (the SLA is 5 working days)`]);
+  });
+
+  it('needs an SLA for a ladder, and allows neither on a final state', () => {
+    const wf = withLadder(ladder());
+    delete wf.states.draft.meta.sla;
+    wf.states.closed.meta.sla = { hours: 4 };
+    wf.states.closed.meta.escalation = ladder();
+    expect(messages(wf)).toEqual([
+      `${base}: an escalation ladder needs an SLA ("sla") in the same "meta": its levels are counted from the deadline`,
+      `${FILE}#/states/closed/meta/sla: a final state has no deadline: nothing happens after it, so remove "sla"`,
+      `${FILE}#/states/closed/meta/escalation: a final state has no deadline: nothing happens after it, so remove "escalation"`,
+    ]);
+  });
+
+  it('refuses a negative, zero or malformed SLA', () => {
+    const wf = withLadder(ladder());
+    wf.states.draft.meta.sla = { workingDays: 0 };
+    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla/workingDays: must be >= 1, but is 0`]);
+    wf.states.draft.meta.sla = { hours: 2.5 };
+    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla/hours: must be a whole number, but is 2.5`]);
+    wf.states.draft.meta.sla = '10 days';
+    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla: must be a object, but is "10 days"`]);
   });
 });

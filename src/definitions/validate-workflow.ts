@@ -1,4 +1,4 @@
-import { WORKFLOW_ROLES } from '../access/roles.js';
+import { CASE_ROLES, WORKFLOW_ROLES } from '../access/roles.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
@@ -15,7 +15,8 @@ export interface WorkflowValidationContext {
 /**
  * Validates a workflow file: JSON Schema first, then the semantic checks that a schema cannot do
  * (targets exist, named guards and rule sets exist, roles are known and every event has some role
- * that may send it, every state is reachable, a final state is reachable, no dead ends).
+ * that may send it, escalation ladders are sound, every state is reachable, a final state is
+ * reachable, no dead ends).
  *
  * Pure. Never throws on malformed input: every check tolerates the shapes the schema rejects, so
  * one run reports all problems at once.
@@ -34,6 +35,7 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
   checkFileName(file, json, say);
   checkInitials(json, nodes, say);
   checkRoleNames(json, nodes, say);
+  for (const node of nodes) checkDeadline(node, say);
 
   const edges: Array<{ from: StateNode; to: StateNode }> = [];
   for (const node of nodes) {
@@ -196,6 +198,72 @@ function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: 
   for (const node of nodes) {
     if (isObject(node.config.meta)) check(node.config.meta.roles, [...node.pointer, 'meta']);
   }
+}
+
+const OFFSET_UNITS = ['workingDays', 'calendarDays', 'hours'] as const;
+const UNIT_WORDS: Record<(typeof OFFSET_UNITS)[number], string> = { workingDays: 'working days', calendarDays: 'calendar days', hours: 'hours' };
+
+/**
+ * A state's deadline and escalation ladder: no deadline on a final state; a ladder needs an SLA,
+ * names roles on the case, gives each offset in exactly one unit, the same unit on every level, in
+ * strictly increasing time order, and no level before the step can have begun.
+ */
+function checkDeadline(node: StateNode, say: Say): void {
+  const meta = node.config.meta;
+  if (!isObject(meta)) return;
+  const at = [...node.pointer, 'meta'];
+  if (node.config.type === 'final') {
+    for (const key of ['sla', 'escalation']) {
+      if (meta[key] !== undefined) say([...at, key], `a final state has no deadline: nothing happens after it, so remove "${key}"`);
+    }
+    return;
+  }
+  const ladder = meta.escalation;
+  if (!Array.isArray(ladder)) return;
+  if (meta.sla === undefined) say([...at, 'escalation'], 'an escalation ladder needs an SLA ("sla") in the same "meta": its levels are counted from the deadline');
+  const sla = isObject(meta.sla) ? offsetOf(meta.sla) : undefined;
+  const names = new Set<string>();
+  let previous: { name: string; unit: (typeof OFFSET_UNITS)[number]; value: number } | undefined;
+  ladder.forEach((item, i) => {
+    if (!isObject(item)) return;
+    const where = [...at, 'escalation', i];
+    const name = typeof item.level === 'string' ? item.level : `#${i + 1}`;
+    if (names.has(name)) say([...where, 'level'], `the level "${name}" is named twice in this ladder; give each level its own name`);
+    names.add(name);
+    if (Array.isArray(item.notify)) {
+      item.notify.forEach((role, j) => {
+        if (typeof role === 'string' && !(CASE_ROLES as readonly string[]).includes(role)) {
+          say([...where, 'notify', j], `unknown role "${role}": a level notifies roles on the case (known: ${listNames(CASE_ROLES)})`);
+        }
+      });
+    }
+    if (!isObject(item.at)) return; // the schema has said it
+    const offset = offsetOf(item.at);
+    if (!offset) {
+      if (Object.keys(item.at).every((k) => (OFFSET_UNITS as readonly string[]).includes(k))) {
+        say([...where, 'at'], 'an offset must give exactly one of "workingDays", "calendarDays" or "hours"');
+      }
+      return;
+    }
+    if (typeof offset.value !== 'number' || !Number.isInteger(offset.value)) return; // the schema has said it
+    const here = { name, unit: offset.unit, value: offset.value };
+    if (previous && previous.unit !== here.unit) {
+      say([...where, 'at'], `every level of a ladder counts in one unit, so that their order is clear: use "${previous.unit}" as the level before does`);
+      return;
+    }
+    if (previous && here.value <= previous.value) {
+      say([...where, 'at', here.unit], `the levels must come in time order: "${here.name}" (${here.value} ${UNIT_WORDS[here.unit]}) is not after "${previous.name}" (${previous.value} ${UNIT_WORDS[previous.unit]})`);
+    } else if (sla && sla.unit === here.unit && Number.isInteger(sla.value) && (sla.value as number) >= 1 && here.value < 0 && -here.value >= (sla.value as number)) {
+      say([...where, 'at', here.unit], `${-here.value} ${UNIT_WORDS[here.unit]} before the deadline is not after the step begins (the SLA is ${sla.value} ${UNIT_WORDS[sla.unit]})`);
+    }
+    previous = here;
+  });
+}
+
+/** The one unit and value of an SLA or offset, or undefined when it does not give exactly one. */
+function offsetOf(json: Record<string, unknown>): { unit: (typeof OFFSET_UNITS)[number]; value: unknown } | undefined {
+  const units = OFFSET_UNITS.filter((u) => json[u] !== undefined);
+  return units.length === 1 ? { unit: units[0]!, value: json[units[0]!] } : undefined;
 }
 
 function checkGuard(raw: unknown, where: Array<string | number>, say: Say): void {

@@ -47,10 +47,33 @@ export interface StateMeta {
   sla?: Sla;
   /** Overrides of the workflow's default roles for events sent in this state (or its children). */
   roles?: EventRoles;
+  /** Who is told, and when, while the case stays here around its deadline. Needs an `sla`. */
+  escalation?: EscalationLevel[];
 }
 
 /** A service level: exactly one of the three units. Working days follow the Swedish calendar. */
 export type Sla = { workingDays: number } | { calendarDays: number } | { hours: number };
+
+/**
+ * A time relative to a step's deadline: exactly one unit; negative is before the deadline, 0 the
+ * moment it passes. Day offsets land at the end (midnight) of the day they count to.
+ */
+export type DeadlineOffset = { workingDays: number } | { calendarDays: number } | { hours: number };
+
+/**
+ * One rung of a step's escalation ladder: at `at` (relative to the deadline) the people holding
+ * the `notify` roles on the case are told, once per stay in the step. Rungs are in time order and
+ * use one unit.
+ */
+export interface EscalationLevel {
+  /** lowerCamel name, unique in the ladder, e.g. `reminder`, `manager`, `steering`. */
+  level: string;
+  /** What the level is called in messages, e.g. "Eskalering till chef". */
+  title?: LocalizedText;
+  at: DeadlineOffset;
+  /** Roles on the case to notify (resolved when the level fires). */
+  notify: string[];
+}
 
 /** A transition as written: a target shorthand, one transition, or several tried in order. */
 export type TransitionSpec = string | TransitionConfig | Array<string | TransitionConfig>;

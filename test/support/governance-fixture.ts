@@ -7,10 +7,10 @@ export const PROCESS_OWNER: TestActor = ADMINISTRATOR;
 /** Organisations of the seed by name, after seeding the registry of a test app. */
 export async function seedRegistry(t: TestApp): Promise<Map<string, { id: string; boards: Map<string, string> }>> {
   await t.app.get(RegistryService).seed();
-  const list = (await t.request('GET', '/organisations')).body as Array<{ id: string; name: string }>;
+  const list = (await t.request('GET', '/organisations', { as: ADMINISTRATOR })).body as Array<{ id: string; name: string }>;
   const out = new Map<string, { id: string; boards: Map<string, string> }>();
   for (const o of list) {
-    const full = (await t.request('GET', `/organisations/${o.id}`)).body as { boards: Array<{ id: string; name: string }> };
+    const full = (await t.request('GET', `/organisations/${o.id}`, { as: ADMINISTRATOR })).body as { boards: Array<{ id: string; name: string }> };
     out.set(o.name, { id: o.id, boards: new Map(full.boards.map((b) => [b.name, b.id])) });
   }
   return out;

@@ -79,6 +79,8 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Turn request logging on, written here. */
   logStream?: NodeJS.WritableStream;
+  /** Who requests without `as` are made as (SECRETARIAT unless given). */
+  defaultActor?: TestActor;
 }
 
 /** Starts the real application (createApp, as main.ts does) over HTTP on a free port. */
@@ -106,7 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     orm: app.get(MikroORM),
     db,
     request: async (method, path, opts = {}) => {
-      const actor = opts.as === undefined ? SECRETARIAT : opts.as;
+      const actor = opts.as === undefined ? (options.defaultActor ?? SECRETARIAT) : opts.as;
       return request(url, method, path, { ...opts, ...(actor ? { token: await identities.token(actor) } : {}) });
     },
     token: (actor) => identities.token(actor),

@@ -48,7 +48,26 @@ export class SendEventDto {
   comment?: string;
 }
 
-export class ListCasesQuery {
+/** `limit` and `offset` of a list: 1–100 items a page, 20 unless asked. */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(100)
+  @IsInt()
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @Max(1_000_000)
+  @IsInt()
+  offset?: number;
+}
+
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'State id (dot path): cases in that step or inside it', example: 'goals' })
   @IsOptional()
   @MaxLength(200)
@@ -75,21 +94,10 @@ export class ListCasesQuery {
   @IsIn(['active', 'closed'])
   status?: 'active' | 'closed';
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only cases past the deadline of a step they are in; false: only the others' })
   @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(100)
-  @IsInt()
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(0)
-  @Max(1_000_000)
-  @IsInt()
-  offset?: number;
+  @IsIn(['true', 'false'], { message: 'stalled must be true or false' })
+  stalled?: 'true' | 'false';
 }
 
 export class HistoryQuery {

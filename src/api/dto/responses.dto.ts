@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AllowedEventView, CaseSummaryView, CaseView, GateFailureView, StepView } from '../../cases/case-view.js';
+import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, GateFailureView, StepView } from '../../cases/case-view.js';
 
 /*
  * Response shapes for the OpenAPI document. Each class `implements` the view the code returns,
@@ -31,6 +31,16 @@ class CaseStateDto {
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
 }
 
+export class DeadlineDto implements DeadlineView {
+  @ApiProperty({ type: StepDto }) step!: StepDto;
+  @ApiProperty({ format: 'date-time' }) enteredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { workingDays: 3 }, description: 'The SLA: workingDays, calendarDays or hours' }) sla!: DeadlineView['sla'];
+  @ApiProperty({ format: 'date', example: '2026-06-24', description: 'The last day (Swedish calendar)' }) dueOn!: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes' }) dueAt!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ example: 2, description: 'Whole working days left (0 on the last day); negative: whole working days late' }) workingDaysLeft!: number;
+}
+
 class PersonRefDto {
   @ApiProperty() person!: string;
   @ApiProperty() organisation!: string;
@@ -42,6 +52,7 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: WorkflowRefDto }) workflow!: WorkflowRefDto;
   @ApiProperty({ enum: ['active', 'closed'] }) status!: 'active' | 'closed';
   @ApiProperty({ type: CaseStateDto }) state!: CaseStateDto;
+  @ApiProperty({ type: [DeadlineDto], description: 'One per step the case is in that has an SLA' }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' }) allowedEvents!: AllowedEventDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, example: { arena: 'Blekingerådet' } }) fields!: Record<string, unknown>;
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SafeText } from '../api/dto/cases.dto.js';
+import { ESCALATION_STATUSES, type EscalationStatus } from './deadline.entity.js';
+
+export class AcknowledgeEscalationDto {
+  @ApiPropertyOptional({ example: 'Styrgruppen tar upp det på mötet 2026-06-30.', maxLength: 2000 })
+  @IsOptional()
+  @MaxLength(2000)
+  @SafeText()
+  @IsString()
+  comment?: string;
+}
+
+export class InboxQuery {
+  @ApiPropertyOptional({ enum: ESCALATION_STATUSES, description: 'Only escalations in this status (open: not yet acknowledged)' })
+  @IsOptional()
+  @IsIn(ESCALATION_STATUSES)
+  status?: EscalationStatus;
+}

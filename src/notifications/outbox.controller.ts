@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../access/actor.js';
+import { CurrentActor } from '../api/actor.guard.js';
+import { uuidParam } from '../api/registry.controller.js';
+import { OutboxQuery } from './outbox.dto.js';
+import { Outbox, notificationView } from './outbox.service.js';
+
+@ApiTags('deadlines and escalations')
+@Controller('outbox')
+export class OutboxController {
+  constructor(private readonly outbox: Outbox) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The outbox of e-mails and webhooks: pending (with attempts and the last error), sent, failed. Process owners only.' })
+  async list(@Query() query: OutboxQuery, @CurrentActor() actor: Actor) {
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.outbox.list({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}), ...(query.caseId ? { caseId: query.caseId } : {}), limit, offset }, actor);
+    return { items: items.map(notificationView), total, limit, offset };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give a failed notification a new round of attempts. Process owners only.' })
+  async retry(@Param('id', uuidParam('notification id')) id: string, @CurrentActor() actor: Actor) {
+    return notificationView(await this.outbox.retry(id, actor));
+  }
+}
