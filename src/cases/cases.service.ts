@@ -6,6 +6,7 @@ import { CaseAccess } from '../access/case-access.js';
 import { CaseRoleDirectory } from '../access/case-roles.js';
 import { assertMayCreateCase, assertMayEditFields, assertMaySend } from '../access/policy.js';
 import { AuditService } from '../audit/audit.service.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
@@ -65,6 +66,15 @@ export interface CaseChange<V> {
   type: string;
   payload: Record<string, unknown>;
   value: V;
+}
+
+/**
+ * The history event of an update, or null when nothing changed (no event, no new version):
+ * `payload` gets `from` and `to` besides what `about` names. Pure.
+ */
+export function updateOf<V>(type: string, about: Record<string, unknown>, from: unknown, to: unknown, value: V): CaseChange<V> | null {
+  if (canonicalJson(from ?? null) === canonicalJson(to ?? null)) return null;
+  return { type, payload: { ...about, from, to }, value };
 }
 
 /** Context a {@link CasesService.mutate} change runs in: the locked case in its transaction. */

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { assertMayRecordDecision, assertMayRunCase } from '../access/policy.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js';
-import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { ADOPTED, appealDeadline, checkDecisionDates, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
@@ -120,8 +120,7 @@ export class DecisionsService {
       if (patch.title !== undefined) point.title = patch.title.trim();
       if (patch.referenceText !== undefined) point.referenceText = patch.referenceText;
       const after = { title: point.title, referenceText: point.referenceText, boards: point.boardIds };
-      if (JSON.stringify(before) === JSON.stringify(after)) return null;
-      return { type: 'decisionPoint.updated', payload: { key, from: before, to: after }, value: point };
+      return updateOf('decisionPoint.updated', { key }, before, after, point);
     });
   }
 
@@ -160,8 +159,7 @@ export class DecisionsService {
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, updatedAt: now });
       const before = existing ? snapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, updatedAt: now });
-      if (before && JSON.stringify(before) === JSON.stringify(snapshot(decision))) return null;
-      return { type: 'decision.recorded', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), from: before, to: snapshot(decision) }, value: decision };
+      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
     });
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
-import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
@@ -101,8 +101,7 @@ export class GoalsService {
       Object.assign(goal, clean(patch));
       await this.check(em, caseId, goal);
       const after = goalSnapshot(goal);
-      if (JSON.stringify(before) === JSON.stringify(after)) return null;
-      return { type: 'goal.updated', payload: { goal: goalId, from: before, to: after }, value: goal };
+      return updateOf('goal.updated', { goal: goalId }, before, after, goal);
     });
   }
 

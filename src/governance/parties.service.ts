@@ -6,7 +6,7 @@ import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
 import { isCaseRole } from '../access/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
 import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, updateOf } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DecisionPointRecord } from './decision.entity.js';
@@ -87,8 +87,7 @@ export class PartiesService {
       if (patch.mustSign !== undefined) party.mustSign = patch.mustSign;
       if (patch.benefit !== undefined) party.benefit = patch.benefit?.trim() || null;
       const after = { responsibilities: party.responsibilities, mustSign: party.mustSign, benefit: party.benefit };
-      if (JSON.stringify(before) === JSON.stringify(after)) return null;
-      return { type: 'party.updated', payload: { organisation: organisationId, from: before, to: after }, value: party };
+      return updateOf('party.updated', { organisation: organisationId }, before, after, party);
     });
   }
 
@@ -160,8 +159,7 @@ export class PartiesService {
       if (patch.deputyId !== undefined) role.deputyId = await this.personOf(em, patch.deputyId, role.organisationId, 'deputyId');
       if (patch.required !== undefined) role.required = patch.required;
       const after = roleSummary(role);
-      if (JSON.stringify(before) === JSON.stringify(after)) return null;
-      return { type: 'role.updated', payload: { from: before, to: after }, value: role };
+      return updateOf('role.updated', {}, before, after, role);
     });
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
-import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
 import { GoalRecord } from './goal.entity.js';
 import { CasePartyRecord } from './party.entity.js';
@@ -114,8 +114,7 @@ export class WorkService {
       if (patch.goalId !== undefined) action.goalId = patch.goalId;
       await this.checkAction(em, caseId, action);
       const after = actionSnapshot(action);
-      if (JSON.stringify(before) === JSON.stringify(after)) return null;
-      return { type: 'action.updated', payload: { action: actionId, from: before, to: after }, value: action };
+      return updateOf('action.updated', { action: actionId }, before, after, action);
     });
   }
 
