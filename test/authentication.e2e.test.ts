@@ -106,3 +106,18 @@ describe('authentication', () => {
     expect((await t.request('GET', '/health', { as: null, headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
   });
 });
+
+describe('the registry of people', () => {
+  it('shows e-mail addresses and system roles to administrators only (data minimisation)', async () => {
+    const t = await startTestApp();
+    try {
+      await t.identity({ person: 'eva@lund.example', organisation: 'Lund' });
+      const asMember = (await t.request('GET', '/people')).body.find((p: any) => p.subject === 'eva@lund.example');
+      expect(asMember).toEqual({ id: expect.any(String), subject: 'eva@lund.example', name: 'eva@lund.example', organisationId: expect.any(String), active: true });
+      const asAdmin = (await t.request('GET', '/people', { as: ADMINISTRATOR })).body.find((p: any) => p.subject === 'eva@lund.example');
+      expect(asAdmin).toMatchObject({ email: 'eva@lund.example@example.org', systemRoles: [] });
+    } finally {
+      await t.close();
+    }
+  });
+});

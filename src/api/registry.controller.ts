@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -6,7 +6,7 @@ import { PartiesService } from '../governance/parties.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { organisationView, personView, boardView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';
-import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery } from './dto/governance.dto.js';
+import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, UpdatePersonDto } from './dto/governance.dto.js';
 
 /** A UUID in the path, or a 400 naming the parameter. */
 export function uuidParam(name: string): ParseUUIDPipe {
@@ -48,14 +48,21 @@ export class RegistryController {
 
   @Get('people')
   @ApiOperation({ summary: 'People who act for organisations' })
-  async people(@Query() query: PeopleQuery) {
-    return (await this.registry.people(query)).map(personView);
+  async people(@Query() query: PeopleQuery, @CurrentActor() actor: Actor) {
+    const admin = actor.systemRoles.includes('administrator');
+    return (await this.registry.people(query)).map((p) => personView(p, admin));
   }
 
   @Post('people')
   @ApiOperation({ summary: 'Register a person (name, work e-mail, organisation: nothing more)' })
   async createPerson(@Body() dto: CreatePersonDto, @CurrentActor() actor: Actor) {
-    return personView(await this.registry.createPerson(dto, actor));
+    return personView(await this.registry.createPerson(dto, actor), true);
+  }
+
+  @Patch('people/:id')
+  @ApiOperation({ summary: "Change a person's name, e-mail or system roles (administrator, processOwner)" })
+  async updatePerson(@Param('id', uuidParam('person id')) id: string, @Body() dto: UpdatePersonDto, @CurrentActor() actor: Actor) {
+    return personView(await this.registry.updatePerson(id, dto, actor), true);
   }
 
   @Post('people/:id/deactivate')
@@ -63,6 +70,6 @@ export class RegistryController {
   @ApiOperation({ summary: 'Someone leaves: their roles pass to their deputies or become vacant, on every case' })
   async deactivate(@Param('id', uuidParam('person id')) id: string, @CurrentActor() actor: Actor) {
     const { person, cases } = await this.parties.deactivatePerson(id, actor);
-    return { person: personView(person), casesChanged: cases };
+    return { person: personView(person, true), casesChanged: cases };
   }
 }

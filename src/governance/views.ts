@@ -29,8 +29,19 @@ export function boardView(b: BoardRecord) {
   return { id: b.id, organisationId: b.organisationId, name: b.name, kind: b.kind };
 }
 
-export function personView(p: PersonRecord) {
-  return { id: p.id, subject: p.subject, name: p.name, email: p.email, organisationId: p.organisationId, active: p.active };
+/**
+ * A person of the registry. GDPR (data minimisation): the e-mail address and system roles are shown
+ * only to administrators, who keep the registry; everyone else sees name, organisation and status.
+ */
+export function personView(p: PersonRecord, forAdministrator = false) {
+  return {
+    id: p.id,
+    subject: p.subject,
+    name: p.name,
+    organisationId: p.organisationId,
+    active: p.active,
+    ...(forAdministrator ? { email: p.email, systemRoles: p.systemRoles } : {}),
+  };
 }
 
 export function partyView(p: CasePartyRecord, names: Names) {

@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CASE_ROLES } from '../../access/roles.js';
+import { CASE_ROLES, SYSTEM_ROLES } from '../../access/roles.js';
 import { PATTERNS } from '../../definitions/schemas.js';
 import { RECORDED_DECISION_STATUSES } from '../../governance/decision.entity.js';
 import { DOCUMENT_KINDS } from '../../governance/document.entity.js';
@@ -55,6 +55,13 @@ export class CreatePersonDto {
   @ApiProperty({ example: 'Anna Svensson' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
   @ApiPropertyOptional({ description: 'Work e-mail, for notifications' }) @IsOptional() @IsEmail() email?: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true }) @IsOptional() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
+}
+
+export class UpdatePersonDto {
+  @ApiPropertyOptional() @IsOptional() @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullable('email') @IsEmail() email?: string | null;
+  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true, description: 'administrator, processOwner' }) @IsOptional() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
 }
 
 export class AddPartyDto {
