@@ -1,0 +1,73 @@
+import pg from 'pg';
+import { CasesService } from '../../src/cases/cases.service.js';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { BENCH_ACTOR } from './context.js';
+
+/** The whole application in this process on a database of its own, plus a raw `pg` pool to it. */
+export interface BenchApp {
+  t: TestApp;
+  db: TestDatabase;
+  cases: CasesService;
+  /** A plain `pg` pool on the same database, for the raw limit. */
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real application (the test helper `startTestApp`, i.e. `createApp` as `main.ts` does)
+ * on a new database `samverkan_bench_<random>` on the DATABASE_URL server, dropped by `close()`.
+ *
+ * @param definitions `bench` for the toggle workflow in bench/, `shipped` for workflows/ and rules/
+ */
+export async function startBenchApp(definitions: 'bench' | 'shipped', poolSize: number): Promise<BenchApp> {
+  const db = await createTestDatabase({ prefix: 'samverkan_bench', poolSize });
+  if (!db.url) throw new Error('the benchmarks need a PostgreSQL server: set DATABASE_URL');
+  let t: TestApp | undefined;
+  try {
+    t = await startTestApp({
+      ...(definitions === 'bench' ? { workflowsDir: 'bench/workflows', rulesDir: 'bench/rules' } : {}),
+      database: { target: db.target, db },
+    });
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+  const pool = new pg.Pool({ connectionString: db.url, max: poolSize });
+  const app = t;
+  return {
+    t: app,
+    db,
+    cases: app.app.get(CasesService),
+    pool,
+    close: async () => {
+      await pool.end();
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Creates toggle cases through the service, each with the field the bench gate needs. */
+export async function createToggleCases(cases: CasesService, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await cases.create({ workflow: 'toggle', title: `bench ${i}` }, BENCH_ACTOR);
+    if (!('result' in created)) throw new Error('create was not expected to replay');
+    const id = created.result.record.id;
+    await cases.updateFields(id, { ready: true }, BENCH_ACTOR);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Checks that what was measured really happened: every case's version equals the number of its
+ * history events. Returns the number of cases that disagree (0 expected).
+ */
+export async function casesOutOfStep(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(
+    'select count(*) as n from cases c where c.version <> (select count(*) from audit_events e where e.case_id = c.id)',
+  );
+  return Number(rows[0]!.n);
+}

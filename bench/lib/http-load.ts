@@ -1,0 +1,83 @@
+import autocannon from 'autocannon';
+import { request, type TestActor } from '../../test/support/test-app.js';
+import { BENCH_ACTOR } from './context.js';
+
+const AS: TestActor = { person: BENCH_ACTOR.person, organisation: BENCH_ACTOR.organisation, roles: BENCH_ACTOR.roles };
+
+/** One autocannon run against `POST /cases/:id/events`. */
+export interface HttpRun {
+  connections: number;
+  seconds: number;
+  /** 2xx answers per second. */
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Answers that were not 2xx. */
+  non2xx: number;
+  ok: number;
+  /** CPU the server process used per 2xx answer, in ms, when it could be read. */
+  serverCpuMsPerOk?: number;
+}
+
+/** Creates toggle cases over HTTP, `parallel` at a time, each with the field its gate needs. */
+export async function createToggleCasesOverHttp(url: string, count: number, parallel = 16): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, count - start) }, async (_, k) => {
+      const created = await request(url, 'POST', '/cases', { body: { workflow: 'toggle', title: `http ${start + k}` }, as: AS });
+      if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+      const patched = await request(url, 'PATCH', `/cases/${created.body.id}/fields`, { body: { ready: true }, as: AS });
+      if (patched.status !== 200) throw new Error(`fields: ${patched.status} ${patched.text}`);
+      return created.body.id as string;
+    });
+    ids.push(...(await Promise.all(batch)));
+  }
+  return ids;
+}
+
+/**
+ * Sends TOGGLE commands with autocannon for `seconds` over `connections` keep-alive connections,
+ * each request to the next case in `ids` (round robin), so the load is spread over many cases.
+ */
+export async function fireToggles(url: string, ids: readonly string[], connections: number, seconds: number, serverCpuSeconds?: () => number): Promise<HttpRun> {
+  let next = 0;
+  const cpuBefore = serverCpuSeconds?.();
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: {
+      'content-type': 'application/json',
+      'x-actor-person': AS.person,
+      'x-actor-organisation': AS.organisation,
+      'x-actor-roles': AS.roles.join(','),
+    },
+    requests: [
+      {
+        method: 'POST',
+        body: '{"type":"TOGGLE"}',
+        setupRequest: (req) => ({ ...req, path: `/cases/${ids[next++ % ids.length]}/events` }),
+      },
+    ],
+  });
+  return {
+    connections,
+    seconds: result.duration,
+    perSecond: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    ok: result['2xx'],
+    ...(cpuBefore !== undefined ? { serverCpuMsPerOk: ((serverCpuSeconds!() - cpuBefore) * 1000) / result['2xx'] } : {}),
+  };
+}
+
+/** `1,234/s, p50 3 ms, p99 21 ms, 0 errors` */
+export function describeRun(run: HttpRun): string {
+  const errors = run.errors + run.non2xx;
+  const cpu = run.serverCpuMsPerOk === undefined ? '' : `, ${run.serverCpuMsPerOk.toFixed(2)} ms CPU each`;
+  return `${Math.round(run.perSecond).toLocaleString('en-GB')}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} error${errors === 1 ? '' : 's'}${cpu}`;
+}
