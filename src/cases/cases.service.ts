@@ -17,6 +17,7 @@ import { parseFieldPatch } from './case-fields.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
 import { findReplay, remember, type IdempotencyRequest, type StoredResponse } from './idempotency.js';
+import { own } from '../common/own.js';
 
 /** A case after a command, with the workflow version it runs on. */
 export interface CaseResult {
@@ -269,7 +270,7 @@ export class CasesService {
     const failures = gate.failures.filter((f) => f.ruleSet !== null && failedSets.has(f.ruleSet));
     for (const b of blocked) {
       if (!b.failedGuard) continue;
-      const info = GUARD_CATALOGUE[b.failedGuard];
+      const info = own(GUARD_CATALOGUE, b.failedGuard);
       failures.push({ ruleSet: null, rule: `guard:${b.failedGuard}`, message: info?.failure ?? { sv: b.failedGuard, en: b.failedGuard }, facts: {} });
     }
     return failures;

@@ -7,6 +7,7 @@ import { type DefinitionProblem, listNames, pointer } from './definition-error.j
 import type { RuleSetFile } from './rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
+import { own } from '../common/own.js';
 
 const checkSchema = schemaChecker(ruleSetSchema);
 
@@ -42,7 +43,7 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
         const text = c.message[lang];
         if (typeof text !== 'string') continue;
         for (const name of placeholders(text)) {
-          if (!FACT_CATALOGUE[name]) say(['conditions', i, 'message', lang], `the message inserts "{{${name}}}", which is not a known fact (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
+          if (!own(FACT_CATALOGUE, name)) say(['conditions', i, 'message', lang], `the message inserts "{{${name}}}", which is not a known fact (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
         }
       }
     }
@@ -77,21 +78,21 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     return;
   }
   if (typeof node.fact !== 'string') return;
-  const fact = FACT_CATALOGUE[node.fact];
+  const fact = own(FACT_CATALOGUE, node.fact);
   if (!fact) {
     say([...at, 'fact'], `unknown fact "${node.fact}" (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
   }
   if (node.operator === undefined) say(at, 'missing required key "operator"');
   if (!('value' in node)) say(at, 'missing required key "value"');
   if (typeof node.operator !== 'string') return;
-  const op = OPERATORS[node.operator];
+  const op = own(OPERATORS, node.operator);
   if (!op) {
     say([...at, 'operator'], `unknown operator "${node.operator}" (known: ${listNames(Object.keys(OPERATORS))})`);
     return;
   }
   const value = node.value;
   if (isObject(value) && 'fact' in value) {
-    if (typeof value.fact === 'string' && !FACT_CATALOGUE[value.fact]) {
+    if (typeof value.fact === 'string' && !own(FACT_CATALOGUE, value.fact)) {
       say([...at, 'value', 'fact'], `unknown fact "${value.fact}" (known: ${listNames(Object.keys(FACT_CATALOGUE))})`);
     }
     return;
@@ -127,7 +128,7 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
   for (const [i, example] of (ruleSet.examples ?? []).entries()) {
     let sound = true;
     for (const [name, value] of Object.entries(example.facts)) {
-      const fact = FACT_CATALOGUE[name];
+      const fact = own(FACT_CATALOGUE, name);
       if (!fact) {
         say(['examples', i, 'facts', name], `unknown fact "${name}"`);
         sound = false;
