@@ -5,6 +5,7 @@ import type { Profiler } from 'node:inspector';
 import pg from 'pg';
 import { startService, type ServiceProcess } from '../test/support/service-process.js';
 import { createTestDatabase } from '../test/support/test-database.js';
+import { TOGGLE_DEFINITIONS } from '../test/support/toggle-cases.js';
 import { casesOutOfStep } from './lib/bench-app.js';
 import { fmt, ratio, type BenchContext, type BenchOutcome, type BenchRow } from './lib/context.js';
 import { createToggleCasesOverHttp, describeRun, fireToggles, type HttpRun } from './lib/http-load.js';
@@ -19,8 +20,7 @@ export const B2_CONNECTIONS = [10, 100] as const;
 export function benchServiceEnv(databaseUrl: string | undefined, poolSize: number): Record<string, string> {
   return {
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'true' } : {}),
-    WORKFLOWS_DIR: 'bench/workflows',
-    RULES_DIR: 'bench/rules',
+    ...TOGGLE_DEFINITIONS,
     DB_POOL_SIZE: String(poolSize),
   };
 }

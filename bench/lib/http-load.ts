@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { request, type TestActor } from '../../test/support/test-app.js';
+import type { TestActor } from '../../test/support/test-app.js';
+import { createToggleCasesOverHttp as createCases } from '../../test/support/toggle-cases.js';
 import { BENCH_ACTOR } from './context.js';
 
 const AS: TestActor = { person: BENCH_ACTOR.person, organisation: BENCH_ACTOR.organisation, roles: BENCH_ACTOR.roles };
@@ -21,20 +22,9 @@ export interface HttpRun {
   serverCpuMsPerOk?: number;
 }
 
-/** Creates toggle cases over HTTP, `parallel` at a time, each with the field its gate needs. */
-export async function createToggleCasesOverHttp(url: string, count: number, parallel = 16): Promise<string[]> {
-  const ids: string[] = [];
-  for (let start = 0; start < count; start += parallel) {
-    const batch = Array.from({ length: Math.min(parallel, count - start) }, async (_, k) => {
-      const created = await request(url, 'POST', '/cases', { body: { workflow: 'toggle', title: `http ${start + k}` }, as: AS });
-      if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
-      const patched = await request(url, 'PATCH', `/cases/${created.body.id}/fields`, { body: { ready: true }, as: AS });
-      if (patched.status !== 200) throw new Error(`fields: ${patched.status} ${patched.text}`);
-      return created.body.id as string;
-    });
-    ids.push(...(await Promise.all(batch)));
-  }
-  return ids;
+/** Creates toggle cases over HTTP as the bench's actor. */
+export function createToggleCasesOverHttp(url: string, count: number, parallel = 16): Promise<string[]> {
+  return createCases(url, count, { parallel, as: AS });
 }
 
 /**
