@@ -9,6 +9,7 @@ import { TOGGLE_DEFINITIONS } from '../test/support/toggle-cases.js';
 import { casesOutOfStep } from './lib/bench-app.js';
 import { fmt, ratio, type BenchContext, type BenchOutcome, type BenchRow } from './lib/context.js';
 import { createToggleCasesOverHttp, describeRun, fireToggles, type HttpRun } from './lib/http-load.js';
+import { median } from './lib/measure.js';
 import { describeShares, summarizeProfile, type ProfileShare } from './lib/profile.js';
 import { RawWriter } from './lib/raw-sql.js';
 
@@ -34,7 +35,8 @@ export async function settledRss(service: ServiceProcess): Promise<number> {
 /**
  * B2, over HTTP: the built service in a process of its own (`node dist/src/main.js`), autocannon in
  * this process sending `POST /cases/:id/events` spread over many cases, at 10 and 100 connections.
- * The raw limit is `bench/raw-server.ts` (node:http + pg, the same writes) under the same load.
+ * The raw limit is `bench/raw-server.ts` (node:http + pg, the same writes) under the same load,
+ * in alternating rounds; the table shows the medians.
  * Records the CPU each process used per answer, the service's RSS at rest and after the load (B6),
  * and with `--profile` where the service's CPU went during one extra run.
  */
@@ -58,14 +60,18 @@ export async function runB2(ctx: BenchContext): Promise<BenchOutcome> {
     const rawServer = await startService({ entry: resolve('dist/bench/raw-server.js'), env: { DATABASE_URL: db.url, DB_POOL_SIZE: String(concurrency) } });
     services.push(rawServer);
 
-    const runs: Array<{ connections: number; service: HttpRun; raw: HttpRun }> = [];
+    const runs: Array<{ connections: number; service: HttpRun; raw: HttpRun; rounds: Array<{ service: HttpRun; raw: HttpRun }> }> = [];
     for (const connections of B2_CONNECTIONS) {
-      ctx.log(`B2: ${connections} connections, ${httpSeconds} s: warm-up, service, raw server`);
+      ctx.log(`B2: ${connections} connections: warm-up, then ${ctx.settings.rounds} rounds of ${httpSeconds} s: service, raw server`);
       await fireToggles(service.url, ids, connections, 1);
-      const ours = await fireToggles(service.url, ids, connections, httpSeconds, () => service.cpuSeconds());
       await fireToggles(rawServer.url, rawIds, connections, 1);
-      const raw = await fireToggles(rawServer.url, rawIds, connections, httpSeconds, () => rawServer.cpuSeconds());
-      runs.push({ connections, service: ours, raw });
+      const rounds: Array<{ service: HttpRun; raw: HttpRun }> = [];
+      for (let r = 0; r < ctx.settings.rounds; r++) {
+        const ours = await fireToggles(service.url, ids, connections, httpSeconds, () => service.cpuSeconds());
+        const raw = await fireToggles(rawServer.url, rawIds, connections, httpSeconds, () => rawServer.cpuSeconds());
+        rounds.push({ service: ours, raw });
+      }
+      runs.push({ connections, service: medianRun(rounds.map((x) => x.service)), raw: medianRun(rounds.map((x) => x.raw)), rounds });
     }
     const rssAfterLoad = await settledRss(service);
     ctx.shared.b2ServiceRss = { atRest: rssAtRest, afterLoad: rssAfterLoad };
@@ -99,6 +105,23 @@ export async function runB2(ctx: BenchContext): Promise<BenchOutcome> {
     await db.drop();
     rmSync(profileFile, { force: true });
   }
+}
+
+/** The median of each figure over the rounds; errors are summed (one is one too many). */
+function medianRun(rounds: readonly HttpRun[]): HttpRun {
+  const mid = (pick: (r: HttpRun) => number) => median(rounds.map(pick));
+  const cpu = rounds.flatMap((r) => (r.serverCpuMsPerOk === undefined ? [] : [r.serverCpuMsPerOk]));
+  return {
+    connections: rounds[0]!.connections,
+    seconds: rounds.reduce((sum, r) => sum + r.seconds, 0),
+    perSecond: mid((r) => r.perSecond),
+    p50: mid((r) => r.p50),
+    p99: mid((r) => r.p99),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    ok: rounds.reduce((sum, r) => sum + r.ok, 0),
+    ...(cpu.length ? { serverCpuMsPerOk: median(cpu) } : {}),
+  };
 }
 
 /** Profiles the service (through the preload) during one unmeasured 10-connection run. */

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runB1 } from './b1-transitions.js';
 import { runB2 } from './b2-http.js';
@@ -9,12 +11,15 @@ import { describeMachine } from './lib/machine.js';
 import { machineLine, markdownTable, writeResults } from './lib/report.js';
 
 /**
- * `npm run bench [-- B1 B7 …] [--name x] [--seconds 5] [--rounds 3] [--concurrency 10] [--quick] [--profile]`
+ * `npm run bench [-- B1 B7 …] [--name x] [--seconds 5] [--rounds 3] [--concurrency 10] [--quick | --smoke] [--profile]`
  *
  * Runs the benchmarks on the PostgreSQL server in DATABASE_URL (each creates and drops databases
  * `samverkan_bench_<random>` there), prints a table and writes `bench/results/<date>-<name>.json`.
  * Every figure comes with the raw limit measured in the same run, because the machine is shared
  * and absolute numbers move with other people's load.
+ *
+ * `--quick` runs short rounds (a first look); `--smoke` runs every benchmark for a moment only, to
+ * show that the benchmarks still work (CI), and writes its results to the temporary folder.
  */
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchOutcome>> = { B1: runB1, B7: runB7, B3: runB3, B2: runB2, B6: runB6 };
 
@@ -35,8 +40,9 @@ async function main(): Promise<void> {
       cases: { type: 'string' },
       'http-seconds': { type: 'string' },
       quick: { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
-      'results-dir': { type: 'string', default: 'bench/results' },
+      'results-dir': { type: 'string' },
     },
   });
   const serverUrl = process.env.DATABASE_URL;
@@ -45,15 +51,17 @@ async function main(): Promise<void> {
   const unknown = selected.filter((b) => !BENCHES[b]);
   if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')} (B4 and B5 need modules not built yet)`);
 
-  const quick = values.quick;
+  const size = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const defaults = { full: { seconds: 5, rounds: 3, cases: 1000, httpSeconds: 10 }, quick: { seconds: 2, rounds: 1, cases: 200, httpSeconds: 3 }, smoke: { seconds: 0.5, rounds: 1, cases: 20, httpSeconds: 1 } }[size];
   const settings: BenchSettings = {
-    seconds: number(values.seconds, quick ? 2 : 5),
-    rounds: number(values.rounds, quick ? 1 : 3),
+    seconds: number(values.seconds, defaults.seconds),
+    rounds: number(values.rounds, defaults.rounds),
     concurrency: number(values.concurrency, 10),
-    cases: number(values.cases, quick ? 200 : 1000),
-    httpSeconds: number(values['http-seconds'], quick ? 3 : 10),
+    cases: number(values.cases, defaults.cases),
+    httpSeconds: number(values['http-seconds'], defaults.httpSeconds),
     profile: values.profile!,
   };
+  const resultsDir = values['results-dir'] ?? (values.smoke ? join(tmpdir(), 'samverkan-bench-smoke') : 'bench/results');
   const machine = await describeMachine(serverUrl);
   const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   log(`machine: ${machineLine(machine)}`);
@@ -71,7 +79,7 @@ async function main(): Promise<void> {
   }
   const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
   const table = [...rows, ...PLACEHOLDERS].sort((a, b) => order.indexOf(a.bench) - order.indexOf(b.bench));
-  const file = writeResults(values['results-dir']!, values.name!, { machine, settings, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), table, figures });
+  const file = writeResults(resultsDir, values.name!, { machine, settings, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), table, figures });
   console.log(`\n${machineLine(machine)}\n\n${markdownTable(table)}\n\nresults: ${file}`);
 }
 
