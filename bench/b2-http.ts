@@ -2,9 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Profiler } from 'node:inspector';
-import pg from 'pg';
 import { startService, type ServiceProcess } from '../test/support/service-process.js';
-import { createTestDatabase } from '../test/support/test-database.js';
+import { createTestDatabase, openPool } from '../test/support/test-database.js';
 import { TOGGLE_DEFINITIONS } from '../test/support/toggle-cases.js';
 import { casesOutOfStep } from './lib/bench-app.js';
 import { fmt, ratio, type BenchContext, type BenchOutcome, type BenchRow } from './lib/context.js';
@@ -45,7 +44,7 @@ export async function runB2(ctx: BenchContext): Promise<BenchOutcome> {
   const db = await createTestDatabase({ prefix: 'samverkan_bench', poolSize: 1 });
   if (!db.url) throw new Error('B2 needs a PostgreSQL server: set DATABASE_URL');
   const services: ServiceProcess[] = [];
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  const pool = openPool(db.url, 2);
   const profileFile = join(tmpdir(), `samverkan-bench-b2-${process.pid}.cpuprofile`);
   try {
     const service = await startService({

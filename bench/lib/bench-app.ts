@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { CasesService } from '../../src/cases/cases.service.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, openPool, type TestDatabase } from '../../test/support/test-database.js';
 import { BENCH_ACTOR } from './context.js';
 
 /** The whole application in this process on a database of its own, plus a raw `pg` pool to it. */
@@ -33,7 +33,7 @@ export async function startBenchApp(definitions: 'bench' | 'shipped', poolSize: 
     await db.drop();
     throw error;
   }
-  const pool = new pg.Pool({ connectionString: db.url, max: poolSize });
+  const pool = openPool(db.url, poolSize);
   const app = t;
   return {
     t: app,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { startService, type ServiceProcess } from '../support/service-process.js';
 import { request, SECRETARIAT } from '../support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, openPool, type TestDatabase } from '../support/test-database.js';
 import { createToggleCasesOverHttp, TOGGLE_DEFINITIONS } from '../support/toggle-cases.js';
 import { figure, n } from './figure.js';
 
@@ -25,7 +25,7 @@ describe('R3 crash', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     service = await startService({ env: { ...TOGGLE_DEFINITIONS, MIGRATE_ON_START: 'true', DATABASE_URL: db.url! } });
-    pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    pool = openPool(db.url!, 2);
   });
   afterAll(async () => {
     await service?.stop();

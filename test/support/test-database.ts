@@ -53,3 +53,15 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A plain `pg` pool on a test database, for checks behind the service's back. It ignores errors of
+ * idle connections: `pool.end()` resolves before its sockets are closed, so dropping the database
+ * right after (`with (force)`) can end a connection that is still closing, and an `'error'` event
+ * without a listener would end the process.
+ */
+export function openPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {});
+  return pool;
+}
