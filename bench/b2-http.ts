@@ -110,6 +110,7 @@ export async function runB2(ctx: BenchContext): Promise<BenchOutcome> {
 function medianRun(rounds: readonly HttpRun[]): HttpRun {
   const mid = (pick: (r: HttpRun) => number) => median(rounds.map(pick));
   const cpu = rounds.flatMap((r) => (r.serverCpuMsPerOk === undefined ? [] : [r.serverCpuMsPerOk]));
+  const system = rounds.flatMap((r) => (r.serverSystemCpuMsPerOk === undefined ? [] : [r.serverSystemCpuMsPerOk]));
   return {
     connections: rounds[0]!.connections,
     seconds: rounds.reduce((sum, r) => sum + r.seconds, 0),
@@ -119,7 +120,7 @@ function medianRun(rounds: readonly HttpRun[]): HttpRun {
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
     ok: rounds.reduce((sum, r) => sum + r.ok, 0),
-    ...(cpu.length ? { serverCpuMsPerOk: median(cpu) } : {}),
+    ...(cpu.length ? { serverCpuMsPerOk: median(cpu), serverSystemCpuMsPerOk: median(system) } : {}),
   };
 }
 

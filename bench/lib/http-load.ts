@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuSeconds } from '../../test/support/service-process.js';
 import type { TestActor } from '../../test/support/test-app.js';
 import { createToggleCasesOverHttp as createCases } from '../../test/support/toggle-cases.js';
 import { BENCH_ACTOR } from './context.js';
@@ -20,6 +21,8 @@ export interface HttpRun {
   ok: number;
   /** CPU the server process used per 2xx answer, in ms, when it could be read. */
   serverCpuMsPerOk?: number;
+  /** The system (kernel) part of it. */
+  serverSystemCpuMsPerOk?: number;
 }
 
 /** Creates toggle cases over HTTP as the bench's actor. */
@@ -31,7 +34,7 @@ export function createToggleCasesOverHttp(url: string, count: number, parallel =
  * Sends TOGGLE commands with autocannon for `seconds` over `connections` keep-alive connections,
  * each request to the next case in `ids` (round robin), so the load is spread over many cases.
  */
-export async function fireToggles(url: string, ids: readonly string[], connections: number, seconds: number, serverCpuSeconds?: () => number): Promise<HttpRun> {
+export async function fireToggles(url: string, ids: readonly string[], connections: number, seconds: number, serverCpuSeconds?: () => CpuSeconds): Promise<HttpRun> {
   let next = 0;
   const cpuBefore = serverCpuSeconds?.();
   const result = await autocannon({
@@ -61,13 +64,17 @@ export async function fireToggles(url: string, ids: readonly string[], connectio
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     ok: result['2xx'],
-    ...(cpuBefore !== undefined ? { serverCpuMsPerOk: ((serverCpuSeconds!() - cpuBefore) * 1000) / result['2xx'] } : {}),
+    ...(cpuBefore !== undefined ? perOk(cpuBefore, serverCpuSeconds!(), result['2xx']) : {}),
   };
+}
+
+function perOk(before: CpuSeconds, after: CpuSeconds, ok: number): Pick<HttpRun, 'serverCpuMsPerOk' | 'serverSystemCpuMsPerOk'> {
+  return { serverCpuMsPerOk: ((after.total - before.total) * 1000) / ok, serverSystemCpuMsPerOk: ((after.system - before.system) * 1000) / ok };
 }
 
 /** `1,234/s, p50 3 ms, p99 21 ms, 0 errors` */
 export function describeRun(run: HttpRun): string {
   const errors = run.errors + run.non2xx;
-  const cpu = run.serverCpuMsPerOk === undefined ? '' : `, ${run.serverCpuMsPerOk.toFixed(2)} ms CPU each`;
+  const cpu = run.serverCpuMsPerOk === undefined ? '' : `, ${run.serverCpuMsPerOk.toFixed(2)} ms CPU each (system ${(run.serverSystemCpuMsPerOk ?? NaN).toFixed(2)})`;
   return `${Math.round(run.perSecond).toLocaleString('en-GB')}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} error${errors === 1 ? '' : 's'}${cpu}`;
 }

@@ -6,6 +6,8 @@ export interface Rate {
   perSecond: number;
   /** CPU time of this process per operation (user + system), when the work runs in this process. */
   cpuMsPerOp?: number;
+  /** The system (kernel) part of it: socket writes and reads show here. */
+  cpuSystemMsPerOp?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function throughput(concurrency: number, seconds: number, work: (wo
   );
   const elapsed = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { ops, seconds: elapsed, perSecond: ops / elapsed, cpuMsPerOp: (used.user + used.system) / 1000 / ops };
+  return { ops, seconds: elapsed, perSecond: ops / elapsed, cpuMsPerOp: (used.user + used.system) / 1000 / ops, cpuSystemMsPerOp: used.system / 1000 / ops };
 }
 
 /** The median of some numbers (the middle one, or the mean of the two middle ones). */
@@ -44,6 +46,7 @@ export function median(values: readonly number[]): number {
 export interface Measured {
   median: number;
   cpuMsPerOp?: number;
+  cpuSystemMsPerOp?: number;
   runs: Rate[];
 }
 
@@ -59,7 +62,8 @@ export async function alternate<K extends string>(rounds: number, contenders: Re
   return Object.fromEntries(
     (Object.keys(runs) as K[]).map((k) => {
       const cpu = runs[k].flatMap((x) => (x.cpuMsPerOp === undefined ? [] : [x.cpuMsPerOp]));
-      return [k, { median: median(runs[k].map((x) => x.perSecond)), ...(cpu.length ? { cpuMsPerOp: median(cpu) } : {}), runs: runs[k] }];
+      const system = runs[k].flatMap((x) => (x.cpuSystemMsPerOp === undefined ? [] : [x.cpuSystemMsPerOp]));
+      return [k, { median: median(runs[k].map((x) => x.perSecond)), ...(cpu.length ? { cpuMsPerOp: median(cpu), cpuSystemMsPerOp: median(system) } : {}), runs: runs[k] }];
     }),
   ) as Record<K, Measured>;
 }

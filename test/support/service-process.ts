@@ -16,8 +16,8 @@ export interface ServiceProcess {
   readonly pid: number;
   /** Resident set size of the process now, in bytes (Linux `/proc`). */
   rssBytes(): number;
-  /** CPU time the process has used so far (user + system), in seconds (Linux `/proc`). */
-  cpuSeconds(): number;
+  /** CPU time the process has used so far, in seconds (Linux `/proc`). */
+  cpuSeconds(): CpuSeconds;
   /** Sends a signal without waiting (e.g. SIGUSR2 to a profiling preload). */
   signal(signal: NodeJS.Signals): void;
   /** Kills the process with a signal (default SIGKILL: no shutdown hooks run) and waits until it is gone. */
@@ -30,6 +30,13 @@ export interface ServiceProcess {
   output(): string;
   /** True while the process runs. */
   alive(): boolean;
+}
+
+/** CPU time of a process in seconds: user, system (kernel) and their sum. */
+export interface CpuSeconds {
+  user: number;
+  system: number;
+  total: number;
 }
 
 export interface ServiceOptions {
@@ -144,12 +151,14 @@ export function rssOf(pid: number): number {
   return Number(kb) * 1024;
 }
 
-/** CPU seconds (user + system) a process has used, from `/proc/<pid>/stat` (Linux, 100 ticks a second). */
-export function cpuSecondsOf(pid: number): number {
+/** CPU seconds a process has used, from `/proc/<pid>/stat` (Linux, 100 ticks a second). */
+export function cpuSecondsOf(pid: number): CpuSeconds {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may contain spaces) in parentheses; utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  const user = Number(fields[11]) / CLOCK_TICKS;
+  const system = Number(fields[12]) / CLOCK_TICKS;
+  return { user, system, total: user + system };
 }
 
 /** `getconf CLK_TCK` on Linux, which is 100 on every architecture Node runs on. */
