@@ -10,3 +10,11 @@ export function figure(line: string): void {
 export function n(value: number): string {
   return value.toLocaleString('en-GB');
 }
+
+/**
+ * fast-check settings for the property tests here: `numRuns`, and `FC_SEED` from the environment
+ * to replay a failure (fast-check prints the seed of a failing run).
+ */
+export function properties(numRuns: number): { numRuns: number; seed?: number } {
+  return { numRuns, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
+}

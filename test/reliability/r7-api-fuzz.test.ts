@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readyCase } from '../support/cases.js';
 import { SECRETARIAT, STEERING_GROUP, startTestApp, type RequestOptions, type TestActor, type TestApp } from '../support/test-app.js';
-import { figure, n } from './figure.js';
+import { figure, n, properties } from './figure.js';
 
 const RUNS = Number(process.env.R7_API_RUNS ?? 1500);
 
@@ -71,7 +71,7 @@ describe('R7 API fuzz', () => {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status >= 500) throw new Error(`${r.endpoint.method} ${path} → ${res.status} ${res.text.slice(0, 300)}`);
       }),
-      { numRuns: RUNS },
+      properties(RUNS),
     );
 
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);

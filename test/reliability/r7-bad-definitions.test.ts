@@ -9,7 +9,7 @@ import { validateRuleSet } from '../../src/definitions/validate-rule-set.js';
 import { validateWorkflow } from '../../src/definitions/validate-workflow.js';
 import type { WorkflowFile } from '../../src/definitions/workflow-types.js';
 import { evaluateGate } from '../../src/rules/gate-evaluator.js';
-import { figure, n } from './figure.js';
+import { figure, n, properties } from './figure.js';
 import { mutate, mutations, pointerLeadsInto } from './mutate-json.js';
 
 const RUNS = Number(process.env.R7_RUNS ?? 5000);
@@ -56,7 +56,7 @@ describe('R7 bad definitions', () => {
         activeStateIds(workflow, state);
         for (const t of candidateTransitions(workflow, state)) step(workflow, state, { type: t.event, comment: 'x' }, Object.fromEntries(t.gate.map((g) => [g, true])));
       }),
-      { numRuns: RUNS },
+      properties(RUNS),
     );
 
     await fc.assert(
@@ -70,7 +70,7 @@ describe('R7 bad definitions', () => {
         // Valid means usable: the gate evaluates, whatever the case's fields are.
         for (const filled of [[], ['arena', 'agreement', 'ready']]) await evaluateGate([doc as RuleSetFile], { filledFields: filled });
       }),
-      { numRuns: RUNS },
+      properties(RUNS),
     );
 
     // The mutations must really produce both kinds, or this test proves nothing.

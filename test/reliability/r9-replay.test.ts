@@ -5,7 +5,7 @@ import type { CompiledWorkflow } from '../../src/definitions/compile-workflow.js
 import { DefinitionRegistry } from '../../src/definitions/definition-registry.js';
 import type { GateResult } from '../../src/rules/gate-evaluator.js';
 import { SECRETARIAT, STEERING_GROUP, startTestApp, type TestApp } from '../support/test-app.js';
-import { figure, n } from './figure.js';
+import { figure, n, properties } from './figure.js';
 
 const CASES = Number(process.env.R9_CASES ?? 40);
 const FIELDS = ['arena', 'agreement', 'problemStatement', 'situationAnalysis', 'goals', 'resources', 'actionPlan', 'followUpReport'];
@@ -102,7 +102,7 @@ describe('R9 replay', () => {
         if (stored!.status === 'closed') tally.closed++;
         if (transitions.some((e) => e.payload.event?.type.startsWith('REVISE'))) tally.loopedBack++;
       }),
-      { numRuns: CASES },
+      properties(CASES),
     );
 
     expect(tally.transitions).toBeGreaterThan(CASES);
