@@ -1,3 +1,4 @@
+import { readyCase as ready } from './support/cases.js';
 import { FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('concurrent commands on one case', () => {
@@ -7,11 +8,7 @@ describe('concurrent commands on one case', () => {
   });
   afterAll(() => t.close());
 
-  async function readyCase(): Promise<{ id: string; version: number }> {
-    const { body } = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Borås – minskad brottslighet' } });
-    const patched = await t.request('PATCH', `/cases/${body.id}/fields`, { body: { arena: 'Samverkansforum', agreement: 'Avsiktsförklaring' } });
-    return { id: body.id, version: patched.body.version };
-  }
+  const readyCase = () => ready(t);
 
   it('20 commands with the same If-Match: exactly one wins, 19 get 409, the history shows one transition', async () => {
     const { id, version } = await readyCase();

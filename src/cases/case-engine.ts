@@ -1,6 +1,7 @@
 import { getStateNodes, initialTransition, transition, type StateValue } from 'xstate';
 import type { CompiledWorkflow, StepInfo, TransitionInfo } from '../definitions/compile-workflow.js';
 import { GUARD_CATALOGUE, type GuardEvent } from '../definitions/guard-catalogue.js';
+import { own } from '../common/own.js';
 
 /**
  * The case's position in its workflow, as stored (plain JSON in a `jsonb` column).
@@ -108,7 +109,7 @@ function passes(t: TransitionInfo, event: GuardEvent): boolean {
 
 function explainBlocked(t: TransitionInfo, event: GuardEvent): BlockedTransition {
   const failedRuleSets = t.gate.filter((id) => event.gates?.[id] !== true);
-  const guard = t.guard && !GUARD_CATALOGUE[t.guard.type]?.check(event, t.guard.params) ? t.guard.type : undefined;
+  const guard = t.guard && !own(GUARD_CATALOGUE, t.guard.type)?.check(event, t.guard.params) ? t.guard.type : undefined;
   return { transition: t, failedRuleSets, ...(guard ? { failedGuard: guard } : {}) };
 }
 

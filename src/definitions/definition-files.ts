@@ -53,9 +53,10 @@ export async function validateLoaded(
     const found = validateWorkflow(file, json, { ruleSetIds });
     problems.push(...found);
     const { id, version } = (json ?? {}) as { id?: unknown; version?: unknown };
-    const key = `${String(id)}@${String(version)}`;
+    // JSON.stringify, not String(): a file's id may be any JSON, e.g. {"toString": 1}, which String() cannot print.
+    const key = JSON.stringify([id, version]);
     if (seen.has(key)) {
-      problems.push({ file, pointer: '/version', message: `workflow "${String(id)}" version ${String(version)} is also defined in ${seen.get(key)}` });
+      problems.push({ file, pointer: '/version', message: `workflow ${JSON.stringify(id)} version ${JSON.stringify(version)} is also defined in ${seen.get(key)}` });
     }
     seen.set(key, file);
     if (found.length === 0) workflows.push({ file, definition: json as WorkflowFile });

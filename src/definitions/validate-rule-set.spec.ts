@@ -95,6 +95,20 @@ describe('validateRuleSet', () => {
     ]);
   });
 
+  it('does not take names every JavaScript object has for known facts or operators (found by the R7 fuzz)', async () => {
+    const rs = ruleSet();
+    rs.conditions[0].when = { fact: 'constructor', operator: 'toString', value: 1 };
+    rs.conditions[1].when = { fact: 'filledFields', operator: 'hasOwnProperty', value: 1 };
+    rs.conditions[0].message.en = 'Missing: {{toString}}';
+    delete rs.examples;
+    expect(await messages(rs)).toEqual([
+      `${FILE}#/conditions/0/when/fact: unknown fact "constructor" (see the fact catalogue: README "Facts" or GET /facts)`,
+      `${FILE}#/conditions/0/when/operator: unknown operator "toString" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`,
+      `${FILE}#/conditions/0/message/en: the message inserts "{{toString}}", which is not a known fact (see the fact catalogue: README "Facts" or GET /facts)`,
+      `${FILE}#/conditions/1/when/operator: unknown operator "hasOwnProperty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`,
+    ]);
+  });
+
   it('never throws, whatever the input', async () => {
     for (const junk of [null, 1, [], { conditions: [null, { when: 5 }] }, { conditions: [{ when: { all: [null] } }] }]) {
       await expect(validateRuleSet(FILE, junk)).resolves.not.toHaveLength(0);

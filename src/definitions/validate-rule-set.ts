@@ -8,6 +8,7 @@ import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './
 import type { RuleSetFile } from './rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
+import { own } from '../common/own.js';
 
 const checkSchema = schemaChecker(ruleSetSchema);
 
@@ -47,7 +48,7 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
           if (p.item) {
             if (!each) say(['conditions', i, 'message', lang], `the message inserts "{{item.${p.name}}}", but the condition has no "each" naming the list it explains`);
             else if (!(each.itemFields ?? []).includes(p.name)) say(['conditions', i, 'message', lang], `the message inserts "{{item.${p.name}}}", but the items of "${String(c.each)}" have no field "${p.name}" (fields: ${listNames(each.itemFields ?? [])})`);
-          } else if (!FACT_CATALOGUE[p.name]) {
+          } else if (!own(FACT_CATALOGUE, p.name)) {
             say(['conditions', i, 'message', lang], `the message inserts "{{${p.name}}}", which is not a known fact ${knownFacts(p.name)}`);
           }
         }
@@ -84,7 +85,7 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     return;
   }
   if (typeof node.fact !== 'string') return;
-  const fact = FACT_CATALOGUE[node.fact];
+  const fact = own(FACT_CATALOGUE, node.fact);
   if (!fact) {
     say([...at, 'fact'], `unknown fact "${node.fact}" ${knownFacts(node.fact)}`);
   }
@@ -92,14 +93,14 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   if (node.operator === undefined) say(at, 'missing required key "operator"');
   if (!('value' in node)) say(at, 'missing required key "value"');
   if (typeof node.operator !== 'string') return;
-  const op = OPERATORS[node.operator];
+  const op = own(OPERATORS, node.operator);
   if (!op) {
     say([...at, 'operator'], `unknown operator "${node.operator}" (known: ${listNames(Object.keys(OPERATORS))})`);
     return;
   }
   const value = node.value;
   if (isObject(value) && 'fact' in value) {
-    if (typeof value.fact === 'string' && !FACT_CATALOGUE[value.fact]) {
+    if (typeof value.fact === 'string' && !own(FACT_CATALOGUE, value.fact)) {
       say([...at, 'value', 'fact'], `unknown fact "${value.fact}" ${knownFacts(value.fact)}`);
     }
     return;
@@ -133,7 +134,7 @@ function checkParams(factName: string, expected: FactInfo['params'], given: unkn
 /** `each` names a list-of-objects fact; returns it so the message placeholders can be checked. */
 function checkEach(each: unknown, at: Array<string | number>, say: Say): FactInfo | undefined {
   if (typeof each !== 'string') return undefined;
-  const fact = FACT_CATALOGUE[each];
+  const fact = own(FACT_CATALOGUE, each);
   if (!fact) {
     say(at, `unknown fact "${each}" ${knownFacts(each)}`);
     return undefined;
@@ -166,7 +167,7 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
   for (const [i, example] of (ruleSet.examples ?? []).entries()) {
     let sound = true;
     for (const [name, value] of Object.entries(example.facts)) {
-      const fact = FACT_CATALOGUE[name];
+      const fact = own(FACT_CATALOGUE, name);
       if (!fact) {
         say(['examples', i, 'facts', name], `unknown fact "${name}"`);
         sound = false;

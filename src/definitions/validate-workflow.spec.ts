@@ -137,6 +137,25 @@ describe('validateWorkflow', () => {
   });
 });
 
+describe('validateWorkflow on names and values JavaScript objects carry (found by the R7 fuzz)', () => {
+  it('does not take "constructor" or "toString" for a known guard', () => {
+    const wf = workflow();
+    wf.states.review.on.CLOSE.guard = 'constructor';
+    expect(messages(wf)).toContain(`${FILE}#/states/review/on/CLOSE/guard: unknown guard "constructor" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`);
+    wf.states.review.on.CLOSE.guard = { type: 'toString' };
+    expect(messages(wf)).toContain(`${FILE}#/states/review/on/CLOSE/guard/type: unknown guard "toString" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`);
+  });
+
+  it('reports an id or version that cannot be printed (an object without a usable toString) instead of throwing', () => {
+    for (const [key, value] of [['id', { toString: 1 }], ['version', { valueOf: {}, toString: {} }]] as const) {
+      const wf = { ...workflow(), [key]: value };
+      wf.states.review.states.commenting.on = { ADVANCE: '#demo.nowhere' };
+      expect(() => validateWorkflow(FILE, wf, ctx)).not.toThrow();
+      expect(messages(wf)).toContain(`${FILE}#/${key}: must be ${key === 'id' ? 'a string' : 'a whole number'}, but is an object`);
+    }
+  });
+});
+
 describe('validateWorkflow targets starting with "."', () => {
   it('resolves them as sub-states of the source and explains a state that has none', () => {
     const wf = workflow();

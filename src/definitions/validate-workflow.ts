@@ -3,6 +3,7 @@ import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
+import { own } from '../common/own.js';
 
 const checkSchema = schemaChecker(workflowSchema);
 
@@ -133,7 +134,8 @@ function resolveTarget(root: Record<string, unknown>, source: StateNode, target:
 function describeBadTarget(target: unknown, source: StateNode, root: Record<string, unknown>, byPath: Map<string, StateNode>): string {
   if (typeof target !== 'string') return 'a transition needs a "target" naming a state';
   if (target.startsWith('#')) {
-    const known = [...byPath.keys()].map((p) => `#${String(root.id)}.${p}`);
+    const id = typeof root.id === 'string' ? root.id : '<workflow id>';
+    const known = [...byPath.keys()].map((p) => `#${id}.${p}`);
     return `unknown state "${target}" (known: ${listNames(known)})`;
   }
   if (target.startsWith('.') && source.children.length === 0) {
@@ -146,11 +148,10 @@ function describeBadTarget(target: unknown, source: StateNode, root: Record<stri
 }
 
 function checkFileName(file: string, json: Record<string, unknown>, say: Say): void {
+  if (typeof json.id !== 'string' || typeof json.version !== 'number') return; // the schema has said it
   const base = file.split(/[\\/]/).pop() ?? file;
-  const expected = `${String(json.id)}.v${String(json.version)}.json`;
-  if (typeof json.id === 'string' && typeof json.version === 'number' && base !== expected) {
-    say(['id'], `the file must be named "${expected}" after its id and version, not "${base}"`);
-  }
+  const expected = `${json.id}.v${json.version}.json`;
+  if (base !== expected) say(['id'], `the file must be named "${expected}" after its id and version, not "${base}"`);
 }
 
 function checkInitials(root: Record<string, unknown>, nodes: StateNode[], say: Say): void {
@@ -271,7 +272,7 @@ function checkGuard(raw: unknown, where: Array<string | number>, say: Say): void
   const guard = raw.guard;
   const name = typeof guard === 'string' ? guard : isObject(guard) ? guard.type : undefined;
   if (typeof name !== 'string') return; // the schema has said it
-  const info = GUARD_CATALOGUE[name];
+  const info = own(GUARD_CATALOGUE, name);
   const at = typeof guard === 'string' ? [...where, 'guard'] : [...where, 'guard', 'type'];
   if (!info) {
     say(at, `unknown guard "${name}" (known: ${listNames(Object.keys(GUARD_CATALOGUE))}); conditions on case data belong in a gate ("meta.gate")`);

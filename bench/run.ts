@@ -1,0 +1,96 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runB1 } from './b1-transitions.js';
+import { runB2 } from './b2-http.js';
+import { runB3 } from './b3-lifecycles.js';
+import { runB6 } from './b6-memory.js';
+import { runB7 } from './b7-peer.js';
+import type { BenchContext, BenchOutcome, BenchRow, BenchSettings } from './lib/context.js';
+import { describeMachine } from './lib/machine.js';
+import { machineLine, markdownTable, writeResults } from './lib/report.js';
+
+/**
+ * `npm run bench [-- B1 B7 …] [--name x] [--seconds 5] [--rounds 3] [--concurrency 10] [--quick | --smoke] [--profile]`
+ *
+ * Runs the benchmarks on the PostgreSQL server in DATABASE_URL (each creates and drops databases
+ * `samverkan_bench_<random>` there), prints a table and writes `bench/results/<date>-<name>.json`.
+ * Every figure comes with the raw limit measured in the same run, because the machine is shared
+ * and absolute numbers move with other people's load.
+ *
+ * `--quick` runs short rounds (a first look); `--smoke` runs every benchmark for a moment only, to
+ * show that the benchmarks still work (CI), and writes its results to the temporary folder.
+ */
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchOutcome>> = { B1: runB1, B7: runB7, B3: runB3, B2: runB2, B6: runB6 };
+
+/** Benchmarks of the issue that need modules not built yet: shown, never faked. */
+const PLACEHOLDERS: BenchRow[] = [
+  { bench: 'B4', what: 'escalation sweep (deadlines due per second)', ours: 'not built', limit: '–', ratio: '–', goal: 'placeholder: needs the deadlines module', met: '–' },
+  { bench: 'B5', what: 'identical-decisions gate over 311 boards', ours: 'not built', limit: '–', ratio: '–', goal: 'placeholder: needs the governance module', met: '–' },
+];
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: 'string', default: 'bench' },
+      seconds: { type: 'string' },
+      rounds: { type: 'string' },
+      concurrency: { type: 'string' },
+      cases: { type: 'string' },
+      'http-seconds': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'results-dir': { type: 'string' },
+    },
+  });
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('npm run bench needs a PostgreSQL server: set DATABASE_URL (it creates and drops databases samverkan_bench_<random> there)');
+  const selected = positionals.length ? positionals.map((p) => p.toUpperCase()) : Object.keys(BENCHES);
+  const unknown = selected.filter((b) => !BENCHES[b]);
+  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')} (B4 and B5 need modules not built yet)`);
+
+  const size = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const defaults = { full: { seconds: 5, rounds: 3, cases: 1000, httpSeconds: 10 }, quick: { seconds: 2, rounds: 1, cases: 200, httpSeconds: 3 }, smoke: { seconds: 0.5, rounds: 1, cases: 20, httpSeconds: 1 } }[size];
+  const settings: BenchSettings = {
+    seconds: number(values.seconds, defaults.seconds),
+    rounds: number(values.rounds, defaults.rounds),
+    concurrency: number(values.concurrency, 10),
+    cases: number(values.cases, defaults.cases),
+    httpSeconds: number(values['http-seconds'], defaults.httpSeconds),
+    profile: values.profile!,
+  };
+  const resultsDir = values['results-dir'] ?? (values.smoke ? join(tmpdir(), 'samverkan-bench-smoke') : 'bench/results');
+  const machine = await describeMachine(serverUrl);
+  const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+  log(`machine: ${machineLine(machine)}`);
+  log(`settings: ${JSON.stringify(settings)}`);
+
+  const ctx: BenchContext = { settings, log, shared: {} };
+  const rows: BenchRow[] = [];
+  const figures: Record<string, unknown> = {};
+  for (const id of Object.keys(BENCHES).filter((b) => selected.includes(b))) {
+    const started = performance.now();
+    const outcome = await BENCHES[id]!(ctx);
+    log(`${id} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    rows.push(...outcome.rows);
+    figures[id] = outcome.figures;
+  }
+  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
+  const table = [...rows, ...PLACEHOLDERS].sort((a, b) => order.indexOf(a.bench) - order.indexOf(b.bench));
+  const file = writeResults(resultsDir, values.name!, { machine, settings, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), table, figures });
+  console.log(`\n${machineLine(machine)}\n\n${markdownTable(table)}\n\nresults: ${file}`);
+}
+
+function number(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`not a positive number: ${raw}`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
