@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonRecord } from '../governance/organisation.entity.js';
-import { CasePartyRecord, CaseRoleRecord } from '../governance/party.entity.js';
+import { CaseRoleRecord } from '../governance/party.entity.js';
 import type { Actor } from './actor.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Party to the case? And the roles the person holds on it, each with whether its party leads. */
+const STANDING_SQL = `
+  select exists (select 1 from case_parties where case_id = ? and organisation_id = ?) as party,
+         coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'leads', coalesce(p.responsibilities @> '["leads"]', false)) order by r.role, r.organisation_id)
+                   from case_roles r left join case_parties p on p.case_id = r.case_id and p.organisation_id = r.organisation_id
+                   where r.case_id = ? and r.holder_id = ?), '[]'::json) as holdings`;
 
 /** A person holding a role on a case, as notifications and escalations need them. */
 export interface RoleHolder {
@@ -23,14 +32,21 @@ export interface RoleHolder {
 export class CaseRoleDirectory {
   /** The actor with the roles they hold on the case (and the party each is held for). */
   async actorOnCase(em: EntityManager, caseId: string, actor: Actor): Promise<Actor> {
-    if (actor.kind === 'system' || !actor.personId) return { ...actor, roles: actor.kind === 'system' ? actor.roles : [], holdings: [] };
-    const held = await em.find(CaseRoleRecord, { caseId, holderId: actor.personId });
-    const leading = new Set((await em.find(CasePartyRecord, { caseId })).filter((p) => p.responsibilities.includes('leads')).map((p) => p.organisationId));
-    return {
-      ...actor,
-      roles: [...new Set(held.map((r) => r.role))].sort(),
-      holdings: held.map((r) => ({ role: r.role, organisationId: r.organisationId, leads: leading.has(r.organisationId) })),
-    };
+    return (await this.standing(em, caseId, actor)).actor;
+  }
+
+  /**
+   * Where the actor stands on a case: whether their organisation is a party to it (and so may see
+   * it), and the actor with the roles they hold on it. One query, because every command asks.
+   */
+  async standing(em: EntityManager, caseId: string, actor: Actor): Promise<{ party: boolean; actor: Actor }> {
+    if (actor.kind === 'system') return { party: true, actor: { ...actor, holdings: [] } };
+    if (!UUID.test(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
+    const organisation = UUID.test(actor.organisation) ? actor.organisation : null;
+    const personId = actor.personId && UUID.test(actor.personId) ? actor.personId : null;
+    const [row] = await em.execute<Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean }> }>>(STANDING_SQL, [caseId, organisation, caseId, personId]);
+    const holdings = row?.holdings ?? [];
+    return { party: row?.party ?? false, actor: { ...actor, roles: [...new Set(holdings.map((h) => h.role))].sort(), holdings } };
   }
 
   /** The active people holding these roles on the case (vacant roles have none). */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
-import { CaseAccess } from '../access/case-access.js';
+import type { Actor } from '../access/actor.js';
 import { CaseRoleDirectory } from '../access/case-roles.js';
 import { assertMayCreateCase, assertMayEditFields, assertMaySend } from '../access/policy.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -104,7 +103,6 @@ export class CasesService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_STATE_LISTENERS) private readonly listeners: CaseStateListener[],
     private readonly roles: CaseRoleDirectory,
-    private readonly access: CaseAccess,
   ) {}
 
   /**
@@ -163,9 +161,8 @@ export class CasesService {
    */
   send(caseId: string, event: EngineEvent, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     return this.command(options, async (em, now) => {
-      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion, actor);
+      const { record, workflow, onCase } = await this.lock(em, caseId, options.expectedVersion, actor);
       const candidates = transitionsAccepting(workflow, record, event.type);
-      const onCase = await this.roles.actorOnCase(em, caseId, actor);
       assertMaySend(onCase, workflow, candidates, event.type);
       const ruleSets = gateRuleSetsFor(candidates);
       const gate = await this.gates.evaluate(em, record, workflow, ruleSets, now);
@@ -242,9 +239,8 @@ export class CasesService {
     return this.command(options, async (em, now) => {
       // A consequence of a registry change (a handover when someone leaves) reaches every case the
       // person is on, whoever made the change; it is still recorded as theirs.
-      const { record, workflow } = await this.lock(em, caseId, options.expectedVersion, consequence ? SYSTEM_ACTOR : actor);
+      const { record, workflow, onCase } = await this.lock(em, caseId, options.expectedVersion, actor, consequence);
       if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', 'the case is closed; it cannot change');
-      const onCase = await this.roles.actorOnCase(em, caseId, actor);
       const made = await change({ em, record, workflow, now, actor: onCase });
       if (made === null) return { record, workflow, value: undefined as V, actor: onCase };
       this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
@@ -254,15 +250,17 @@ export class CasesService {
 
   /**
    * Loads and locks a case for the rest of the transaction; checks that the actor may see it (a
-   * case of another organisation is "not found", as on every read) and `If-Match`.
+   * case of another organisation is "not found", as on every read; a `consequence` reaches every
+   * case) and `If-Match`. Returns the actor with their roles on the case.
    */
-  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor): Promise<CaseResult> {
+  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor, consequence = false): Promise<CaseResult & { onCase: Actor }> {
     const record = await em.findOne(CaseRecord, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!record || !(await this.access.visible(caseId, actor, em))) throw notFound('case', caseId);
+    const standing = record ? await this.roles.standing(em, caseId, actor) : null;
+    if (!record || !standing || !(standing.party || consequence)) throw notFound('case', caseId);
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new DomainError('VERSION_CONFLICT', `the case has changed: you sent If-Match ${expectedVersion}, it is now at version ${record.version}; reload it and try again`, { currentVersion: record.version });
     }
-    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em) };
+    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em), onCase: standing.actor };
   }
 
   private async notifyListeners(change: { em: EntityManager; record: CaseRecord; workflow: CompiledWorkflow; from: CaseState | null; to: CaseState; actor: Actor; now: Date }): Promise<void> {
