@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { runB1 } from './b1-transitions.js';
 import { runB2 } from './b2-http.js';
 import { runB3 } from './b3-lifecycles.js';
+import { runB4 } from './b4-sweep.js';
+import { runB5 } from './b5-big-gate.js';
 import { runB6 } from './b6-memory.js';
 import { runB7 } from './b7-peer.js';
 import type { BenchContext, BenchOutcome, BenchRow, BenchSettings } from './lib/context.js';
@@ -11,7 +13,7 @@ import { describeMachine } from './lib/machine.js';
 import { machineLine, markdownTable, writeResults } from './lib/report.js';
 
 /**
- * `npm run bench [-- B1 B7 …] [--name x] [--seconds 5] [--rounds 3] [--concurrency 10] [--quick | --smoke] [--profile]`
+ * `npm run bench [-- B1 B7 …] [--name x] [--seconds 5] [--rounds 3] [--concurrency 10] [--sweep-sizes 10000,100000,1000000] [--sweep-due 1000] [--gate-runs 1000] [--quick | --smoke] [--profile]`
  *
  * Runs the benchmarks on the PostgreSQL server in DATABASE_URL (each creates and drops databases
  * `samverkan_bench_<random>` there), prints a table and writes `bench/results/<date>-<name>.json`.
@@ -21,13 +23,7 @@ import { machineLine, markdownTable, writeResults } from './lib/report.js';
  * `--quick` runs short rounds (a first look); `--smoke` runs every benchmark for a moment only, to
  * show that the benchmarks still work (CI), and writes its results to the temporary folder.
  */
-const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchOutcome>> = { B1: runB1, B7: runB7, B3: runB3, B2: runB2, B6: runB6 };
-
-/** Benchmarks of the issue that need modules not built yet: shown, never faked. */
-const PLACEHOLDERS: BenchRow[] = [
-  { bench: 'B4', what: 'escalation sweep (deadlines due per second)', ours: 'not built', limit: '–', ratio: '–', goal: 'placeholder: needs the deadlines module', met: '–' },
-  { bench: 'B5', what: 'identical-decisions gate over 311 boards', ours: 'not built', limit: '–', ratio: '–', goal: 'placeholder: needs the governance module', met: '–' },
-];
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchOutcome>> = { B1: runB1, B7: runB7, B3: runB3, B5: runB5, B2: runB2, B6: runB6, B4: runB4 };
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -39,6 +35,9 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       cases: { type: 'string' },
       'http-seconds': { type: 'string' },
+      'sweep-sizes': { type: 'string' },
+      'sweep-due': { type: 'string' },
+      'gate-runs': { type: 'string' },
       quick: { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
@@ -49,10 +48,14 @@ async function main(): Promise<void> {
   if (!serverUrl) throw new Error('npm run bench needs a PostgreSQL server: set DATABASE_URL (it creates and drops databases samverkan_bench_<random> there)');
   const selected = positionals.length ? positionals.map((p) => p.toUpperCase()) : Object.keys(BENCHES);
   const unknown = selected.filter((b) => !BENCHES[b]);
-  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')} (B4 and B5 need modules not built yet)`);
+  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
 
   const size = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
-  const defaults = { full: { seconds: 5, rounds: 3, cases: 1000, httpSeconds: 10 }, quick: { seconds: 2, rounds: 1, cases: 200, httpSeconds: 3 }, smoke: { seconds: 0.5, rounds: 1, cases: 20, httpSeconds: 1 } }[size];
+  const defaults = {
+    full: { seconds: 5, rounds: 3, cases: 1000, httpSeconds: 10, sweepSizes: [10_000, 100_000, 1_000_000], sweepDue: 1000, gateRuns: 1000 },
+    quick: { seconds: 2, rounds: 1, cases: 200, httpSeconds: 3, sweepSizes: [10_000, 100_000], sweepDue: 1000, gateRuns: 300 },
+    smoke: { seconds: 0.5, rounds: 1, cases: 20, httpSeconds: 1, sweepSizes: [1000, 2000], sweepDue: 50, gateRuns: 20 },
+  }[size];
   const settings: BenchSettings = {
     seconds: number(values.seconds, defaults.seconds),
     rounds: number(values.rounds, defaults.rounds),
@@ -60,6 +63,9 @@ async function main(): Promise<void> {
     cases: number(values.cases, defaults.cases),
     httpSeconds: number(values['http-seconds'], defaults.httpSeconds),
     profile: values.profile!,
+    sweepSizes: values['sweep-sizes'] === undefined ? defaults.sweepSizes : values['sweep-sizes'].split(',').map((v) => number(v, 0)),
+    sweepDue: number(values['sweep-due'], defaults.sweepDue),
+    gateRuns: number(values['gate-runs'], defaults.gateRuns),
   };
   const resultsDir = values['results-dir'] ?? (values.smoke ? join(tmpdir(), 'samverkan-bench-smoke') : 'bench/results');
   const machine = await describeMachine(serverUrl);
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
     figures[id] = outcome.figures;
   }
   const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
-  const table = [...rows, ...PLACEHOLDERS].sort((a, b) => order.indexOf(a.bench) - order.indexOf(b.bench));
+  const table = [...rows].sort((a, b) => order.indexOf(a.bench) - order.indexOf(b.bench));
   const file = writeResults(resultsDir, values.name!, { machine, settings, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), table, figures });
   console.log(`\n${machineLine(machine)}\n\n${markdownTable(table)}\n\nresults: ${file}`);
 }

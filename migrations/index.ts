@@ -3,6 +3,7 @@ import { Migration20261126120000Foundation } from './Migration20261126120000Foun
 import { Migration20261127090000Governance } from './Migration20261127090000Governance.js';
 import { Migration20261128090000Access } from './Migration20261128090000Access.js';
 import { Migration20261128090000Deadlines } from './Migration20261128090000Deadlines.js';
+import { Migration20261129090000DecisionDigests } from './Migration20261129090000DecisionDigests.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127090000Governance', class: Migration20261127090000Governance },
   { name: 'Migration20261128090000Access', class: Migration20261128090000Access },
   { name: 'Migration20261128090000Deadlines', class: Migration20261128090000Deadlines },
+  { name: 'Migration20261129090000DecisionDigests', class: Migration20261129090000DecisionDigests },
 ];

@@ -23,16 +23,16 @@ export interface BenchApp {
  * Starts the real application (the test helper `startTestApp`, i.e. `createApp` as `main.ts` does)
  * on a new database `samverkan_bench_<random>` on the DATABASE_URL server, dropped by `close()`.
  *
- * @param definitions `bench` for the toggle workflow in bench/, `lifecycle` for the field-gated
- *        samverkan lifecycle of the tests (FIELD_LIFECYCLE)
+ * @param definitions `bench` for the workflows in bench/, `lifecycle` for the field-gated samverkan
+ *        lifecycle of the tests (FIELD_LIFECYCLE), `shipped` for workflows/ and rules/
  */
-export async function startBenchApp(definitions: 'bench' | 'lifecycle', poolSize: number): Promise<BenchApp> {
+export async function startBenchApp(definitions: 'bench' | 'lifecycle' | 'shipped', poolSize: number): Promise<BenchApp> {
   const db = await createTestDatabase({ prefix: 'samverkan_bench', poolSize });
   if (!db.url) throw new Error('the benchmarks need a PostgreSQL server: set DATABASE_URL');
   let t: TestApp | undefined;
   try {
     t = await startTestApp({
-      ...(definitions === 'bench' ? { workflowsDir: 'bench/workflows', rulesDir: 'bench/rules' } : FIELD_LIFECYCLE),
+      ...{ bench: { workflowsDir: 'bench/workflows', rulesDir: 'bench/rules' }, lifecycle: FIELD_LIFECYCLE, shipped: {} }[definitions],
       database: { target: db.target, db },
     });
   } catch (error) {

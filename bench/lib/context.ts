@@ -14,6 +14,12 @@ export interface BenchSettings {
   httpSeconds: number;
   /** Also profile one extra (unmeasured) run of the service paths and report where the time went. */
   profile: boolean;
+  /** B4: the numbers of open cases the sweep is measured among, smallest first. */
+  sweepSizes: number[];
+  /** B4: levels due at each size. */
+  sweepDue: number;
+  /** B5: gate evaluations measured per variant (after a warm-up of a tenth as many). */
+  gateRuns: number;
 }
 
 /** One row of the printed table. */

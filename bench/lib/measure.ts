@@ -67,3 +67,33 @@ export async function alternate<K extends string>(rounds: number, contenders: Re
     }),
   ) as Record<K, Measured>;
 }
+
+/** Latencies of repeated single operations, in milliseconds. */
+export interface Latencies {
+  runs: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** The p-th percentile (0–100) of some numbers, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) throw new Error('percentile of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/**
+ * Times `work` `runs` times one after another (after `warmup` unmeasured runs) and gives p50, p99
+ * and the slowest, in milliseconds.
+ */
+export async function latencies(runs: number, warmup: number, work: () => Promise<unknown>): Promise<Latencies> {
+  for (let i = 0; i < warmup; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return { runs, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times) };
+}

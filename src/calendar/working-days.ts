@@ -101,9 +101,14 @@ export class SwedishCalendar {
   }
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it, and gates
+// ask for dates once per board.
+const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const STOCKHOLM_HOUR = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+
 /** The Swedish calendar date of an instant. */
 export function stockholmDate(instant: Date): LocalDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return STOCKHOLM_DATE.format(instant);
 }
 
 /** The instant a Swedish calendar day ends (midnight Stockholm time, the start of the next day). */
@@ -117,7 +122,7 @@ export function startOfStockholmDay(date: LocalDate): Date {
   // Try both offsets Sweden uses; the right one is the one whose local date is `date` at 00:00.
   for (const offset of ['+01:00', '+02:00']) {
     const candidate = new Date(`${date}T00:00:00${offset}`);
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(candidate);
+    const local = STOCKHOLM_HOUR.format(candidate);
     if (stockholmDate(candidate) === date && local === '00') return candidate;
   }
   throw new RangeError(`no midnight in Stockholm on ${date}`);

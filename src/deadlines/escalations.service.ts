@@ -22,6 +22,25 @@ import { DeadlineRecord, EscalationRecipientRecord, EscalationRecord, type Escal
 import { assertMayAcknowledge } from '../access/policy.js';
 import { escalationView, type EscalationView } from './escalation-view.js';
 
+/**
+ * Claims the next due level (parameters: {@link claimParameters}). A level waits while an earlier
+ * level of the same stay is still to fire, so that two instances catching up after a pause still
+ * tell the ladder's rungs in order. Exported for the sweep benchmark (B4), which explains it.
+ */
+export const CLAIM_NEXT_SQL = `update escalations set claimed_until = ?
+  where id = (select e.id from escalations e
+               where e.status = 'scheduled' and e.fire_at <= ? and (e.claimed_until is null or e.claimed_until <= ?)
+                 and not exists (select 1 from escalations p
+                                  where p.case_id = e.case_id and p.entry_seq = e.entry_seq and p.state_id = e.state_id
+                                    and p.status = 'scheduled' and p.rung < e.rung)
+               order by e.fire_at, e.id limit 1 for update of e skip locked)
+  returning id, case_id`;
+
+/** The parameters of {@link CLAIM_NEXT_SQL} at `now`: the lease's end, then now twice. */
+export function claimParameters(now: Date): [Date, Date, Date] {
+  return [new Date(now.getTime() + CLAIM_LEASE_MS), now, now];
+}
+
 /** A level claimed by this instance for firing. */
 export interface ClaimedLevel {
   id: string;
@@ -57,19 +76,7 @@ export class EscalationsService {
    */
   async claimNext(): Promise<ClaimedLevel | null> {
     const now = this.clock.now();
-    const rows = await this.orm.em.fork().getConnection().execute<Array<{ id: string; case_id: string }>>(
-      // A level waits while an earlier level of the same stay is still to fire, so that two
-      // instances catching up after a pause still tell the ladder's rungs in order.
-      `update escalations set claimed_until = ?
-        where id = (select e.id from escalations e
-                     where e.status = 'scheduled' and e.fire_at <= ? and (e.claimed_until is null or e.claimed_until <= ?)
-                       and not exists (select 1 from escalations p
-                                        where p.case_id = e.case_id and p.entry_seq = e.entry_seq and p.state_id = e.state_id
-                                          and p.status = 'scheduled' and p.rung < e.rung)
-                     order by e.fire_at, e.id limit 1 for update of e skip locked)
-        returning id, case_id`,
-      [new Date(now.getTime() + CLAIM_LEASE_MS), now, now],
-    );
+    const rows = await this.orm.em.fork().getConnection().execute<Array<{ id: string; case_id: string }>>(CLAIM_NEXT_SQL, claimParameters(now));
     return rows[0] ? { id: rows[0].id, caseId: rows[0].case_id } : null;
   }
 

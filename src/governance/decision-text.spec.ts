@@ -1,4 +1,4 @@
-import { compareDecisionText, formatRanges, words } from './decision-text.js';
+import { compareDecisionText, formatRanges, textDigest, words } from './decision-text.js';
 
 const REFERENCE = `Kommunen ställer sig bakom överenskommelsen Barnens bästa gäller i Kronoberg.
 1. Kommunen prioriterar tidiga och förebyggande insatser för barn och unga.
@@ -34,5 +34,15 @@ b) kommunen deltar i den regionala styrgruppen`;
 
   it('splits into words without numbering and punctuation-only tokens', () => {
     expect(words('1. Ja – och nej!\n  ii) Kanske.').map((w) => w.norm)).toEqual(['ja', 'och', 'nej', 'kanske']);
+  });
+});
+
+describe('textDigest', () => {
+  it('is the same exactly for texts the comparison finds identical', () => {
+    const same = `KOMMUNEN ställer sig bakom överenskommelsen "Barnens bästa gäller" i Kronoberg\na) Kommunen prioriterar tidiga och förebyggande insatser för barn och unga;\nb) kommunen deltar i den regionala styrgruppen`;
+    const texts = [REFERENCE, same, REFERENCE.replace('tidiga', 'sena'), REFERENCE.replace('regionala ', ''), `${REFERENCE} Punkt.`, '', '–'];
+    for (const a of texts) {
+      for (const b of texts) expect([a, b, textDigest(a) === textDigest(b)]).toEqual([a, b, compareDecisionText(a, b).identical]);
+    }
   });
 });

@@ -51,6 +51,8 @@ export class BoardDecisionRecord {
   announcedDate!: string | null;
   /** Last day to appeal: three weeks after the announcement, moved to the next working day. */
   appealDeadline!: string | null;
+  /** `textDigest(text)`, written with the text (null for no text, and for rows older than it). */
+  textDigest!: string | null;
   updatedAt!: Date;
 }
 
@@ -68,6 +70,7 @@ export const BoardDecisionSchema = new EntitySchema<BoardDecisionRecord>({
     minutesApprovedDate: { type: 'string', columnType: 'date', nullable: true },
     announcedDate: { type: 'string', columnType: 'date', nullable: true },
     appealDeadline: { type: 'string', columnType: 'date', nullable: true },
+    textDigest: { type: 'text', nullable: true },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });

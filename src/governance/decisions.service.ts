@@ -9,7 +9,7 @@ import { CasesService, updateOf, type CommandOptions, type CommandResult, type M
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { ADOPTED, appealDeadline, checkDecisionDates, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
-import { compareDecisionText, type TextComparison } from './decision-text.js';
+import { compareDecisionText, textDigest, words, type TextComparison } from './decision-text.js';
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
 import { BoardRecord, OrganisationRecord } from './organisation.entity.js';
@@ -77,10 +77,11 @@ export class DecisionsService {
     const boards = await this.requiredBoards(em, point.boardIds);
     const decisions = new Map((await em.find(BoardDecisionRecord, { decisionPointId: point.id })).map((d) => [d.boardId, d]));
     const today = stockholmDate(this.clock.now());
+    const reference = words(point.referenceText);
     const lines = boards.map(({ board, organisation }): BoardLine => {
       const decision = decisions.get(board.id) ?? null;
       const status = decision ? effectiveStatus(decision, today) : 'none';
-      const comparison = decision && ADOPTED.has(status as DecisionStatus) ? compareDecisionText(point.referenceText, decision.text ?? '') : null;
+      const comparison = decision && ADOPTED.has(status as DecisionStatus) ? compareDecisionText(reference, decision.text ?? '') : null;
       return { board, organisation, label: boardLabel(organisation, board), decision, status, finalFrom: decision ? finalFrom(decision.appealDeadline) : null, comparison };
     });
     return {
@@ -156,9 +157,10 @@ export class DecisionsService {
       if (problems.length) throw new DomainError('UNPROCESSABLE', problems.map((p) => p.message).join('; '), { errors: problems });
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
-      const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, updatedAt: now });
+      const digest = fields.text === null ? null : textDigest(fields.text);
+      const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
       const before = existing ? snapshot(existing) : null;
-      Object.assign(decision, fields, { appealDeadline: appeal, updatedAt: now });
+      Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
       return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
     });
   }
