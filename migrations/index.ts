@@ -4,6 +4,7 @@ import { Migration20261127090000Governance } from './Migration20261127090000Gove
 import { Migration20261128090000Access } from './Migration20261128090000Access.js';
 import { Migration20261128090000Deadlines } from './Migration20261128090000Deadlines.js';
 import { Migration20261129090000DecisionDigests } from './Migration20261129090000DecisionDigests.js';
+import { Migration20261129100000EscalationClaimOrder } from './Migration20261129100000EscalationClaimOrder.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128090000Access', class: Migration20261128090000Access },
   { name: 'Migration20261128090000Deadlines', class: Migration20261128090000Deadlines },
   { name: 'Migration20261129090000DecisionDigests', class: Migration20261129090000DecisionDigests },
+  { name: 'Migration20261129100000EscalationClaimOrder', class: Migration20261129100000EscalationClaimOrder },
 ];

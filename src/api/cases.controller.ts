@@ -25,7 +25,7 @@ function commandOptions(req: Request, actor: Actor, deadlines: DeadlineQueries, 
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor, await deadlines.open(r.record.id, em)) }),
+    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor, await deadlines.open(r.record.id, r.workflow, em)) }),
   };
 }
 
@@ -73,7 +73,7 @@ export class CasesController {
   async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
     const found = await this.queries.get(id, actor);
     res.setHeader('ETag', `"${found.record.version}"`);
-    return toCaseView(found.record, found.workflow, languageOf(req), found.actor, await this.deadlines.open(id)) as CaseDto;
+    return toCaseView(found.record, found.workflow, languageOf(req), found.actor, await this.deadlines.open(id, found.workflow)) as CaseDto;
   }
 
   @Post(':id/events')

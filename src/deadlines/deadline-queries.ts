@@ -4,6 +4,7 @@ import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import type { SwedishCalendar } from '../calendar/working-days.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import type { Sla } from '../definitions/workflow-types.js';
+import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
 import { deadlineStatus } from './deadline-plan.js';
 import { DeadlineRecord } from './deadline.entity.js';
 
@@ -31,8 +32,10 @@ export class DeadlineQueries {
   /**
    * The open deadlines of a case (one per active state with an SLA), outermost state first.
    * Pass the command's `em` when inside a transaction (the embedded database has one connection).
+   * A case whose workflow has no SLA anywhere has none, and the database is not asked.
    */
-  async open(caseId: string, em: EntityManager = this.orm.em.fork()): Promise<OpenDeadline[]> {
+  async open(caseId: string, workflow: CompiledWorkflow, em: EntityManager = this.orm.em.fork()): Promise<OpenDeadline[]> {
+    if (![...workflow.steps.values()].some((step) => step.sla)) return [];
     const now = this.clock.now();
     const rows = await em.find(DeadlineRecord, { caseId, closedAt: null }, { orderBy: { stateId: 'asc' } });
     // Inside a command, a deadline closed by it is still unflushed: the query finds it, the entity knows.
