@@ -1,6 +1,8 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
+import pg from 'pg';
 import { ManualClock } from '../src/common/clock.js';
 import { ESCALATION_SWEEP, EscalationJob } from '../src/deadlines/escalation.job.js';
+import { EscalationsService } from '../src/deadlines/escalations.service.js';
 import { ANNA, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -69,5 +71,43 @@ describe('the escalation sweep of a running instance', () => {
     await firedBy(id, 'manager', 10_000);
     expect(await levels(id)).toEqual(['reminder open', 'manager open', 'steering scheduled']);
     expect(await raised(id)).toBe(2);
+  });
+
+  // On a PostgreSQL server another instance's claim scan can hold a level's row for an instant (a
+  // row it locked, then found claimed and skipped, stays locked until its statement ends). The
+  // instance that claimed the level must wait for that, not take it for "someone else is firing it"
+  // and leave it claimed and unfired until its lease ends. The embedded database has one session,
+  // so no other session can hold the row there: the test needs a server.
+  it('fires a claimed level whose row another session holds for a moment, once it is let go (on a PostgreSQL server)', async () => {
+    if (!db.url) return;
+    clock.set('2026-06-18T10:00:00+02:00');
+    await t?.close();
+    t = await startTestApp(options());
+    const id = await startCase(t, seeded, 'Låset');
+    clock.set('2026-06-24T08:00:00+02:00');
+    const escalations = t.app.get(EscalationsService);
+    const claimed = (await escalations.claimNext())!;
+    expect(claimed.caseId).toBe(id);
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from escalations where id = $1 for update', [claimed.id]);
+      const firing = escalations.fire(claimed.id, claimed.caseId);
+      const waiting = async () => {
+        for (;;) {
+          const { rows } = await other.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+          if (rows[0]!.n > 0) return 'waits for the row' as const;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      expect(await Promise.race([firing.then((fired) => `returned ${fired}`), waiting()])).toBe('waits for the row');
+      await other.query('commit');
+      expect(await firing).toBe(true);
+    } finally {
+      await other.end();
+    }
+    expect(await levels(id)).toEqual(['reminder open', 'manager scheduled', 'steering scheduled']);
+    expect(await raised(id)).toBe(1);
   });
 });
