@@ -45,3 +45,14 @@ describe('loadConfig: notifications', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://user:hemligt@', MAIL_FROM: 'a@b.se' })).not.toThrow(/hemligt/);
   });
 });
+
+describe('loadConfig: the escalation sweep', () => {
+  it('sweeps every 30 seconds by default, and as often as ESCALATION_SWEEP_SECONDS says', () => {
+    expect(loadConfig({}).escalationSweepSeconds).toBe(30);
+    expect(loadConfig({ ESCALATION_SWEEP_SECONDS: '5' }).escalationSweepSeconds).toBe(5);
+  });
+
+  it.each(['0', '1.5', '3601', 'often'])('refuses ESCALATION_SWEEP_SECONDS=%s naming the variable', (value) => {
+    expect(() => loadConfig({ ESCALATION_SWEEP_SECONDS: value })).toThrow(new ConfigError(`ESCALATION_SWEEP_SECONDS must be a whole number from 1 to 3600, but is "${value}"`));
+  });
+});

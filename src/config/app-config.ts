@@ -33,6 +33,11 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Run the timed jobs on this instance. `SCHEDULER_ENABLED`, default true. */
   schedulerEnabled: boolean;
+  /**
+   * Seconds between two escalation sweeps of this instance (the first runs at start).
+   * `ESCALATION_SWEEP_SECONDS`, default 30: a level fires at most this long after it falls due.
+   */
+  escalationSweepSeconds: number;
   /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
   koladaBaseUrl: string | undefined;
   /** Outgoing e-mail: `SMTP_URL` (smtp:// or smtps://, credentials in the URL) and `MAIL_FROM`. Unset: mail is written to the log. */
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     closedDays: dates(env, 'CLOSED_DAYS'),
     koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
+    escalationSweepSeconds: integer(env, 'ESCALATION_SWEEP_SECONDS', 30, 1, 3600),
     seedDemo: boolean(env, 'SEED_DEMO', true),
     oidc: oidc(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),

@@ -175,8 +175,11 @@ export class EscalationsService {
 
   /** The change that fires a level, in the case's transaction. */
   private async raise({ em, record, workflow, now }: MutationContext, id: string): Promise<CaseChange<boolean> | null> {
-    // SKIP LOCKED: if another transaction holds the level, it is the one firing it.
-    const escalation = await em.findOne(EscalationRecord, { id, status: 'scheduled', fireAt: { $lte: now } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+    // Wait for the row, never skip it: whoever else fires or closes a level holds the case lock we
+    // hold now, so a lock on the row itself is only another instance's claim scan, which locks a row
+    // it then finds claimed and skips until its statement ends. Skipping here took that for "someone
+    // else fires it" and left the level claimed and unfired until the lease ran out.
+    const escalation = await em.findOne(EscalationRecord, { id, status: 'scheduled', fireAt: { $lte: now } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!escalation) return null;
     const deadline = await em.findOneOrFail(DeadlineRecord, { id: escalation.deadlineId });
     const holders = await this.roles.holders(em, record.id, escalation.notify);

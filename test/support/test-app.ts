@@ -81,6 +81,8 @@ export interface TestAppOptions {
   logStream?: NodeJS.WritableStream;
   /** Who requests without `as` are made as (SECRETARIAT unless given). */
   defaultActor?: TestActor;
+  /** Run the timed jobs as a deployed instance does (off by default: tests call the jobs after moving the clock). */
+  scheduler?: boolean;
 }
 
 /** Starts the real application (createApp, as main.ts does) over HTTP on a free port. */
@@ -96,7 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
     ...options.config,
   };
-  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: false, logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: options.scheduler ?? false, logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
