@@ -1,8 +1,8 @@
 import { CaseRecord } from '../src/cases/case.entity.js';
 import { DefinitionRegistry } from '../src/definitions/definition-registry.js';
 import { FactService } from '../src/facts/fact.service.js';
-import { REQUIRED_BOARDS_SQL } from '../src/facts/providers/decisions.facts.js';
-import { textDigest } from '../src/governance/decision-text.js';
+import { REQUIRED_BOARDS_SQL, requiredBoardsParameters } from '../src/facts/providers/decisions.facts.js';
+import { stockholmDate } from '../src/calendar/working-days.js';
 import { evaluateGate, factRequestsOf } from '../src/rules/gate-evaluator.js';
 import { GateService } from '../src/rules/gate.service.js';
 import { WORKING_CALENDAR } from '../src/calendar/calendar.provider.js';
@@ -116,7 +116,7 @@ async function measure(bench: BenchApp, caseId: string, name: string, runs: numb
   const values = await app.get(FactService).compute({ em: bench.t.orm.em.fork(), record, now, calendar: app.get(WORKING_CALENDAR) }, factRequestsOf(ruleSets));
   // The raw limit: the statement the fact provider sends, through `pg` alone (no ORM, no comparing).
   const point = (await bench.pool.query<{ id: string; reference_text: string; board_ids: string[] }>('select id, reference_text, board_ids from decision_points where case_id = $1 and key = $2', [caseId, POINT])).rows[0]!;
-  const rawParameters = [textDigest(point.reference_text), JSON.stringify(point.board_ids), point.id];
+  const rawParameters = requiredBoardsParameters({ id: point.id, referenceText: point.reference_text, boardIds: point.board_ids }, stockholmDate(now));
   const raw = () => bench.pool.query(numbered(REQUIRED_BOARDS_SQL), rawParameters);
   return {
     name,

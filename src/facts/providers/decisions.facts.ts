@@ -31,8 +31,8 @@ export class DecisionsFacts implements FactProvider {
   private async forPoint({ em, record, now }: FactContext, key: string) {
     const point = await em.findOne(DecisionPointRecord, { caseId: record.id, key });
     if (!point) return { decisionPointDefined: false, boardsMissing: [], decisionTextDifferences: [], decisionsNotFinal: [] };
-    const rows = point.boardIds.length ? await em.execute<RequiredBoardRow[]>(REQUIRED_BOARDS_SQL, [textDigest(point.referenceText), JSON.stringify(point.boardIds), point.id]) : [];
     const today = stockholmDate(now);
+    const rows = point.boardIds.length ? await em.execute<RequiredBoardRow[]>(REQUIRED_BOARDS_SQL, requiredBoardsParameters(point, today)) : [];
     const reference = words(point.referenceText);
     // Most boards share an appeal deadline (announced the same day): work out each date once.
     const finalFromOf = new Map<string | null, LocalDate | null>();
@@ -72,20 +72,29 @@ interface RequiredBoardRow {
 }
 
 /**
- * The boards of a decision point in the order it names them (boards no longer in the registry
- * left out), each with its organisation and its decision; the text only of decisions whose digest
- * differs from the reference's (parameters: the reference's digest, the board ids as JSON, the
- * point's id). One statement and no entities: a gate over every municipality and region of Sweden
- * reads 311 of them on every evaluation (B5, which also runs it through `pg` alone as its raw limit).
+ * The boards of a decision point that still need something, in the order the point names them
+ * (boards no longer in the registry left out), each with its organisation and its decision; the
+ * text only of decisions whose digest differs from the reference's. A board whose decision has the
+ * reference's words and is final today (announced, appeal deadline passed: see `effectiveStatus`)
+ * appears in no fact, so the database leaves it out: a gate over every municipality and region of
+ * Sweden (311 boards, B5) reads only the boards it will explain. Parameters: see
+ * {@link requiredBoardsParameters}. One statement and no entities; B5 also runs it through `pg`
+ * alone as its raw limit.
  */
 export const REQUIRED_BOARDS_SQL = `
   select b.id as board_id, b.name as board_name, b.organisation_id, o.name as organisation_name,
          d.status, coalesce(d.text_digest = reference.digest, false) as same_words,
          case when d.text_digest = reference.digest then null else d.text end as text,
          d.appeal_deadline::text as appeal_deadline
-    from (select ?::text as digest) as reference
+    from (select ?::text as digest, ?::date as today) as reference
    cross join jsonb_array_elements_text(?::jsonb) with ordinality as required (board_id, position)
     join boards b on b.id = required.board_id::uuid
     left join organisations o on o.id = b.organisation_id
     left join board_decisions d on d.decision_point_id = ? and d.board_id = b.id
+   where not coalesce(d.text_digest = reference.digest and d.status = 'announced' and d.appeal_deadline < reference.today, false)
    order by required.position`;
+
+/** The parameters of {@link REQUIRED_BOARDS_SQL} for a decision point on a given day (Swedish date). */
+export function requiredBoardsParameters(point: { id: string; referenceText: string; boardIds: readonly string[] }, today: LocalDate): unknown[] {
+  return [textDigest(point.referenceText), today, JSON.stringify(point.boardIds), point.id];
+}
