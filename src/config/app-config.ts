@@ -46,6 +46,8 @@ export interface AppConfig {
   webhooks: WebhookConfig | undefined;
   /** Delivery attempts of a notification before it is marked failed. `NOTIFY_MAX_ATTEMPTS`, default 12 (about six hours of retries). */
   notifyMaxAttempts: number;
+  /** The built web interface (`npm run build` writes it), served at `/app/`. `WEB_DIR`, default ./dist/web. */
+  webDir: string;
 }
 
 /** Where e-mail goes out. */
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: smtp(env),
     webhooks: webhooks(env, env.NODE_ENV === 'production'),
     notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
+    webDir: resolve(root, env.WEB_DIR?.trim() || 'dist/web'),
   };
 }
 
