@@ -122,7 +122,7 @@ function App() {
             {signedIn && me && (
               <span class="who">{t('signedInAs', { name: me.person.name, org: me.organisation.name ?? '–' })}</span>
             )}
-            <button type="button" class="link-button" lang={lang() === 'sv' ? 'en' : 'sv'} aria-label={t('switchLangLabel')} onClick={switchLanguage}>
+            <button type="button" class="link-button" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={switchLanguage}>
               {t('switchLang')}
             </button>
             {signedIn && (
