@@ -34,7 +34,7 @@ describe('the web interface API', () => {
   it('tells the app how to sign in, without a token', async () => {
     const res = await t.request('GET', '/ui/config', { as: null });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ development: expect.any(Boolean), oidc: null, languages: ['sv', 'en'] });
+    expect(res.body).toEqual({ development: expect.any(Boolean), oidc: null, languages: ['sv', 'en'], accessibilityContact: 'tillganglighet@samverkan.example' });
   });
 
   it('names the identity provider and client when OpenID Connect is configured, and lets the browser reach it', async () => {

@@ -38,12 +38,13 @@ export class UiController {
 
   @Get('ui/config')
   @Public()
-  @ApiOperation({ summary: 'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, and whether this is a development database with a development token' })
-  config_(): { development: boolean; oidc: { issuer: string; clientId: string } | null; languages: string[] } {
+  @ApiOperation({ summary: 'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems' })
+  config_(): { development: boolean; oidc: { issuer: string; clientId: string } | null; languages: string[]; accessibilityContact: string } {
     return {
       development: this.database.kind === 'embedded' && !this.config.production,
       oidc: this.config.oidc ? { issuer: this.config.oidc.issuer, clientId: this.config.oidc.audience } : null,
       languages: ['sv', 'en'],
+      accessibilityContact: this.config.accessibilityContact,
     };
   }
 

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/test-app.js';
-import { kronobergCaseAtDecisions, PEOPLE, REFERENCE, type KronobergCase } from './kronoberg-case.js';
-import { axeViolations, launchBrowser, openPage, screenshots, signIn, signOut, startUiApp } from './support.js';
+import type { Page } from 'playwright-core';
+import { kronobergCaseAtDecisions, PEOPLE, REFERENCE } from './kronoberg-case.js';
+import { browserSuite, openPage, screenshots, signIn, signOut } from './support.js';
 
 /**
  * Issue 7's first scenario in a real browser: the secretariats of a Kronoberg case record their
@@ -10,24 +9,7 @@ import { axeViolations, launchBrowser, openPage, screenshots, signIn, signOut, s
  * that is no party cannot see the case at all. axe checks every page on the way.
  */
 describe('a Kronoberg case in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let kr: KronobergCase;
-  const violations: Record<string, string[]> = {};
-  const check = async (page: Page, name: string) => {
-    const found = await axeViolations(page);
-    if (found.length) violations[name] = found;
-  };
-
-  beforeAll(async () => {
-    t = await startUiApp();
-    kr = await kronobergCaseAtDecisions(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const s = browserSuite(kronobergCaseAtDecisions);
 
   /** On the case page: fills the decision form for the person's own board and saves it. */
   async function recordDecision(page: Page, text: string, board: string) {
@@ -49,24 +31,24 @@ describe('a Kronoberg case in the browser', () => {
   }
 
   it('lets each secretariat record its board, blocks the gate on the one differing text with its word diff, and advances once corrected', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${t.url}/app/`);
+    const { page, errors } = await openPage(s.browser);
+    await page.goto(`${s.t.url}/app/`);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
-    await check(page, 'sign-in');
+    await s.check(page, 'sign-in');
 
     // Alvesta and Växjö record their boards' decisions, word for word the reference text.
     for (const [who, board] of [[PEOPLE.alvesta, 'Alvesta kommun – socialnämnden'], [PEOPLE.vaxjo, 'Växjö kommun – socialnämnden']] as const) {
-      await signIn(page, t.url, await t.token(who));
+      await signIn(page, s.t.url, await s.t.token(who));
       await openCase(page);
       await recordDecision(page, REFERENCE, board);
       await signOut(page);
     }
 
     // The region's secretariat: My cases says what the region owes; it records its board's decision with two words missing.
-    await signIn(page, t.url, await t.token(PEOPLE.region));
+    await signIn(page, s.t.url, await s.t.token(PEOPLE.region));
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Barnens bästa gäller' }) });
     await card.getByText('Region Kronoberg – regionstyrelsen: beslut saknas.').waitFor();
-    await check(page, 'my-cases');
+    await s.check(page, 'my-cases');
     await screenshots(page, 'my-cases');
     await openCase(page);
     const gate = page.locator('#gate');
@@ -80,7 +62,7 @@ describe('a Kronoberg case in the browser', () => {
     expect(await page.getByRole('figure').count()).toBe(1);
     await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();
     await page.getByText(/Grinden stoppade ADVANCE: 1 villkor/).waitFor();
-    await check(page, 'case-blocked');
+    await s.check(page, 'case-blocked');
     await screenshots(page, 'case-blocked');
 
     // Corrected after the approved minutes: the gate passes and the case moves on.
@@ -90,31 +72,31 @@ describe('a Kronoberg case in the browser', () => {
     await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();
     await page.getByText('Klart: ärendet är nu i steget Gemensamt problem.').waitFor();
     await page.locator('.lifecycle-text [aria-current="step"]').getByText('Gemensamt problem (nuvarande steg)').waitFor();
-    await check(page, 'case-advanced');
+    await s.check(page, 'case-advanced');
     await screenshots(page, 'case-advanced');
 
-    const state = (await t.request('GET', `/cases/${kr.id}`, { as: PEOPLE.region })).body;
+    const state = (await s.t.request('GET', `/cases/${s.data.id}`, { as: PEOPLE.region })).body;
     expect(state.state.steps.map((s: any) => s.id)).toEqual(['jointProblem']);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('shows nothing of the case to a municipality that is no party: not listed, and "not found" by its address', async () => {
-    const { page, errors } = await openPage(browser);
-    await signIn(page, t.url, await t.token(PEOPLE.ljungby));
+    const { page, errors } = await openPage(s.browser);
+    await signIn(page, s.t.url, await s.t.token(PEOPLE.ljungby));
     await page.getByText('Inga ärenden matchar.').waitFor();
     expect(await page.getByRole('link', { name: 'Barnens bästa gäller' }).count()).toBe(0);
-    await page.goto(`${t.url}/app/cases/${kr.id}`);
+    await page.goto(`${s.t.url}/app/cases/${s.data.id}`);
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
     await page.getByText('Ärendet finns inte, eller så är din organisation inte part i det.').waitFor();
     expect(await page.getByText('Barnens bästa gäller').count()).toBe(0);
-    await check(page, 'case-not-found');
+    await s.check(page, 'case-not-found');
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('finds no WCAG 2.1 A/AA violation on the pages above (axe-core)', () => {
-    expect(violations).toEqual({});
+    expect(s.violations).toEqual({});
   });
 });
 

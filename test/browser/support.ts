@@ -73,3 +73,32 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(size);
 }
+
+/** What a browser test file shares: the app, the browser, its data, and the axe findings per page. */
+export interface BrowserSuite<T> {
+  t: TestApp;
+  browser: Browser;
+  data: T;
+  violations: Record<string, string[]>;
+  /** Runs axe on the page as it is now and keeps what it finds under `name`. */
+  check(page: Page, name: string): Promise<void>;
+}
+
+/** Starts the app and the browser before the file's tests (with `setup`'s data) and stops them after. */
+export function browserSuite<T>(setup: (t: TestApp) => Promise<T>): BrowserSuite<T> {
+  const s = { violations: {} } as BrowserSuite<T>;
+  s.check = async (page, name) => {
+    const found = await axeViolations(page);
+    if (found.length) s.violations[name] = found;
+  };
+  beforeAll(async () => {
+    s.t = await startUiApp();
+    s.data = await setup(s.t);
+    s.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.t?.close();
+  });
+  return s;
+}

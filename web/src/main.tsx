@@ -68,7 +68,13 @@ function App() {
     const h1 = main.current?.querySelector('h1');
     if (h1) document.title = `${h1.textContent} – ${t('appName')}`;
   });
+  // Not on the first page of a visit: there the skip link comes first, as on any page.
+  const firstPage = useRef(true);
   useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
     main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: false });
   }, [path]);
 
