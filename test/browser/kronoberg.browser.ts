@@ -61,7 +61,7 @@ describe('a Kronoberg case in the browser', () => {
     await expectText(diff.locator('del'), '[saknas: och förebyggande]');
     expect(await page.getByRole('figure').count()).toBe(1);
     await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();
-    await page.getByText(/Grinden stoppade ADVANCE: 1 villkor/).waitFor();
+    await page.getByText('Grinden stoppade Gå vidare till Gemensamt problem: 1 villkor är inte uppfyllt (se grinden ovan).').waitFor();
     await s.check(page, 'case-blocked');
     await screenshots(page, 'case-blocked');
 

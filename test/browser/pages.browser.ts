@@ -49,7 +49,7 @@ describe('the other pages in the browser', () => {
       if ((await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) === 'Gå vidare till Gemensamt problem') break;
     }
     await page.keyboard.press('Enter');
-    await page.getByText(/Grinden stoppade ADVANCE: \d+ villkor/).waitFor();
+    await page.getByText(/Grinden stoppade Gå vidare till Gemensamt problem: \d+ villkor är inte uppfyllda/).waitFor();
     await s.check(page, 'case-keyboard');
     await screenshots(page, 'case');
     expect(errors).toEqual([]);

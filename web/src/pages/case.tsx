@@ -106,7 +106,7 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
         {gates.gates.length === 0 && <p>{t('noGates')}</p>}
         {gates.gates.map((g) => (
           <div class="gate">
-            <h3>{t('gateFor', { event: g.title ?? g.event, target: g.target.title })}</h3>
+            <h3>{g.title ?? t('gateFor', { event: g.event, target: g.target.title })}</h3>
             {g.passed ? (
               <p>
                 <Badge kind="ok">{t('gatePassed')}</Badge>
@@ -154,7 +154,7 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   if (c.allowedEvents.length === 0) return <p>{t('noActions')}</p>;
-  const send = async (type: string) => {
+  const send = async (type: string, title: string) => {
     setBusy(true);
     setMessage(null);
     try {
@@ -163,7 +163,10 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
       setMessage({ kind: 'ok', text: t('sent', { step: res.body.state.steps.map((s) => s.title).join(' › ') }) });
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'GATE_BLOCKED') setMessage({ kind: 'error', text: t('blocked', { event: type, n: e.body?.failures?.length ?? 0 }) });
+      if (e instanceof ApiError && e.code === 'GATE_BLOCKED') {
+        const n = e.body?.failures?.length ?? 0;
+        setMessage({ kind: 'error', text: n === 1 ? t('blockedOne', { event: title }) : t('blocked', { event: title, n }) });
+      }
       else if (e instanceof ApiError && e.status === 409) {
         setMessage({ kind: 'error', text: t('conflict') });
         onDone();
@@ -183,7 +186,7 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
       </div>
       <div class="actions">
         {c.allowedEvents.map((e) => (
-          <button type="button" disabled={busy} onClick={() => send(e.type)}>
+          <button type="button" disabled={busy} onClick={() => send(e.type, e.title ?? e.type)}>
             {e.title ?? `${e.type} → ${e.target.title}`}
           </button>
         ))}

@@ -92,7 +92,7 @@ export function MyCasesPage() {
       {cases.data && (
         <>
           <p role="status" class="muted">
-            {t('casesCount', { n: cases.data.items.length })}
+            {cases.data.items.length === 1 ? t('casesCountOne') : t('casesCount', { n: cases.data.items.length })}
           </p>
           {cases.data.items.length === 0 && <p>{t('noCases')}</p>}
           <ul class="cards">
