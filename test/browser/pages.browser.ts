@@ -96,13 +96,13 @@ describe('the other pages in the browser', () => {
     await page.goto(`${s.t.url}/app/workflows/check`);
     const broken = JSON.parse(readFileSync('workflows/kronoberg.v1.json', 'utf8'));
     broken.states.decisions.on.ADVANCE.target = 'jointProblm';
-    await page.getByLabel('Filens innehåll (JSON)').fill(JSON.stringify(broken, null, 2));
+    await page.getByLabel('Eller klistra in filens innehåll (JSON)').fill(JSON.stringify(broken, null, 2));
     await page.getByRole('button', { name: 'Kontrollera' }).click();
     await page.getByText('#/states/decisions/on/ADVANCE/target', { exact: false }).waitFor();
     await page.getByText(/unknown state "jointProblm"/).waitFor();
     await s.check(page, 'check');
     await screenshots(page, 'check');
-    await page.getByLabel('Filens innehåll (JSON)').fill(readFileSync('rules/identical-decisions.json', 'utf8'));
+    await page.getByLabel('Eller klistra in filens innehåll (JSON)').fill(readFileSync('rules/identical-decisions.json', 'utf8'));
     await page.getByLabel('En regeluppsättning (rules/*.json)').check();
     await page.getByRole('button', { name: 'Kontrollera' }).click();
     await page.getByText('Filen är giltig.').waitFor();

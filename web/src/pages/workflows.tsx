@@ -63,7 +63,7 @@ export function WorkflowPage({ id, version }: { id: string; version: number }) {
       </p>
       <h2>{t('lifecycle')}</h2>
       <LifecycleDiagram definition={definition} current={[]} title={title} idPrefix="wf" />
-      <h2>{t('gate')}</h2>
+      <h2>{t('ruleSets')}</h2>
       <dl class="facts">
         {Object.values(ruleSets).map((r: any) => (
           <>
