@@ -12,6 +12,8 @@ import { AuthGuard } from './api/actor.guard.js';
 import { CaseVisibilityGuard } from './api/case-visibility.guard.js';
 import { loggingOptions } from './api/logging.js';
 import { TokensController } from './api/tokens.controller.js';
+import { UiController } from './api/ui.controller.js';
+import { CaseGates } from './cases/case-gates.service.js';
 import { CasesController } from './api/cases.controller.js';
 import { ErrorFilter } from './api/domain-error.filter.js';
 import { HealthController } from './api/health.controller.js';
@@ -125,6 +127,7 @@ export class AppModule {
         TokensController,
         EscalationsController,
         OutboxController,
+        UiController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -150,6 +153,7 @@ export class AppModule {
         { provide: CASE_STATE_LISTENERS, useFactory: (...listeners: CaseStateListener[]) => listeners, inject: [DeadlineListener] },
         CasesService,
         CaseQueries,
+        CaseGates,
         RegistryService,
         PartiesService,
         DecisionsService,

@@ -6,9 +6,11 @@ import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
 import { rateLimitPerToken } from './api/rate-limit.js';
+import { webAppRouter } from './api/web-app.js';
 import { validationPipe } from './api/validation.js';
 import { MAX_FILE_BYTES } from './governance/documents.service.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
 
 /** Largest request body accepted. Case commands are small; documents come as links or uploads. */
 export const BODY_LIMIT = '256kb';
@@ -22,6 +24,16 @@ function refuseNul(key: string, value: unknown): unknown {
     throw new SyntaxError('texts must not contain the NUL character (\\u0000)');
   }
   return value;
+}
+
+/** The identity provider's origin, which the web interface's sign-in talks to from the browser. */
+function oidcOrigins(config: AppConfig): string[] {
+  if (!config.oidc) return [];
+  try {
+    return [new URL(config.oidc.issuer).origin];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -40,10 +52,14 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+        // Scripts from this origin only (the web interface has no inline script). The browser
+        // fetches the identity provider's discovery document and token endpoint itself (PKCE).
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'", ...oidcOrigins(options.config)], frameAncestors: ["'none'"], formAction: ["'self'"] },
       },
     }),
   );
+  // The web interface, before the rate limit (its files are not API calls).
+  app.use(webAppRouter(options.config.webDir));
   app.use(rateLimitPerToken(options.config.rateLimitPerMinute));
   // CORS is closed unless CORS_ORIGINS names the origins a browser may call from.
   if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'], exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });

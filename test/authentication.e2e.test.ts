@@ -45,9 +45,9 @@ describe('authentication', () => {
       .sign((claims.key ?? signing).privateKey);
   const withBearer = (token: string) => ({ as: null, headers: { authorization: `Bearer ${token}` } });
 
-  it('answers 401 without a token on every endpoint but health and the docs', async () => {
+  it('answers 401 without a token on every endpoint but health, the docs and how the web interface signs in', async () => {
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;
-    const open = ['GET /health'];
+    const open = ['GET /health', 'GET /ui/config'];
     for (const [path, ops] of Object.entries(doc.paths as Record<string, object>)) {
       for (const method of Object.keys(ops)) {
         const res = await t.request(method.toUpperCase(), path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), { as: null, ...(method === 'get' ? {} : { body: {} }) });

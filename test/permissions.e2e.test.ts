@@ -108,6 +108,11 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   // The fired "manager" level: managers and the steering group acknowledge; the first time 200, then 409.
   'POST /escalations/{id}/ack': { request: (c) => ({ path: `/escalations/${c.escalationId}/ack`, body: {} }), expect: row('U', 'N', 'N', 'F', 'A', 'F', 'F') },
   'GET /me/escalations': { request: () => ({ path: '/me/escalations' }), expect: SIGNED_IN },
+  // The web interface: how to sign in (public), who I am, my cases, the gates ahead of a case.
+  'GET /ui/config': { request: () => ({ path: '/ui/config' }), expect: row(200, 200, 200, 200, 200, 200, 200) },
+  'GET /me': { request: () => ({ path: '/me' }), expect: SIGNED_IN },
+  'GET /me/cases': { request: () => ({ path: '/me/cases' }), expect: SIGNED_IN },
+  'GET /cases/{id}/gates': { request: (c) => ({ path: `/cases/${c.caseId}/gates` }), expect: READ_CASE },
   'GET /outbox': { request: () => ({ path: '/outbox' }), expect: ADMIN_ONLY },
   'POST /outbox/{id}/retry': { request: () => ({ path: '/outbox/00000000-0000-4000-8000-0000000000cc/retry' }), expect: ADMIN_ONLY },
   'POST /tokens': { request: (c) => ({ path: '/tokens', body: { name: 'matris', personId: c.throwawayPerson } }), expect: row('U', 'F', 'A', 'F', 'F', 'F', 'F') },

@@ -46,6 +46,10 @@ export interface AppConfig {
   webhooks: WebhookConfig | undefined;
   /** Delivery attempts of a notification before it is marked failed. `NOTIFY_MAX_ATTEMPTS`, default 12 (about six hours of retries). */
   notifyMaxAttempts: number;
+  /** The built web interface (`npm run build` writes it), served at `/app/`. `WEB_DIR`, default ./dist/web. */
+  webDir: string;
+  /** Where people report accessibility problems (the accessibility statement's feedback address). `ACCESSIBILITY_CONTACT`, an e-mail address or https URL. */
+  accessibilityContact: string;
 }
 
 /** Where e-mail goes out. */
@@ -95,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: smtp(env),
     webhooks: webhooks(env, env.NODE_ENV === 'production'),
     notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
+    webDir: resolve(root, env.WEB_DIR?.trim() || 'dist/web'),
+    accessibilityContact: env.ACCESSIBILITY_CONTACT?.trim() || 'tillganglighet@samverkan.example',
   };
 }
 

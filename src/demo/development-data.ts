@@ -12,16 +12,22 @@ export const DEVELOPMENT_TOKEN_FILE = 'dev-token.txt';
 /**
  * On the embedded development database (never in production): the seed's organisations, and, on a
  * database without cases, the four seed cases walked to follow-up, so there is something to look
- * at after the first `npm start`. Done over the service's own HTTP API, like any client.
+ * at after the first `npm start`, each visible to the development administrator. Done over the
+ * service's own HTTP API, like any client.
  */
 export async function seedDevelopmentData(app: NestExpressApplication, url: string, token: string, demoCases: boolean): Promise<void> {
   const logger = new Logger('DevelopmentData');
   await app.get(RegistryService).seed();
   const cases = await app.get(MikroORM).em.fork().count(CaseRecord, {});
   if (cases > 0 || !demoCases) return;
+  const me = await new Walk(url, token, () => {}).admin.get<{ person: { id: string }; organisation: { id: string } }>('/me');
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     const walk = new Walk(url, token, () => {});
     await scenario(walk);
+    // The development administrator (who signs in to the web interface with the development token)
+    // sees the demo cases: their organisation is an informed party and they its process owner.
+    await walk.api.post(`/cases/${walk.caseId}/parties`, { organisationId: me.organisation.id, responsibilities: ['informed'] });
+    await walk.api.post(`/cases/${walk.caseId}/roles`, { role: 'processOwner', organisationId: me.organisation.id, holderId: me.person.id });
     logger.log(`demo case "${name}" walked to follow-up: GET /cases/${walk.caseId}`);
   }
 }

@@ -1,0 +1,78 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { t } from '../i18n';
+import { href } from '../router';
+
+/** Loads data for a page; `reload` fetches again. */
+export function useData<T>(load: () => Promise<T>, deps: unknown[] = []): { data: T | null; error: unknown; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; error: unknown }>({ data: null, error: null });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (data) => live && setState({ data, error: null }),
+      (error) => live && setState({ data: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, n]);
+  return { ...state, reload: () => setN((x) => x + 1) };
+}
+
+export function Loading() {
+  return (
+    <p role="status" class="muted">
+      {t('loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error }: { error: unknown }) {
+  const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  return (
+    <p role="alert" class="notice error">
+      {t('error', { message })}
+    </p>
+  );
+}
+
+export function NotFound({ text }: { text?: string }) {
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('notFoundTitle')}</h1>
+      <p>{text ?? t('notFoundText')}</p>
+      <p>
+        <a href={href('/')}>{t('backToCases')}</a>
+      </p>
+    </>
+  );
+}
+
+/** A table that scrolls sideways on a narrow screen, reachable by keyboard. */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A status in words with a symbol, never by colour alone. */
+export function Badge({ kind, children }: { kind: 'ok' | 'warn' | 'bad' | 'info'; children: ComponentChildren }) {
+  const symbol = { ok: '✓', warn: '!', bad: '✗', info: 'i' }[kind];
+  return (
+    <span class={`badge badge-${kind}`}>
+      <span aria-hidden="true">{symbol} </span>
+      {children}
+    </span>
+  );
+}
+
+export function deadlineText(workingDaysLeft: number): string {
+  if (workingDaysLeft < 0) return t('workingDaysLate', { n: -workingDaysLeft });
+  if (workingDaysLeft === 0) return t('lastDay');
+  if (workingDaysLeft === 1) return t('workingDaysLeftOne');
+  return t('workingDaysLeft', { n: workingDaysLeft });
+}

@@ -1,0 +1,55 @@
+import { t } from '../i18n';
+
+export interface DiffPart {
+  op: 'same' | 'missing' | 'extra';
+  words: string[];
+}
+
+/**
+ * A board's decision text beside the reference text, word by word: words missing from the
+ * board's text are struck through on the reference side, added words underlined on the board's
+ * side; each change also says "saknas"/"tillagt" to screen readers, so nothing rests on colour.
+ */
+export function WordDiff({ parts, board }: { parts: DiffPart[]; board: string }) {
+  const side = (keep: 'missing' | 'extra') =>
+    parts
+      .filter((p) => p.op === 'same' || p.op === keep)
+      .map((p) => {
+        const text = p.words.join(' ');
+        if (p.op === 'same') return <span>{text} </span>;
+        return p.op === 'missing' ? (
+          <>
+            <del class="word">
+              <span class="visually-hidden">[{t('missingWords')}: </span>
+              {text}
+              <span class="visually-hidden">]</span>
+            </del>{' '}
+          </>
+        ) : (
+          <>
+            <ins class="word">
+              <span class="visually-hidden">[{t('extraWords')}: </span>
+              {text}
+              <span class="visually-hidden">]</span>
+            </ins>{' '}
+          </>
+        );
+      });
+  return (
+    <figure class="diff-figure">
+      <figcaption>
+        <strong>{t('diffTitle', { board })}</strong> <span class="muted">{t('diffLegend')}</span>
+      </figcaption>
+      <div class="diff">
+        <div>
+          <h4>{t('diffReference')}</h4>
+          <p>{side('missing')}</p>
+        </div>
+        <div>
+          <h4>{t('diffDecision')}</h4>
+          <p>{side('extra')}</p>
+        </div>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,195 @@
+import { useState } from 'preact/hooks';
+import { ApiError, call, get } from '../api';
+import { date, t } from '../i18n';
+import { label, RECORDED_STATUSES } from '../labels';
+import type { Me } from '../main';
+import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
+import { WordDiff, type DiffPart } from '../components/word-diff';
+
+interface BoardLine {
+  board: { id: string; name: string; label: string };
+  organisation: { id: string; name: string };
+  status: string;
+  decision: {
+    text: string | null;
+    meetingDate: string | null;
+    minutesParagraph: string | null;
+    minutesApprovedDate: string | null;
+    announcedDate: string | null;
+    appealDeadline: string | null;
+    finalFrom: string | null;
+    recordedStatus: string;
+  } | null;
+  text: { identical: boolean; diff: DiffPart[] } | null;
+}
+
+interface DecisionPoint {
+  key: string;
+  title: string;
+  referenceText: string;
+  summary: { required: number; adopted: number; identical: number; final: number };
+  boards: BoardLine[];
+}
+
+/** Board decisions: per decision point a matrix board × status with the dates, the word diffs, and the form. */
+export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: Me | null; etag: string | null; onChanged: () => void }) {
+  const points = useData(async () => {
+    const list = await get<Array<{ key: string }>>(`/cases/${id}/decision-points`);
+    return Promise.all(list.map((p) => get<DecisionPoint>(`/cases/${id}/decision-points/${encodeURIComponent(p.key)}`)));
+  }, [id, etag]);
+  return (
+    <section id="decisions" aria-labelledby="decisions-h" class="section">
+      <h2 id="decisions-h">{t('decisions')}</h2>
+      {points.error ? <ErrorMessage error={points.error} /> : null}
+      {!points.data && !points.error && <Loading />}
+      {points.data?.length === 0 && <p class="muted">–</p>}
+      {points.data?.map((p) => (
+        <div class="decision-point">
+          <h3>
+            {t('decisionPoint')}: {p.title}
+          </h3>
+          <p>{t('decisionSummary', p.summary)}</p>
+          <details>
+            <summary>{t('referenceText')}</summary>
+            <p class="reference-text">{p.referenceText}</p>
+          </details>
+          <TableScroll label={`${t('decisions')}: ${p.title}`}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('board')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('meetingDate')}</th>
+                  <th scope="col">{t('paragraph')}</th>
+                  <th scope="col">{t('minutesApproved')}</th>
+                  <th scope="col">{t('announced')}</th>
+                  <th scope="col">{t('appealUntil')}</th>
+                  <th scope="col">{t('finalFrom')}</th>
+                  <th scope="col">{t('text')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.boards.map((b) => (
+                  <tr>
+                    <th scope="row">{b.board.label}</th>
+                    <td>
+                      <Badge kind={b.status === 'final' ? 'ok' : b.status === 'none' || b.status === 'rejected' || b.status === 'appealed' ? 'bad' : 'info'}>{label('decisionStatus', b.status)}</Badge>
+                    </td>
+                    <td>{date(b.decision?.meetingDate)}</td>
+                    <td>{b.decision?.minutesParagraph ?? '–'}</td>
+                    <td>{date(b.decision?.minutesApprovedDate)}</td>
+                    <td>{date(b.decision?.announcedDate)}</td>
+                    <td>{date(b.decision?.appealDeadline)}</td>
+                    <td>{date(b.decision?.finalFrom)}</td>
+                    <td>{!b.text ? t('noText') : b.text.identical ? <Badge kind="ok">{t('identical')}</Badge> : <Badge kind="bad">{t('differs')}</Badge>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {p.boards
+            .filter((b) => b.text && !b.text.identical)
+            .map((b) => (
+              <WordDiff parts={b.text!.diff} board={b.board.label} />
+            ))}
+          <RecordDecisionForm caseId={id} point={p} me={me} etag={etag} onSaved={onChanged} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: string; point: DecisionPoint; me: Me | null; etag: string | null; onSaved: () => void }) {
+  const own = point.boards.filter((b) => b.organisation.id === me?.organisation.id);
+  const initial = (b: BoardLine | undefined) => ({
+    board: b?.board.id ?? '',
+    status: b?.decision?.recordedStatus ?? 'announced',
+    text: b?.decision?.text ?? point.referenceText,
+    meetingDate: b?.decision?.meetingDate ?? '',
+    minutesParagraph: b?.decision?.minutesParagraph ?? '',
+    minutesApprovedDate: b?.decision?.minutesApprovedDate ?? '',
+    announcedDate: b?.decision?.announcedDate ?? '',
+  });
+  const [form, setForm] = useState(initial(own[0]));
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const prefix = `rec-${point.key}`;
+  if (!own.length) {
+    return (
+      <>
+        <h4>{t('recordDecision')}</h4>
+        <p class="muted">{t('noOwnBoards')}</p>
+      </>
+    );
+  }
+  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setMessage(null);
+    const blank = (v: string) => (v.trim() ? v.trim() : null);
+    try {
+      await call('PUT', `/cases/${caseId}/decision-points/${encodeURIComponent(point.key)}/decisions/${form.board}`, {
+        status: form.status,
+        text: blank(form.text),
+        meetingDate: blank(form.meetingDate),
+        minutesParagraph: blank(form.minutesParagraph),
+        minutesApprovedDate: blank(form.minutesApprovedDate),
+        announcedDate: blank(form.announcedDate),
+      }, etag ? { 'if-match': etag } : {});
+      setMessage({ kind: 'ok', text: t('saved', { board: own.find((b) => b.board.id === form.board)?.board.label ?? '' }) });
+      onSaved();
+    } catch (err) {
+      const details = err instanceof ApiError && Array.isArray(err.body?.errors) ? ` (${err.body.errors.map((x: any) => `${x.path}: ${x.message}`).join('; ')})` : '';
+      setMessage({ kind: 'error', text: t('error', { message: (err as Error).message + details }) });
+    }
+  };
+  return (
+    <form class="record-form stack" onSubmit={submit} aria-labelledby={`${prefix}-h`}>
+      <h4 id={`${prefix}-h`}>{t('recordDecision')}</h4>
+      <p class="help">{t('recordHelp')}</p>
+      <div role="status" aria-live="polite">
+        {message && <p class={`notice ${message.kind === 'ok' ? 'ok' : 'error'}`}>{message.text}</p>}
+      </div>
+      <div class="form-grid">
+        <div class="field">
+          <label for={`${prefix}-board`}>{t('board')}</label>
+          <select id={`${prefix}-board`} value={form.board} onChange={(e) => setForm(initial(own.find((b) => b.board.id === (e.target as HTMLSelectElement).value)))}>
+            {own.map((b) => (
+              <option value={b.board.id}>{b.board.label}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${prefix}-status`}>{t('status')}</label>
+          <select id={`${prefix}-status`} value={form.status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value })}>
+            {RECORDED_STATUSES.map((s) => (
+              <option value={s}>{label('decisionStatus', s)}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={`${prefix}-meeting`}>{t('meetingDate')}</label>
+          <input id={`${prefix}-meeting`} type="date" value={form.meetingDate} onInput={(e) => set({ meetingDate: (e.target as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for={`${prefix}-paragraph`}>{t('paragraph')}</label>
+          <input id={`${prefix}-paragraph`} type="text" value={form.minutesParagraph} onInput={(e) => set({ minutesParagraph: (e.target as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for={`${prefix}-approved`}>{t('minutesApproved')}</label>
+          <input id={`${prefix}-approved`} type="date" value={form.minutesApprovedDate} onInput={(e) => set({ minutesApprovedDate: (e.target as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for={`${prefix}-announced`}>{t('announced')}</label>
+          <input id={`${prefix}-announced`} type="date" value={form.announcedDate} onInput={(e) => set({ announcedDate: (e.target as HTMLInputElement).value })} />
+        </div>
+      </div>
+      <div class="field">
+        <label for={`${prefix}-text`}>{t('text')}</label>
+        <textarea id={`${prefix}-text`} rows={6} value={form.text} onInput={(e) => set({ text: (e.target as HTMLTextAreaElement).value })} />
+      </div>
+      <div>
+        <button type="submit">{t('save')}</button>
+      </div>
+    </form>
+  );
+}

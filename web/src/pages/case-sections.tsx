@@ -1,0 +1,398 @@
+import { useState } from 'preact/hooks';
+import { get } from '../api';
+import { date, dateTime, t } from '../i18n';
+import { label } from '../labels';
+import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
+import { GoalChart, type Goal } from '../components/goal-chart';
+import type { ComponentChildren } from 'preact';
+
+type Named = { id: string; name: string | null };
+
+function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-h`} class="section">
+      <h2 id={`${id}-h`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Loaded<T>({ state, render }: { state: { data: T | null; error: unknown }; render: (data: T) => ComponentChildren }) {
+  if (state.error) return <ErrorMessage error={state.error} />;
+  if (!state.data) return <Loading />;
+  return <>{render(state.data)}</>;
+}
+
+export function PartiesSection({ id }: { id: string }) {
+  const state = useData(() =>
+    Promise.all([
+      get<Array<{ organisation: Named; responsibilities: string[]; mustSign: boolean; benefit: string | null }>>(`/cases/${id}/parties`),
+      get<Array<{ id: string; title: string; organisation: Named; holder: Named | null; deputy: Named | null; required: boolean; vacant: boolean; vacantSince: string | null }>>(`/cases/${id}/roles`),
+      get<{ rotation: { entries: Array<{ organisation: Named; person: Named | null }>; periodMonths: number; current: Named; nextRotationOn: string } | null }>(`/cases/${id}/chair`),
+    ]),
+  [id]);
+  return (
+    <Section id="parties" title={t('parties')}>
+      <Loaded
+        state={state}
+        render={([parties, roles, chair]) => (
+          <>
+            <TableScroll label={t('parties')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('party')}</th>
+                    <th scope="col">{t('responsibilities')}</th>
+                    <th scope="col">{t('mustSign')}</th>
+                    <th scope="col">{t('benefit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {parties.map((p) => (
+                    <tr>
+                      <th scope="row">{p.organisation.name}</th>
+                      <td>{p.responsibilities.map((r) => label('responsibility', r)).join(', ')}</td>
+                      <td>{p.mustSign ? t('yes') : t('no')}</td>
+                      <td>{p.benefit ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <h3>{t('role')}</h3>
+            <TableScroll label={t('role')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('role')}</th>
+                    <th scope="col">{t('forParty')}</th>
+                    <th scope="col">{t('holder')}</th>
+                    <th scope="col">{t('deputy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {roles.map((r) => (
+                    <tr>
+                      <th scope="row">
+                        {r.title}
+                        {r.required ? <span class="muted"> ({t('required')})</span> : null}
+                      </th>
+                      <td>{r.organisation.name}</td>
+                      <td>{r.vacant ? <Badge kind="bad">{r.vacantSince ? t('vacantSince', { date: date(r.vacantSince) }) : t('vacant')}</Badge> : r.holder?.name}</td>
+                      <td>{r.deputy?.name ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <h3>{t('chair')}</h3>
+            {chair.rotation ? (
+              <>
+                <p>
+                  {t('chairNow', { org: chair.rotation.current.name ?? '–' })}. {t('chairNext', { date: date(chair.rotation.nextRotationOn), n: chair.rotation.periodMonths })}
+                </p>
+                <p>{t('chairOrder')}:</p>
+                <ol>
+                  {chair.rotation.entries.map((e) => (
+                    <li aria-current={e.organisation.id === chair.rotation!.current.id ? 'true' : undefined}>
+                      {e.organisation.name}
+                      {e.person ? ` (${e.person.name})` : ''}
+                      {e.organisation.id === chair.rotation!.current.id ? ` – ${t('chairing')}` : ''}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : (
+              <p class="muted">{t('noChair')}</p>
+            )}
+          </>
+        )}
+      />
+    </Section>
+  );
+}
+
+export function GoalsSection({ id }: { id: string }) {
+  const state = useData(() => get<Goal[]>(`/cases/${id}/goals`), [id]);
+  return (
+    <Section id="goals" title={t('goals')}>
+      <Loaded
+        state={state}
+        render={(goals) =>
+          goals.length === 0 ? (
+            <p class="muted">{t('noGoals')}</p>
+          ) : (
+            <>
+              {goals.map((g, i) => (
+                <div class="goal">
+                  <h3>{g.title}</h3>
+                  <p>
+                    {g.progress.onTrack === null ? <Badge kind="info">{t('noProgress')}</Badge> : g.progress.onTrack ? <Badge kind="ok">{t('onTrack')}</Badge> : <Badge kind="bad">{t('offTrack')}</Badge>}{' '}
+                    {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
+                    {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
+                  </p>
+                  <div class="goal-body">
+                    <GoalChart goal={g} idPrefix={`goal-${i}`} />
+                    <TableScroll label={g.title}>
+                      <table>
+                        <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('kind')}</th>
+                            <th scope="col">{t('year')}</th>
+                            <th scope="col">
+                              {t('value')}
+                              {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
+                            </th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          <tr>
+                            <th scope="row">■ {t('baseline')}</th>
+                            <td>{g.baseline.year ?? '–'}</td>
+                            <td>{num(g.baseline.value)}</td>
+                          </tr>
+                          {[...g.measurements]
+                            .sort((a, b) => a.period - b.period)
+                            .map((m) => (
+                              <tr>
+                                <th scope="row">● {t('measurement')}</th>
+                                <td>{m.period}</td>
+                                <td>{num(m.value)}</td>
+                              </tr>
+                            ))}
+                          <tr>
+                            <th scope="row">◇ {t('target')}</th>
+                            <td>{g.target.year ?? '–'}</td>
+                            <td>{num(g.target.resolvedValue)}</td>
+                          </tr>
+                        </tbody>
+                      </table>
+                    </TableScroll>
+                  </div>
+                </div>
+              ))}
+            </>
+          )
+        }
+      />
+    </Section>
+  );
+}
+
+export function ResourcesSection({ id }: { id: string }) {
+  const state = useData(() => get<Array<{ organisation: Named; kind: string; amount: number | null; unit: string | null; description: string | null; periodStart: string | null; periodEnd: string | null }>>(`/cases/${id}/resources`), [id]);
+  return (
+    <Section id="resources" title={t('resources')}>
+      <Loaded
+        state={state}
+        render={(rows) =>
+          rows.length === 0 ? (
+            <p class="muted">{t('noResources')}</p>
+          ) : (
+            <TableScroll label={t('resources')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('party')}</th>
+                    <th scope="col">{t('kind')}</th>
+                    <th scope="col">{t('amount')}</th>
+                    <th scope="col">{t('period')}</th>
+                    <th scope="col">{t('description')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr>
+                      <th scope="row">{r.organisation.name}</th>
+                      <td>{label('resourceKind', r.kind)}</td>
+                      <td>{r.amount !== null ? `${num(r.amount)} ${r.unit ?? ''}` : '–'}</td>
+                      <td>{r.periodStart || r.periodEnd ? `${date(r.periodStart)} – ${date(r.periodEnd)}` : '–'}</td>
+                      <td>{r.description ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        }
+      />
+    </Section>
+  );
+}
+
+export function ActionPlanSection({ id }: { id: string }) {
+  const state = useData(() => get<Array<{ title: string; responsible: Named | null; dueDate: string | null; status: string; subgroup: Named[] }>>(`/cases/${id}/actions`), [id]);
+  return (
+    <Section id="action-plan" title={t('actionPlans')}>
+      <Loaded
+        state={state}
+        render={(rows) =>
+          rows.length === 0 ? (
+            <p class="muted">{t('noActionsPlanned')}</p>
+          ) : (
+            <TableScroll label={t('actionPlans')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('action')}</th>
+                    <th scope="col">{t('responsible')}</th>
+                    <th scope="col">{t('dueDate')}</th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('subgroup')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((a) => (
+                    <tr>
+                      <th scope="row">{a.title}</th>
+                      <td>{a.responsible?.name ?? '–'}</td>
+                      <td>{date(a.dueDate)}</td>
+                      <td>{label('actionStatus', a.status)}</td>
+                      <td>{a.subgroup.map((s) => s.name).join(', ') || '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        }
+      />
+    </Section>
+  );
+}
+
+export function DocumentsSection({ id }: { id: string }) {
+  const state = useData(
+    () =>
+      get<Array<{ title: string; kind: string; registry: { organisation: Named; registrationNumber: string | null } | null; link: string | null; confidential: boolean; visibleTo: Named[] | null; signatures: Array<{ organisation: Named; signedOn: string }> }>>(
+        `/cases/${id}/documents`,
+      ),
+    [id],
+  );
+  return (
+    <Section id="documents" title={t('documents')}>
+      <Loaded
+        state={state}
+        render={(rows) =>
+          rows.length === 0 ? (
+            <p class="muted">{t('noDocuments')}</p>
+          ) : (
+            <TableScroll label={t('documents')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('document')}</th>
+                    <th scope="col">{t('kind')}</th>
+                    <th scope="col">{t('registry')}</th>
+                    <th scope="col">{t('signatures')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr>
+                      <th scope="row">
+                        {d.link ? (
+                          <a href={d.link} rel="noopener noreferrer">
+                            {d.title}
+                          </a>
+                        ) : (
+                          d.title
+                        )}
+                        {d.confidential && (
+                          <>
+                            {' '}
+                            <Badge kind="warn">{t('confidential', { orgs: (d.visibleTo ?? []).map((o) => o.name).join(', ') })}</Badge>
+                          </>
+                        )}
+                      </th>
+                      <td>{label('documentKind', d.kind)}</td>
+                      <td>{d.registry ? `${d.registry.organisation.name} ${d.registry.registrationNumber ?? ''}` : '–'}</td>
+                      <td>{d.signatures.map((s) => `${s.organisation.name} (${date(s.signedOn)})`).join(', ') || '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        }
+      />
+    </Section>
+  );
+}
+
+const HISTORY_FIRST = 15;
+
+export function HistorySection({ id, version }: { id: string; version: number }) {
+  const [all, setAll] = useState(false);
+  const state = useData(
+    () =>
+      Promise.all([
+        get<{ valid: boolean; events: number; firstBrokenEvent?: number; reason?: string }>(`/cases/${id}/history/verify`),
+        get<{ events: Array<{ seq: number; type: string; occurredAt: string; actor: { kind: string; person: string; organisation: string }; payload: any }> }>(`/cases/${id}/history`),
+      ]),
+    [id, version],
+  );
+  return (
+    <Section id="history" title={t('history')}>
+      <Loaded
+        state={state}
+        render={([verdict, history]) => {
+          const events = [...history.events].reverse();
+          const shown = all ? events : events.slice(0, HISTORY_FIRST);
+          return (
+            <>
+              <p>
+                {verdict.valid ? <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge> : <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent ?? '?', reason: verdict.reason ?? '' })}</Badge>}
+              </p>
+              <TableScroll label={t('history')}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">{t('when')}</th>
+                      <th scope="col">{t('what')}</th>
+                      <th scope="col">{t('who')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((e) => (
+                      <tr>
+                        <td>{e.seq}</td>
+                        <td>{dateTime(e.occurredAt)}</td>
+                        <td>
+                          <code>{e.type}</code>
+                          {describe(e.payload)}
+                        </td>
+                        <td>{e.actor.kind === 'system' ? 'system' : e.actor.person}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+              {!all && events.length > HISTORY_FIRST && (
+                <button type="button" class="secondary" onClick={() => setAll(true)}>
+                  {t('showAll', { n: events.length })}
+                </button>
+              )}
+            </>
+          );
+        }}
+      />
+    </Section>
+  );
+}
+
+function describe(payload: any): string {
+  if (!payload || typeof payload !== 'object') return '';
+  const bits = [payload.event, payload.from && payload.to ? `${payload.from} → ${payload.to}` : null, payload.comment].filter((b) => typeof b === 'string' && b);
+  return bits.length ? ` – ${bits.join(', ')}` : '';
+}
+
+function pct(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)} %`;
+}
+
+function num(v: number | null): string {
+  return v === null ? '–' : v.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'sv-SE');
+}

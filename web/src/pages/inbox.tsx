@@ -1,0 +1,149 @@
+import { useState } from 'preact/hooks';
+import { ApiError, call, get } from '../api';
+import { date, dateTime, t } from '../i18n';
+import { label } from '../labels';
+import { href } from '../router';
+import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+
+interface Escalation {
+  id: string;
+  case: { id: string; title: string };
+  step: { id: string; title: string };
+  level: string;
+  title: string | null;
+  status: string;
+  firedAt: string | null;
+  deadline: { dueOn: string };
+  acknowledged: { at: string; comment: string | null } | null;
+}
+
+interface Row {
+  escalation: Escalation;
+  /** Working days left on the step's deadline now (negative: late), when the case is still in that step. */
+  workingDaysLeft: number | null;
+  /** The gate explanation: what is missing before the case can move on. */
+  why: string[];
+}
+
+/** The escalations inbox: what is late, how late, why (the gate explanation), and acknowledge. */
+export function InboxPage() {
+  const [status, setStatus] = useState<'open' | ''>('open');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const rows = useData(async () => {
+    const list = await get<Escalation[]>(`/me/escalations${status ? `?status=${status}` : ''}`);
+    return Promise.all(
+      list.map(async (e): Promise<Row> => {
+        try {
+          const [c, gates] = await Promise.all([get<any>(`/cases/${e.case.id}`), get<any>(`/cases/${e.case.id}/gates`)]);
+          const deadline = (c.deadlines as any[]).find((d) => d.step.id === e.step.id);
+          return { escalation: e, workingDaysLeft: deadline ? deadline.workingDaysLeft : null, why: (gates.gates as any[]).flatMap((g) => g.failures.map((f: any) => f.message)) };
+        } catch {
+          return { escalation: e, workingDaysLeft: null, why: [] };
+        }
+      }),
+    );
+  }, [status]);
+
+  const acknowledge = async (e: Escalation, comment: string) => {
+    setMessage(null);
+    try {
+      await call('POST', `/escalations/${e.id}/ack`, comment.trim() ? { comment: comment.trim() } : {});
+      setMessage({ kind: 'ok', text: t('ackDone') });
+      rows.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('error', { message: err instanceof ApiError ? err.message : String(err) }) });
+    }
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('inboxTitle')}</h1>
+      <p>{t('inboxIntro')}</p>
+      <fieldset class="inline-choice">
+        <legend>{t('statusFilter')}</legend>
+        <label>
+          <input type="radio" name="inbox-status" checked={status === 'open'} onChange={() => setStatus('open')} /> {t('statusOpen')}
+        </label>
+        <label>
+          <input type="radio" name="inbox-status" checked={status === ''} onChange={() => setStatus('')} /> {t('statusAll')}
+        </label>
+      </fieldset>
+      <div role="status" aria-live="polite">
+        {message && <p class={`notice ${message.kind === 'ok' ? 'ok' : 'error'}`}>{message.text}</p>}
+      </div>
+      {rows.error ? <ErrorMessage error={rows.error} /> : null}
+      {!rows.data && !rows.error && <Loading />}
+      {rows.data?.length === 0 && <p>{t('noEscalations')}</p>}
+      <ul class="cards">
+        {rows.data?.map((r) => (
+          <EscalationCard row={r} onAcknowledge={acknowledge} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function EscalationCard({ row, onAcknowledge }: { row: Row; onAcknowledge: (e: Escalation, comment: string) => void }) {
+  const [comment, setComment] = useState('');
+  const e = row.escalation;
+  const late = row.workingDaysLeft !== null && row.workingDaysLeft < 0;
+  const inputId = `ack-${e.id}`;
+  return (
+    <li class={`card${late ? ' card-stalled' : ''}`}>
+      <h2>
+        <a href={href(`/cases/${e.case.id}`)}>{e.case.title}</a>
+      </h2>
+      <p class="card-status">
+        <Badge kind={e.status === 'open' ? 'bad' : 'info'}>{label('escalationStatus', e.status)}</Badge>
+      </p>
+      <dl class="facts">
+        <dt>{t('level')}</dt>
+        <dd>{e.title ?? e.level}</dd>
+        <dt>{t('step')}</dt>
+        <dd>{e.step.title}</dd>
+        <dt>{t('deadline')}</dt>
+        <dd>{date(e.deadline.dueOn)}</dd>
+        <dt>{t('late')}</dt>
+        <dd>{row.workingDaysLeft === null ? '–' : deadlineText(row.workingDaysLeft)}</dd>
+        <dt>{t('why')}</dt>
+        <dd>
+          {row.why.length ? (
+            <ul class="owed">
+              {row.why.map((w) => (
+                <li>{w}</li>
+              ))}
+            </ul>
+          ) : (
+            '–'
+          )}
+        </dd>
+        {e.firedAt && (
+          <>
+            <dt>{t('status')}</dt>
+            <dd>
+              {t('fired', { date: dateTime(e.firedAt) })}
+              {e.acknowledged && <>; {t('acknowledged', { date: dateTime(e.acknowledged.at) })}</>}
+            </dd>
+          </>
+        )}
+      </dl>
+      {e.status === 'open' && (
+        <form
+          class="ack-form"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            onAcknowledge(e, comment);
+          }}
+        >
+          <div class="field">
+            <label for={inputId}>{t('comment')}</label>
+            <input id={inputId} type="text" value={comment} onInput={(ev) => setComment((ev.target as HTMLInputElement).value)} />
+          </div>
+          <button type="submit" aria-label={t('acknowledgeFor', { title: e.case.title })}>
+            {t('acknowledge')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'preact/hooks';
+import { get } from '../api';
+import { date, t } from '../i18n';
+import { href } from '../router';
+import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+
+interface MyCase {
+  id: string;
+  title: string;
+  workflow: { id: string; version: number; title: string };
+  status: 'active' | 'closed';
+  steps: Array<{ id: string; title: string }>;
+  stalled: boolean;
+  deadline: { step: { title: string }; dueOn: string; workingDaysLeft: number; overdue: boolean } | null;
+  owed: Array<{ event: string; message: string; responsibleTitle: string | null }>;
+}
+
+interface Filters {
+  q: string;
+  workflow: string;
+  state: string;
+  stalled: boolean;
+}
+
+export function MyCasesPage() {
+  const [filters, setFilters] = useState<Filters>({ q: '', workflow: '', state: '', stalled: false });
+  const [draft, setDraft] = useState<Filters>(filters);
+  const workflows = useData(() => get<Array<{ id: string; version: number; title: string }>>('/workflows'));
+  const cases = useData(() => {
+    const qs = new URLSearchParams();
+    if (filters.q) qs.set('q', filters.q);
+    if (filters.workflow) qs.set('workflow', filters.workflow);
+    if (filters.state) qs.set('state', filters.state);
+    if (filters.stalled) qs.set('stalled', 'true');
+    return get<{ total: number; items: MyCase[] }>(`/me/cases?${qs}`);
+  }, [filters]);
+  const steps = useData(async () => {
+    if (!draft.workflow) return [] as Array<{ id: string; title: string }>;
+    const list = workflows.data?.filter((w) => w.id === draft.workflow) ?? [];
+    const latest = list.sort((a, b) => b.version - a.version)[0];
+    if (!latest) return [];
+    const def = (await get<{ definition: any }>(`/workflows/${latest.id}/versions/${latest.version}`)).definition;
+    return Object.entries(def.states as Record<string, any>).map(([id, s]) => ({ id, title: (s.meta?.title?.[document.documentElement.lang] ?? s.meta?.title?.sv ?? id) as string }));
+  }, [draft.workflow, workflows.data]);
+  const workflowIds = [...new Set((workflows.data ?? []).map((w) => w.id))];
+  const set = (patch: Partial<Filters>) => setDraft({ ...draft, ...patch });
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('casesTitle')}</h1>
+      <form
+        class="filters"
+        role="search"
+        aria-label={t('filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters(draft);
+        }}
+      >
+        <div class="field">
+          <label for="q">{t('search')}</label>
+          <input id="q" type="search" value={draft.q} onInput={(e) => set({ q: (e.target as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for="wf">{t('workflow')}</label>
+          <select id="wf" value={draft.workflow} onChange={(e) => set({ workflow: (e.target as HTMLSelectElement).value, state: '' })}>
+            <option value="">{t('any')}</option>
+            {workflowIds.map((id) => (
+              <option value={id}>{workflows.data!.find((w) => w.id === id)!.title}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="st">{t('step')}</label>
+          <select id="st" value={draft.state} disabled={!draft.workflow} onChange={(e) => set({ state: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('any')}</option>
+            {(steps.data ?? []).map((s) => (
+              <option value={s.id}>{s.title}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field check">
+          <input id="stalled" type="checkbox" checked={draft.stalled} onChange={(e) => set({ stalled: (e.target as HTMLInputElement).checked })} />
+          <label for="stalled">{t('onlyStalled')}</label>
+        </div>
+        <div class="field">
+          <button type="submit">{t('applyFilters')}</button>
+        </div>
+      </form>
+      {cases.error ? <ErrorMessage error={cases.error} /> : null}
+      {!cases.data && !cases.error && <Loading />}
+      {cases.data && (
+        <>
+          <p role="status" class="muted">
+            {cases.data.items.length === 1 ? t('casesCountOne') : t('casesCount', { n: cases.data.items.length })}
+          </p>
+          {cases.data.items.length === 0 && <p>{t('noCases')}</p>}
+          <ul class="cards">
+            {cases.data.items.map((c) => (
+              <li class={`card${c.stalled ? ' card-stalled' : ''}`}>
+                <h2>
+                  <a href={href(`/cases/${c.id}`)}>{c.title}</a>
+                </h2>
+                <p class="card-status">
+                  {c.status === 'closed' ? <Badge kind="info">{t('closed')}</Badge> : c.stalled ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>}
+                </p>
+                <dl class="facts">
+                  <dt>{t('workflow')}</dt>
+                  <dd>{c.workflow.title}</dd>
+                  <dt>{t('step')}</dt>
+                  <dd>{c.steps.map((s) => s.title).join(' › ') || '–'}</dd>
+                  <dt>{t('deadline')}</dt>
+                  <dd>{c.deadline ? `${deadlineText(c.deadline.workingDaysLeft)} (${t('due', { date: date(c.deadline.dueOn) })})` : t('noDeadline')}</dd>
+                  <dt>{t('owes')}</dt>
+                  <dd>
+                    {c.owed.length === 0 ? (
+                      t('owesNothing')
+                    ) : (
+                      <ul class="owed">
+                        {c.owed.map((o) => (
+                          <li>{o.message}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

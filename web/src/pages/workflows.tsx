@@ -1,0 +1,162 @@
+import { useState } from 'preact/hooks';
+import { ApiError, call, get } from '../api';
+import { t } from '../i18n';
+import { href } from '../router';
+import { Badge, ErrorMessage, Loading, NotFound, useData } from '../components/common';
+import { LifecycleDiagram } from '../components/diagram';
+
+interface WorkflowVersion {
+  id: string;
+  version: number;
+  title: string;
+  description?: string;
+  latest: boolean;
+}
+
+/** The catalogue: every published version, each with its diagram on its own page. */
+export function WorkflowsPage() {
+  const list = useData(() => get<WorkflowVersion[]>('/workflows'));
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('workflowsTitle')}</h1>
+      <p>{t('workflowsIntro')}</p>
+      <p>
+        <a href={href('/workflows/check')}>{t('checkLink')}</a>
+      </p>
+      {list.error ? <ErrorMessage error={list.error} /> : null}
+      {!list.data && !list.error && <Loading />}
+      <ul class="cards">
+        {list.data?.map((w) => (
+          <li class="card card-plain">
+            <h2>
+              <a href={href(`/workflows/${w.id}/${w.version}`)}>
+                {w.title}, {t('version').toLowerCase()} {w.version}
+              </a>
+            </h2>
+            <p>
+              <code>{w.id}</code> {w.latest && <Badge kind="info">{t('latest')}</Badge>}
+            </p>
+            {w.description && <p>{w.description}</p>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** One version: its lifecycle diagram (with the text alternative) and its gates. */
+export function WorkflowPage({ id, version }: { id: string; version: number }) {
+  const data = useData(() => Promise.all([get<{ definition: any; ruleSets: Record<string, any> }>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]), [id, version]);
+  if (data.error instanceof ApiError && data.error.status === 404) return <NotFound />;
+  if (data.error) return <ErrorMessage error={data.error} />;
+  if (!data.data) return <Loading />;
+  const [{ definition, ruleSets }, list] = data.data;
+  const title = list.find((w) => w.id === id && w.version === version)?.title ?? id;
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'sv';
+  return (
+    <>
+      <h1 tabIndex={-1}>
+        {title}, {t('version').toLowerCase()} {version}
+      </h1>
+      <p>
+        <a href={href('/workflows')}>{t('workflowsTitle')}</a>
+      </p>
+      <h2>{t('lifecycle')}</h2>
+      <LifecycleDiagram definition={definition} current={[]} title={title} idPrefix="wf" />
+      <h2>{t('ruleSets')}</h2>
+      <dl class="facts">
+        {Object.values(ruleSets).map((r: any) => (
+          <>
+            <dt>{r.title?.[lang] ?? r.id}</dt>
+            <dd>
+              {r.description?.[lang] ?? ''}
+              <ul class="owed">
+                {(r.conditions ?? []).map((c: any) => (
+                  <li>{String(c.message?.[lang] ?? c.id).replace(/\{\{[^}]+\}\}/g, '…')}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+interface Problem {
+  file?: string;
+  pointer: string;
+  message: string;
+  text: string;
+}
+
+/** Checks a workflow or rule file with the service's validation (nothing is published). */
+export function CheckPage() {
+  const [kind, setKind] = useState<'workflow' | 'rules'>('workflow');
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ valid: boolean; problems: Problem[] } | { error: string } | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      setResult({ error: t('notJson', { message: (err as Error).message }) });
+      return;
+    }
+    try {
+      const body = kind === 'workflow' ? { workflow: parsed } : { ruleSets: [parsed] };
+      setResult((await call<{ valid: boolean; problems: Problem[] }>('POST', '/workflows/validate', body)).body);
+    } catch (err) {
+      setResult({ error: t('error', { message: (err as Error).message }) });
+    }
+  };
+  const load = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) setText(await file.text());
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('checkTitle')}</h1>
+      <p>{t('checkIntro')}</p>
+      <form class="stack" onSubmit={submit}>
+        <fieldset class="inline-choice">
+          <legend>{t('fileKind')}</legend>
+          <label>
+            <input type="radio" name="kind" checked={kind === 'workflow'} onChange={() => setKind('workflow')} /> {t('kindWorkflow')}
+          </label>
+          <label>
+            <input type="radio" name="kind" checked={kind === 'rules'} onChange={() => setKind('rules')} /> {t('kindRules')}
+          </label>
+        </fieldset>
+        <div class="field">
+          <label for="file">{t('fileUpload')}</label>
+          <input id="file" type="file" accept="application/json,.json" onChange={load} />
+        </div>
+        <div class="field">
+          <label for="content">{t('fileContent')}</label>
+          <textarea id="content" rows={14} spellcheck={false} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        </div>
+        <div>
+          <button type="submit">{t('check')}</button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {result && 'error' in result && <p class="notice error">{result.error}</p>}
+        {result && 'valid' in result && result.valid && <p class="notice ok">{t('valid')}</p>}
+        {result && 'valid' in result && !result.valid && (
+          <div class="notice error">
+            <p>{t('problems', { n: result.problems.length })}</p>
+            <ul class="problems">
+              {result.problems.map((p) => (
+                <li>
+                  <code>#{p.pointer}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
