@@ -43,7 +43,6 @@ export function AccessibilityPage() {
       <h3>Innehåll som inte är tillgängligt</h3>
       <ul>
         <li>Livscykeldiagrammet och målens diagram är bilder (SVG). Samma innehåll finns alltid som text bredvid: en numrerad lista över stegen och en tabell med värdena.</li>
-        <li>Historiken visar händelsernas tekniska namn (till exempel case.transitioned) i stället för en beskrivning på svenska.</li>
         <li>Texter som processägare skriver i arbetsflöden och regler (stegnamn och grindarnas förklaringar) och texter som parterna registrerar (beslutstexter, dokumenttitlar) granskas inte av tjänsten. Tydligheten är författarens ansvar.</li>
         <li>Vissa felmeddelanden vid inmatning kommer direkt från tjänstens gränssnitt (API) och kan vara på engelska.</li>
         <li>Filer som parterna laddar upp (avtal, protokoll) granskas inte för tillgänglighet.</li>
@@ -81,7 +80,6 @@ export function AccessibilityPage() {
       <h3>Content that is not accessible</h3>
       <ul>
         <li>The lifecycle diagram and the goal charts are images (SVG). The same content is always beside them as text: a numbered list of the steps and a table of the values.</li>
-        <li>The history shows the events' technical names (such as case.transitioned) rather than a description.</li>
         <li>Texts written by process owners in workflows and rules (step names, gate explanations) and texts the parties record (decision texts, document titles) are not reviewed by the service; their clarity is the author's responsibility.</li>
         <li>Some input error messages come straight from the service's API and may be in English.</li>
         <li>Files the parties upload (agreements, minutes) are not checked for accessibility.</li>

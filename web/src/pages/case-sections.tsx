@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get } from '../api';
-import { date, dateTime, t } from '../i18n';
+import { date, dateTime, lang, t } from '../i18n';
 import { label } from '../labels';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
 import { GoalChart, type Goal } from '../components/goal-chart';
@@ -323,7 +323,7 @@ export function DocumentsSection({ id }: { id: string }) {
 
 const HISTORY_FIRST = 15;
 
-export function HistorySection({ id, version }: { id: string; version: number }) {
+export function HistorySection({ id, version, definition }: { id: string; version: number; definition: any }) {
   const [all, setAll] = useState(false);
   const state = useData(
     () =>
@@ -361,8 +361,8 @@ export function HistorySection({ id, version }: { id: string; version: number })
                         <td>{e.seq}</td>
                         <td>{dateTime(e.occurredAt)}</td>
                         <td>
-                          <code>{e.type}</code>
-                          {describe(e.payload)}
+                          {label('historyEvent', e.type)}
+                          {describe(e.payload, definition)}
                         </td>
                         <td>{e.actor.kind === 'system' ? 'system' : e.actor.person}</td>
                       </tr>
@@ -383,10 +383,26 @@ export function HistorySection({ id, version }: { id: string; version: number })
   );
 }
 
-function describe(payload: any): string {
+/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
+function describe(payload: any, definition: any): string {
   if (!payload || typeof payload !== 'object') return '';
-  const bits = [payload.event, payload.from && payload.to ? `${payload.from} → ${payload.to}` : null, payload.comment].filter((b) => typeof b === 'string' && b);
-  return bits.length ? ` – ${bits.join(', ')}` : '';
+  // A step change stores the engine's states before and after ({value, status}).
+  const move = payload.from && payload.to ? `${stepTitles(payload.from.value ?? payload.from, definition)} → ${stepTitles(payload.to.value ?? payload.to, definition)}` : null;
+  const bits = [move, payload.event?.comment ?? payload.comment].filter((b) => typeof b === 'string' && b);
+  return bits.length ? `: ${bits.join('; ')}` : '';
+}
+
+/** An XState state value ("goals", or {"decisions": "collecting"} for nested states) as the workflow's step titles. */
+function stepTitles(value: unknown, definition: any, states: any = definition?.states): string {
+  const title = (id: string) => states?.[id]?.meta?.title?.[lang()] ?? states?.[id]?.meta?.title?.sv ?? id;
+  if (typeof value === 'string') return title(value);
+  if (!value || typeof value !== 'object') return '';
+  return Object.entries(value as Record<string, unknown>)
+    .map(([id, inner]) => {
+      const innerText = stepTitles(inner, definition, states?.[id]?.states);
+      return innerText ? `${title(id)} (${innerText})` : title(id);
+    })
+    .join(', ');
 }
 
 function pct(share: number | null): string {

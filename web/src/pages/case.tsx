@@ -144,7 +144,7 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
       <ResourcesSection id={id} />
       <ActionPlanSection id={id} />
       <DocumentsSection id={id} />
-      <HistorySection id={id} version={c.version} />
+      <HistorySection id={id} version={c.version} definition={definition} />
     </>
   );
 }
