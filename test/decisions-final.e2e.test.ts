@@ -59,14 +59,20 @@ describe('decisions that must be final, and Kolada live', () => {
     const boards = [orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!, orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!];
     const text = 'Nämnden ställer sig bakom överenskommelsen.';
     await r('POST', `/cases/${c.id}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut', referenceText: text, boardIds: boards });
+    // Not decided yet: the earliest day is that of a decision announced today (3 December).
+    const undecided = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
+    expect(undecided.body.failures.map((f: any) => f.message).filter((m: string) => m.includes('laga kraft'))).toEqual([
+      'Region Kronoberg – regionstyrelsen: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
+      'Växjö kommun – socialnämnden: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
+    ]);
     for (const [board, actor] of [[boards[0]!, region], [boards[1]!, vaxjo]] as const) {
       const res = await as(actor)('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${board}`, { status: 'announced', text, meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-03' });
       expect(res.body.appealDeadline).toBe('2026-12-28');
     }
     const blocked = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
     expect(blocked.body.failures.map((f: any) => f.message)).toEqual([
-      'Region Kronoberg – regionstyrelsen: beslutet har inte vunnit laga kraft (överklagandetiden löper; tidigast 2026-12-29).',
-      'Växjö kommun – socialnämnden: beslutet har inte vunnit laga kraft (överklagandetiden löper; tidigast 2026-12-29).',
+      'Region Kronoberg – regionstyrelsen: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
+      'Växjö kommun – socialnämnden: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
     ]);
 
     t.clock.set('2026-12-28T23:00:00+01:00');

@@ -69,7 +69,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   decisionsNotFinal: {
     type: 'object[]',
-    description: { sv: 'Nämnder vars beslut inte har vunnit laga kraft.', en: 'Boards whose decision has not become final.' },
+    description: {
+      sv: 'Nämnder vars beslut inte har vunnit laga kraft, med första möjliga dag (finalFrom): dagen efter överklagandetiden, eller för ett beslut som ännu inte anslagits den dag det vinner laga kraft om det anslås i dag; inget datum för ett överklagat beslut.',
+      en: 'Boards whose decision has not become final, with the first possible day (finalFrom): the day after the appeal period, or for a decision not yet announced the day it would be final if announced today; no date for an appealed decision.',
+    },
     params: decisionPoint,
     itemFields: ['label', 'board', 'organisation', 'status', 'finalFrom'],
   },

@@ -1,5 +1,5 @@
 import { stockholmDate, type LocalDate } from '../../calendar/working-days.js';
-import { ADOPTED, effectiveStatus, finalFrom } from '../../governance/appeal.js';
+import { ADOPTED, appealDeadline, effectiveStatus, finalFrom } from '../../governance/appeal.js';
 import { compareDecisionText, formatRanges, textDigest, words } from '../../governance/decision-text.js';
 import { DecisionPointRecord, type RecordedDecisionStatus } from '../../governance/decision.entity.js';
 import { boardLabel } from '../../governance/labels.js';
@@ -28,7 +28,7 @@ export class DecisionsFacts implements FactProvider {
     return out;
   }
 
-  private async forPoint({ em, record, now }: FactContext, key: string) {
+  private async forPoint({ em, record, now, calendar }: FactContext, key: string) {
     const point = await em.findOne(DecisionPointRecord, { caseId: record.id, key });
     if (!point) return { decisionPointDefined: false, boardsMissing: [], decisionTextDifferences: [], decisionsNotFinal: [] };
     const today = stockholmDate(now);
@@ -37,6 +37,9 @@ export class DecisionsFacts implements FactProvider {
     // Most boards share an appeal deadline (announced the same day): work out each date once.
     const finalFromOf = new Map<string | null, LocalDate | null>();
     const firstFinalDay = (deadline: string | null) => finalFromOf.get(deadline) ?? finalFromOf.set(deadline, finalFrom(deadline)).get(deadline)!;
+    // A decision not yet announced can be final at the earliest three weeks after an announcement
+    // today: "tidigast" in an explanation is then a real date rather than none.
+    const finalIfAnnouncedToday = finalFrom(appealDeadline(today, calendar));
     const boardsMissing = [];
     const decisionTextDifferences = [];
     const decisionsNotFinal = [];
@@ -47,12 +50,15 @@ export class DecisionsFacts implements FactProvider {
       const status = decision ? effectiveStatus(decision, today) : 'none';
       if (!decision || !ADOPTED.has(status as never)) {
         boardsMissing.push({ ...base, status });
-        decisionsNotFinal.push({ ...base, status, finalFrom: null });
+        decisionsNotFinal.push({ ...base, status, finalFrom: finalIfAnnouncedToday });
         continue;
       }
       const comparison = row.same_words ? null : compareDecisionText(reference, row.text ?? '');
       if (comparison && !comparison.identical) decisionTextDifferences.push({ ...base, words: formatRanges(comparison.ranges) });
-      if (status !== 'final') decisionsNotFinal.push({ ...base, status, finalFrom: firstFinalDay(decision.appealDeadline) });
+      if (status === 'final') continue;
+      // Appealed: final when the court has ruled, a day nobody knows yet.
+      const earliest = status === 'appealed' ? null : decision.appealDeadline ? firstFinalDay(decision.appealDeadline) : finalIfAnnouncedToday;
+      decisionsNotFinal.push({ ...base, status, finalFrom: earliest });
     }
     return { decisionPointDefined: true, boardsMissing, decisionTextDifferences, decisionsNotFinal };
   }
