@@ -27,9 +27,13 @@ async function main(): Promise<void> {
       const { token } = await developmentAdministrator(app);
       writeFileSync(join(config.dataDir, DEVELOPMENT_TOKEN_FILE), token + '\n', { mode: 0o600 });
       await seedDevelopmentData(app, url, token, config.seedDemo);
-      console.log(`\nDevelopment administrator token (also in ${join(config.dataDir, DEVELOPMENT_TOKEN_FILE)}):\n  ${token}\nTry: curl -H "Authorization: Bearer ${token}" ${url}/cases\n`);
+      console.log(
+        `\nWeb interface: ${url}/  (sign in with the token below)\n` +
+          `Development administrator token (also in ${join(config.dataDir, DEVELOPMENT_TOKEN_FILE)}):\n  ${token}\n` +
+          `Try: curl -H "Authorization: Bearer ${token}" ${url}/cases\n`,
+      );
     }
-    logger.log(`Samverkan is listening on ${url} (API docs: ${url}/docs) with ${database.description}`);
+    logger.log(`Samverkan is listening on ${url} (web interface: ${url}/app/, API docs: ${url}/docs) with ${database.description}`);
   } catch (error) {
     await database.close();
     throw error;

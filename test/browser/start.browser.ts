@@ -29,8 +29,10 @@ describe('npm start in a browser', () => {
   });
 
   it('shows the sign-in at the printed address and, after it, the seeded demo cases', async () => {
+    const printed = /Web interface: (\S+)/.exec(service.output())?.[1];
+    expect(printed).toBe(`${service.url}/`);
     const { page, errors } = await openPage(browser);
-    await page.goto(`${service.url}/`);
+    await page.goto(printed!);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/app/signin');
     await page.getByText('data/dev-token.txt', { exact: false }).waitFor();
