@@ -3,8 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../common/domain-error.js';
 import { CasePartyRecord } from '../governance/party.entity.js';
 import type { Actor } from './actor.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /**
  * Which cases a caller may see at all: those their organisation is party to. Everything else is
@@ -17,14 +16,14 @@ export class CaseAccess {
   /** Whether the actor's organisation is a party to the case (the system sees every case). */
   async visible(caseId: string, actor: Actor, em: EntityManager = this.orm.em.fork()): Promise<boolean> {
     if (actor.kind === 'system') return true;
-    if (!UUID.test(caseId) || !UUID.test(actor.organisation)) return false;
+    if (!isUuid(caseId) || !isUuid(actor.organisation)) return false;
     return (await em.count(CasePartyRecord, { caseId, organisationId: actor.organisation })) > 0;
   }
 
   /** @throws DomainError NOT_FOUND, worded as for a case that does not exist */
   async assertVisible(caseId: string, actor: Actor, em?: EntityManager): Promise<void> {
     // A malformed id is left to the route's own validation (400).
-    if (!UUID.test(caseId)) return;
+    if (!isUuid(caseId)) return;
     if (!(await this.visible(caseId, actor, em))) throw notFound('case', caseId);
   }
 }

@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonRecord } from '../governance/organisation.entity.js';
 import { CaseRoleRecord } from '../governance/party.entity.js';
 import type { Actor } from './actor.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /** Party to the case? And the roles the person holds on it, each with whether its party leads. */
 const STANDING_SQL = `
@@ -41,9 +40,9 @@ export class CaseRoleDirectory {
    */
   async standing(em: EntityManager, caseId: string, actor: Actor): Promise<{ party: boolean; actor: Actor }> {
     if (actor.kind === 'system') return { party: true, actor: { ...actor, holdings: [] } };
-    if (!UUID.test(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
-    const organisation = UUID.test(actor.organisation) ? actor.organisation : null;
-    const personId = actor.personId && UUID.test(actor.personId) ? actor.personId : null;
+    if (!isUuid(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
+    const organisation = isUuid(actor.organisation) ? actor.organisation : null;
+    const personId = actor.personId && isUuid(actor.personId) ? actor.personId : null;
     const [row] = await em.execute<Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean }> }>>(STANDING_SQL, [caseId, organisation, caseId, personId]);
     const holdings = row?.holdings ?? [];
     return { party: row?.party ?? false, actor: { ...actor, roles: [...new Set(holdings.map((h) => h.role))].sort(), holdings } };

@@ -15,6 +15,7 @@ import { CurrentActor, Public } from './actor.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
 import { uuidParam } from './registry.controller.js';
 import { languageOf } from './language.js';
+import { isUuid } from '../common/uuid.js';
 
 /** `GET /me/cases`: the case-list filters, without paging (stalled cases come first, up to `limit`). */
 export class MyCasesQuery extends OmitType(ListCasesQuery, ['offset'] as const) {}
@@ -53,7 +54,7 @@ export class UiController {
   async me(@CurrentActor() actor: Actor) {
     const em = this.orm.em.fork();
     const person = actor.personId ? await em.findOne(PersonRecord, { id: actor.personId }) : null;
-    const organisation = UUID.test(actor.organisation) ? await em.findOne(OrganisationRecord, { id: actor.organisation }) : null;
+    const organisation = isUuid(actor.organisation) ? await em.findOne(OrganisationRecord, { id: actor.organisation }) : null;
     return {
       person: { id: person?.id ?? null, subject: actor.person, name: person?.name ?? actor.person },
       organisation: { id: organisation?.id ?? actor.organisation, name: organisation?.name ?? null },
@@ -88,7 +89,7 @@ export class UiController {
         items.map(async ({ record, workflow, stalled }) => {
           const open = await this.deadlines.open(record.id, workflow);
           const next = [...open].sort((a, b) => a.workingDaysLeft - b.workingDaysLeft)[0];
-          const gates = await this.gates.of(record, workflow, actor, lang);
+          const gates = await this.gates.of(record, workflow, actor, lang, open);
           return {
             ...toCaseSummary(record, workflow, lang),
             workflow: { id: workflow.id, version: workflow.version, title: workflow.title[lang] },
@@ -108,5 +109,3 @@ export class UiController {
     return this.gates.forCase(id, actor, languageOf(req));
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

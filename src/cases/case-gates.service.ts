@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { ROLE_TITLES, type CaseRole } from '../access/roles.js';
 import type { Language } from '../common/i18n.js';
-import { DeadlineQueries } from '../deadlines/deadline-queries.js';
+import { DeadlineQueries, type OpenDeadline } from '../deadlines/deadline-queries.js';
 import { organisationsById } from '../facts/providers/case-data.js';
 import { CasePartyRecord } from '../governance/party.entity.js';
 import { candidateTransitions } from './case-engine.js';
@@ -68,12 +68,12 @@ export class CaseGates {
     return this.of(record, workflow, actor, lang);
   }
 
-  /** The same for a case already loaded (the case list). */
-  async of(record: CaseRecord, workflow: CompiledWorkflow, actor: Actor, lang: Language): Promise<CaseGatesView> {
+  /** The same for a case already loaded (the case list, which has read its open deadlines already). */
+  async of(record: CaseRecord, workflow: CompiledWorkflow, actor: Actor, lang: Language, openDeadlines?: readonly OpenDeadline[]): Promise<CaseGatesView> {
     const em = this.orm.em.fork();
     const parties = await em.find(CasePartyRecord, { caseId: record.id });
     const leading = new Set(parties.filter((p) => p.responsibilities.includes('leads')).map((p) => p.organisationId));
-    const open = await this.deadlines.open(record.id, workflow, em);
+    const open = openDeadlines ?? (await this.deadlines.open(record.id, workflow, em));
     const dueOn = open.map((d) => d.dueOn).sort()[0] ?? null;
     const events = new Map<string, { title: string | null; target: StepView }>();
     for (const t of candidateTransitions(workflow, record.state)) {

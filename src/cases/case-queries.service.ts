@@ -16,6 +16,7 @@ import { gateRuleSetsFor } from './case-engine.js';
 import { CasePartyRecord } from '../governance/party.entity.js';
 import { CaseRecord } from './case.entity.js';
 import type { CaseResult } from './cases.service.js';
+import { isUuid } from '../common/uuid.js';
 
 /** Filters of the case list. */
 export interface CaseFilter {
@@ -62,7 +63,7 @@ export class CaseQueries {
     const em = this.orm.em.fork();
     const where: FilterQuery<CaseRecord> = {};
     if (actor.kind !== 'system') {
-      const parties = em.createQueryBuilder(CasePartyRecord, 'p').select('p.caseId').where({ organisationId: UUID.test(actor.organisation) ? actor.organisation : '00000000-0000-0000-0000-000000000000' });
+      const parties = em.createQueryBuilder(CasePartyRecord, 'p').select('p.caseId').where({ organisationId: isUuid(actor.organisation) ? actor.organisation : '00000000-0000-0000-0000-000000000000' });
       where.id = { $in: parties.toRaw() };
     }
     if (filter.workflow) where.workflowId = filter.workflow;
@@ -107,8 +108,6 @@ export class CaseQueries {
     return this.gates.evaluate(em, record, workflow, gateRuleSetsFor(candidates), this.clock.now());
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -8,6 +8,7 @@ import { CasesService, type CommandOptions, type CommandResult, type MutationRes
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DocumentFileRecord, DocumentRecord, SignatureRecord, type DocumentKind } from './document.entity.js';
 import { CasePartyRecord } from './party.entity.js';
+import { isUuid } from '../common/uuid.js';
 
 /** Input of a document's record. */
 export interface DocumentInput {
@@ -19,8 +20,6 @@ export interface DocumentInput {
   confidential?: boolean;
   visibleTo?: string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The largest file stored with a document. Larger documents stay in the party's registry, linked. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -129,7 +128,7 @@ export class DocumentsService {
   }
 
   private async isParty(em: EntityManager, caseId: string, organisation: string): Promise<boolean> {
-    return UUID.test(organisation) && !!(await em.findOne(CasePartyRecord, { caseId, organisationId: organisation }));
+    return isUuid(organisation) && !!(await em.findOne(CasePartyRecord, { caseId, organisationId: organisation }));
   }
 
   private async assertParty(em: EntityManager, caseId: string, organisationId: string, path: string): Promise<void> {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganisationRecord } from './organisation.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /**
  * Finds an organisation by what people know it by: its registry id, its municipality or region
@@ -9,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function findOrganisation(em: EntityManager, reference: string): Promise<OrganisationRecord | null> {
   const ref = reference.trim();
-  if (UUID.test(ref)) return em.findOne(OrganisationRecord, { id: ref.toLowerCase() });
+  if (isUuid(ref)) return em.findOne(OrganisationRecord, { id: ref.toLowerCase() });
   if (/^\d{2}(\d{2})?$/.test(ref)) return em.findOne(OrganisationRecord, { municipalityCode: ref });
   const digits = ref.replace('-', '');
   if (/^\d{10}$/.test(digits)) return em.findOne(OrganisationRecord, { orgNumber: `${digits.slice(0, 6)}-${digits.slice(6)}` });

@@ -7,8 +7,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type OrganisationKind } from './organisation.entity.js';
 import { SEED_ORGANISATIONS } from './seed/organisations.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /** Input of a new organisation. */
 export interface NewOrganisation {
@@ -116,7 +115,7 @@ export class RegistryService {
    * `em` (the embedded database's one connection is taken by it).
    */
   async names(ids: Iterable<string | null | undefined>, em: EntityManager = this.orm.em.fork()): Promise<Map<string, string>> {
-    const list = [...new Set([...ids].filter((id): id is string => !!id && UUID.test(id)))];
+    const list = [...new Set([...ids].filter((id): id is string => !!id && isUuid(id)))];
     if (!list.length) return new Map();
     const [organisations, people] = await Promise.all([em.find(OrganisationRecord, { id: { $in: list } }), em.find(PersonRecord, { id: { $in: list } })]);
     return new Map([...organisations.map((o) => [o.id, o.name] as const), ...people.map((p) => [p.id, p.name] as const)]);
