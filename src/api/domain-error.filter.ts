@@ -29,11 +29,11 @@ export class ErrorFilter implements ExceptionFilter {
   private describe(error: unknown, req: Request): { status: number; body: Record<string, unknown> } {
     if (error instanceof DomainError) {
       const details = { ...error.details };
+      const lang = languageOf(req);
       if (error.code === 'GATE_BLOCKED' && Array.isArray(details.failures)) {
-        const lang = languageOf(req);
         details.failures = (details.failures as GateFailure[]).map((f) => toGateFailureView(f, lang));
       }
-      return this.body(error.code, error.message, details);
+      return this.body(error.code, error.messageIn(lang), details);
     }
     // Nest wraps the body parser's errors in an HttpException; the original is its `cause`.
     const parserError = bodyParserError(error) ?? bodyParserError((error as { cause?: unknown })?.cause);

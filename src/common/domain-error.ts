@@ -1,3 +1,5 @@
+import type { Language, LocalizedText } from './i18n.js';
+
 /**
  * The one table of error codes and the HTTP status each maps to.
  *
@@ -58,13 +60,26 @@ export interface FieldProblem {
  * as they are.
  */
 export class DomainError extends Error {
+  /** The message in every language, when it was given so; otherwise only `message` (English). */
+  readonly localized: LocalizedText | undefined;
+
+  /**
+   * @param message English text, or the text in every language (`{ sv, en }`): the API answers in
+   *   the caller's language (Accept-Language), Swedish by default. `Error.message` is the English.
+   */
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | LocalizedText,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.localized = typeof message === 'string' ? undefined : message;
     this.name = 'DomainError';
+  }
+
+  /** The message in a language, falling back to the English one where no translation was given. */
+  messageIn(lang: Language): string {
+    return this.localized?.[lang] ?? this.message;
   }
 
   /** The HTTP status this error maps to. */
