@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
-import { rateLimitPerToken } from './api/rate-limit.js';
+import { rateLimits, signInEarly } from './api/rate-limit.js';
+import { Authenticator } from './access/authenticator.js';
 import { webAppRouter } from './api/web-app.js';
 import { validationPipe } from './api/validation.js';
 import { MAX_FILE_BYTES } from './governance/documents.service.js';
@@ -37,6 +39,21 @@ function oidcOrigins(config: AppConfig): string[] {
 }
 
 /**
+ * Cuts off clients that send too slowly (slowloris): headers must arrive within `headersTimeoutMs`,
+ * the whole request (a 10 MB document file included) within `requestTimeoutMs` (408, then closed),
+ * and a connection silent either way that long is closed too; an idle kept-alive connection after
+ * `keepAliveTimeoutMs`. Node checks the first two every `connectionsCheckingInterval` (30 s by
+ * default, read when the server starts listening): at most a second here, so the bounds hold.
+ */
+function applyServerTimeouts(server: Server, http: AppConfig['http']): void {
+  server.headersTimeout = http.headersTimeoutMs;
+  server.requestTimeout = http.requestTimeoutMs;
+  server.keepAliveTimeout = http.keepAliveTimeoutMs;
+  server.timeout = http.requestTimeoutMs;
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(1000, Math.ceil(http.headersTimeoutMs / 2));
+}
+
+/**
  * Builds the whole application (used by `main.ts` and by every e2e test, so tests run exactly
  * what production runs): JSON body parsing with a size limit, validation, the OpenAPI document at
  * `/docs-json` and Swagger UI at `/docs`.
@@ -60,7 +77,9 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   );
   // The web interface, before the rate limit (its files are not API calls).
   app.use(webAppRouter(options.config.webDir));
-  app.use(rateLimitPerToken(options.config.rateLimitPerMinute));
+  // Sign in first, so the rate limits count per person and failed sign-ins per address.
+  app.use(signInEarly(app.get(Authenticator)));
+  app.use(...rateLimits(options.config.rateLimitPerMinute, options.config.failedSignInsPerMinute));
   // CORS is closed unless CORS_ORIGINS names the origins a browser may call from.
   if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'], exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   // A document's file is its request body as is (up to 10 MB); everything else is JSON.
@@ -68,6 +87,7 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseNul }));
   app.useGlobalPipes(validationPipe());
   app.disable('x-powered-by');
+  applyServerTimeouts(app.getHttpServer(), options.config.http);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

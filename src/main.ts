@@ -3,9 +3,8 @@ import { createApp } from './app.js';
 import { loadConfig } from './config/app-config.js';
 import { embeddedTarget, postgresTarget, type DatabaseTarget } from './config/database.js';
 import { InvalidDefinitionsError } from './definitions/definition-error.js';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { developmentAdministrator } from './access/development-admin.js';
+import { developmentToken } from './access/development-admin.js';
 import { DEVELOPMENT_TOKEN_FILE, seedDevelopmentData } from './demo/development-data.js';
 
 /**
@@ -23,14 +22,18 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     if (database.kind === 'embedded' && !config.production) {
-      // Development only: an administrator token, kept in the data folder and printed, and demo data.
-      const { token } = await developmentAdministrator(app);
-      writeFileSync(join(config.dataDir, DEVELOPMENT_TOKEN_FILE), token + '\n', { mode: 0o600 });
+      // Development only: an administrator token (one at a time, 12 hours, kept in the data folder
+      // and printed only when new), and demo data.
+      const { token, fresh, expiresAt } = await developmentToken(app, config.dataDir);
       await seedDevelopmentData(app, url, token, config.seedDemo);
+      const file = join(config.dataDir, DEVELOPMENT_TOKEN_FILE);
       console.log(
-        `\nWeb interface: ${url}/  (sign in with the token below)\n` +
-          `Development administrator token (also in ${join(config.dataDir, DEVELOPMENT_TOKEN_FILE)}):\n  ${token}\n` +
-          `Try: curl -H "Authorization: Bearer ${token}" ${url}/cases\n`,
+        fresh
+          ? `\nWeb interface: ${url}/  (sign in with the token below)\n` +
+              `Development administrator token, new, valid until ${expiresAt.toISOString()} (also in ${file}):\n  ${token}\n` +
+              `Try: curl -H "Authorization: Bearer ${token}" ${url}/cases\n`
+          : `\nWeb interface: ${url}/  (sign in with the development token)\n` +
+              `Development administrator token: unchanged, in ${file} (valid until ${expiresAt.toISOString()}; not printed again)\n`,
       );
     }
     logger.log(`Samverkan is listening on ${url} (web interface: ${url}/app/, API docs: ${url}/docs) with ${database.description}`);

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { startIdentityProvider, type TestIdentityProvider } from './support/identity-provider.js';
 import { ADMINISTRATOR, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -9,29 +8,21 @@ import { ADMINISTRATOR, startTestApp, type TestApp } from './support/test-app.js
  */
 describe('authentication', () => {
   let t: TestApp;
-  let jwks: Server;
+  let provider: TestIdentityProvider;
   let issuer: string;
   let signing: { privateKey: CryptoKey; kid: string };
   let stranger: { privateKey: CryptoKey; kid: string };
 
   beforeAll(async () => {
-    const key = await generateKeyPair('RS256', { extractable: true });
-    const other = await generateKeyPair('RS256', { extractable: true });
-    signing = { privateKey: key.privateKey, kid: 'k1' };
-    stranger = { privateKey: other.privateKey, kid: 'k1' }; // same kid, wrong key
-    const published = { keys: [{ ...(await exportJWK(key.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
-    jwks = createServer((req, res) => {
-      if (req.url === '/keys') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published));
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
-    issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-    t = await startTestApp({ config: { oidc: { issuer, audience: 'samverkan', jwksUri: `${issuer}/keys`, subjectClaim: 'sub' } } });
+    provider = await startIdentityProvider();
+    ({ issuer, signing } = provider);
+    stranger = { privateKey: (await generateKeyPair('RS256', { extractable: true })).privateKey, kid: 'k1' }; // same kid, wrong key
+    t = await startTestApp({ config: { oidc: { issuer, audience: 'samverkan', jwksUri: provider.jwksUri, subjectClaim: 'sub' } } });
     await t.identity({ person: 'anna@vaxjo.se', organisation: 'Växjö' });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((r) => jwks.close(r));
+    await provider.close();
   });
 
   const jwt = (claims: { sub?: string; aud?: string; iss?: string; expiresIn?: string; key?: { privateKey: CryptoKey; kid: string } } = {}) =>

@@ -65,13 +65,14 @@ export class ApiTokensService {
 
   /**
    * The person a token acts as, if the token is known, not revoked and not expired, and the person
-   * is active. One query: it runs before every request.
+   * is active; with the token's id and who made it (a development token is marked so). One query:
+   * it runs before every request.
    */
-  async personOf(token: string): Promise<PersonRecord | null> {
+  async personOf(token: string): Promise<{ person: PersonRecord; tokenId: string; createdBy: string } | null> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
-    const [row] = await em.execute<Array<Record<string, unknown> & { token_id: string; token_last_used_at: Date | string | null }>>(
-      `select t.id as token_id, t.last_used_at as token_last_used_at, p.*
+    const [row] = await em.execute<Array<Record<string, unknown> & { token_id: string; token_created_by: string; token_last_used_at: Date | string | null }>>(
+      `select t.id as token_id, t.created_by as token_created_by, t.last_used_at as token_last_used_at, p.*
          from api_tokens t join people p on p.id = t.person_id
         where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?) and p.active`,
       [tokenHash(token), now],
@@ -82,6 +83,13 @@ export class ApiTokensService {
     if (!lastUsed || now.getTime() - lastUsed.getTime() > 60_000) {
       await em.nativeUpdate(ApiTokenRecord, { id: row.token_id }, { lastUsedAt: now });
     }
-    return em.map(PersonRecord, row);
+    const { token_id: tokenId, token_created_by: createdBy, token_last_used_at: _, ...person } = row;
+    return { person: em.map(PersonRecord, person), tokenId, createdBy };
+  }
+
+  /** Until when a token made by `createdBy` is valid: null when it is unknown, revoked, expired or never expires. */
+  async developmentTokenExpiry(token: string, createdBy: string): Promise<Date | null> {
+    const record = await this.orm.em.fork().findOne(ApiTokenRecord, { tokenHash: tokenHash(token), createdBy, revokedAt: null, expiresAt: { $gt: this.clock.now() } });
+    return record?.expiresAt ?? null;
   }
 }

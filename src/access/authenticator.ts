@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { PersonRecord } from '../governance/organisation.entity.js';
 import type { Actor } from './actor.js';
 import { ApiTokensService, TOKEN_PREFIX } from './api-tokens.service.js';
+import { DEVELOPMENT_ADMIN_SUBJECT, DEVELOPMENT_TOKEN_CREATOR } from './development-admin.js';
 import { OidcVerifier } from './oidc.js';
 
 /**
@@ -18,12 +19,15 @@ import { OidcVerifier } from './oidc.js';
 export class Authenticator {
   private readonly oidc: OidcVerifier | undefined;
 
+  private readonly production: boolean;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly tokens: ApiTokensService,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    this.production = config.production;
     this.oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
   }
 
@@ -34,15 +38,30 @@ export class Authenticator {
     if (!match) throw new DomainError('UNAUTHENTICATED', 'sign in: send "Authorization: Bearer <token>" (an API token, or an access token from your organisation\'s identity provider)');
     const token = match[1]!;
     if (token.startsWith(TOKEN_PREFIX)) {
-      const person = await this.tokens.personOf(token);
-      if (!person) throw new DomainError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired');
-      return toActor(person);
+      const signedIn = await this.tokens.personOf(token);
+      if (!signedIn) throw new DomainError('UNAUTHENTICATED', 'the API token is unknown, revoked or expired');
+      this.refuseDevelopment(signedIn.person, signedIn.createdBy);
+      return toActor(signedIn.person);
     }
     if (!this.oidc) throw new DomainError('UNAUTHENTICATED', 'this service accepts API tokens only: no identity provider is configured (OIDC_ISSUER)');
     const subject = await this.oidc.subjectOf(token, this.clock.now());
     const person = await this.orm.em.fork().findOne(PersonRecord, { subject, active: true });
     if (!person) throw new DomainError('UNAUTHENTICATED', 'you are signed in, but not registered as an active person of an organisation here; ask an administrator');
+    this.refuseDevelopment(person, null);
     return toActor(person);
+  }
+
+  /**
+   * In production, no development token (even one made before NODE_ENV=production was set on the
+   * same data) and no sign-in as the development administrator.
+   */
+  private refuseDevelopment(person: PersonRecord, createdBy: string | null): void {
+    if (this.production && (createdBy === DEVELOPMENT_TOKEN_CREATOR || person.subject === DEVELOPMENT_ADMIN_SUBJECT)) {
+      throw new DomainError('UNAUTHENTICATED', {
+        en: 'development tokens are not accepted in production (NODE_ENV=production); sign in with a token of your own',
+        sv: 'utvecklingstoken godtas inte i produktion (NODE_ENV=production); logga in med en egen token',
+      });
+    }
   }
 }
 

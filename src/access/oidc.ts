@@ -11,9 +11,13 @@ export interface OidcSettings {
   subjectClaim: string;
 }
 
+/** How far the identity provider's clock may be from the service's, for `exp`, `nbf` and `iat`. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
 /**
  * Verifies OpenID Connect / JWT access tokens against the issuer's published keys (JWKS): the
- * signature, the issuer, the audience and the expiry (against the service's clock). Uses `jose`,
+ * signature, the issuer, the audience, the expiry (required: a token without `exp` is refused), not
+ * before and issued at (against the service's clock, within {@link CLOCK_TOLERANCE_SECONDS}). Uses `jose`,
  * which fetches and caches the keys and refetches when a token names a key it does not know.
  */
 export class OidcVerifier {
@@ -31,8 +35,14 @@ export class OidcVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         currentDate: now,
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
       });
+      // jose checks that `iat` is a number, not that it has passed: a token "issued" in the future
+      // is made by a wrong clock or is forged to outlive its stated lifetime.
+      if (typeof payload.iat === 'number' && payload.iat > now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+        throw new DomainError('UNAUTHENTICATED', { en: 'the token is issued in the future (iat); check the clocks of the service and the identity provider', sv: 'token är utfärdad i framtiden (iat); kontrollera klockorna hos tjänsten och identitetsleverantören' });
+      }
       const subject = payload[this.settings.subjectClaim];
       if (typeof subject !== 'string' || !subject) throw new DomainError('UNAUTHENTICATED', `the token has no "${this.settings.subjectClaim}" claim naming the person`);
       return subject;
@@ -65,6 +75,7 @@ function explain(error: unknown): DomainError {
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return new DomainError('UNAUTHENTICATED', 'the token is meant for another service (audience)');
     if (error.claim === 'iss') return new DomainError('UNAUTHENTICATED', 'the token was issued by another identity provider');
+    if (error.claim === 'exp' && error.reason === 'missing') return new DomainError('UNAUTHENTICATED', { en: 'the token has no expiry (exp); the identity provider must issue tokens that expire', sv: 'token saknar giltighetstid (exp); identitetsleverantören måste utfärda token som upphör att gälla' });
     if (error.claim === 'nbf') return new DomainError('UNAUTHENTICATED', 'the token is not valid yet');
     return new DomainError('UNAUTHENTICATED', `the token's "${error.claim}" claim does not hold`);
   }

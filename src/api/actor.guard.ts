@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { Authenticator } from '../access/authenticator.js';
+import type { SignedInRequest } from './rate-limit.js';
 
 const PUBLIC = 'samverkan:public';
 
@@ -21,7 +22,10 @@ export function isPublic(reflector: Reflector, ctx: ExecutionContext): boolean {
   return !!reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()]);
 }
 
-/** Signs in every request but the `@Public()` ones: a bearer token, or 401. */
+/**
+ * Signs in every request but the `@Public()` ones: a bearer token, or 401. The sign-in itself
+ * happened before the rate limits (signInEarly, src/api/rate-limit.ts); this refuses where it failed.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -31,8 +35,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (isPublic(this.reflector, ctx)) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    req.actor = await this.authenticator.authenticate(req.headers.authorization);
+    const req = ctx.switchToHttp().getRequest<SignedInRequest>();
+    if (req.signInFailure !== undefined) throw req.signInFailure;
+    req.actor ??= await this.authenticator.authenticate(req.headers.authorization);
     return true;
   }
 }

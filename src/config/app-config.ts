@@ -29,8 +29,12 @@ export interface AppConfig {
   oidc: OidcSettings | undefined;
   /** Origins a browser may call the API from (CORS_ORIGINS, comma-separated). Closed by default. */
   corsOrigins: string[];
-  /** Requests per minute per token or address (RATE_LIMIT_PER_MINUTE, default 600). */
+  /** Requests per minute per signed-in person, or per address without a valid sign-in (RATE_LIMIT_PER_MINUTE, default 600). */
   rateLimitPerMinute: number;
+  /** Failed sign-ins per minute per address before 429 (RATE_LIMIT_FAILED_SIGNINS_PER_MINUTE, default 30). */
+  failedSignInsPerMinute: number;
+  /** HTTP server timeouts: HTTP_HEADERS_TIMEOUT_SECONDS (10), HTTP_REQUEST_TIMEOUT_SECONDS (60, the whole request; a 10 MB file needs 1.4 Mbit/s), HTTP_KEEP_ALIVE_SECONDS (5). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   /** Run the timed jobs on this instance. `SCHEDULER_ENABLED`, default true. */
   schedulerEnabled: boolean;
   /**
@@ -96,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: oidc(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    failedSignInsPerMinute: integer(env, 'RATE_LIMIT_FAILED_SIGNINS_PER_MINUTE', 30, 1, 1_000_000),
+    http: httpTimeouts(env),
     smtp: smtp(env),
     webhooks: webhooks(env, env.NODE_ENV === 'production'),
     notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
@@ -147,6 +153,13 @@ function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig | 
   }
   if (!secret || secret.length < 32) throw new ConfigError('WEBHOOK_SECRET must be set with WEBHOOK_URLS, at least 32 characters (e.g. `openssl rand -hex 32`): receivers check the HMAC-SHA256 signature with it');
   return { urls: [...new Set(urls)], secret };
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv): AppConfig['http'] {
+  const headers = integer(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 10, 1, 600);
+  const request = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600);
+  if (headers > request) throw new ConfigError(`HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request}): the headers are part of the request`);
+  return { headersTimeoutMs: headers * 1000, requestTimeoutMs: request * 1000, keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_SECONDS', 5, 1, 3600) * 1000 };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
