@@ -8,7 +8,8 @@ import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
-import { ADOPTED, appealDeadline, checkDecisionDates, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
+import { ADOPTED, appealDeadline, checkDecisionDates, datesBefore, earliestDecisionDate, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { compareDecisionText, textDigest, words, type TextComparison } from './decision-text.js';
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
@@ -127,12 +128,16 @@ export class DecisionsService {
 
   /**
    * Records (or updates) one board's decision. The appeal deadline is computed from the
-   * announcement date on the Swedish calendar.
-   * @throws DomainError NOT_FOUND (decision point), UNPROCESSABLE (board not required here, its
-   *         organisation not a party, dates out of order or in the future, missing text)
+   * announcement date on the Swedish calendar. A decision that has become final (laga kraft) is
+   * not rewritten: a changed decision is a new decision, taken, announced and appealable anew; only
+   * an appeal made in time and learnt of late may still be recorded on it. No date may lie more
+   * than a year before the case started (see earliestDecisionDate).
+   * @throws DomainError NOT_FOUND (decision point), DECISION_FINAL (409), UNPROCESSABLE (board not
+   *         required here, its organisation not a party, dates out of order, in the future or more
+   *         than a year before the case, missing text)
    */
   recordDecision(caseId: string, key: string, boardId: string, input: DecisionInput, actor: Actor, options: CommandOptions<MutationResult<BoardDecisionRecord>> = {}): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
-    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
       if (!point) throw notFound('decision point', key);
       const board = await em.findOne(BoardRecord, { id: boardId });
@@ -153,10 +158,25 @@ export class DecisionsService {
         minutesApprovedDate: input.minutesApprovedDate ?? null,
         announcedDate: input.announcedDate ?? null,
       };
-      const problems = checkDecisionDates(fields, stockholmDate(now));
+      const today = stockholmDate(now);
+      const problems = checkDecisionDates(fields, today);
       if (problems.length) throw new DomainError('UNPROCESSABLE', problems.map((p) => p.message).join('; '), { errors: problems });
+      const earliest = earliestDecisionDate(stockholmDate(record.createdAt));
+      const early = datesBefore(fields, earliest);
+      if (early.length) {
+        const dates = early.map((e) => e.date).join(', ');
+        throw new DomainError(
+          'UNPROCESSABLE',
+          {
+            sv: `${dates} ligger mer än ett år före ärendets start (${stockholmDate(record.createdAt)}); ett så gammalt beslut hör inte till den här samverkan och kan inte registreras här (tidigast ${earliest}).`,
+            en: `${dates} is more than a year before the case started (${stockholmDate(record.createdAt)}); a decision that old does not belong to this collaboration and cannot be recorded here (earliest ${earliest}).`,
+          },
+          { errors: early.map((e) => ({ path: e.path, message: `${e.date} is before ${earliest}, a year before the case started` })) },
+        );
+      }
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
+      if (existing && effectiveStatus(existing, today) === 'final') assertMayChangeFinal(existing, fields, boardLabel(organisation, board));
       const digest = fields.text === null ? null : textDigest(fields.text);
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
       const before = existing ? snapshot(existing) : null;
@@ -185,6 +205,26 @@ export class DecisionsService {
       if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`);
     }
   }
+}
+
+/**
+ * A final decision stays as it was recorded; sending it again unchanged is fine, and so is
+ * recording that it was appealed (in time, as a court's notice may come late).
+ * @throws DomainError DECISION_FINAL
+ */
+function assertMayChangeFinal(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>, label: string): void {
+  const content = (d: typeof fields) => canonicalJson({ text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate });
+  const sameContent = content(existing) === content(fields);
+  if (sameContent && (fields.status === existing.status || fields.status === 'appealed')) return;
+  const since = finalFrom(existing.appealDeadline);
+  throw new DomainError(
+    'DECISION_FINAL',
+    {
+      sv: `Beslutet i ${label} har vunnit laga kraft (från ${since}) och kan inte ändras i efterhand. Ett ändrat beslut är ett nytt beslut: registrera det vid en ny beslutspunkt när nämnden har fattat det och det har anslagits. Bara ett överklagande som kom in i tid kan fortfarande registreras.`,
+      en: `The decision of ${label} has become final (laga kraft, from ${since}) and cannot be changed afterwards. A changed decision is a new decision: record it at a new decision point once the board has taken and announced it. Only an appeal made in time may still be recorded.`,
+    },
+    { finalFrom: since },
+  );
 }
 
 function snapshot(d: BoardDecisionRecord) {
