@@ -32,6 +32,8 @@ export interface DecisionInput {
   minutesParagraph?: string | null;
   minutesApprovedDate?: string | null;
   announcedDate?: string | null;
+  /** Why a final decision's registration is corrected (required for that, see recordDecision). */
+  correction?: string | null;
 }
 
 /** One board's line in the decision point overview: its decision, status and text comparison. */
@@ -129,9 +131,9 @@ export class DecisionsService {
   /**
    * Records (or updates) one board's decision. The appeal deadline is computed from the
    * announcement date on the Swedish calendar. A decision that has become final (laga kraft) is
-   * not rewritten: a changed decision is a new decision, taken, announced and appealable anew; only
-   * an appeal made in time and learnt of late may still be recorded on it. No date may lie more
-   * than a year before the case started (see earliestDecisionDate).
+   * not rewritten (see finalChange): only an appeal made in time, or a corrected registration with
+   * its reason, may still be recorded. No date may lie more than a year before the case started
+   * (see earliestDecisionDate).
    * @throws DomainError NOT_FOUND (decision point), DECISION_FINAL (409), UNPROCESSABLE (board not
    *         required here, its organisation not a party, dates out of order, in the future or more
    *         than a year before the case, missing text)
@@ -176,11 +178,12 @@ export class DecisionsService {
       }
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
-      if (existing && effectiveStatus(existing, today) === 'final') assertMayChangeFinal(existing, fields, boardLabel(organisation, board));
+      const correction = existing && effectiveStatus(existing, today) === 'final' ? finalChange(existing, fields, input.correction, boardLabel(organisation, board)) : null;
       const digest = fields.text === null ? null : textDigest(fields.text);
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
       const before = existing ? snapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
+      if (correction) return { type: 'decision.corrected', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: snapshot(decision) }, value: decision };
       return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
     });
   }
@@ -208,20 +211,25 @@ export class DecisionsService {
 }
 
 /**
- * A final decision stays as it was recorded; sending it again unchanged is fine, and so is
- * recording that it was appealed (in time, as a court's notice may come late).
+ * A final decision (laga kraft) is not changed: a changed decision is a new decision, taken,
+ * announced and appealable anew. Sending it unchanged is fine, and so is recording that it was
+ * appealed in time (a court's notice may come late). What may still change is a wrong
+ * *registration* — the minutes say otherwise — given with `correction` saying why: it is recorded
+ * as `decision.corrected`, and the decision stays final, as the appeal window ran on the decision
+ * as taken.
+ * @returns the reason when the change is such a correction, null when it is no correction
  * @throws DomainError DECISION_FINAL
  */
-function assertMayChangeFinal(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>, label: string): void {
+function finalChange(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>, correction: string | null | undefined, label: string): string | null {
   const content = (d: typeof fields) => canonicalJson({ text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate });
-  const sameContent = content(existing) === content(fields);
-  if (sameContent && (fields.status === existing.status || fields.status === 'appealed')) return;
+  if (content(existing) === content(fields) && (fields.status === existing.status || fields.status === 'appealed')) return null;
+  if (correction?.trim()) return correction.trim();
   const since = finalFrom(existing.appealDeadline);
   throw new DomainError(
     'DECISION_FINAL',
     {
-      sv: `Beslutet i ${label} har vunnit laga kraft (från ${since}) och kan inte ändras i efterhand. Ett ändrat beslut är ett nytt beslut: registrera det vid en ny beslutspunkt när nämnden har fattat det och det har anslagits. Bara ett överklagande som kom in i tid kan fortfarande registreras.`,
-      en: `The decision of ${label} has become final (laga kraft, from ${since}) and cannot be changed afterwards. A changed decision is a new decision: record it at a new decision point once the board has taken and announced it. Only an appeal made in time may still be recorded.`,
+      sv: `Beslutet i ${label} har vunnit laga kraft (från ${since}) och ändras inte i efterhand. Ett ändrat beslut är ett nytt beslut: registrera det vid en ny beslutspunkt när nämnden har fattat det och det har anslagits. Var det registreringen som var fel, inte beslutet, skicka rättelsen med "correction" som säger varför; den syns i historiken.`,
+      en: `The decision of ${label} has become final (laga kraft, from ${since}) and is not changed afterwards. A changed decision is a new decision: record it at a new decision point once the board has taken and announced it. If the registration was wrong, not the decision, send the correction with "correction" saying why; it is shown in the history.`,
     },
     { finalFrom: since },
   );

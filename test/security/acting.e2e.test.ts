@@ -141,7 +141,7 @@ describe('acting for an organisation', () => {
       expect(created.status).toBe(201);
     });
 
-    it('refuses to rewrite a decision that has become final; an appeal made in time may still be recorded', async () => {
+    it('refuses to rewrite a decision that has become final; a wrong registration is corrected with its reason, and an appeal made in time may still be recorded', async () => {
       const path = `/cases/${caseId}/decision-points/joint/decisions/${vaxjoBoard}`;
       expect((await as(vaxjoSecretariat)('PUT', path, final)).status).toBe(200);
       const line = async () => (await as(lead)('GET', `/cases/${caseId}/decision-points/joint`)).body.boards.find((b: any) => b.board.id === vaxjoBoard);
@@ -153,6 +153,13 @@ describe('acting for an organisation', () => {
       expect((await line()).decision.text).toBe(text);
       // Sending it unchanged changes nothing and is fine.
       expect((await as(vaxjoSecretariat)('PUT', path, final)).status).toBe(200);
+      // A registration that differs from the minutes is corrected with the reason, in the history.
+      const corrected = await as(vaxjoSecretariat)('PUT', path, { ...final, minutesParagraph: '§ 21', correction: 'Fel paragraf registrerades; protokollet säger § 21' });
+      expect(corrected.status).toBe(200);
+      const event = (await history()).at(-1)!;
+      expect(event).toMatchObject({ type: 'decision.corrected', payload: { correction: 'Fel paragraf registrerades; protokollet säger § 21', from: { minutesParagraph: '§ 12' }, to: { minutesParagraph: '§ 21' } } });
+      expect((await line()).status).toBe('final');
+      Object.assign(final, { minutesParagraph: '§ 21' });
       // A court's notice of an appeal made in time arrives late: that may be recorded.
       expect((await as(vaxjoSecretariat)('PUT', path, { ...final, status: 'appealed' })).status).toBe(200);
       expect((await line()).status).toBe('appealed');
