@@ -20,7 +20,11 @@ interface Ctx {
   region: string;
   vaxjo: string;
   vaxjoBoard: string;
+  regionBoard: string;
   goalId: string;
+  regionGoalId: string;
+  regionCommitmentId: string;
+  vaxjoDocumentId: string;
   actionId: string;
   documentId: string;
   secretDocumentId: string;
@@ -45,8 +49,8 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'POST /cases': { request: () => ({ path: '/cases', body: { workflow: 'samverkan', title: 'Nytt ärende' } }), expect: SIGNED_IN },
   'GET /cases': { request: () => ({ path: '/cases' }), expect: SIGNED_IN },
   'GET /cases/{id}': { request: (c) => ({ path: `/cases/${c.caseId}` }), expect: READ_CASE },
-  // ADVANCE: roles from the workflow (secretariat, processOwner): any party's secretariat; the gate then says 422.
-  'POST /cases/{id}/events': { request: (c) => ({ path: `/cases/${c.caseId}/events`, body: { type: 'ADVANCE' } }), expect: row('U', 'N', 'N', 'F', 'F', 'A', 'A') },
+  // ADVANCE: roles from the workflow (secretariat, processOwner), held for the leading party: not Växjö's secretariat; the gate then says 422.
+  'POST /cases/{id}/events': { request: (c) => ({ path: `/cases/${c.caseId}/events`, body: { type: 'ADVANCE' } }), expect: RUN_CASE },
   'PATCH /cases/{id}/fields': { request: (c) => ({ path: `/cases/${c.caseId}/fields`, body: { arena: 'Regionalt forum' } }), expect: RUN_CASE },
   'GET /cases/{id}/gate': { request: (c) => ({ path: `/cases/${c.caseId}/gate?event=ADVANCE` }), expect: READ_CASE },
   'GET /cases/{id}/history': { request: (c) => ({ path: `/cases/${c.caseId}/history` }), expect: READ_CASE },
@@ -93,6 +97,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'POST /cases/{id}/goals/kolada-import': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-import`, body: { values: [] } }), expect: CONTRIBUTE },
   'POST /cases/{id}/goals/kolada-sync': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-sync` }), expect: row('U', 'N', 'N', 'A', 'A', 'A', 'A') },
   'GET /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources` }), expect: READ_CASE },
+  // For Växjö: its own secretariat, or the lead on its behalf (more in ANOTHER_PARTYS below).
   'POST /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.vaxjo, kind: 'staff', amount: 1, unit: 'FTE' } }), expect: CONTRIBUTE },
   'DELETE /cases/{id}/resources/{commitmentId}': { request: (c) => ({ path: `/cases/${c.caseId}/resources/00000000-0000-4000-8000-0000000000bb` }), expect: CONTRIBUTE },
   'GET /cases/{id}/actions': { request: (c) => ({ path: `/cases/${c.caseId}/actions` }), expect: READ_CASE },
@@ -101,12 +106,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'GET /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents` }), expect: READ_CASE },
   'POST /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Minnesanteckningar', kind: 'other' } }), expect: CONTRIBUTE },
   'GET /cases/{id}/documents/{documentId}': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}` }), expect: READ_CASE },
-  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }), expect: CONTRIBUTE },
+  // The region's document (the lead added it): Växjö's secretariat may not replace its file.
+  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }), expect: RUN_CASE },
   'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file` }), expect: READ_CASE },
-  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }), expect: CONTRIBUTE },
+  // The region's signature: its own secretariat (the lead), not Växjö's.
+  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }), expect: RUN_CASE },
   'GET /cases/{id}/escalations': { request: (c) => ({ path: `/cases/${c.caseId}/escalations` }), expect: READ_CASE },
   // The fired "manager" level: managers and the steering group acknowledge; the first time 200, then 409.
-  'POST /escalations/{id}/ack': { request: (c) => ({ path: `/escalations/${c.escalationId}/ack`, body: {} }), expect: row('U', 'N', 'N', 'F', 'A', 'F', 'F') },
+  // To a non-party the escalation itself is not found (404), naming no case.
+  'POST /escalations/{id}/ack': { request: (c) => ({ path: `/escalations/${c.escalationId}/ack`, body: {} }), expect: row('U', 404, 404, 'F', 'A', 'F', 'F') },
   'GET /me/escalations': { request: () => ({ path: '/me/escalations' }), expect: SIGNED_IN },
   // The web interface: how to sign in (public), who I am, my cases, the gates ahead of a case.
   'GET /ui/config': { request: () => ({ path: '/ui/config' }), expect: row(200, 200, 200, 200, 200, 200, 200) },
@@ -127,6 +135,23 @@ const SECRET_DOCUMENT: Record<string, { request: (c: Ctx) => Req; expect: Record
   'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file?name=x.txt`, raw: { body: 'x', type: 'text/plain' } }), expect: row('U', 'N', 'N', 'F', 'F', 404, 'A') },
 };
 
+/**
+ * Things of one party, recorded by another (README "Acting for an organisation"): a party's own
+ * secretariat acts for it; the leading party's secretariat (the lead) may register on its behalf;
+ * the secretariat of another party (Växjö, acting on the region's things) may not.
+ */
+const ANOTHER_PARTYS: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }> = {
+  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.vaxjo, signedOn: '2026-11-20' } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.region, kind: 'money', amount: 5_000_000, unit: 'SEK' } }), expect: RUN_CASE },
+  'DELETE /cases/{id}/resources/{commitmentId}': { request: (c) => ({ path: `/cases/${c.caseId}/resources/${c.regionCommitmentId}` }), expect: RUN_CASE },
+  'POST /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Diarieförd hos regionen', kind: 'other', registryOrganisationId: c.region, registrationNumber: `RK ${c.n}` } }), expect: RUN_CASE },
+  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.vaxjoDocumentId}/file?name=v.txt`, raw: { body: 'v', type: 'text/plain' } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/goals/{goalId}/measurements': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.regionGoalId}/measurements`, body: { period: 2025, value: 7 } }), expect: RUN_CASE },
+  'POST /cases/{id}/goals/kolada-import': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-import`, body: { values: [{ kpi: 'N17473', municipality: '07', period: 2025, values: [{ gender: 'T', value: 7 }] }] } }), expect: RUN_CASE },
+  // The region's own board: its own secretariat (the lead), and no one on its behalf.
+  'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement/decisions/${c.regionBoard}`, body: { status: 'proposed' } }), expect: RUN_CASE },
+};
+
 describe('the permission matrix', () => {
   let t: TestApp;
   const ctx = {} as Ctx;
@@ -139,6 +164,7 @@ describe('the permission matrix', () => {
     ctx.region = orgs.get('Region Kronoberg')!.id;
     ctx.vaxjo = orgs.get('Växjö kommun')!.id;
     ctx.vaxjoBoard = orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!;
+    ctx.regionBoard = orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!;
     Object.assign(personas, {
       anonymous: null,
       outsider: { person: 'sekr.ljungby', organisation: '0781' },
@@ -158,6 +184,9 @@ describe('the permission matrix', () => {
     await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'secretariat', organisationId: ctx.vaxjo, holderId: await id('partySecretariat') });
     await lead('POST', `/cases/${ctx.caseId}/decision-points`, { key: 'joint-agreement', title: 'Beslut', referenceText: 'Text', boardIds: [ctx.vaxjoBoard] });
     ctx.goalId = (await lead('POST', `/cases/${ctx.caseId}/goals`, { title: 'Mål' })).body.id;
+    ctx.regionGoalId = (await lead('POST', `/cases/${ctx.caseId}/goals`, { title: 'Regionens mål', organisationId: ctx.region, kpi: 'N17473', municipalityCode: '07' })).body.id;
+    ctx.regionCommitmentId = (await lead('POST', `/cases/${ctx.caseId}/resources`, { organisationId: ctx.region, kind: 'money', amount: 100_000, unit: 'SEK' })).body.id;
+    ctx.vaxjoDocumentId = (await t.request('POST', `/cases/${ctx.caseId}/documents`, { body: { title: 'Växjös underlag', kind: 'other' }, as: personas.partySecretariat })).body.id;
     ctx.actionId = (await lead('POST', `/cases/${ctx.caseId}/actions`, { title: 'Åtgärd' })).body.id;
     ctx.documentId = (await lead('POST', `/cases/${ctx.caseId}/documents`, { title: 'Avtal', kind: 'agreement' })).body.id;
     ctx.secretDocumentId = (await lead('POST', `/cases/${ctx.caseId}/documents`, { title: 'Sekretessbelagd kartläggning', kind: 'situationAnalysis', confidential: true, visibleTo: [ctx.region] })).body.id;
@@ -213,17 +242,26 @@ describe('the permission matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('hides a document confidential to another party, as if it did not exist', async () => {
+  /** Every cell of a table that does not come out as its row says. */
+  async function mismatchesIn(table: typeof SECRET_DOCUMENT) {
     const mismatches = [];
-    for (const [endpoint, spec] of Object.entries(SECRET_DOCUMENT)) {
+    for (const [endpoint, spec] of Object.entries(table)) {
       for (const persona of PERSONAS) {
         const result = await cell(endpoint, spec, persona);
         if (result.got !== result.expected) mismatches.push(result);
       }
     }
-    expect(mismatches).toEqual([]);
+    return mismatches;
+  }
+
+  it('hides a document confidential to another party, as if it did not exist', async () => {
+    expect(await mismatchesIn(SECRET_DOCUMENT)).toEqual([]);
     const list = (await t.request('GET', `/cases/${ctx.caseId}/documents`, { as: personas.partySecretariat })).body;
     expect(list.map((d: any) => d.id)).not.toContain(ctx.secretDocumentId);
+  });
+
+  it('lets a party act for its own organisation, and only the lead on another party\'s behalf', async () => {
+    expect(await mismatchesIn(ANOTHER_PARTYS)).toEqual([]);
   });
 
   it('neither lists nor counts another organisation\'s cases', async () => {

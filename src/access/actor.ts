@@ -14,8 +14,8 @@ export interface Actor {
   organisation: string;
   /** Roles on the case at hand (filled in per case: see CaseRoleDirectory). */
   roles: string[];
-  /** The same, with the party each role is held for and whether that party leads the case. */
-  holdings?: Array<{ role: string; organisationId: string; leads?: boolean }>;
+  /** The same, with the party each role is held for, whether that party leads the case and its responsibilities. */
+  holdings?: Array<{ role: string; organisationId: string; leads?: boolean; responsibilities?: string[] }>;
   /** Roles beyond any case: administrator, processOwner. */
   systemRoles: string[];
 }

@@ -5,10 +5,10 @@ import { CaseRoleRecord } from '../governance/party.entity.js';
 import type { Actor } from './actor.js';
 import { isUuid } from '../common/uuid.js';
 
-/** Party to the case? And the roles the person holds on it, each with whether its party leads. */
+/** Party to the case? And the roles the person holds on it, each with its party's responsibilities (and whether it leads). */
 const STANDING_SQL = `
   select exists (select 1 from case_parties where case_id = ? and organisation_id = ?) as party,
-         coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'leads', coalesce(p.responsibilities @> '["leads"]', false)) order by r.role, r.organisation_id)
+         coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'leads', coalesce(p.responsibilities @> '["leads"]', false), 'responsibilities', coalesce(p.responsibilities, '[]'::jsonb)) order by r.role, r.organisation_id)
                    from case_roles r left join case_parties p on p.case_id = r.case_id and p.organisation_id = r.organisation_id
                    where r.case_id = ? and r.holder_id = ?), '[]'::json) as holdings`;
 
@@ -43,7 +43,7 @@ export class CaseRoleDirectory {
     if (!isUuid(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
     const organisation = isUuid(actor.organisation) ? actor.organisation : null;
     const personId = actor.personId && isUuid(actor.personId) ? actor.personId : null;
-    const [row] = await em.execute<Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean }> }>>(STANDING_SQL, [caseId, organisation, caseId, personId]);
+    const [row] = await em.execute<Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean; responsibilities: string[] }> }>>(STANDING_SQL, [caseId, organisation, caseId, personId]);
     const holdings = row?.holdings ?? [];
     return { party: row?.party ?? false, actor: { ...actor, roles: [...new Set(holdings.map((h) => h.role))].sort(), holdings } };
   }

@@ -1,6 +1,8 @@
 import { DomainError } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
 import { rolesFor, type CompiledWorkflow, type TransitionInfo } from '../definitions/compile-workflow.js';
 import type { Actor } from './actor.js';
+import { parseWorkflowRole } from './roles.js';
 
 /**
  * Who may do what. Every permission decision of the service is made here, so that it can be read
@@ -27,16 +29,55 @@ export function rolesForEvent(workflow: CompiledWorkflow, candidates: readonly T
   return [...new Set(candidates.flatMap((t) => rolesFor(workflow, t.source, t.event)))];
 }
 
-/** Whether the actor holds a role that may send the event. */
+/**
+ * Whether the actor holds a role that may send the event. Running a case is the leading party's:
+ * a role the workflow names counts only when held for a leading party, unless the workflow
+ * qualifies it (`"steeringGroup@decides"`, `"…@any"`: see ROLE_PARTIES in roles.ts). The case's
+ * process owner counts whichever party holds the role; `system` is the scheduler.
+ */
 export function maySend(actor: Actor, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): boolean {
-  const allowed = rolesForEvent(workflow, candidates);
-  return actor.roles.some((role) => allowed.includes(role));
+  return rolesForEvent(workflow, candidates).some((entry) => holdsWorkflowRole(actor, entry));
 }
 
-/** @throws DomainError FORBIDDEN naming the roles that may send the event */
+/** Whether the actor holds one `meta.roles` entry, for a party it counts for. */
+export function holdsWorkflowRole(actor: Actor, entry: string): boolean {
+  const { role, party } = parseWorkflowRole(entry);
+  if (actor.kind === 'system' || role === 'system') return actor.kind === 'system' && role === 'system';
+  if (role === 'processOwner' && party === null) return actor.roles.includes('processOwner');
+  const wanted = party ?? 'leads';
+  return !!actor.holdings?.some((h) => h.role === role && (wanted === 'any' || (wanted === 'leads' ? h.leads === true : !!h.responsibilities?.includes(wanted))));
+}
+
+/**
+ * @throws DomainError FORBIDDEN naming the roles that may send the event, and, for a role held for
+ *   a party it does not count for, saying so
+ */
 export function assertMaySend(actor: Actor, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[], event: string): void {
   if (maySend(actor, workflow, candidates)) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(rolesForEvent(workflow, candidates))} may send ${event} here; you hold ${listRoles(actor.roles)} on this case`);
+  const allowed = rolesForEvent(workflow, candidates);
+  const names = [...new Set(allowed.map((entry) => parseWorkflowRole(entry).role))];
+  const held = actor.roles.filter((r) => names.includes(r));
+  if (!held.length) throw new DomainError('FORBIDDEN', `only ${listRoles(names)} may send ${event} here; you hold ${listRoles(actor.roles)} on this case`);
+  const described = (lang: 'sv' | 'en') => allowed.map((entry) => describeWorkflowRole(entry, lang)).join(lang === 'sv' ? ' eller ' : ' or ');
+  throw new DomainError('FORBIDDEN', {
+    sv: `Du har ${listRoles(held, ' eller ')} för en part som inte räknas för ${event} här; det skickas av ${described('sv')}.`,
+    en: `You hold ${listRoles(held)} for a party that does not count for ${event} here; it is sent by ${described('en')}.`,
+  });
+}
+
+const ROLE_PARTY_WORDS: Record<string, { sv: string; en: string }> = {
+  leads: { sv: 'den ledande parten', en: 'the leading party' },
+  decides: { sv: 'en beslutande part', en: 'a deciding party' },
+  contributes: { sv: 'en bidragande part', en: 'a contributing party' },
+  informed: { sv: 'en informerad part', en: 'an informed party' },
+  any: { sv: 'vilken part som helst', en: 'any party' },
+};
+
+function describeWorkflowRole(entry: string, lang: 'sv' | 'en'): string {
+  const { role, party } = parseWorkflowRole(entry);
+  if (role === 'system' || (role === 'processOwner' && party === null)) return role;
+  const words = ROLE_PARTY_WORDS[party ?? 'leads']?.[lang] ?? party;
+  return lang === 'sv' ? `${role} för ${words}` : `${role} held for ${words}`;
 }
 
 /** @throws DomainError FORBIDDEN */
@@ -72,6 +113,56 @@ export function assertMayRunCase(actor: Actor, what: string): void {
 export function assertMayContribute(actor: Actor, what: string): void {
   if (actor.kind === 'system' || actor.roles.some((r) => CONTRIBUTORS.includes(r))) return;
   throw new DomainError('FORBIDDEN', `only ${listRoles(CONTRIBUTORS)} may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+}
+
+/** An organisation as messages name it. */
+export interface NamedOrganisation {
+  id: string;
+  name: string;
+}
+
+/**
+ * Whether the actor may register things for parties other than their own: the case's process
+ * owner, or the secretariat of a leading party — those who run the case.
+ */
+export function mayActForOthers(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.roles.includes('processOwner') || !!actor.holdings?.some((h) => h.role === 'secretariat' && h.leads);
+}
+
+/**
+ * Recording something *for an organisation* — its signature, its resource commitment, its
+ * document or the document's file, a measurement of its goal: the one who records it acts for that
+ * organisation. That is a contributor (see {@link assertMayContribute}) holding their role for
+ * that very party; or, on its behalf, whoever may act for others ({@link mayActForOthers}), which
+ * the history then records as `onBehalfOf`. Board decisions are stricter: see
+ * {@link assertMayRecordDecision}.
+ *
+ * @param target the organisation the thing is for, or null for the case's own (a document of no
+ *   party, from before documents had one): only those who may act for others touch it
+ * @param own the name of the actor's organisation, for the message
+ * @param what what is being recorded, as a verb phrase: `{ sv: 'registrera en underskrift', en: 'record a signature' }`
+ * @returns 'own' when the actor acts for their own party, 'onBehalf' when for another's
+ * @throws DomainError FORBIDDEN naming both organisations in words
+ */
+export function assertMayActFor(actor: Actor, target: NamedOrganisation | null, own: string, what: LocalizedText): 'own' | 'onBehalf' {
+  if (actor.kind === 'system') return 'own';
+  if (target && actor.holdings?.some((h) => h.organisationId === target.id && CONTRIBUTORS.includes(h.role))) return 'own';
+  if (mayActForOthers(actor)) return 'onBehalf';
+  if (!target) {
+    throw new DomainError('FORBIDDEN', {
+      sv: `Det här hör till ärendet som helhet och inte till någon part: bara den ledande partens sekretariat eller ärendets processägare kan ${what.sv}.`,
+      en: `This belongs to the case as a whole, not to a party: only the leading party's secretariat or the case's process owner may ${what.en}.`,
+    });
+  }
+  throw new DomainError('FORBIDDEN', {
+    sv: `Du företräder ${own} och kan inte ${what.sv} för ${target.name}. Det gör ${genitive(target.name)} eget sekretariat, eller för dess räkning den ledande partens sekretariat eller ärendets processägare.`,
+    en: `You represent ${own} and cannot ${what.en} for ${target.name}. ${target.name}'s own secretariat does that, or on its behalf the leading party's secretariat or the case's process owner.`,
+  });
+}
+
+/** "Region Kronoberg" → "Region Kronobergs"; a name ending in s, x or z takes no further s. */
+function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
 /**
@@ -121,6 +212,6 @@ export function assertAdministrator(actor: Actor, what = 'manage API tokens'): v
   throw new DomainError('FORBIDDEN', `only an administrator may ${what}`);
 }
 
-function listRoles(roles: readonly string[]): string {
-  return roles.length ? roles.join(' or ') : 'no role';
+function listRoles(roles: readonly string[], or = ' or '): string {
+  return roles.length ? roles.join(or) : 'no role';
 }

@@ -72,7 +72,7 @@ export class DocumentsController {
   }
 
   private async view(document: DocumentRecord, signatures: SignatureRecord[], em?: EntityManager) {
-    const names = await this.registry.names([document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)], em);
+    const names = await this.registry.names([document.organisationId, document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)], em);
     return documentView(document, signatures, names);
   }
 }

@@ -148,7 +148,7 @@ export class CasesService {
         },
       }, true);
       await this.notifyListeners({ em, record, workflow, from: null, to: state, actor, now });
-      return { record, workflow, actor: { ...actor, roles: ['secretariat'], holdings: [{ role: 'secretariat', organisationId: actor.organisation }] } };
+      return { record, workflow, actor: { ...actor, roles: ['secretariat'], holdings: [{ role: 'secretariat', organisationId: actor.organisation, leads: true, responsibilities: ['leads'] }] } };
     });
   }
 

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   CASE_CLOSED: 409,
   /** The escalation is not waiting for an acknowledgement (not fired yet, already acknowledged, or closed). */
   ESCALATION_NOT_OPEN: 409,
+  /** The board decision has become final (laga kraft): it is not rewritten; a new decision is needed. */
+  DECISION_FINAL: 409,
   /** The same `Idempotency-Key` was used before with a different request. */
   IDEMPOTENCY_KEY_REUSED: 422,
   /** The gate of the transition does not hold: the failures say what is missing. */

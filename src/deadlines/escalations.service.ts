@@ -103,8 +103,11 @@ export class EscalationsService {
    * @throws DomainError NOT_FOUND, FORBIDDEN, ESCALATION_NOT_OPEN, CASE_CLOSED, VERSION_CONFLICT
    */
   async acknowledge(id: string, actor: Actor, comment: string | undefined, options: CommandOptions<MutationResult<EscalationRecord>> = {}): Promise<CommandResult<MutationResult<EscalationRecord>>> {
-    const found = await this.orm.em.fork().findOne(EscalationRecord, { id }, { fields: ['caseId'] });
-    if (!found) throw notFound('escalation', id);
+    const em = this.orm.em.fork();
+    const found = await em.findOne(EscalationRecord, { id }, { fields: ['caseId'] });
+    // An escalation of a case the caller cannot see does not exist for them either: the answer
+    // names the escalation asked for, never the hidden case it belongs to.
+    if (!found || !(await this.roles.standing(em, found.caseId, actor)).party) throw notFound('escalation', id);
     return this.cases.mutate(found.caseId, actor, options, async ({ em, now, actor: onCase }) => {
       const escalation = await em.findOneOrFail(EscalationRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Who may comes before what state it is in: a caller without the right is told so, whatever the state.

@@ -103,6 +103,18 @@ describe('validateWorkflow', () => {
     expect(found).toContain(`${FILE}#/states/review/on/REOPEN: no role may send "REOPEN" here: name the roles in "meta.roles" of the workflow or of this state`);
   });
 
+  it('accepts a role qualified by the parties it counts for, and refuses unknown qualifiers', () => {
+    const wf = workflow();
+    wf.meta.roles.CLOSE = ['steeringGroup@decides', 'chair@any'];
+    expect(messages(wf)).toEqual([]);
+    wf.meta.roles.CLOSE = ['steeringGroup@deciding', 'system@any', 'styrgrupp@any'];
+    expect(messages(wf)).toEqual([
+      `${FILE}#/meta/roles/CLOSE/0: "steeringGroup@deciding": after "@" comes the parties the role counts for (known: "leads", "decides", "contributes", "informed", "any")`,
+      `${FILE}#/meta/roles/CLOSE/1: the system role is held for no party: write "system"`,
+      `${FILE}#/meta/roles/CLOSE/2: unknown role "styrgrupp" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`,
+    ]);
+  });
+
   it('checks initial states and the file name', () => {
     const wf = workflow();
     wf.initial = 'start';

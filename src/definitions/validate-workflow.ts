@@ -1,4 +1,4 @@
-import { CASE_ROLES, WORKFLOW_ROLES } from '../access/roles.js';
+import { CASE_ROLES, parseWorkflowRole, ROLE_PARTIES, WORKFLOW_ROLES } from '../access/roles.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
@@ -189,8 +189,12 @@ function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: 
     for (const [event, list] of Object.entries(roles)) {
       if (!Array.isArray(list)) continue;
       list.forEach((role, i) => {
-        if (typeof role === 'string' && !WORKFLOW_ROLES.includes(role)) {
-          say([...base, 'roles', event, i], `unknown role "${role}" (known: ${listNames(WORKFLOW_ROLES)})`);
+        if (typeof role !== 'string') return;
+        const { role: name, party } = parseWorkflowRole(role);
+        if (!WORKFLOW_ROLES.includes(name)) {
+          say([...base, 'roles', event, i], `unknown role "${name}" (known: ${listNames(WORKFLOW_ROLES)})`);
+        } else if (party !== null && (name === 'system' || !(ROLE_PARTIES as readonly string[]).includes(party))) {
+          say([...base, 'roles', event, i], name === 'system' ? 'the system role is held for no party: write "system"' : `"${role}": after "@" comes the parties the role counts for (known: ${listNames(ROLE_PARTIES)})`);
         }
       });
     }

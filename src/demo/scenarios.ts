@@ -136,7 +136,7 @@ export async function kronoberg(w: Walk): Promise<void> {
   const line = point.boards.find((l: any) => l.board.id === alvesta.board);
   w.say(`  ⇄ Orddiff för ${line.board.label}: ${line.text.diff.filter((p: any) => p.op !== 'same').map((p: any) => `${p.op === 'missing' ? 'saknas' : 'tillagt'}: "${p.words.join(' ')}"`).join('; ')}`);
   await w.fix('Alvestas sekretariat rättar registreringen enligt det justerade protokollet', async () =>
-    (await w.secretariatOf(alvesta.organisationId, alvesta.name)).put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${alvesta.board}`, decided(KRONOBERG_REFERENCE, boards.indexOf(alvesta))),
+    (await w.secretariatOf(alvesta.organisationId, alvesta.name)).put(`/cases/${w.caseId}/decision-points/joint-agreement/decisions/${alvesta.board}`, { ...decided(KRONOBERG_REFERENCE, boards.indexOf(alvesta)), correction: 'Rättad enligt det justerade protokollet: texten registrerades fel' }),
   );
   await w.advance();
 

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, type SwedishCalendar } from '../calendar/working-days.js';
+import { addDays, addMonths, type LocalDate, type SwedishCalendar } from '../calendar/working-days.js';
 import type { FieldProblem } from '../common/domain-error.js';
 import type { RecordedDecisionStatus } from './decision.entity.js';
 
@@ -77,4 +77,21 @@ export function checkDecisionDates(
     if (value && value > today) problems.push({ path: field, message: `${value} is in the future; record a date when it has happened` });
   }
   return problems;
+}
+
+/** How far before its case a decision may lie: one year, so a decision of the preparations counts. */
+export const DECISION_LEAD_MONTHS = 12;
+
+/**
+ * The earliest date a decision recorded on a case may carry: a year before the case started. A
+ * decision dated earlier does not belong to this collaboration, and, long past its appeal period,
+ * would be final (laga kraft) the moment it was recorded. Pure.
+ */
+export function earliestDecisionDate(caseStarted: LocalDate): LocalDate {
+  return addMonths(caseStarted, -DECISION_LEAD_MONTHS);
+}
+
+/** The decision's dates that lie before `earliest`, each with its field. Pure. */
+export function datesBefore(d: { meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null }, earliest: LocalDate): Array<{ path: 'meetingDate' | 'minutesApprovedDate' | 'announcedDate'; date: LocalDate }> {
+  return (['meetingDate', 'minutesApprovedDate', 'announcedDate'] as const).filter((path) => d[path] !== null && d[path]! < earliest).map((path) => ({ path, date: d[path]! }));
 }

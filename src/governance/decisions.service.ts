@@ -8,7 +8,8 @@ import { stockholmDate, type SwedishCalendar } from '../calendar/working-days.js
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
-import { ADOPTED, appealDeadline, checkDecisionDates, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
+import { ADOPTED, appealDeadline, checkDecisionDates, datesBefore, earliestDecisionDate, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { compareDecisionText, textDigest, words, type TextComparison } from './decision-text.js';
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
@@ -31,6 +32,8 @@ export interface DecisionInput {
   minutesParagraph?: string | null;
   minutesApprovedDate?: string | null;
   announcedDate?: string | null;
+  /** Why a final decision's registration is corrected (required for that, see recordDecision). */
+  correction?: string | null;
 }
 
 /** One board's line in the decision point overview: its decision, status and text comparison. */
@@ -127,12 +130,16 @@ export class DecisionsService {
 
   /**
    * Records (or updates) one board's decision. The appeal deadline is computed from the
-   * announcement date on the Swedish calendar.
-   * @throws DomainError NOT_FOUND (decision point), UNPROCESSABLE (board not required here, its
-   *         organisation not a party, dates out of order or in the future, missing text)
+   * announcement date on the Swedish calendar. A decision that has become final (laga kraft) is
+   * not rewritten (see finalChange): only an appeal made in time, or a corrected registration with
+   * its reason, may still be recorded. No date may lie more than a year before the case started
+   * (see earliestDecisionDate).
+   * @throws DomainError NOT_FOUND (decision point), DECISION_FINAL (409), UNPROCESSABLE (board not
+   *         required here, its organisation not a party, dates out of order, in the future or more
+   *         than a year before the case, missing text)
    */
   recordDecision(caseId: string, key: string, boardId: string, input: DecisionInput, actor: Actor, options: CommandOptions<MutationResult<BoardDecisionRecord>> = {}): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
-    return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
+    return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
       if (!point) throw notFound('decision point', key);
       const board = await em.findOne(BoardRecord, { id: boardId });
@@ -153,14 +160,30 @@ export class DecisionsService {
         minutesApprovedDate: input.minutesApprovedDate ?? null,
         announcedDate: input.announcedDate ?? null,
       };
-      const problems = checkDecisionDates(fields, stockholmDate(now));
+      const today = stockholmDate(now);
+      const problems = checkDecisionDates(fields, today);
       if (problems.length) throw new DomainError('UNPROCESSABLE', problems.map((p) => p.message).join('; '), { errors: problems });
+      const earliest = earliestDecisionDate(stockholmDate(record.createdAt));
+      const early = datesBefore(fields, earliest);
+      if (early.length) {
+        const dates = early.map((e) => e.date).join(', ');
+        throw new DomainError(
+          'UNPROCESSABLE',
+          {
+            sv: `${dates} ligger mer än ett år före ärendets start (${stockholmDate(record.createdAt)}); ett så gammalt beslut hör inte till den här samverkan och kan inte registreras här (tidigast ${earliest}).`,
+            en: `${dates} is more than a year before the case started (${stockholmDate(record.createdAt)}); a decision that old does not belong to this collaboration and cannot be recorded here (earliest ${earliest}).`,
+          },
+          { errors: early.map((e) => ({ path: e.path, message: `${e.date} is before ${earliest}, a year before the case started` })) },
+        );
+      }
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
+      const correction = existing && effectiveStatus(existing, today) === 'final' ? finalChange(existing, fields, input.correction, boardLabel(organisation, board)) : null;
       const digest = fields.text === null ? null : textDigest(fields.text);
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
       const before = existing ? snapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
+      if (correction) return { type: 'decision.corrected', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: snapshot(decision) }, value: decision };
       return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
     });
   }
@@ -185,6 +208,31 @@ export class DecisionsService {
       if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`);
     }
   }
+}
+
+/**
+ * A final decision (laga kraft) is not changed: a changed decision is a new decision, taken,
+ * announced and appealable anew. Sending it unchanged is fine, and so is recording that it was
+ * appealed in time (a court's notice may come late). What may still change is a wrong
+ * *registration* — the minutes say otherwise — given with `correction` saying why: it is recorded
+ * as `decision.corrected`, and the decision stays final, as the appeal window ran on the decision
+ * as taken.
+ * @returns the reason when the change is such a correction, null when it is no correction
+ * @throws DomainError DECISION_FINAL
+ */
+function finalChange(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>, correction: string | null | undefined, label: string): string | null {
+  const content = (d: typeof fields) => canonicalJson({ text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate });
+  if (content(existing) === content(fields) && (fields.status === existing.status || fields.status === 'appealed')) return null;
+  if (correction?.trim()) return correction.trim();
+  const since = finalFrom(existing.appealDeadline);
+  throw new DomainError(
+    'DECISION_FINAL',
+    {
+      sv: `Beslutet i ${label} har vunnit laga kraft (från ${since}) och ändras inte i efterhand. Ett ändrat beslut är ett nytt beslut: registrera det vid en ny beslutspunkt när nämnden har fattat det och det har anslagits. Var det registreringen som var fel, inte beslutet, skicka rättelsen med "correction" som säger varför; den syns i historiken.`,
+      en: `The decision of ${label} has become final (laga kraft, from ${since}) and is not changed afterwards. A changed decision is a new decision: record it at a new decision point once the board has taken and announced it. If the registration was wrong, not the decision, send the correction with "correction" saying why; it is shown in the history.`,
+    },
+    { finalFrom: since },
+  );
 }
 
 function snapshot(d: BoardDecisionRecord) {

@@ -23,6 +23,11 @@ export class DocumentRecord {
   caseId!: string;
   title!: string;
   kind!: DocumentKind;
+  /**
+   * The party the document is of: its registry's organisation, or else the party that added it.
+   * Null only for documents added before documents had a party: the case's own.
+   */
+  organisationId!: string | null;
   registryOrganisationId!: string | null;
   registrationNumber!: string | null;
   link!: string | null;
@@ -43,6 +48,7 @@ export const DocumentSchema = new EntitySchema<DocumentRecord>({
     caseId: { type: 'uuid' },
     title: { type: 'text' },
     kind: { type: 'text' },
+    organisationId: { type: 'uuid', nullable: true },
     registryOrganisationId: { type: 'uuid', nullable: true },
     registrationNumber: { type: 'text', nullable: true },
     link: { type: 'text', nullable: true },

@@ -6,6 +6,7 @@ import { assertMayContribute } from '../access/policy.js';
 import { stockholmDate } from '../calendar/working-days.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
+import { actFor, DEEDS } from './acting.js';
 import { DocumentFileRecord, DocumentRecord, SignatureRecord, type DocumentKind } from './document.entity.js';
 import { CasePartyRecord } from './party.entity.js';
 import { isUuid } from '../common/uuid.js';
@@ -59,7 +60,11 @@ export class DocumentsService {
     return { document, content: file.content };
   }
 
-  /** @throws DomainError UNPROCESSABLE (registry or visibleTo organisations that are not parties) */
+  /**
+   * Adds a document of the actor's own party; one held in another party's registry only on its
+   * behalf (policy's assertMayActFor).
+   * @throws DomainError FORBIDDEN, UNPROCESSABLE (registry or visibleTo organisations that are not parties)
+   */
   add(caseId: string, input: DocumentInput, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'add documents');
@@ -68,7 +73,13 @@ export class DocumentsService {
       const own = (await this.isParty(em, caseId, onCase.organisation)) ? [onCase.organisation] : [];
       const visibleTo = confidential ? [...new Set([...(input.visibleTo ?? []), ...own])] : [];
       if (!confidential && input.visibleTo?.length) throw unprocessable('visibleTo', 'only a confidential document names who may see it');
-      if (input.registryOrganisationId) await this.assertParty(em, caseId, input.registryOrganisationId, 'registryOrganisationId');
+      // The document is of the party whose registry holds it, or else of the actor's own party.
+      let acting = {};
+      if (input.registryOrganisationId) {
+        await this.assertParty(em, caseId, input.registryOrganisationId, 'registryOrganisationId');
+        acting = await actFor(em, onCase, input.registryOrganisationId, DEEDS.addDocument);
+      }
+      const organisationId = input.registryOrganisationId ?? own[0] ?? null;
       for (const [i, id] of visibleTo.entries()) await this.assertParty(em, caseId, id, `visibleTo.${i}`);
       if (confidential && !visibleTo.length) throw unprocessable('visibleTo', 'name the parties that may see the confidential document');
       const document = em.create(DocumentRecord, {
@@ -76,6 +87,7 @@ export class DocumentsService {
         caseId,
         title: input.title.trim(),
         kind: input.kind,
+        organisationId,
         registryOrganisationId: input.registryOrganisationId ?? null,
         registrationNumber: input.registrationNumber?.trim() || null,
         link: input.link ?? null,
@@ -88,12 +100,15 @@ export class DocumentsService {
         createdAt: now,
       });
       // The history of a confidential document says that it exists, not what it is called.
-      const described = confidential ? { id: document.id, kind: document.kind, confidential: true, visibleTo } : { id: document.id, kind: document.kind, title: document.title, registry: document.registryOrganisationId, registrationNumber: document.registrationNumber, link: document.link };
-      return { type: 'document.added', payload: { document: described }, value: document };
+      const described = confidential ? { id: document.id, kind: document.kind, organisation: organisationId, confidential: true, visibleTo } : { id: document.id, kind: document.kind, organisation: organisationId, title: document.title, registry: document.registryOrganisationId, registrationNumber: document.registrationNumber, link: document.link };
+      return { type: 'document.added', payload: { document: described, ...acting }, value: document };
     });
   }
 
-  /** Stores a file with a document (replacing an earlier one). @throws DomainError NOT_FOUND, PAYLOAD_TOO_LARGE */
+  /**
+   * Stores a file with a document (replacing an earlier one): for the document's party.
+   * @throws DomainError NOT_FOUND, FORBIDDEN, PAYLOAD_TOO_LARGE
+   */
   attachFile(caseId: string, documentId: string, file: { content: Buffer; type: string; name: string }, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
     if (file.content.length === 0) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
     if (file.content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `files are stored up to ${MAX_FILE_BYTES / 1024 / 1024} MB; link larger documents in the party's registry instead`);
@@ -101,18 +116,20 @@ export class DocumentsService {
       assertMayContribute(onCase, 'store document files');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
+      const acting = await actFor(em, onCase, document.organisationId, DEEDS.storeFile);
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       const existing = await em.findOne(DocumentFileRecord, { documentId });
       if (existing) existing.content = file.content;
       else em.create(DocumentFileRecord, { documentId, content: file.content });
       Object.assign(document, { fileName: file.name, fileType: file.type, fileSize: file.content.length, fileSha256: sha256 });
-      return { type: 'document.fileStored', payload: { document: documentId, sha256, size: file.content.length, ...(document.confidential ? {} : { name: file.name, type: file.type }) }, value: document };
+      return { type: 'document.fileStored', payload: { document: documentId, sha256, size: file.content.length, ...(document.confidential ? {} : { name: file.name, type: file.type }), ...acting }, value: document };
     });
   }
 
   /**
    * Records that a party signed a document: an agreement or declaration of intent, or (endorsing
-   * it) e.g. a problem statement. @throws DomainError UNPROCESSABLE
+   * it) e.g. a problem statement: the party's own secretariat records it, or on its behalf those
+   * who run the case. @throws DomainError FORBIDDEN, UNPROCESSABLE
    */
   sign(caseId: string, documentId: string, input: { organisationId: string; signedOn: string }, actor: Actor, options: CommandOptions<MutationResult<SignatureRecord>> = {}): Promise<CommandResult<MutationResult<SignatureRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
@@ -120,10 +137,11 @@ export class DocumentsService {
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
+      const acting = await actFor(em, onCase, input.organisationId, DEEDS.sign);
       if (input.signedOn > stockholmDate(now)) throw unprocessable('signedOn', `${input.signedOn} is in the future`);
       if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId })) throw unprocessable('organisationId', 'that party has already signed this document');
       const signature = em.create(SignatureRecord, { documentId, organisationId: input.organisationId, signedOn: input.signedOn, recordedAt: now });
-      return { type: 'document.signed', payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn }, value: signature };
+      return { type: 'document.signed', payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn, ...acting }, value: signature };
     });
   }
 

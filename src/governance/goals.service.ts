@@ -7,6 +7,7 @@ import { CasesService, updateOf, type CommandOptions, type CommandResult, type M
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
+import { actFor, DEEDS, type OnBehalfOf } from './acting.js';
 import { directionOf, progressOf, targetValueOf, type GoalProgress } from './goal-progress.js';
 import { GoalRecord, MeasurementRecord, type GoalDirection, type MeasurementSource } from './goal.entity.js';
 import { parseKolada, type KoladaValue } from './kolada.js';
@@ -105,15 +106,21 @@ export class GoalsService {
     });
   }
 
-  /** Records (or corrects) a year's value. @throws DomainError NOT_FOUND for a goal not on this case */
+  /**
+   * Records (or corrects) a year's value: for a goal of a party, as that party (policy's
+   * assertMayActFor); a joint goal any contributor measures.
+   * @throws DomainError NOT_FOUND for a goal not on this case, FORBIDDEN
+   */
   recordMeasurement(caseId: string, goalId: string, input: { period: number; value: number }, actor: Actor, options: CommandOptions<MutationResult<MeasurementRecord>> = {}): Promise<CommandResult<MutationResult<MeasurementRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'record measurements');
       const goal = await em.findOne(GoalRecord, { id: goalId, caseId });
       if (!goal) throw notFound('goal', goalId);
+      // A goal of a party is measured for that party; a joint goal (no party) by any contributor.
+      const acting = goal.organisationId ? await actFor(em, onCase, goal.organisationId, DEEDS.measure) : {};
       const { measurement, previous } = await this.upsert(em, goal.id, input.period, input.value, 'manual', now);
       if (previous === input.value) return null;
-      return { type: 'measurement.recorded', payload: { goal: goal.id, period: input.period, value: input.value, previous, source: 'manual' }, value: measurement };
+      return { type: 'measurement.recorded', payload: { goal: goal.id, period: input.period, value: input.value, previous, source: 'manual', ...acting }, value: measurement };
     });
   }
 
@@ -126,7 +133,7 @@ export class GoalsService {
     const values = parseKolada(document);
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'import measurements');
-      return this.apply(em, caseId, values, source, now);
+      return this.apply(em, onCase, caseId, values, source, now);
     });
   }
 
@@ -157,20 +164,27 @@ export class GoalsService {
   private importKoladaValues(caseId: string, values: KoladaValue[], actor: Actor, options: CommandOptions<MutationResult<ImportResult>>): Promise<CommandResult<MutationResult<ImportResult>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'import measurements');
-      return this.apply(em, caseId, values, 'kolada-api', now);
+      return this.apply(em, onCase, caseId, values, 'kolada-api', now);
     });
   }
 
-  private async apply(em: EntityManager, caseId: string, values: KoladaValue[], source: MeasurementSource, now: Date) {
+  /**
+   * Writes the values to the goals they match. Each goal of a party is measured as that party
+   * (policy's assertMayActFor): one value for a goal the actor may not measure refuses the whole
+   * import (403), so nothing is half imported.
+   */
+  private async apply(em: EntityManager, actor: Actor, caseId: string, values: KoladaValue[], source: MeasurementSource, now: Date) {
     const goals = (await em.find(GoalRecord, { caseId })).filter((g) => g.kpi && g.municipalityCode);
-    const changes: Array<{ goal: string; period: number; value: number; previous: number | null }> = [];
+    const changes: Array<{ goal: string; period: number; value: number; previous: number | null; onBehalfOf?: OnBehalfOf }> = [];
+    const acting = new Map<string, { onBehalfOf?: OnBehalfOf }>();
     let unmatched = 0;
     for (const v of values) {
       const matching = goals.filter((g) => g.kpi === v.kpi && g.municipalityCode === v.municipality);
       if (!matching.length) unmatched++;
       for (const goal of matching) {
+        if (goal.organisationId && !acting.has(goal.organisationId)) acting.set(goal.organisationId, await actFor(em, actor, goal.organisationId, DEEDS.measure));
         const { previous } = await this.upsert(em, goal.id, v.period, v.value, source, now);
-        if (previous !== v.value) changes.push({ goal: goal.id, period: v.period, value: v.value, previous });
+        if (previous !== v.value) changes.push({ goal: goal.id, period: v.period, value: v.value, previous, ...(goal.organisationId ? acting.get(goal.organisationId) : {}) });
       }
     }
     const result: ImportResult = { imported: changes.length, goals: [...new Set(changes.map((c) => c.goal))], unmatched };

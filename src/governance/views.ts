@@ -154,6 +154,7 @@ export function documentView(d: DocumentRecord, signatures: SignatureRecord[], n
     id: d.id,
     title: d.title,
     kind: d.kind,
+    organisation: d.organisationId ? { id: d.organisationId, name: names.get(d.organisationId) ?? null } : null,
     registry: d.registryOrganisationId ? { organisation: { id: d.registryOrganisationId, name: names.get(d.registryOrganisationId) ?? null }, registrationNumber: d.registrationNumber } : null,
     link: d.link,
     file: d.fileSha256 ? { name: d.fileName, type: d.fileType, size: d.fileSize, sha256: d.fileSha256 } : null,

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
+import { actFor, DEEDS } from './acting.js';
 import { GoalRecord } from './goal.entity.js';
 import { CasePartyRecord } from './party.entity.js';
 import { ActionRecord, ResourceCommitmentRecord, type ActionStatus, type ResourceKind } from './work.entity.js';
@@ -46,11 +47,16 @@ export class WorkService {
     return this.orm.em.fork().find(ActionRecord, { caseId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
-  /** @throws DomainError UNPROCESSABLE (not a party, period ends before it starts) */
+  /**
+   * A party's commitment, recorded by its own secretariat or, on its behalf, by those who run the
+   * case (policy's assertMayActFor). @throws DomainError FORBIDDEN, UNPROCESSABLE (not a party,
+   * period ends before it starts)
+   */
   commit(caseId: string, input: CommitmentInput, actor: Actor, options: CommandOptions<MutationResult<ResourceCommitmentRecord>> = {}): Promise<CommandResult<MutationResult<ResourceCommitmentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'record resource commitments');
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
+      const acting = await actFor(em, onCase, input.organisationId, DEEDS.commit);
       if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', 'the period cannot end before it starts');
       const c = em.create(ResourceCommitmentRecord, {
         id: randomUUID(),
@@ -64,18 +70,19 @@ export class WorkService {
         periodEnd: input.periodEnd ?? null,
         createdAt: now,
       });
-      return { type: 'resource.committed', payload: { commitment: commitmentSnapshot(c) }, value: c };
+      return { type: 'resource.committed', payload: { commitment: commitmentSnapshot(c), ...acting }, value: c };
     });
   }
 
-  /** @throws DomainError NOT_FOUND */
+  /** Withdrawn as committed: for the commitment's own party. @throws DomainError NOT_FOUND, FORBIDDEN */
   withdraw(caseId: string, commitmentId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayContribute(onCase, 'withdraw resource commitments');
       const c = await em.findOne(ResourceCommitmentRecord, { id: commitmentId, caseId });
       if (!c) throw notFound('resource commitment', commitmentId);
+      const acting = await actFor(em, onCase, c.organisationId, DEEDS.withdraw);
       em.remove(c);
-      return { type: 'resource.withdrawn', payload: { commitment: commitmentSnapshot(c) }, value: null };
+      return { type: 'resource.withdrawn', payload: { commitment: commitmentSnapshot(c), ...acting }, value: null };
     });
   }
 

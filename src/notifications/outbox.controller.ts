@@ -16,14 +16,15 @@ export class OutboxController {
   async list(@Query() query: OutboxQuery, @CurrentActor() actor: Actor) {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.outbox.list({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}), ...(query.caseId ? { caseId: query.caseId } : {}), limit, offset }, actor);
-    return { items: items.map(notificationView), total, limit, offset };
+    const { items, total, readable } = await this.outbox.list({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}), ...(query.caseId ? { caseId: query.caseId } : {}), limit, offset }, actor);
+    return { items: items.map((n) => notificationView(n, readable)), total, limit, offset };
   }
 
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Give a failed notification a new round of attempts. Process owners only.' })
   async retry(@Param('id', uuidParam('notification id')) id: string, @CurrentActor() actor: Actor) {
-    return notificationView(await this.outbox.retry(id, actor));
+    const { notification, readable } = await this.outbox.retry(id, actor);
+    return notificationView(notification, readable);
   }
 }

@@ -8,6 +8,8 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { escalationMail, escalationWebhook, type EscalationNotice } from './escalation-message.js';
+import { CasePartyRecord } from '../governance/party.entity.js';
+import { isUuid } from '../common/uuid.js';
 import { NotificationRecord, type Channel, type NotificationStatus } from './notification.entity.js';
 
 /** Someone an escalation's e-mail goes to. */
@@ -79,24 +81,37 @@ export class Outbox {
     return out;
   }
 
-  /** A page of the outbox, newest first. @throws DomainError FORBIDDEN */
-  async list(filter: OutboxFilter, actor: Actor): Promise<{ items: NotificationRecord[]; total: number }> {
+  /**
+   * A page of the outbox, newest first, with the cases among them the actor may see: only for
+   * those does the view show a message's subject, which names the case (see notificationView).
+   * @throws DomainError FORBIDDEN
+   */
+  async list(filter: OutboxFilter, actor: Actor): Promise<{ items: NotificationRecord[]; total: number; readable: Set<string> }> {
     assertMayKeepOutbox(actor);
     const where: FilterQuery<NotificationRecord> = {};
     if (filter.status) where.status = filter.status;
     if (filter.channel) where.channel = filter.channel;
     if (filter.caseId) where.caseId = filter.caseId;
-    const [items, total] = await this.orm.em.fork().findAndCount(NotificationRecord, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: filter.limit, offset: filter.offset });
-    return { items, total };
+    const em = this.orm.em.fork();
+    const [items, total] = await em.findAndCount(NotificationRecord, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: filter.limit, offset: filter.offset });
+    return { items, total, readable: await this.readable(em, items, actor) };
+  }
+
+  /** The cases of these messages whose content the actor may read: those their organisation is party to. */
+  async readable(em: EntityManager, items: readonly NotificationRecord[], actor: Actor): Promise<Set<string>> {
+    const caseIds = [...new Set(items.map((n) => n.caseId))];
+    if (!caseIds.length || !isUuid(actor.organisation)) return new Set();
+    const parties = await em.find(CasePartyRecord, { caseId: { $in: caseIds }, organisationId: actor.organisation }, { fields: ['caseId'] });
+    return new Set(parties.map((p) => p.caseId));
   }
 
   /**
    * Gives a failed message a new round of attempts, from now.
    * @throws DomainError FORBIDDEN, NOT_FOUND, UNPROCESSABLE (not failed)
    */
-  async retry(id: string, actor: Actor): Promise<NotificationRecord> {
+  async retry(id: string, actor: Actor): Promise<{ notification: NotificationRecord; readable: Set<string> }> {
     assertMayKeepOutbox(actor);
-    return this.orm.em.fork().transactional(async (em) => {
+    const notification = await this.orm.em.fork().transactional(async (em) => {
       const n = await em.findOne(NotificationRecord, { id });
       if (!n) throw notFound('notification', id);
       if (n.status !== 'failed') throw new DomainError('UNPROCESSABLE', `only a failed notification can be retried; this one is ${n.status}`);
@@ -105,6 +120,7 @@ export class Outbox {
       n.nextAttemptAt = this.clock.now();
       return n;
     });
+    return { notification, readable: await this.readable(this.orm.em.fork(), [notification], actor) };
   }
 }
 
@@ -113,8 +129,13 @@ function emptySummary(): DeliverySummary {
 }
 
 
-/** An outbox row as the API shows it. E-mail addresses are not shown: the recipient is named by person id and role. */
-export function notificationView(n: NotificationRecord) {
+/**
+ * An outbox row as the API shows it. E-mail addresses are not shown: the recipient is named by
+ * person id and role. The subject names the case, so it is shown only where the case is
+ * `readable` to the operator (their organisation is party to it); elsewhere it is null, as the
+ * case is not found for them.
+ */
+export function notificationView(n: NotificationRecord, readable: ReadonlySet<string>) {
   return {
     id: n.id,
     escalationId: n.escalationId,
@@ -122,7 +143,7 @@ export function notificationView(n: NotificationRecord) {
     channel: n.channel,
     recipient: n.channel === 'email' ? { personId: n.recipientId, roles: n.recipientRoles } : null,
     target: n.channel === 'webhook' ? n.target : null,
-    subject: n.subject,
+    subject: readable.has(n.caseId) ? n.subject : null,
     status: n.status,
     attempts: n.attempts,
     nextAttemptAt: n.status === 'pending' ? n.nextAttemptAt.toISOString() : null,

@@ -57,6 +57,7 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     'decisionPoint.created': ['Beslutspunkt skapades', 'Decision point created'],
     'decisionPoint.updated': ['Beslutspunkt ändrades', 'Decision point changed'],
     'decision.recorded': ['Nämndbeslut registrerades', 'Board decision recorded'],
+    'decision.corrected': ['Registreringen av ett nämndbeslut rättades', 'Board decision registration corrected'],
     'goal.created': ['Mål sattes', 'Goal set'],
     'goal.updated': ['Mål ändrades', 'Goal changed'],
     'measurement.recorded': ['Mätvärde registrerades', 'Measurement recorded'],

@@ -123,6 +123,7 @@ export class RecordDecisionDto {
   @ApiPropertyOptional({ example: '§ 14' }) @IsOptional() @nullable('minutesParagraph') @MaxLength(50) @SafeText() @IsString() minutesParagraph?: string | null;
   @ApiPropertyOptional({ example: '2026-02-14', description: 'Justering' }) @IsOptional() @nullable('minutesApprovedDate') @IsLocalDate() minutesApprovedDate?: string | null;
   @ApiPropertyOptional({ example: '2026-02-16', description: 'Anslag' }) @IsOptional() @nullable('announcedDate') @IsLocalDate() announcedDate?: string | null;
+  @ApiPropertyOptional({ example: 'Rättad enligt det justerade protokollet', description: 'Why a decision that has become final is changed: the registration was wrong, not the decision. Required for such a change; recorded in the history' }) @IsOptional() @MaxLength(500) @Matches(/\S/, { message: 'correction must not be blank' }) @SafeText() @IsString() correction?: string;
 }
 
 export class GoalDto {

@@ -364,7 +364,10 @@ export function HistorySection({ id, version, definition }: { id: string; versio
                           {label('historyEvent', e.type)}
                           {describe(e.payload, definition)}
                         </td>
-                        <td>{e.actor.kind === 'system' ? 'system' : e.actor.person}</td>
+                        <td>
+                          {e.actor.kind === 'system' ? 'system' : e.actor.person}
+                          {e.payload?.onBehalfOf?.name ? ` ${lang() === 'sv' ? 'för' : 'for'} ${e.payload.onBehalfOf.name}` : ''}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
