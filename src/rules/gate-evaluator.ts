@@ -3,6 +3,7 @@ import type { LocalizedText } from '../common/i18n.js';
 import type { ConditionNode, RuleCondition, RuleSetFile } from '../definitions/rule-set-types.js';
 import { factKey, factLabel, type FactRequest, type FactValues } from '../facts/fact-key.js';
 import { placeholders, renderMessage } from './messages.js';
+import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
@@ -34,10 +35,15 @@ export interface GateResult {
  * its own rule at the same priority, so none is skipped and the explanation is complete. Facts are
  * computed beforehand (see {@link factRequestsOf}); a parameterised fact is looked up by its params.
  *
+ * A condition's `path` is evaluated by {@link resolveJsonPath} (a small JSONPath subset).
+ *
  * @throws Error with `code === 'UNDEFINED_FACT'` if a needed fact was not computed (a bug in the fact layer).
+ * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
 export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
-  const engine = new Engine([], { allowUndefinedFacts: false });
+  // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
+  // script that slipped past validation (an old published version) is refused, never run.
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   const names = new Set(ruleSets.flatMap((r) => r.conditions.flatMap((c) => requestsOfNode(c.when).map((q) => q.name))));
   for (const name of names) {
