@@ -1,6 +1,6 @@
 import { CASE_ROLES, WORKFLOW_ROLES } from '../access/roles.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
-import { type ChildrenOf, DEFINITION_LIMITS as LIMITS, firstTooDeep, jsonChildren } from './definition-limits.js';
+import { type ChildrenOf, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonChildren } from './definition-limits.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
@@ -64,8 +64,9 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
 }
 
 /** The sub-states of the workflow or of a state: those of its `states`. */
-const subStates: ChildrenOf = (node) =>
-  isObject(node) && isObject(node.states) ? Object.entries(node.states).map(([key, child]): [string[], unknown] => [['states', key], child]) : [];
+const subStates: ChildrenOf = (node, visit) => {
+  if (isObject(node) && isObject(node.states)) for (const [key, child] of Object.entries(node.states)) visit(['states', key], child);
+};
 
 /**
  * Nesting that the recursive checks (the JSON Schema, `collectStates`) and XState must not meet:
@@ -75,9 +76,8 @@ const subStates: ChildrenOf = (node) =>
 function nestingProblem(file: string, json: unknown): DefinitionProblem | undefined {
   const states = firstTooDeep(json, LIMITS.stateDepth, subStates);
   if (states) return { file, pointer: pointer(...states), message: `states are nested at most ${LIMITS.stateDepth} deep (states inside states)` };
-  const any = firstTooDeep(json, LIMITS.fileDepth, jsonChildren, 1);
-  if (any) return { file, pointer: pointer(...any), message: `a workflow is nested at most ${LIMITS.fileDepth} levels deep` };
-  return undefined;
+  const shape = fileShapeProblem(json, jsonChildren);
+  return shape ? { file, ...shape, message: `a workflow ${shape.message}` } : undefined;
 }
 
 /** A state found while walking the file, with where it is. */

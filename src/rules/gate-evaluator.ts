@@ -41,6 +41,20 @@ export interface GateResult {
  * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
 export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
+  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values));
+  const failedSets = new Set(failures.map((f) => f.ruleSet));
+  return {
+    passed: failures.length === 0,
+    ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
+    failures,
+  };
+}
+
+/**
+ * The conditions that do not hold, in file order, unexplained: the verdict of {@link evaluateGate}
+ * without filling any message. Throws as it does.
+ */
+export async function failingConditions(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
   // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
   // script that slipped past validation (an old published version) is refused, never run.
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });
@@ -63,17 +77,8 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
   }
   const { failureResults } = await engine.run();
   const failedNames = new Set(failureResults.map((r) => String(r.name)));
-  const failures: GateFailure[] = [];
-  // Report in file order, not in the engine's completion order, so explanations are stable.
-  for (const [name, { ruleSet, condition }] of lookup) {
-    if (failedNames.has(name)) failures.push(...explain(ruleSet, condition, values));
-  }
-  const failedSets = new Set(failures.map((f) => f.ruleSet));
-  return {
-    passed: failures.length === 0,
-    ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
-    failures,
-  };
+  // In file order, not in the engine's completion order, so explanations are stable.
+  return [...lookup].filter(([name]) => failedNames.has(name)).map(([, found]) => found);
 }
 
 /** The failure lines of one failing condition: one, or one per item with `each`. */

@@ -129,10 +129,12 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect(await healthWithin(1000)).toBe(true);
   });
 
-  it('caps the conditions, examples and example size of a rule set, each answered at its pointer', async () => {
-    const many = ruleSet({ fact: 'partyCount', operator: 'greaterThan', value: 1 });
-    many.conditions = Array.from({ length: 51 }, (_, i) => ({ ...many.conditions[0]!, id: `c${i}` }));
+  it('caps the conditions, their parts, the examples and example size of a rule set, each answered at its pointer', async () => {
+    const leaf = { fact: 'partyCount', operator: 'greaterThan', value: 1 };
+    const many = ruleSet(leaf);
+    many.conditions = Array.from({ length: 21 }, (_, i) => ({ ...many.conditions[0]!, id: `c${i}` }));
     expect(pointers(await check({ ruleSets: [many] }))).toEqual(['/conditions']);
+    expect(pointers(await check({ ruleSets: [ruleSet({ any: Array.from({ length: 40 }, () => leaf) })] }))).toEqual(['/conditions']);
     const examples = Array.from({ length: 21 }, (_, i) => ({ name: `e${i}`, facts: { partyCount: 2 }, passes: true }));
     expect(pointers(await check({ ruleSets: [ruleSet({ fact: 'partyCount', operator: 'greaterThan', value: 1 }, examples)] }))).toEqual(['/examples']);
     const big = [{ name: 'stor', facts: { filledFields: Array.from({ length: 3000 }, (_, i) => `falt${i}`) }, passes: true }];
