@@ -13,15 +13,15 @@ describe('checking and publishing workflow versions', () => {
   it('checks a workflow and a rule set and answers every problem at its JSON pointer', async () => {
     const wf = structuredClone(shipped);
     wf.states.followUp.on.REVISE_GOALS.target = 'goal';
-    const res = await t.request('POST', '/workflows/validate', { body: { workflow: wf, ruleSets: [{ id: 'new-rules', title: { sv: 'x', en: 'x' }, conditions: [{ id: 'a', when: { fact: 'partyCont', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } }] }] } });
+    const res = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, body: { workflow: wf, ruleSets: [{ id: 'new-rules', title: { sv: 'x', en: 'x' }, conditions: [{ id: 'a', when: { fact: 'partyCont', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } }] }] } });
     expect(res.status).toBe(200);
     expect(res.body.valid).toBe(false);
     expect(res.body.problems.map((p: any) => p.text)).toEqual([
       'rules/new-rules.json#/conditions/0/when/fact: unknown fact "partyCont" (did you mean "partyCount"?)',
       'workflows/samverkan.v1.json#/states/followUp/on/REVISE_GOALS/target: unknown state "goal" (known: "gatherActors", "jointProblem", "situationAnalysis", "goals", "resources", "actionPlans", "followUp", "closed")',
     ]);
-    expect((await t.request('POST', '/workflows/validate', { body: { workflow: shipped } })).body).toEqual({ valid: true, problems: [] });
-    expect((await t.request('POST', '/workflows/validate', { body: [] })).status).toBe(400);
+    expect((await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, body: { workflow: shipped } })).body).toEqual({ valid: true, problems: [] });
+    expect((await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, body: [] })).status).toBe(400);
   });
 
   it('publishes a new version for process owners only; a used version is never changed', async () => {

@@ -202,8 +202,29 @@ export function assertMayKeepRegistry(actor: Actor): void {
 
 /** Publishing workflow versions: the process owners of definitions. @throws DomainError FORBIDDEN */
 export function assertMayPublishWorkflows(actor: Actor): void {
-  if (actor.systemRoles.includes('processOwner') || actor.systemRoles.includes('administrator')) return;
-  throw new DomainError('FORBIDDEN', 'only a process owner of workflow definitions may publish workflow versions');
+  if (ownsDefinitions(actor)) return;
+  throw new DomainError('FORBIDDEN', {
+    sv: 'bara en processägare för arbetsflödesdefinitioner får publicera versioner av arbetsflöden',
+    en: 'only a process owner of workflow definitions may publish workflow versions',
+  });
+}
+
+/**
+ * Checking a workflow or rule sets before publishing: those who may publish. Checking runs the
+ * sender's rules and examples, so it is not open to everyone signed in.
+ * @throws DomainError FORBIDDEN
+ */
+export function assertMayCheckWorkflows(actor: Actor): void {
+  if (ownsDefinitions(actor)) return;
+  throw new DomainError('FORBIDDEN', {
+    sv: 'bara en processägare för arbetsflödesdefinitioner får kontrollera arbetsflöden och regeluppsättningar',
+    en: 'only a process owner of workflow definitions may check workflows and rule sets',
+  });
+}
+
+/** The system roles that own workflow definitions: process owner, administrator. */
+function ownsDefinitions(actor: Actor): boolean {
+  return actor.systemRoles.includes('processOwner') || actor.systemRoles.includes('administrator');
 }
 
 /** @throws DomainError FORBIDDEN */

@@ -6,6 +6,7 @@ import { CurrentActor } from './actor.guard.js';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 import { DefinitionRegistry, type Submission } from '../definitions/definition-registry.js';
+import { DEFINITION_LIMITS } from '../definitions/definition-limits.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import { languageOf } from './language.js';
 
@@ -30,6 +31,10 @@ function submissionOf(body: unknown): Submission {
   if (!b || typeof b !== 'object' || Array.isArray(b) || extra.length || (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) || (b.workflow === undefined && b.ruleSets === undefined)) {
     throw new DomainError('VALIDATION_FAILED', 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)');
   }
+  if (Array.isArray(b.ruleSets) && b.ruleSets.length > DEFINITION_LIMITS.ruleSetsPerRequest) {
+    const max = DEFINITION_LIMITS.ruleSetsPerRequest;
+    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: `at most ${max} rule sets` }] });
+  }
   return { ...(b.workflow !== undefined ? { workflow: b.workflow } : {}), ...(Array.isArray(b.ruleSets) ? { ruleSets: b.ruleSets } : {}) };
 }
 
@@ -47,10 +52,10 @@ export class WorkflowsController {
 
   @Post('validate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing: every problem with its JSON pointer (as npm run validate)' })
-  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' } } } } })
-  async validate(@Body() body: unknown) {
-    const { problems } = await this.definitions.check(submissionOf(body));
+  @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)' })
+  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
+  async validate(@Body() body: unknown, @CurrentActor() actor: Actor) {
+    const { problems } = await this.definitions.check(submissionOf(body), actor);
     return { valid: problems.length === 0, problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) };
   }
 

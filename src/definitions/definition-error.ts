@@ -37,12 +37,17 @@ export function listNames(names: Iterable<string>, max = 12): string {
   return all.length > max ? `${shown.join(', ')}, … (${all.length} in all)` : shown.join(', ');
 }
 
+/** Longest name a spelling is suggested for. */
+const MAX_SUGGESTED_LENGTH = 64;
+
 /**
  * "(did you mean "filledFields"?)" for a misspelt name, or the list of known names when there are
  * few, or a pointer to where they are listed. For error messages.
  */
 export function knownOrSuggested(name: string, known: readonly string[], whereListed: string): string {
   if (known.length <= 12) return `(known: ${listNames(known)})`;
+  // The distance costs length × length per known name: no suggestion for a name no one would type.
+  if (name.length > MAX_SUGGESTED_LENGTH) return `(see ${whereListed})`;
   const close = known
     .map((k) => ({ k, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
     .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)))

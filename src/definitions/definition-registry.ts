@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { assertMayPublishWorkflows } from '../access/policy.js';
+import { assertMayCheckWorkflows, assertMayPublishWorkflows } from '../access/policy.js';
 import { CaseRecord } from '../cases/case.entity.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
@@ -105,8 +105,10 @@ export class DefinitionRegistry implements OnModuleInit {
    * Checks a workflow and/or rule files as `npm run validate` does, without publishing: against the
    * rule sets of the rules folder, with the given ones in place of those of the same id. For the
    * process owner's "check before publishing" page.
+   * @throws DomainError FORBIDDEN unless the actor may publish
    */
-  async check(submission: Submission): Promise<{ problems: DefinitionProblem[] }> {
+  async check(submission: Submission, actor: Actor): Promise<{ problems: DefinitionProblem[] }> {
+    assertMayCheckWorkflows(actor);
     const { problems } = await this.validateSubmission(submission);
     return { problems };
   }

@@ -6,15 +6,21 @@
  * `oneOf`, so that a mistake gives one precise error instead of one per alternative.
  */
 
+import { DEFINITION_LIMITS as LIMITS } from './definition-limits.js';
+import { MAX_PATH_LENGTH } from '../rules/json-path.js';
+
 const LOWER_CAMEL = '^[a-z][a-zA-Z0-9]*$';
 const UPPER_SNAKE = '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$';
 const KEBAB = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+// DEFINITION_LIMITS (definition-limits.ts) as JSON Schema keywords, so that editors show them too.
+const NAME = { type: 'string', minLength: 1, maxLength: LIMITS.nameLength };
+const TEXT = { type: 'string', minLength: 1, maxLength: LIMITS.textLength };
 
 const localizedText = {
   type: 'object',
   properties: {
-    sv: { type: 'string', minLength: 1 },
-    en: { type: 'string', minLength: 1 },
+    sv: TEXT,
+    en: TEXT,
   },
   required: ['sv', 'en'],
   additionalProperties: false,
@@ -157,7 +163,7 @@ export const workflowSchema = {
   },
   properties: {
     $schema: { type: 'string' },
-    id: { type: 'string', pattern: KEBAB },
+    id: { type: 'string', pattern: KEBAB, maxLength: LIMITS.nameLength },
     version: { type: 'integer', minimum: 1 },
     title: { $ref: '#/definitions/localizedText' },
     description: { $ref: '#/definitions/localizedText' },
@@ -189,11 +195,11 @@ export const ruleSetSchema = {
         all: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1 },
         any: { type: 'array', items: { $ref: '#/definitions/condition' }, minItems: 1 },
         not: { $ref: '#/definitions/condition' },
-        fact: { type: 'string', minLength: 1 },
-        operator: { type: 'string', minLength: 1 },
+        fact: NAME,
+        operator: NAME,
         value: {},
-        path: { type: 'string', pattern: '^\\$' },
-        params: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+        path: { type: 'string', pattern: '^\\$', maxLength: MAX_PATH_LENGTH },
+        params: { type: 'object', additionalProperties: NAME, maxProperties: 10 },
       },
       additionalProperties: false,
       minProperties: 1,
@@ -201,20 +207,21 @@ export const ruleSetSchema = {
   },
   properties: {
     $schema: { type: 'string' },
-    id: { type: 'string', pattern: KEBAB },
+    id: { type: 'string', pattern: KEBAB, maxLength: LIMITS.nameLength },
     title: { $ref: '#/definitions/localizedText' },
     description: { $ref: '#/definitions/localizedText' },
     conditions: {
       type: 'array',
       minItems: 1,
+      maxItems: LIMITS.conditions,
       items: {
         type: 'object',
         properties: {
-          id: { type: 'string', pattern: KEBAB },
+          id: { type: 'string', pattern: KEBAB, maxLength: LIMITS.nameLength },
           when: { $ref: '#/definitions/condition' },
           message: { $ref: '#/definitions/localizedText' },
-          responsible: { type: 'string' },
-          each: { type: 'string', minLength: 1 },
+          responsible: { type: 'string', maxLength: LIMITS.nameLength },
+          each: NAME,
         },
         required: ['id', 'when', 'message'],
         additionalProperties: false,
@@ -222,13 +229,14 @@ export const ruleSetSchema = {
     },
     examples: {
       type: 'array',
+      maxItems: LIMITS.examples,
       items: {
         type: 'object',
         properties: {
-          name: { type: 'string', minLength: 1 },
-          facts: { type: 'object' },
+          name: TEXT,
+          facts: { type: 'object', maxProperties: 100 },
           passes: { type: 'boolean' },
-          failing: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+          failing: { type: 'array', items: { type: 'string', maxLength: LIMITS.nameLength }, maxItems: LIMITS.conditions, uniqueItems: true },
         },
         required: ['name', 'facts', 'passes'],
         additionalProperties: false,

@@ -1,10 +1,13 @@
 import { WORKFLOW_ROLES } from '../access/roles.js';
 import { FACT_CATALOGUE, type FactInfo, type FactType } from '../facts/fact-catalogue.js';
 import { factKey } from '../facts/fact-key.js';
-import { evaluateGate, factRequestsOf } from '../rules/gate-evaluator.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { factRequestsOf, failingConditions } from '../rules/gate-evaluator.js';
+import { parseJsonPath } from '../rules/json-path.js';
 import { placeholders } from '../rules/messages.js';
 import { OPERATORS } from '../rules/operators.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
+import { type ChildrenOf, countNodes, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonBytes, jsonChildren, type Segments } from './definition-limits.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
@@ -12,16 +15,22 @@ import { own } from '../common/own.js';
 
 const checkSchema = schemaChecker(ruleSetSchema);
 
-type Say = (segments: Array<string | number>, message: string) => void;
+type Say = (segments: Segments, message: string) => void;
 
 /**
- * Validates a rule set file: schema, then facts and operators against the fact catalogue, the
- * message placeholders, the responsible roles, and finally runs the file's own `examples` and
- * reports any whose verdict differs from what the file says.
+ * Validates a rule set file: its nesting (before anything walks it recursively), schema, then
+ * facts and operators against the fact catalogue, paths against the JSONPath subset, the limits
+ * of {@link LIMITS}, the message placeholders, the responsible roles, and finally runs the file's
+ * own `examples` and reports any whose verdict differs from what the file says.
  *
- * Pure apart from being async (the examples run json-rules-engine). Never throws on bad input.
+ * Pure apart from being async (the examples run json-rules-engine, yielding to other work between
+ * examples and stopping after `LIMITS.examplesMillis`). Never throws on bad input.
  */
 export async function validateRuleSet(file: string, json: unknown): Promise<DefinitionProblem[]> {
+  // Each rule set is its own short turn of the event loop, when a request sends several.
+  await nextTurn();
+  const tooBig = sizeProblems(file, json);
+  if (tooBig.length) return tooBig;
   const problems = checkSchema(file, json);
   if (!isObject(json)) return problems;
   const say: Say = (segments, message) => problems.push({ file, pointer: pointer(...segments), message });
@@ -59,6 +68,12 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
     }
   });
 
+  if (Array.isArray(json.examples)) {
+    for (const [i, example] of json.examples.entries()) {
+      await nextTurn(); // measuring an example's facts is a turn of its own
+      checkExampleSize(example, i, say);
+    }
+  }
   // Only run the examples of a file that is otherwise sound: a broken rule would only add noise.
   if (problems.length === 0 && Array.isArray(json.examples)) {
     await checkExamples(json as unknown as RuleSetFile, say);
@@ -85,6 +100,8 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     return;
   }
   if (typeof node.fact !== 'string') return;
+  if (typeof node.path === 'string') checkPath(node.path, [...at, 'path'], say);
+  checkValueSize(node.value, [...at, 'value'], say);
   const fact = own(FACT_CATALOGUE, node.fact);
   if (!fact) {
     say([...at, 'fact'], `unknown fact "${node.fact}" ${knownFacts(node.fact)}`);
@@ -100,9 +117,7 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   }
   const value = node.value;
   if (isObject(value) && 'fact' in value) {
-    if (typeof value.fact === 'string' && !own(FACT_CATALOGUE, value.fact)) {
-      say([...at, 'value', 'fact'], `unknown fact "${value.fact}" ${knownFacts(value.fact)}`);
-    }
+    checkFactReference(value, [...at, 'value'], say);
     return;
   }
   // With a JSONPath the type of what is compared is not the fact's type: only the operator is checked.
@@ -113,6 +128,94 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   }
   const valueProblem = checkValue(op.value, value, fact.type);
   if (valueProblem) say([...at, 'value'], `operator "${node.operator}" on fact "${node.fact}" needs ${valueProblem}, but the value is ${describeValue(value)}`);
+}
+
+/**
+ * A `value` of the form `{fact, params?, path?}` compares with another fact: json-rules-engine
+ * reads that fact (and evaluates its path) too, so it is held to what a condition's own fact is.
+ */
+function checkFactReference(value: Record<string, unknown>, at: Segments, say: Say): void {
+  for (const key of Object.keys(value)) {
+    if (!['fact', 'params', 'path'].includes(key)) say([...at, key], `unknown key "${key}" in a fact reference (allowed: "fact", "params", "path")`);
+  }
+  if (typeof value.fact !== 'string') say([...at, 'fact'], 'a fact reference names a fact: "fact" must be a text');
+  else if (!own(FACT_CATALOGUE, value.fact)) say([...at, 'fact'], `unknown fact "${value.fact}" ${knownFacts(value.fact)}`);
+  if (value.path !== undefined) {
+    if (typeof value.path === 'string') checkPath(value.path, [...at, 'path'], say);
+    else say([...at, 'path'], 'a path is a text starting with "$"');
+  }
+  if (value.params !== undefined && (!isObject(value.params) || Object.values(value.params).some((v) => typeof v !== 'string'))) {
+    say([...at, 'params'], 'the parameters of a fact are an object of texts');
+  }
+}
+
+/** A path is refused unless it is of the small JSONPath subset that `resolveJsonPath` evaluates. */
+function checkPath(path: string, at: Segments, say: Say): void {
+  const parsed = parseJsonPath(path);
+  if ('problem' in parsed) say(at, parsed.problem);
+}
+
+/** A condition's `value` is small: json-rules-engine copies it into every result. */
+function checkValueSize(value: unknown, at: Segments, say: Say): void {
+  const bytes = jsonBytes(value, LIMITS.valueDepth);
+  if (bytes === undefined) say(at, `a value is nested at most ${LIMITS.valueDepth} levels deep`);
+  else if (bytes > LIMITS.valueBytes) say(at, `a value is at most ${LIMITS.valueBytes} characters as JSON, but this one is ${bytes}`);
+}
+
+/** An example's facts are bounded in nesting and size, so that running the example is cheap. */
+function checkExampleSize(example: unknown, i: number, say: Say): void {
+  if (!isObject(example) || !isObject(example.facts)) return; // the schema has said it
+  const deep = firstTooDeep(example.facts, LIMITS.exampleFactDepth + 1, jsonChildren, 1);
+  if (deep) {
+    say(['examples', i, 'facts', ...deep], `the facts of an example are nested at most ${LIMITS.exampleFactDepth} levels deep (a list of items with fields is 2)`);
+    return;
+  }
+  const bytes = JSON.stringify(example.facts).length;
+  if (bytes > LIMITS.exampleBytes) say(['examples', i, 'facts'], `the facts of an example are at most ${LIMITS.exampleBytes} characters as JSON, but these are ${bytes}`);
+}
+
+/** The parts inside a condition: those of `all`, `any` and `not`. */
+const conditionChildren: ChildrenOf = (node, visit) => {
+  if (!isObject(node)) return;
+  for (const key of ['all', 'any'] as const) {
+    const list = node[key];
+    if (Array.isArray(list)) list.forEach((n, i) => visit([key, i], n));
+  }
+  if (node.not !== undefined) visit(['not'], node.not);
+};
+
+/**
+ * What the recursive checks (the JSON Schema, `checkNode`) and json-rules-engine must not meet:
+ * conditions nested too deep, too many conditions, parts or examples, or anything nested deeper
+ * than a file may be. Measured without recursion, each walk stopping at its limit, so that a file
+ * of any size costs no more than its own length; when there is any, it is all that is reported.
+ * The facts of examples are left to {@link checkExampleSize}: nothing walks them before the
+ * examples run.
+ */
+function sizeProblems(file: string, json: unknown): DefinitionProblem[] {
+  if (!isObject(json)) return [];
+  const problems: DefinitionProblem[] = [];
+  const conditions = Array.isArray(json.conditions) ? json.conditions : [];
+  for (const [key, max, what] of [['conditions', LIMITS.conditions, 'conditions'], ['examples', LIMITS.examples, 'examples']] as const) {
+    const list = json[key];
+    if (Array.isArray(list) && list.length > max) problems.push({ file, pointer: pointer(key), message: `a rule set has at most ${max} ${what}, but this one has ${list.length}` });
+  }
+  if (problems.length) return problems;
+  let parts = 0;
+  conditions.forEach((c: unknown, i: number) => {
+    if (!isObject(c)) return;
+    const at = firstTooDeep(c.when, LIMITS.conditionDepth, conditionChildren);
+    if (at) problems.push({ file, pointer: pointer('conditions', i, 'when', ...at), message: `"all", "any" and "not" are nested at most ${LIMITS.conditionDepth} deep in a condition` });
+    else parts += countNodes(c.when, LIMITS.ruleSetParts, conditionChildren);
+  });
+  if (problems.length) return problems;
+  if (parts > LIMITS.ruleSetParts) {
+    return [{ file, pointer: pointer('conditions'), message: `the conditions of a rule set have at most ${LIMITS.ruleSetParts} parts together ("all", "any", "not" and comparisons), but these have more; split the rule set` }];
+  }
+  const exampleFacts = new Set((Array.isArray(json.examples) ? json.examples : []).map((e: unknown) => (isObject(e) ? e.facts : undefined)));
+  const children: ChildrenOf = (node, visit) => jsonChildren(node, (segments, child) => exampleFacts.has(child) || visit(segments, child));
+  const shape = fileShapeProblem(json, children);
+  return shape ? [{ file, ...shape, message: `a rule set ${shape.message}` }] : [];
 }
 
 /** A condition gives exactly the parameters its fact takes, each a text. */
@@ -164,7 +267,15 @@ function checkValue(expected: string, value: unknown, factType: FactType): strin
 }
 
 async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
+  const deadline = Date.now() + LIMITS.examplesMillis;
+  const requests = factRequestsOf([ruleSet]);
   for (const [i, example] of (ruleSet.examples ?? []).entries()) {
+    // Each example is one short turn of the event loop; other requests are served between them.
+    await nextTurn();
+    if (Date.now() > deadline) {
+      say(['examples', i], `the examples took longer than ${LIMITS.examplesMillis} ms to run; this one and those after it were not run`);
+      return;
+    }
     let sound = true;
     for (const [name, value] of Object.entries(example.facts)) {
       const fact = own(FACT_CATALOGUE, name);
@@ -177,7 +288,6 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
       }
     }
     // A missing fact would make json-rules-engine throw; say which one instead.
-    const requests = factRequestsOf([ruleSet]);
     for (const needed of new Set(requests.map((q) => q.name))) {
       if (!(needed in example.facts)) {
         say(['examples', i, 'facts'], `the example does not give fact "${needed}", which the rule set needs`);
@@ -187,10 +297,11 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
     if (!sound) continue;
     // An example gives each fact once; it stands for the fact whatever params a condition gives.
     const values = new Map(requests.map((q) => [factKey(q.name, q.params), example.facts[q.name]]));
-    const result = await evaluateGate([ruleSet], values);
-    const failing = result.failures.map((f) => f.rule);
-    if (result.passed !== example.passes) {
-      say(['examples', i, 'passes'], `example "${example.name}" says passes=${example.passes}, but the rules give passes=${result.passed}${failing.length ? ` (failing: ${listNames(failing)})` : ''}`);
+    // The verdict only: explaining (messages filled item by item) is not what an example checks.
+    const failing = (await failingConditions([ruleSet], values)).map(({ condition }) => condition.id);
+    const passed = failing.length === 0;
+    if (passed !== example.passes) {
+      say(['examples', i, 'passes'], `example "${example.name}" says passes=${example.passes}, but the rules give passes=${passed}${failing.length ? ` (failing: ${listNames(failing)})` : ''}`);
     } else if (example.failing && [...example.failing].sort().join() !== [...failing].sort().join()) {
       say(['examples', i, 'failing'], `example "${example.name}" expects failing ${listNames(example.failing)}, but the rules give ${failing.length ? listNames(failing) : 'none'}`);
     }

@@ -1,5 +1,6 @@
 import { CASE_ROLES, parseWorkflowRole, ROLE_PARTIES, WORKFLOW_ROLES } from '../access/roles.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
+import { type ChildrenOf, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonChildren } from './definition-limits.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
@@ -26,12 +27,15 @@ export interface WorkflowValidationContext {
  * @param json  the parsed file
  */
 export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValidationContext): DefinitionProblem[] {
+  const tooDeep = nestingProblem(file, json);
+  if (tooDeep) return [tooDeep];
   const problems = checkSchema(file, json);
   if (!isObject(json)) return problems;
   const nodes = collectStates(json);
   const byPath = new Map(nodes.map((n) => [n.path.join('.'), n]));
   const say = (segments: Array<string | number>, message: string) =>
     problems.push({ file, pointer: pointer(...segments), message });
+  if (nodes.length > LIMITS.states) say(['states'], `a workflow has at most ${LIMITS.states} states, at all levels, but this one has ${nodes.length}`);
 
   checkFileName(file, json, say);
   checkInitials(json, nodes, say);
@@ -57,6 +61,23 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
   }
   checkReachability(json, nodes, byPath, edges, say);
   return problems;
+}
+
+/** The sub-states of the workflow or of a state: those of its `states`. */
+const subStates: ChildrenOf = (node, visit) => {
+  if (isObject(node) && isObject(node.states)) for (const [key, child] of Object.entries(node.states)) visit(['states', key], child);
+};
+
+/**
+ * Nesting that the recursive checks (the JSON Schema, `collectStates`) and XState must not meet:
+ * states inside states too deep, or anything nested deeper than a file may be. Measured without
+ * recursion, so that `states` nested 100,000 deep is one problem at its pointer, not a crash.
+ */
+function nestingProblem(file: string, json: unknown): DefinitionProblem | undefined {
+  const states = firstTooDeep(json, LIMITS.stateDepth, subStates);
+  if (states) return { file, pointer: pointer(...states), message: `states are nested at most ${LIMITS.stateDepth} deep (states inside states)` };
+  const shape = fileShapeProblem(json, jsonChildren);
+  return shape ? { file, ...shape, message: `a workflow ${shape.message}` } : undefined;
 }
 
 /** A state found while walking the file, with where it is. */

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../common/i18n.js';
 import type { ConditionNode, RuleCondition, RuleSetFile } from '../definitions/rule-set-types.js';
 import { factKey, factLabel, type FactRequest, type FactValues } from '../facts/fact-key.js';
 import { placeholders, renderMessage } from './messages.js';
+import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
@@ -34,10 +35,29 @@ export interface GateResult {
  * its own rule at the same priority, so none is skipped and the explanation is complete. Facts are
  * computed beforehand (see {@link factRequestsOf}); a parameterised fact is looked up by its params.
  *
+ * A condition's `path` is evaluated by {@link resolveJsonPath} (a small JSONPath subset).
+ *
  * @throws Error with `code === 'UNDEFINED_FACT'` if a needed fact was not computed (a bug in the fact layer).
+ * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
 export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
-  const engine = new Engine([], { allowUndefinedFacts: false });
+  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values));
+  const failedSets = new Set(failures.map((f) => f.ruleSet));
+  return {
+    passed: failures.length === 0,
+    ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
+    failures,
+  };
+}
+
+/**
+ * The conditions that do not hold, in file order, unexplained: the verdict of {@link evaluateGate}
+ * without filling any message. Throws as it does.
+ */
+export async function failingConditions(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
+  // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
+  // script that slipped past validation (an old published version) is refused, never run.
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   const names = new Set(ruleSets.flatMap((r) => r.conditions.flatMap((c) => requestsOfNode(c.when).map((q) => q.name))));
   for (const name of names) {
@@ -57,17 +77,8 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
   }
   const { failureResults } = await engine.run();
   const failedNames = new Set(failureResults.map((r) => String(r.name)));
-  const failures: GateFailure[] = [];
-  // Report in file order, not in the engine's completion order, so explanations are stable.
-  for (const [name, { ruleSet, condition }] of lookup) {
-    if (failedNames.has(name)) failures.push(...explain(ruleSet, condition, values));
-  }
-  const failedSets = new Set(failures.map((f) => f.ruleSet));
-  return {
-    passed: failures.length === 0,
-    ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
-    failures,
-  };
+  // In file order, not in the engine's completion order, so explanations are stable.
+  return [...lookup].filter(([name]) => failedNames.has(name)).map(([, found]) => found);
 }
 
 /** The failure lines of one failing condition: one, or one per item with `each`. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { EscalationJob } from '../../src/deadlines/escalation.job.js';
 import { kronobergCaseAtDecisions, PEOPLE } from './kronoberg-case.js';
-import { browserSuite, openPage, screenshots, signIn } from './support.js';
+import { ADMINISTRATOR } from '../support/test-app.js';
+import { browserSuite, openPage, screenshots, signIn, signOut } from './support.js';
 
 /**
  * The rest of issue 7 in a real browser: a manager sees the stalled case in the escalations inbox
@@ -93,6 +94,11 @@ describe('the other pages in the browser', () => {
     await s.check(page, 'workflow-version');
     await screenshots(page, 'workflow-version');
 
+    // Checking runs the sender's rules: process owners of definitions only (the administrator is one).
+    await page.goto(`${s.t.url}/app/workflows/check`);
+    await page.getByText('Bara processägare för arbetsflödesdefinitioner').waitFor();
+    await signOut(page);
+    await signIn(page, s.t.url, await s.t.token(ADMINISTRATOR));
     await page.goto(`${s.t.url}/app/workflows/check`);
     const broken = JSON.parse(readFileSync('workflows/kronoberg.v1.json', 'utf8'));
     broken.states.decisions.on.ADVANCE.target = 'jointProblm';

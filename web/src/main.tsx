@@ -98,8 +98,8 @@ function App() {
   else if (path === '/') page = <MyCasesPage key={lang()} />;
   else if (caseMatch) page = <CasePage key={caseMatch[1] + lang()} id={caseMatch[1]!} me={me} />;
   else if (path === '/inbox') page = <InboxPage key={lang()} />;
-  else if (path === '/workflows') page = <WorkflowsPage key={lang()} />;
-  else if (path === '/workflows/check') page = <CheckPage />;
+  else if (path === '/workflows') page = <WorkflowsPage key={lang()} me={me} />;
+  else if (path === '/workflows/check') page = <CheckPage me={me} />;
   else if (workflowMatch) page = <WorkflowPage key={path + lang()} id={workflowMatch[1]!} version={Number(workflowMatch[2])} />;
   else page = <NotFound />;
 

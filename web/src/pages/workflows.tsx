@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { href } from '../router';
 import { Badge, ErrorMessage, Loading, NotFound, useData } from '../components/common';
 import { LifecycleDiagram } from '../components/diagram';
+import type { Me } from '../main';
 
 interface WorkflowVersion {
   id: string;
@@ -13,16 +14,23 @@ interface WorkflowVersion {
   latest: boolean;
 }
 
+/** Whether the signed-in person may check (and publish) definitions, as the service decides (policy.ts). */
+function mayCheck(me: Me | null): boolean {
+  return !!me && (me.systemRoles.includes('processOwner') || me.systemRoles.includes('administrator'));
+}
+
 /** The catalogue: every published version, each with its diagram on its own page. */
-export function WorkflowsPage() {
+export function WorkflowsPage({ me }: { me: Me | null }) {
   const list = useData(() => get<WorkflowVersion[]>('/workflows'));
   return (
     <>
       <h1 tabIndex={-1}>{t('workflowsTitle')}</h1>
       <p>{t('workflowsIntro')}</p>
-      <p>
-        <a href={href('/workflows/check')}>{t('checkLink')}</a>
-      </p>
+      {mayCheck(me) && (
+        <p>
+          <a href={href('/workflows/check')}>{t('checkLink')}</a>
+        </p>
+      )}
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {!list.data && !list.error && <Loading />}
       <ul class="cards">
@@ -90,8 +98,8 @@ interface Problem {
   text: string;
 }
 
-/** Checks a workflow or rule file with the service's validation (nothing is published). */
-export function CheckPage() {
+/** Checks a workflow or rule file with the service's validation (nothing is published); for process owners. */
+export function CheckPage({ me }: { me: Me | null }) {
   const [kind, setKind] = useState<'workflow' | 'rules'>('workflow');
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ valid: boolean; problems: Problem[] } | { error: string } | null>(null);
@@ -119,6 +127,7 @@ export function CheckPage() {
     <>
       <h1 tabIndex={-1}>{t('checkTitle')}</h1>
       <p>{t('checkIntro')}</p>
+      {me && !mayCheck(me) && <p class="notice error">{t('checkForbidden')}</p>}
       <form class="stack" onSubmit={submit}>
         <fieldset class="inline-choice">
           <legend>{t('fileKind')}</legend>

@@ -1,0 +1,100 @@
+/**
+ * The JSONPath subset a condition's `path` may use, and its evaluator.
+ *
+ * json-rules-engine hands a `path` to jsonpath-plus, which also understands recursive descent
+ * (`..`), wildcards, unions, slices, filters and script expressions (`?(…)`, `(…)`): a caller's
+ * path could walk every value of a deeply nested fact, or run a regular expression of their
+ * choosing, on the request thread. Rules only need to reach one value inside a fact, so only the
+ * plain steps are allowed, and our own evaluator replaces jsonpath-plus in every Engine (see
+ * `evaluateGate`): a path outside the subset never runs, whatever slipped past validation.
+ *
+ * The subset: `$` followed by at most {@link MAX_PATH_STEPS} steps, each `.name` (letters, digits
+ * and `_`, not starting with a digit), `['name']` / `["name"]` (any characters but quotes and
+ * backslashes) or `[n]` (a list index). Names reach a field of an object, indexes an element of a
+ * list; anything else gives `undefined`. Cost: one property read per step.
+ */
+
+/** Longest path accepted, in characters. */
+export const MAX_PATH_LENGTH = 200;
+/** Most steps after `$`. */
+export const MAX_PATH_STEPS = 10;
+
+/** One step of a path: a field name or a list index. */
+export type PathStep = string | number;
+
+/** Names that reach an object's prototype in JavaScript; never a field of a fact. */
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const INDEX = /^\[(0|[1-9][0-9]{0,5})\]/;
+const QUOTED = /^\[(?:'([^'\\]{1,64})'|"([^"\\]{1,64})")\]/;
+
+/**
+ * Parses a path of the subset, or says in words why it is not one.
+ * Pure; linear in the length of the path (which is bounded first).
+ */
+export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: string } {
+  if (path.length > MAX_PATH_LENGTH) return { problem: `a path has at most ${MAX_PATH_LENGTH} characters` };
+  if (!path.startsWith('$')) return { problem: 'a path starts with "$"' };
+  const steps: PathStep[] = [];
+  let rest = path.slice(1);
+  while (rest.length) {
+    let match: RegExpExecArray | null;
+    if (rest.startsWith('.') && (match = NAME.exec(rest.slice(1)))) {
+      steps.push(match[0]);
+      rest = rest.slice(1 + match[0].length);
+    } else if ((match = INDEX.exec(rest))) {
+      steps.push(Number(match[1]));
+      rest = rest.slice(match[0].length);
+    } else if ((match = QUOTED.exec(rest))) {
+      steps.push(match[1] ?? match[2]!);
+      rest = rest.slice(match[0].length);
+    } else {
+      return { problem: refusal(path, path.length - rest.length) };
+    }
+    if (steps.length > MAX_PATH_STEPS) return { problem: `a path has at most ${MAX_PATH_STEPS} steps after "$"` };
+  }
+  const bad = steps.find((s) => typeof s === 'string' && PROTOTYPE_NAMES.has(s));
+  if (bad !== undefined) return { problem: `"${bad}" is not a field of a fact` };
+  return { steps };
+}
+
+/** Why a path is outside the subset, naming the JSONPath feature when it is one we refuse. */
+function refusal(path: string, at: number): string {
+  const allowed = 'only "$" followed by .name, [\'name\'] or [n] is allowed (README "Writing a rule set")';
+  if (path.includes('..')) return `recursive descent ("..") is not allowed: ${allowed}`;
+  if (/[?()@]/.test(path)) return `filter and script expressions ("?(…)", "(…)", "@") are not allowed: ${allowed}`;
+  if (path.includes('*')) return `wildcards ("*") are not allowed: ${allowed}`;
+  if (/\[[^\]]*[,:]/.test(path)) return `unions and slices ("[a,b]", "[0:2]") are not allowed: ${allowed}`;
+  if (/[\^~`]/.test(path)) return `the jsonpath-plus extensions "^", "~" and "\`" are not allowed: ${allowed}`;
+  return `unexpected ${JSON.stringify(path.slice(at, at + 10))} at character ${at + 1}: ${allowed}`;
+}
+
+/** Thrown when a path outside the subset reaches evaluation (validation should have refused it). */
+export class UnsafePathError extends Error {
+  constructor(path: string, reason: string) {
+    super(`JSONPath ${JSON.stringify(path.slice(0, 60))} was not evaluated: ${reason}`);
+    this.name = 'UnsafePathError';
+  }
+}
+
+/**
+ * Evaluates a path of the subset on a value: json-rules-engine's `pathResolver`. Reads own
+ * properties only, so no path reaches a prototype.
+ *
+ * @throws UnsafePathError for a path outside the subset (it is never run)
+ */
+export function resolveJsonPath(value: unknown, path: string): unknown {
+  const parsed = parseJsonPath(path);
+  if ('problem' in parsed) throw new UnsafePathError(path, parsed.problem);
+  let current = value;
+  for (const step of parsed.steps) {
+    if (typeof step === 'number') current = Array.isArray(current) ? current[step] : undefined;
+    else current = isRecord(current) && Object.hasOwn(current, step) ? current[step] : undefined;
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
