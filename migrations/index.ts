@@ -5,6 +5,7 @@ import { Migration20261128090000Access } from './Migration20261128090000Access.j
 import { Migration20261128090000Deadlines } from './Migration20261128090000Deadlines.js';
 import { Migration20261129090000DecisionDigests } from './Migration20261129090000DecisionDigests.js';
 import { Migration20261129100000EscalationClaimOrder } from './Migration20261129100000EscalationClaimOrder.js';
+import { Migration20261130090000HistorySignatures } from './Migration20261130090000HistorySignatures.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128090000Deadlines', class: Migration20261128090000Deadlines },
   { name: 'Migration20261129090000DecisionDigests', class: Migration20261129090000DecisionDigests },
   { name: 'Migration20261129100000EscalationClaimOrder', class: Migration20261129100000EscalationClaimOrder },
+  { name: 'Migration20261130090000HistorySignatures', class: Migration20261130090000HistorySignatures },
 ];
