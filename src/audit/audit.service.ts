@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import type { CaseRecord } from '../cases/case.entity.js';
-import { notFound } from '../common/domain-error.js';
 import { type ChainVerdict, hashEvent, verifyChain } from './audit-chain.js';
 import { AuditEventRecord } from './audit-event.entity.js';
 import { HISTORY_SIGNER } from './history-keys.js';
@@ -76,13 +75,7 @@ export class AuditService {
     );
   }
 
-  /** Recomputes the chain of a case from the stored rows and checks every signature. */
-  async verify(em: EntityManager, caseId: string, head: Pick<CaseRecord, 'version' | 'headHash'> | null): Promise<ChainVerdict> {
-    if (!head) throw notFound('case', caseId);
-    return this.verifyEvents(await this.history(em, caseId), head);
-  }
-
-  /** The chain verdict on events already read. Pure apart from the signing keys. */
+  /** The chain verdict on a case's events, read in order, against its head; checks every signature. */
   verifyEvents(events: readonly AuditEventRecord[], head: Pick<CaseRecord, 'version' | 'headHash'>): ChainVerdict {
     return verifyChain(
       events.map((e) => ({

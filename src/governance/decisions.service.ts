@@ -159,9 +159,9 @@ export class DecisionsService {
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
       const digest = fields.text === null ? null : textDigest(fields.text);
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
-      const before = existing ? snapshot(existing) : null;
+      const before = existing ? decisionSnapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
-      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
+      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, decisionSnapshot(decision), decision);
     });
   }
 
@@ -187,6 +187,6 @@ export class DecisionsService {
   }
 }
 
-function snapshot(d: BoardDecisionRecord) {
+export function decisionSnapshot(d: BoardDecisionRecord) {
   return { status: d.status, text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate, appealDeadline: d.appealDeadline };
 }
