@@ -169,9 +169,14 @@ describe('security: the history', () => {
       nested: { z: { b: [3, { y: 'x', a: null }], a: true }, a: [], '': 'empty key' }, gone: undefined,
     });
 
-    it.each(EVENT_TYPES)('an event "%s" with a hostile payload is stored as hashed and verifies', async (type) => {
+    it.each(EVENT_TYPES)('an event "%s" with a hostile payload is stored as hashed and verifies; one with a value JSON cannot hold is refused', async (type) => {
       const id = await newCase();
       const cases = t.app.get(CasesService);
+      // What `fields.toString` gave before field names were checked: the function every object inherits.
+      // Its hash covered a member that jsonb cannot store, so the event read as "changed" for good.
+      const inherited = cases.mutate(id, SYSTEM_ACTOR, {}, () => ({ type, payload: { changes: { toString: { from: ({} as any).toString, to: 1 } } }, value: null }), { consequence: true, allowClosed: true });
+      await expect(inherited).rejects.toThrow(TypeError);
+      expect(await version(id)).toBe(1);
       await cases.mutate(id, SYSTEM_ACTOR, {}, () => ({ type, payload: hostile(), value: null }), { consequence: true, allowClosed: true });
       // The chain alone (replay would rightly say that e.g. a "party.added" without a party row is not what the tables hold).
       const em = t.orm.em.fork();
