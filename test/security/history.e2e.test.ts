@@ -6,7 +6,7 @@ import { CaseRecord } from '../../src/cases/case.entity.js';
 import { CasesService } from '../../src/cases/cases.service.js';
 import { DomainError } from '../../src/common/domain-error.js';
 import { seedRegistry } from '../support/governance-fixture.js';
-import { openPool } from '../support/test-database.js';
+import { createTestDatabase, openPool } from '../support/test-database.js';
 import { startTestApp, type RequestOptions, type TestActor, type TestApp } from '../support/test-app.js';
 
 /** Names every JavaScript object has through its prototype: a field must never be read through them. */
@@ -246,6 +246,43 @@ describe('security: the history', () => {
       expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toBe('the database does not match the history: the case\'s fields: "arena" is in the history but not in the database');
       await sql(`update cases set fields = fields || '{"arena":"x"}', state = '{"value":"done","status":"done"}', status = 'closed' where id = $1`, [id]);
       expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toMatch(/^the database does not match the history: the case's step: the case has state = \{"status":"done","value":"done"\} in the database, but the history says /);
+    });
+  });
+
+  describe('the signing key', () => {
+    it('rotates: events signed with the old key verify while it is listed as old, and are named when it is gone', async () => {
+      const db = await createTestDatabase();
+      const keep = { db, target: { ...db.target, close: async () => {} } };
+      const key = (id: string) => ({ id, secret: `${id}-secret-of-at-least-thirty-two-characters` });
+      const run = async (historySigning: { current: { id: string; secret: string }; old: Array<{ id: string; secret: string }> }, work: (app: TestApp) => Promise<void>) => {
+        const app = await startTestApp({ database: keep, config: { historySigning } });
+        try {
+          await work(app);
+        } finally {
+          await app.close();
+        }
+      };
+      const verdict = async (app: TestApp, id: string) => (await app.request('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
+      let id = '';
+      try {
+        await run({ current: key('2026-1'), old: [] }, async (app) => {
+          id = (await app.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Nyckelbyte' } })).body.id;
+          await app.request('PATCH', `/cases/${id}/fields`, { body: { arena: 'Forum' } });
+        });
+        await run({ current: key('2026-2'), old: [key('2026-1')] }, async (app) => {
+          await app.request('PATCH', `/cases/${id}/fields`, { body: { agreement: 'Avsiktsförklaring' } });
+          expect(await verdict(app, id)).toEqual({ valid: true, events: 3 });
+        });
+        await run({ current: key('2026-2'), old: [] }, async (app) => {
+          expect(await verdict(app, id)).toEqual({ valid: false, events: 3, firstBrokenEvent: 1, reason: 'event 1 is signed with key "2026-1", which the service does not know (an older key belongs in HISTORY_SIGNING_KEYS_OLD)' });
+        });
+        // The same key id with another secret is a forger's key.
+        await run({ current: { id: '2026-2', secret: 'another-secret-of-at-least-thirty-two-characters' }, old: [key('2026-1')] }, async (app) => {
+          expect(await verdict(app, id)).toMatchObject({ valid: false, firstBrokenEvent: 3, reason: expect.stringContaining('signature that does not match') });
+        });
+      } finally {
+        await db.drop();
+      }
     });
   });
 });
