@@ -6,6 +6,7 @@ import { Migration20261128090000Deadlines } from './Migration20261128090000Deadl
 import { Migration20261129090000DecisionDigests } from './Migration20261129090000DecisionDigests.js';
 import { Migration20261129100000EscalationClaimOrder } from './Migration20261129100000EscalationClaimOrder.js';
 import { Migration20261130090000DocumentOwners } from './Migration20261130090000DocumentOwners.js';
+import { Migration20261130100000HistorySignatures } from './Migration20261130100000HistorySignatures.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by globbing the folder, so the
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129090000DecisionDigests', class: Migration20261129090000DecisionDigests },
   { name: 'Migration20261129100000EscalationClaimOrder', class: Migration20261129100000EscalationClaimOrder },
   { name: 'Migration20261130090000DocumentOwners', class: Migration20261130090000DocumentOwners },
+  { name: 'Migration20261130100000HistorySignatures', class: Migration20261130100000HistorySignatures },
 ];

@@ -31,6 +31,8 @@ import { PartiesService } from './governance/parties.service.js';
 import { RegistryService } from './governance/registry.service.js';
 import { WorkService } from './governance/work.service.js';
 import { AuditService } from './audit/audit.service.js';
+import { HISTORY_SIGNER, loadSigningKeys } from './audit/history-keys.js';
+import { historySigner } from './audit/history-signing.js';
 import { calendarProvider } from './calendar/calendar.provider.js';
 import { CaseQueries } from './cases/case-queries.service.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './cases/case-listeners.js';
@@ -133,6 +135,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: DATABASE_TARGET, useValue: options.database },
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: HISTORY_SIGNER, useFactory: () => historySigner(loadSigningKeys(options.config, new Logger('History'))) },
         { provide: MikroORM, useFactory: () => openOrm(options) },
         DatabaseLifecycle,
         // In this order: sign-in, then object-level visibility of cases.

@@ -126,9 +126,13 @@ export class CasesController {
 
   @Get(':id/history/verify')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recompute the hash chain of the history' })
+  @ApiOperation({ summary: 'Recompute the hash chain of the history, check its signatures and compare the replayed history with the stored state' })
   @ApiOkResponse({ type: VerifyDto })
-  async verify(@Param('id', caseId) id: string): Promise<VerifyDto> {
-    return this.queries.verify(id);
+  async verify(@Param('id', caseId) id: string, @Req() req: Request): Promise<VerifyDto> {
+    const verdict = await this.queries.verify(id);
+    const lang = languageOf(req);
+    if (!verdict.valid) return { ...verdict, reason: verdict.reason[lang] };
+    const { note, ...rest } = verdict;
+    return { ...rest, ...(note ? { note: note[lang] } : {}) };
   }
 }

@@ -10,7 +10,9 @@ export interface AuditActor {
 /**
  * One entry of a case's history. Append-only: the database refuses UPDATE, DELETE and TRUNCATE
  * (see the first migration). Entries are hash-chained per case: `hash` covers the entry and
- * `prevHash`, so changing any stored entry breaks the chain from there on.
+ * `prevHash`, so changing any stored entry breaks the chain from there on. Since signing began,
+ * each entry also carries an HMAC of its hash with a key the database does not hold (`signatureKeyId`
+ * names the key), so the chain cannot be recomputed by someone who can only write to the database.
  */
 export class AuditEventRecord {
   caseId!: string;
@@ -23,6 +25,10 @@ export class AuditEventRecord {
   payload!: Record<string, unknown>;
   prevHash!: string | null;
   hash!: string;
+  /** Id of the key that signed the entry; null for entries written before signing began. */
+  signatureKeyId!: string | null;
+  /** HMAC-SHA256 of `hash` (hex); null for entries written before signing began. */
+  signature!: string | null;
 }
 
 export const AuditEventSchema = new EntitySchema<AuditEventRecord>({
@@ -39,5 +45,7 @@ export const AuditEventSchema = new EntitySchema<AuditEventRecord>({
     payload: { type: 'json', columnType: 'jsonb' },
     prevHash: { type: 'text', nullable: true },
     hash: { type: 'text' },
+    signatureKeyId: { type: 'text', nullable: true },
+    signature: { type: 'text', nullable: true },
   },
 });

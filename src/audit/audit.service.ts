@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import type { CaseRecord } from '../cases/case.entity.js';
-import { notFound } from '../common/domain-error.js';
 import { type ChainVerdict, hashEvent, verifyChain } from './audit-chain.js';
 import { AuditEventRecord } from './audit-event.entity.js';
+import { HISTORY_SIGNER } from './history-keys.js';
+import type { HistorySigner } from './history-signing.js';
+import { jsonForm } from './json-form.js';
 
 /** What a command appends to its case's history. */
 export interface NewAuditEvent {
@@ -19,29 +21,44 @@ export interface NewAuditEvent {
  */
 @Injectable()
 export class AuditService {
+  constructor(@Inject(HISTORY_SIGNER) private readonly signer: HistorySigner) {}
+
   /**
    * Appends the next event of a case and advances the case's head (`version`, `headHash`).
    *
    * Runs inside the caller's transaction, on a case the caller has locked (`FOR UPDATE`), so the
    * sequence number and previous hash cannot race. Call exactly once per command; the caller
    * flushes. The new event's `seq` equals the case's new `version`.
+   *
+   * The payload is first brought to its JSON form (`jsonForm`), and that form is both hashed and
+   * stored: the hash recomputed from the stored row is the hash written. The hash is signed with
+   * the current signing key.
+   *
+   * @throws DomainError VALIDATION_FAILED for text that is not valid Unicode (a lone surrogate)
    */
   append(em: EntityManager, record: CaseRecord, event: NewAuditEvent, isNewCase = false): AuditEventRecord {
     const seq = isNewCase ? 1 : record.version + 1;
     const prevHash = isNewCase ? null : record.headHash;
-    const actor = { kind: event.actor.kind, person: event.actor.person, organisation: event.actor.organisation };
-    const hash = hashEvent({ caseId: record.id, seq, type: event.type, occurredAt: event.occurredAt, actor, payload: event.payload, prevHash });
+    const { type, actor, payload } = jsonForm({
+      type: event.type,
+      actor: { kind: event.actor.kind, person: event.actor.person, organisation: event.actor.organisation },
+      payload: event.payload,
+    }) as Pick<AuditEventRecord, 'type' | 'payload'> & { actor: { kind: AuditEventRecord['actorKind']; person: string; organisation: string } };
+    const hash = hashEvent({ caseId: record.id, seq, type, occurredAt: event.occurredAt, actor, payload, prevHash });
+    const { keyId, signature } = this.signer.sign(hash);
     const entry = em.create(AuditEventRecord, {
       caseId: record.id,
       seq,
-      type: event.type,
+      type,
       occurredAt: event.occurredAt,
       actorKind: actor.kind,
       actorPerson: actor.person,
       actorOrganisation: actor.organisation,
-      payload: event.payload,
+      payload,
       prevHash,
       hash,
+      signatureKeyId: keyId,
+      signature,
     });
     record.version = seq;
     record.headHash = hash;
@@ -58,10 +75,8 @@ export class AuditService {
     );
   }
 
-  /** Recomputes the chain of a case from the stored rows. */
-  async verify(em: EntityManager, caseId: string, head: Pick<CaseRecord, 'version' | 'headHash'> | null): Promise<ChainVerdict> {
-    if (!head) throw notFound('case', caseId);
-    const events = await this.history(em, caseId);
+  /** The chain verdict on a case's events, read in order, against its head; checks every signature. */
+  verifyEvents(events: readonly AuditEventRecord[], head: Pick<CaseRecord, 'version' | 'headHash'>): ChainVerdict {
     return verifyChain(
       events.map((e) => ({
         caseId: e.caseId,
@@ -72,8 +87,10 @@ export class AuditService {
         payload: e.payload,
         prevHash: e.prevHash,
         hash: e.hash,
+        signature: e.signatureKeyId !== null && e.signature !== null ? { keyId: e.signatureKeyId, signature: e.signature } : null,
       })),
       head,
+      (hash, signature) => this.signer.check(hash, signature),
     );
   }
 }

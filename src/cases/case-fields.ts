@@ -1,7 +1,17 @@
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import type { FieldValue } from './case.entity.js';
 
-const NAME = /^[a-z][a-zA-Z0-9]{0,63}$/;
+/** A field name: lowerCamelCase, 1–64 ASCII letters and digits (README "Security"). */
+export const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,63}$/;
+/**
+ * Whether a name is a member every JavaScript object has (`toString`, `constructor`, `valueOf`, …).
+ * Such names are refused as field names: code that reads `fields[name]` would find the inherited
+ * function for a field that was never set. (Lookups use own members only as well; this keeps the
+ * names out of the data altogether.)
+ */
+export function isObjectMemberName(name: string): boolean {
+  return name in Object.prototype;
+}
 const MAX_TEXT = 20_000;
 const MAX_CHANGES = 50;
 /** Control characters other than tab and line breaks; PostgreSQL cannot store NUL at all. */
@@ -9,7 +19,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
  * Checks a merge patch of case fields (RFC 7396: a value sets the field, `null` removes it).
- * Names are lowerCamelCase; values are texts, numbers or booleans. Pure.
+ * Names are lowerCamelCase and not object member names; values are texts, numbers or booleans.
+ * Returns the changes as an object without a prototype. Pure.
  *
  * @throws DomainError VALIDATION_FAILED listing every bad entry by its path
  */
@@ -22,8 +33,10 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
   if (entries.length === 0) problems.push({ path: '', message: 'give at least one field' });
   if (entries.length > MAX_CHANGES) problems.push({ path: '', message: `at most ${MAX_CHANGES} fields per request` });
   for (const [name, value] of entries) {
-    if (!NAME.test(name)) {
+    if (!FIELD_NAME.test(name)) {
       problems.push({ path: name, message: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"' });
+    } else if (isObjectMemberName(name)) {
+      problems.push({ path: name, message: `"${name}" is a reserved name (every JavaScript object has a member of that name); choose another field name` });
     } else if (value === null || typeof value === 'boolean') {
       continue;
     } else if (typeof value === 'number') {
@@ -37,5 +50,5 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
     }
   }
   if (problems.length) throw new DomainError('VALIDATION_FAILED', 'the field values are not valid', { errors: problems });
-  return body as Record<string, FieldValue | null>;
+  return Object.assign(Object.create(null) as Record<string, FieldValue | null>, body);
 }

@@ -197,24 +197,27 @@ export class CasesService {
 
   /**
    * Records case fields (merge patch: a value sets, null removes). A patch that changes nothing
-   * writes nothing and appends no event.
+   * (values already set, or removing fields that were never set) writes nothing and appends no
+   * event: the answer is the case at its current version.
    * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED
    */
   async updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     const changes = parseFieldPatch(patch);
     return this.mutate(caseId, actor, options, ({ record, actor: onCase }) => {
       assertMayEditFields(onCase);
-      const fields: Record<string, FieldValue> = { ...record.fields };
-      const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = {};
+      // Own members only, in objects without a prototype: a name is never looked up through Object.prototype.
+      const fields: Record<string, FieldValue> = Object.assign(Object.create(null), record.fields);
+      const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = Object.create(null);
       for (const [name, value] of Object.entries(changes)) {
-        const before = fields[name] ?? null;
+        const before = Object.hasOwn(fields, name) ? fields[name]! : null;
+        // Setting a field to its value, or removing one that was never set, changes nothing.
         if (before === value) continue;
         diff[name] = { from: before, to: value };
         if (value === null) delete fields[name];
         else fields[name] = value;
       }
       if (Object.keys(diff).length === 0) return null;
-      record.fields = fields;
+      record.fields = { ...fields };
       return { type: 'case.fields.updated', payload: { changes: diff }, value: undefined };
     });
   }

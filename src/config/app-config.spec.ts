@@ -36,9 +36,23 @@ describe('loadConfig: notifications', () => {
     [{ WEBHOOK_URLS: 'https://u:p@a.example/hook', WEBHOOK_SECRET: secret }, /^WEBHOOK_URLS must not carry credentials/],
     [{ WEBHOOK_URLS: 'http://a.example/hook', WEBHOOK_SECRET: secret, NODE_ENV: 'production' }, /^WEBHOOK_URLS must use https in production/],
     [{ NOTIFY_MAX_ATTEMPTS: '0' }, /^NOTIFY_MAX_ATTEMPTS must be a whole number from 1 to 100, but is "0"/],
+    [{ NODE_ENV: 'production' }, /^HISTORY_SIGNING_KEY must be set in production \(NODE_ENV=production\): "<key id>:<secret>"/],
+    [{ HISTORY_SIGNING_KEY: `k1:short` }, /^HISTORY_SIGNING_KEY must be "<key id>:<secret>".*; the value given is not \(it is not repeated here\)$/],
+    [{ HISTORY_SIGNING_KEY: secret }, /^HISTORY_SIGNING_KEY must be "<key id>:<secret>"/],
+    [{ HISTORY_SIGNING_KEY: `k1:${secret}`, HISTORY_SIGNING_KEYS_OLD: `k1:${secret}` }, /^HISTORY_SIGNING_KEY and HISTORY_SIGNING_KEYS_OLD name the key id "k1" twice/],
+    [{ HISTORY_SIGNING_KEYS_OLD: `k0:${secret}` }, /^HISTORY_SIGNING_KEYS_OLD is set but HISTORY_SIGNING_KEY is not/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the history signing key and the older ones kept for verifying', () => {
+    expect(loadConfig({ HISTORY_SIGNING_KEY: ` 2026-2:${secret} `, HISTORY_SIGNING_KEYS_OLD: `2026-1:${secret}x, 2025.a:${secret}y` }).historySigning).toEqual({
+      current: { id: '2026-2', secret },
+      old: [{ id: '2026-1', secret: `${secret}x` }, { id: '2025.a', secret: `${secret}y` }],
+    });
+    expect(loadConfig({}).historySigning).toBeUndefined();
+    expect(() => loadConfig({ HISTORY_SIGNING_KEY: 'k1:short-and-secret' })).not.toThrow(/short-and-secret/);
   });
 
   it('never repeats an SMTP URL (it may hold a password) in its message', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { OidcSettings } from '../access/oidc.js';
+import type { SigningKeys } from '../audit/history-signing.js';
 import { isLocalDate } from '../calendar/working-days.js';
 
 /** The service's settings, read once from the environment at start. See README "Configuration". */
@@ -54,6 +55,12 @@ export interface AppConfig {
   webDir: string;
   /** Where people report accessibility problems (the accessibility statement's feedback address). `ACCESSIBILITY_CONTACT`, an e-mail address or https URL. */
   accessibilityContact: string;
+  /**
+   * Keys that sign the history, kept outside the database (README "Security"): `HISTORY_SIGNING_KEY`
+   * (`<key id>:<secret>`) signs; `HISTORY_SIGNING_KEYS_OLD` (the same, comma-separated) only verify.
+   * Required in production; unset elsewhere: a development key kept in DATA_DIR.
+   */
+  historySigning: SigningKeys | undefined;
 }
 
 /** Where e-mail goes out. */
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
     webDir: resolve(root, env.WEB_DIR?.trim() || 'dist/web'),
     accessibilityContact: env.ACCESSIBILITY_CONTACT?.trim() || 'tillganglighet@samverkan.example',
+    historySigning: historySigning(env, env.NODE_ENV === 'production'),
   };
 }
 
@@ -160,6 +168,31 @@ function httpTimeouts(env: NodeJS.ProcessEnv): AppConfig['http'] {
   const request = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600);
   if (headers > request) throw new ConfigError(`HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request}): the headers are part of the request`);
   return { headersTimeoutMs: headers * 1000, requestTimeoutMs: request * 1000, keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_SECONDS', 5, 1, 3600) * 1000 };
+}
+
+const SIGNING_KEY = /^([A-Za-z0-9._-]{1,32}):(.{32,})$/;
+
+function historySigning(env: NodeJS.ProcessEnv, production: boolean): SigningKeys | undefined {
+  const format = '"<key id>:<secret>", the id 1–32 letters, digits, ".", "_" or "-", the secret at least 32 characters (e.g. `2026-1:$(openssl rand -hex 32)`)';
+  const parse = (name: string, raw: string) => {
+    const match = SIGNING_KEY.exec(raw.trim());
+    // The value is a secret: the message names the variable, never repeats the value.
+    if (!match) throw new ConfigError(`${name} must be ${format}; the value given is not (it is not repeated here)`);
+    return { id: match[1]!, secret: match[2]! };
+  };
+  const raw = env.HISTORY_SIGNING_KEY?.trim();
+  const oldRaw = env.HISTORY_SIGNING_KEYS_OLD?.trim();
+  if (!raw) {
+    if (production) throw new ConfigError(`HISTORY_SIGNING_KEY must be set in production (NODE_ENV=production): ${format}. It signs the case history so that someone with access to the database cannot rewrite it unnoticed; keep it outside the database`);
+    if (oldRaw) throw new ConfigError('HISTORY_SIGNING_KEYS_OLD is set but HISTORY_SIGNING_KEY is not: set the current key too');
+    return undefined;
+  }
+  const current = parse('HISTORY_SIGNING_KEY', raw);
+  const old = (oldRaw ?? '').split(',').filter((k) => k.trim()).map((k) => parse('HISTORY_SIGNING_KEYS_OLD', k));
+  const ids = [current.id, ...old.map((k) => k.id)];
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new ConfigError(`HISTORY_SIGNING_KEY and HISTORY_SIGNING_KEYS_OLD name the key id "${twice}" twice: every key needs an id of its own`);
+  return { current, old };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

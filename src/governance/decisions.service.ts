@@ -181,10 +181,10 @@ export class DecisionsService {
       const correction = existing && effectiveStatus(existing, today) === 'final' ? finalChange(existing, fields, input.correction, boardLabel(organisation, board)) : null;
       const digest = fields.text === null ? null : textDigest(fields.text);
       const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
-      const before = existing ? snapshot(existing) : null;
+      const before = existing ? decisionSnapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
-      if (correction) return { type: 'decision.corrected', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: snapshot(decision) }, value: decision };
-      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, snapshot(decision), decision);
+      if (correction) return { type: 'decision.corrected', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: decisionSnapshot(decision) }, value: decision };
+      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, decisionSnapshot(decision), decision);
     });
   }
 
@@ -235,6 +235,6 @@ function finalChange(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRe
   );
 }
 
-function snapshot(d: BoardDecisionRecord) {
+export function decisionSnapshot(d: BoardDecisionRecord) {
   return { status: d.status, text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate, appealDeadline: d.appealDeadline };
 }

@@ -88,7 +88,7 @@ export class GoalsService {
       assertMayRunCase(onCase, 'set goals');
       const goal = em.create(GoalRecord, { id: randomUUID(), caseId, createdAt: now, ...blankGoal(), ...clean(input), title: input.title.trim() });
       await this.check(em, caseId, goal);
-      return { type: 'goal.created', payload: { goal: goalSnapshot(goal) }, value: goal };
+      return { type: 'goal.created', payload: { goal: { id: goal.id, ...goalSnapshot(goal) } }, value: goal };
     });
   }
 

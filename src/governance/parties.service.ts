@@ -300,7 +300,7 @@ export class PartiesService {
   }
 }
 
-function roleSummary(r: CaseRoleRecord) {
+export function roleSummary(r: CaseRoleRecord) {
   return { id: r.id, role: r.role, organisation: r.organisationId, holder: r.holderId, deputy: r.deputyId, required: r.required, vacantSince: r.vacantSince?.toISOString() ?? null };
 }
 

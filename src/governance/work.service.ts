@@ -136,10 +136,10 @@ export class WorkService {
   }
 }
 
-function commitmentSnapshot(c: ResourceCommitmentRecord) {
+export function commitmentSnapshot(c: ResourceCommitmentRecord) {
   return { id: c.id, organisation: c.organisationId, kind: c.kind, amount: c.amount, unit: c.unit, description: c.description, periodStart: c.periodStart, periodEnd: c.periodEnd };
 }
 
-function actionSnapshot(a: ActionRecord) {
+export function actionSnapshot(a: ActionRecord) {
   return { id: a.id, title: a.title, responsible: a.responsibleOrganisationId, dueDate: a.dueDate, status: a.status, subgroup: a.subgroup, goal: a.goalId };
 }

@@ -98,6 +98,8 @@ describe('R9 replay', () => {
           activeStates: stored!.active_states,
           status: stored!.status,
         });
+        // The service's own verification (signatures, and its replay compared with the tables) agrees.
+        expect((await t.request('GET', `/cases/${id}/history/verify`)).body).toEqual({ valid: true, events: events.length });
         const transitions = events.filter((e) => e.type === 'case.transitioned');
         tally.cases++;
         tally.transitions += transitions.length;

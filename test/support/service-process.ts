@@ -83,7 +83,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   const launch = async () => {
     child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
       // Load from one token is the point here, so the per-token rate limit is lifted (it has a test of its own).
-      env: withoutUnset({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', ...options.env }),
+      env: withoutUnset({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', HISTORY_SIGNING_KEY: TEST_HISTORY_SIGNING_KEY, ...options.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', keep);
@@ -139,6 +139,9 @@ async function healthy(url: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The history signing key of test services (production requires one). */
+export const TEST_HISTORY_SIGNING_KEY = 'test-1:a-test-key-of-at-least-thirty-two-characters';
 
 function withoutUnset(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));

@@ -85,6 +85,9 @@ export interface TestAppOptions {
   scheduler?: boolean;
 }
 
+/** The key the test app signs the history with (tests that check signatures sign with it too). */
+export const TEST_HISTORY_SIGNING_KEYS = { current: { id: 'test-1', secret: 'a-test-key-of-at-least-thirty-two-characters' }, old: [] };
+
 /** Starts the real application (createApp, as main.ts does) over HTTP on a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.database?.db ?? (await createTestDatabase());
@@ -94,6 +97,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...loadConfig({}),
     // Tests send thousands of requests with one token; the rate limit has a test of its own.
     rateLimitPerMinute: 1_000_000,
+    // The history is signed with a key from the configuration, as in production.
+    historySigning: TEST_HISTORY_SIGNING_KEYS,
     ...(options.workflowsDir ? { workflowsDir: options.workflowsDir } : {}),
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
     ...options.config,

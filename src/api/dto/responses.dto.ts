@@ -128,7 +128,9 @@ export class VerifyDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ description: 'Events checked' }) events!: number;
   @ApiPropertyOptional({ description: 'Sequence number of the first event that does not verify' }) firstBrokenEvent?: number;
-  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ description: 'Why the history does not verify, in the caller\'s language' }) reason?: string;
+  @ApiPropertyOptional({ description: 'Events written before the history was signed (their hash chain is checked, their signatures cannot be)' }) unsignedEvents?: number;
+  @ApiPropertyOptional({ description: 'What a valid verdict does not cover, in the caller\'s language' }) note?: string;
 }
 
 export class ErrorDto {

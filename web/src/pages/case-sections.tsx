@@ -328,7 +328,7 @@ export function HistorySection({ id, version, definition }: { id: string; versio
   const state = useData(
     () =>
       Promise.all([
-        get<{ valid: boolean; events: number; firstBrokenEvent?: number; reason?: string }>(`/cases/${id}/history/verify`),
+        get<{ valid: boolean; events: number; firstBrokenEvent?: number; reason?: string; note?: string }>(`/cases/${id}/history/verify`),
         get<{ events: Array<{ seq: number; type: string; occurredAt: string; actor: { kind: string; person: string; organisation: string }; payload: any }> }>(`/cases/${id}/history`),
       ]),
     [id, version],
@@ -343,7 +343,8 @@ export function HistorySection({ id, version, definition }: { id: string; versio
           return (
             <>
               <p>
-                {verdict.valid ? <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge> : <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent ?? '?', reason: verdict.reason ?? '' })}</Badge>}
+                {verdict.valid ? <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge> : verdict.firstBrokenEvent === undefined ? <Badge kind="bad">{t('notMatching', { reason: verdict.reason ?? '' })}</Badge> : <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent, reason: verdict.reason ?? '' })}</Badge>}
+                {verdict.valid && verdict.note ? <> {verdict.note}</> : null}
               </p>
               <TableScroll label={t('history')}>
                 <table>

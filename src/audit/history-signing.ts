@@ -1,0 +1,51 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** A key that signs (or once signed) the history: its id, stored with every signature, and its secret. */
+export interface SigningKey {
+  id: string;
+  secret: string;
+}
+
+/** The signing keys: the current one signs new events; older ones only verify what they signed. */
+export interface SigningKeys {
+  current: SigningKey;
+  old: SigningKey[];
+}
+
+/** A signature as stored with an event. */
+export interface EventSignature {
+  keyId: string;
+  signature: string;
+}
+
+/** What checking one signature found. */
+export type SignatureCheck = 'valid' | 'invalid' | 'unknownKey';
+
+/** Signs and checks history events with keys the database does not hold (README "Security"). */
+export interface HistorySigner {
+  /** The signature of an event's hash with the current key. */
+  sign(hash: string): EventSignature;
+  check(hash: string, signature: EventSignature): SignatureCheck;
+}
+
+/** Domain separation: a signature of the history can never be mistaken for any other HMAC of the same key. */
+const PURPOSE = 'samverkan history event v1\n';
+
+/**
+ * HMAC-SHA256 over the event's hash (which covers the case, sequence number, type, time, actor,
+ * payload and the previous hash), hex. Pure (no I/O).
+ */
+export function historySigner(keys: SigningKeys): HistorySigner {
+  const byId = new Map([keys.current, ...keys.old].map((k) => [k.id, k.secret]));
+  const mac = (secret: string, hash: string) => createHmac('sha256', secret).update(PURPOSE + hash, 'utf8').digest('hex');
+  return {
+    sign: (hash) => ({ keyId: keys.current.id, signature: mac(keys.current.secret, hash) }),
+    check: (hash, { keyId, signature }) => {
+      const secret = byId.get(keyId);
+      if (secret === undefined) return 'unknownKey';
+      const expected = Buffer.from(mac(secret, hash), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
+      return expected.length === given.length && timingSafeEqual(expected, given) ? 'valid' : 'invalid';
+    },
+  };
+}
