@@ -9,24 +9,13 @@ import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
 import { rateLimits, signInEarly } from './api/rate-limit.js';
 import { Authenticator } from './access/authenticator.js';
 import { webAppRouter } from './api/web-app.js';
-import { validationPipe } from './api/validation.js';
+import { refuseHostileBodies, validationPipe } from './api/validation.js';
 import { MAX_FILE_BYTES } from './governance/documents.service.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 
 /** Largest request body accepted. Case commands are small; documents come as links or uploads. */
 export const BODY_LIMIT = '256kb';
-
-/**
- * PostgreSQL cannot store the NUL character in text or jsonb; a body carrying one is refused as
- * malformed (400) before any code sees it, rather than failing deep in the database.
- */
-function refuseNul(key: string, value: unknown): unknown {
-  if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
-    throw new SyntaxError('texts must not contain the NUL character (\\u0000)');
-  }
-  return value;
-}
 
 /** The identity provider's origin, which the web interface's sign-in talks to from the browser. */
 function oidcOrigins(config: AppConfig): string[] {
@@ -84,7 +73,9 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'], exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   // A document's file is its request body as is (up to 10 MB); everything else is JSON.
   app.use(DOCUMENT_FILE_PATH, express.raw({ type: () => true, limit: MAX_FILE_BYTES }));
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], reviver: refuseNul }));
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  // Prototype keys, lone surrogates, control characters and deep nesting: 400 with each path.
+  app.use(refuseHostileBodies);
   app.useGlobalPipes(validationPipe());
   app.disable('x-powered-by');
   applyServerTimeouts(app.getHttpServer(), options.config.http);

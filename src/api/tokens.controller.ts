@@ -1,18 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
 import type { ApiTokenRecord } from '../access/api-token.entity.js';
 import { ApiTokensService } from '../access/api-tokens.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { SafeText } from './dto/cases.dto.js';
+import { Omittable } from './dto/validators.js';
 import { uuidParam } from './registry.controller.js';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'Diariesystemets integration' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
   @ApiProperty({ format: 'uuid', description: 'The registered person (integration account) the token acts as' }) @IsUUID() personId!: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) expiresAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @Omittable() @IsISO8601({ strict: true }) expiresAt?: string;
 }
 
 function tokenView(t: ApiTokenRecord) {

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { SafeText } from '../api/dto/cases.dto.js';
+import { Omittable } from '../api/dto/validators.js';
 import { ESCALATION_STATUSES, type EscalationStatus } from './deadline.entity.js';
 
 export class AcknowledgeEscalationDto {
   @ApiPropertyOptional({ example: 'Styrgruppen tar upp det på mötet 2026-06-30.', maxLength: 2000 })
-  @IsOptional()
+  @Omittable()
   @MaxLength(2000)
   @SafeText()
   @IsString()
@@ -14,7 +15,7 @@ export class AcknowledgeEscalationDto {
 
 export class InboxQuery {
   @ApiPropertyOptional({ enum: ESCALATION_STATUSES, description: 'Only escalations in this status (open: not yet acknowledged)' })
-  @IsOptional()
+  @Omittable()
   @IsIn(ESCALATION_STATUSES)
   status?: EscalationStatus;
 }

@@ -1,21 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { PageQuery } from '../api/dto/cases.dto.js';
+import { Omittable } from '../api/dto/validators.js';
 import { CHANNELS, NOTIFICATION_STATUSES, type Channel, type NotificationStatus } from './notification.entity.js';
 
 export class OutboxQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @Omittable()
   @IsIn(CHANNELS)
   channel?: Channel;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   caseId?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PATTERNS } from '../../definitions/schemas.js';
+import { Omittable } from './validators.js';
 
 /**
  * Text without control characters (tab and line breaks allowed). PostgreSQL cannot store NUL in
@@ -21,7 +22,7 @@ export class CreateCaseDto {
   workflow!: string;
 
   @ApiPropertyOptional({ example: 1, description: 'Workflow version; default: the newest' })
-  @IsOptional()
+  @Omittable()
   @Min(1)
   @IsInt()
   version?: number;
@@ -41,7 +42,7 @@ export class SendEventDto {
   type!: string;
 
   @ApiPropertyOptional({ example: 'Beslut i styrgruppen 2026-11-20, § 14', maxLength: 2000 })
-  @IsOptional()
+  @Omittable()
   @MaxLength(2000)
   @SafeText()
   @IsString()
@@ -51,7 +52,7 @@ export class SendEventDto {
 /** `limit` and `offset` of a list: 1–100 items a page, 20 unless asked. */
 export class PageQuery {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @Min(1)
   @Max(100)
@@ -59,7 +60,7 @@ export class PageQuery {
   limit?: number;
 
   @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @Min(0)
   @Max(1_000_000)
@@ -69,47 +70,47 @@ export class PageQuery {
 
 export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'State id (dot path): cases in that step or inside it', example: 'goals' })
-  @IsOptional()
+  @Omittable()
   @MaxLength(200)
   @SafeText()
   @IsString()
   state?: string;
 
   @ApiPropertyOptional({ example: 'samverkan' })
-  @IsOptional()
+  @Omittable()
   @MaxLength(100)
   @SafeText()
   @IsString()
   workflow?: string;
 
   @ApiPropertyOptional({ description: 'Words in the title', example: 'Blekinge' })
-  @IsOptional()
+  @Omittable()
   @MaxLength(200)
   @SafeText()
   @IsString()
   q?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'closed'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['active', 'closed'])
   status?: 'active' | 'closed';
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only cases past the deadline of a step they are in; false: only the others' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['true', 'false'], { message: 'stalled must be true or false' })
   stalled?: 'true' | 'false';
 }
 
 export class HistoryQuery {
   @ApiPropertyOptional({ description: 'Only events after this sequence number', default: 0 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @Min(0)
   @IsInt()
   after?: number;
 
   @ApiPropertyOptional({ default: 500, minimum: 1, maximum: 1000 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @Min(1)
   @Max(1000)
