@@ -105,7 +105,8 @@ export function decisionPointView(o: DecisionPointOverview) {
             updatedAt: line.decision.updatedAt.toISOString(),
           }
         : null,
-      text: line.comparison ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff } : null,
+      // wordByWord false: the texts differ too much to compare word by word; diff and differingWords mark the differing passage as a whole.
+      text: line.comparison ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff, wordByWord: line.comparison.wordByWord } : null,
     })),
   };
 }
