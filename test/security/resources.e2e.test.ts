@@ -1,7 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seedRegistry } from '../support/governance-fixture.js';
-import { startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
+import { STEERING_GROUP, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
 
 /**
  * Hostile input against the service's resources: no read blocks the service, outside calls and
@@ -124,4 +126,86 @@ describe('a decision point of any size does not block the service', () => {
     expect(differences).toHaveLength(3);
     expect(differences[0]).toMatch(/^Region Kronoberg – regionstyrelsen: beslutstexten skiljer sig från referenstexten \(ord \d+–\d+\)\.$/);
   }, 240_000);
+});
+
+describe("Kolada's live API is called within limits, and only for someone who may import", () => {
+  let t: TestApp;
+  let kolada: Server;
+  let mode: 'ok' | 'redirect' | 'slow' | 'slowBody' | 'huge' = 'ok';
+  const requested: string[] = [];
+  const document = (kpi: string, municipality: string, padding = '') => JSON.stringify({ count: 1, padding, values: [{ kpi, municipality, period: 2025, values: [{ gender: 'T', value: 7.5 }] }] });
+
+  beforeAll(async () => {
+    // A stand-in for api.kolada.se on this machine that misbehaves as told.
+    kolada = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      const match = /\/v2\/data\/kpi\/(\w+)\/municipality\/(\d+)$/.exec(req.url ?? '');
+      if (!match) return void res.writeHead(404).end();
+      const [, kpi, municipality] = match as unknown as [string, string, string];
+      if (req.url!.startsWith('/elsewhere/')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(document(kpi, municipality));
+      if (mode === 'redirect') return void res.writeHead(302, { location: `/elsewhere${req.url}` }).end();
+      if (mode === 'slow') return void setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(document(kpi, municipality)), 3_000);
+      if (mode === 'slowBody') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const body = document(kpi, municipality);
+        let i = 0;
+        const drip = setInterval(() => (i < body.length && !res.destroyed ? res.write(body[i++]) : (clearInterval(drip), res.end())), 100);
+        return;
+      }
+      if (mode === 'huge') {
+        // A valid document of about 2 MB, sent in pieces without a length.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const body = document(kpi, municipality, 'x'.repeat(2_000_000));
+        for (let i = 0; i < body.length; i += 65_536) res.write(body.slice(i, i + 65_536));
+        return void res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(document(kpi, municipality));
+    });
+    await new Promise<void>((r) => kolada.listen(0, '127.0.0.1', r));
+    t = await startTestApp({ config: { koladaBaseUrl: `http://127.0.0.1:${(kolada.address() as AddressInfo).port}/`, kolada: { timeoutMs: 500, maxBytes: 256 * 1024 } } });
+  });
+  afterAll(async () => {
+    await t.close();
+    kolada.closeAllConnections();
+    await new Promise((r) => kolada.close(r));
+  });
+
+  it('asks Kolada nothing for someone who may not import, follows no redirect, and gives up on slow or oversized answers with 502', async () => {
+    const { body: c } = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Kolada med gränser' } });
+    await t.request('POST', `/cases/${c.id}/goals`, { body: { title: 'Lägre arbetslöshet i Växjö', kpi: 'N03937', municipalityCode: '0780' } });
+    const sync = async (as?: TestActor) => {
+      const started = performance.now();
+      const res = await t.request('POST', `/cases/${c.id}/goals/kolada-sync`, as ? { as } : {});
+      return { ...res, ms: performance.now() - started };
+    };
+
+    // A colleague of the secretariat's organisation without a role on the case may not import: no request goes out.
+    const forbidden = await sync(STEERING_GROUP);
+    expect(forbidden.status).toBe(403);
+    expect(requested).toEqual([]);
+
+    mode = 'redirect';
+    const redirected = await sync();
+    expect(redirected.body).toMatchObject({ status: 502, code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('omdirigering (302)') });
+    expect(requested.filter((u) => u.startsWith('/elsewhere/'))).toEqual([]);
+
+    mode = 'slow';
+    const slow = await sync();
+    expect(slow.body).toMatchObject({ status: 502, code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('inget svar inom 0,5 s') });
+    expect(slow.ms).toBeLessThan(2_500);
+
+    mode = 'slowBody';
+    const dripping = await sync();
+    expect(dripping.body).toMatchObject({ status: 502, message: expect.stringContaining('inget svar inom 0,5 s') });
+    expect(dripping.ms).toBeLessThan(2_500);
+
+    mode = 'huge';
+    const huge = await t.request('POST', `/cases/${c.id}/goals/kolada-sync`, { headers: { 'accept-language': 'en' } });
+    expect(huge.body).toMatchObject({ status: 502, message: "Kolada: the answer is larger than 262144 bytes; try again later or import a file in Kolada's format." });
+
+    // Nothing was imported by any of them; a proper answer still is.
+    expect((await t.request('GET', `/cases/${c.id}/goals`)).body[0].measurements).toEqual([]);
+    mode = 'ok';
+    expect((await sync()).body).toMatchObject({ imported: 1 });
+  }, 60_000);
 });
