@@ -209,3 +209,29 @@ describe("Kolada's live API is called within limits, and only for someone who ma
     expect((await sync()).body).toMatchObject({ imported: 1 });
   }, 60_000);
 });
+
+describe("a case's stored files are bounded together", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { caseFilesMaxBytes: 3 * 1024 * 1024 } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a file that would take the case past CASE_FILES_MAX_MB with 413, storing nothing; a replaced file does not count twice', async () => {
+    const { body: c } = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Många filer' } });
+    const documents = await Promise.all(['Bilaga 1', 'Bilaga 2'].map(async (title) => (await t.request('POST', `/cases/${c.id}/documents`, { body: { title, kind: 'other' } })).body.id as string));
+    const upload = (doc: string, megabytes: number, headers: Record<string, string> = {}) =>
+      t.request('PUT', `/cases/${c.id}/documents/${doc}/file?name=bilaga.pdf`, { rawBody: 'x'.repeat(megabytes * 1024 * 1024), headers: { 'content-type': 'application/pdf', ...headers } });
+    expect((await upload(documents[0]!, 2)).status).toBe(200);
+    const version = (await t.request('GET', `/cases/${c.id}`)).body.version;
+
+    const over = await upload(documents[1]!, 2);
+    expect(over.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'ärendets filer får tillsammans vara högst 3 MB, och 2 MB är redan lagrade; länka dokumentet i partens diarium i stället' });
+    expect((await upload(documents[1]!, 2, { 'accept-language': 'en' })).body.message).toBe("the case's files may together be at most 3 MB, and 2 MB are stored already; link the document in the party's registry instead");
+    expect((await t.request('GET', `/cases/${c.id}/documents/${documents[1]}/file`)).status).toBe(404);
+    expect((await t.request('GET', `/cases/${c.id}`)).body.version).toBe(version);
+
+    // Replacing the stored file with a larger one counts only the new one.
+    expect((await upload(documents[0]!, 3)).status).toBe(200);
+  });
+});
