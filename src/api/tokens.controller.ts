@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import type { ApiTokenRecord } from '../access/api-token.entity.js';
 import { ApiTokensService } from '../access/api-tokens.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { SafeText } from './dto/cases.dto.js';
+import { RegistryPageQuery, registryPage } from './dto/governance.dto.js';
 import { uuidParam } from './registry.controller.js';
 
 export class CreateTokenDto {
@@ -33,8 +34,10 @@ export class TokensController {
 
   @Get()
   @ApiOperation({ summary: 'The API tokens (never the tokens themselves)' })
-  async list(@CurrentActor() actor: Actor) {
-    return (await this.tokens.list(actor)).map(tokenView);
+  async list(@Query() query: RegistryPageQuery, @CurrentActor() actor: Actor) {
+    const page = registryPage(query);
+    const { items, total } = await this.tokens.list(actor, page);
+    return { items: items.map(tokenView), total, ...page };
   }
 
   @Post(':id/revoke')

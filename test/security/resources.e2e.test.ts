@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PersonRecord } from '../../src/governance/organisation.entity.js';
+import { RegistryService } from '../../src/governance/registry.service.js';
 import { seedRegistry } from '../support/governance-fixture.js';
-import { STEERING_GROUP, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
+import { ADMINISTRATOR, MEMBER, STEERING_GROUP, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
 
 /**
  * Hostile input against the service's resources: no read blocks the service, outside calls and
@@ -233,5 +236,58 @@ describe("a case's stored files are bounded together", () => {
 
     // Replacing the stored file with a larger one counts only the new one.
     expect((await upload(documents[0]!, 3)).status).toBe(200);
+  });
+});
+
+describe('the registry lists are paged and show sign-in subjects only to those who may see them', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('pages /people, /organisations and /tokens with limit and offset, and hides others\' subjects from non-administrators', async () => {
+    const me = await t.identity(MEMBER);
+    const em = t.orm.em.fork();
+    for (let i = 0; i < 130; i++) {
+      em.create(PersonRecord, { id: randomUUID(), subject: `person${String(i).padStart(3, '0')}@kommun.example`, name: `Person ${String(i).padStart(3, '0')}`, email: null, organisationId: me.organisationId, active: true, deactivatedAt: null, systemRoles: [] });
+    }
+    await em.flush();
+    await t.identity(ADMINISTRATOR);
+    const everyone = 130 + 2; // and the member and the administrator
+
+    const first = (await t.request('GET', '/people', { as: MEMBER })).body;
+    expect(first).toMatchObject({ total: everyone, limit: 100, offset: 0 });
+    expect(first.items).toHaveLength(100);
+    // Name, organisation and status only; one's own subject to oneself.
+    expect(first.items[0]).toEqual({ id: expect.any(String), name: 'Person 000', organisationId: me.organisationId, active: true });
+    const rest = (await t.request('GET', '/people?offset=100&limit=500', { as: MEMBER })).body;
+    expect(rest).toMatchObject({ total: everyone, limit: 500, offset: 100 });
+    expect(rest.items).toHaveLength(everyone - 100);
+    const seen = [...first.items, ...rest.items];
+    expect(new Set(seen.map((p: any) => p.id)).size).toBe(everyone);
+    expect(seen.filter((p: any) => 'subject' in p)).toEqual([expect.objectContaining({ id: me.personId, subject: MEMBER.person })]);
+    const asAdmin = (await t.request('GET', '/people?limit=500', { as: ADMINISTRATOR })).body.items;
+    expect(asAdmin.every((p: any) => typeof p.subject === 'string')).toBe(true);
+
+    for (const bad of ['limit=501', 'limit=0', 'offset=-1', 'limit=ten']) expect((await t.request('GET', `/people?${bad}`, { as: MEMBER })).status).toBe(400);
+
+    await t.app.get(RegistryService).seed();
+    const organisations = (await t.request('GET', '/organisations?limit=2&offset=1', { as: MEMBER })).body;
+    expect(organisations).toMatchObject({ limit: 2, offset: 1, total: expect.any(Number) });
+    const all = (await t.request('GET', '/organisations?limit=500', { as: MEMBER })).body;
+    expect(organisations.items).toEqual(all.items.slice(1, 3));
+    expect(all.items).toHaveLength(all.total);
+
+    for (const name of ['Ett', 'Två', 'Tre']) expect((await t.request('POST', '/tokens', { body: { name, personId: me.personId }, as: ADMINISTRATOR })).status).toBe(201);
+    const tokens = (await t.request('GET', '/tokens?limit=2', { as: ADMINISTRATOR })).body;
+    expect(tokens).toMatchObject({ limit: 2, offset: 0, total: expect.any(Number) });
+    expect(tokens.total).toBeGreaterThanOrEqual(3);
+    expect(tokens.items).toHaveLength(2);
+    const later = (await t.request('GET', '/tokens?limit=500&offset=2', { as: ADMINISTRATOR })).body.items;
+    const names = [...tokens.items, ...later].map((k: any) => k.name);
+    expect(names).toHaveLength(tokens.total);
+    expect(names).toEqual(expect.arrayContaining(['Ett', 'Två', 'Tre']));
+    expect((await t.request('GET', '/tokens?limit=501', { as: ADMINISTRATOR })).status).toBe(400);
   });
 });
