@@ -119,10 +119,11 @@ describe('a decision point of any size does not block the service', () => {
     expect(regionText.differingWords).toEqual([{ from: shared + 1, to: reference.split(' ').length }]);
     expect(regionText.diff.map((p: any) => p.op)).toEqual(['same', 'missing', 'extra']);
     expect(regionText.diff[0].words).toHaveLength(shared);
-    // Generous bounds for a loaded machine; unbounded, one read took minutes with the loop blocked throughout.
+    // Generous bounds for a loaded machine (measured 44–155 ms there, mostly splitting and serialising
+    // the texts; each diff stops at 15 ms); unbounded, one read took minutes with the loop blocked throughout.
     expect(twoLetters.result.boards[0].text).toMatchObject({ identical: false, wordByWord: false });
     for (const m of [read, twoLetters, gate]) {
-      expect(m.maxLoopDelayMs).toBeLessThan(200);
+      expect(m.maxLoopDelayMs).toBeLessThan(300);
       expect(m.slowestHealthMs).toBeLessThan(1000);
     }
     const differences = (gate.result.failures as Array<{ rule: string; message: string }>).filter((f) => f.rule === 'texts-identical').map((f) => f.message);
