@@ -36,10 +36,10 @@ describe('governance', () => {
 
   it('seeds the real organisations with their official codes', async () => {
     for (const seeded of SEED_ORGANISATIONS) expect(orgs.has(seeded.name)).toBe(true);
-    const alvesta = (await req('GET', '/organisations?code=0764')).body;
+    const alvesta = (await req('GET', '/organisations?code=0764')).body.items;
     expect(alvesta).toEqual([{ id: org('Alvesta kommun'), name: 'Alvesta kommun', kind: 'municipality', orgNumber: null, municipalityCode: '0764' }]);
-    expect((await req('GET', '/organisations?kind=region')).body.map((o: any) => o.municipalityCode).sort()).toEqual(['07', '10', '14', '18']);
-    expect((await req('GET', '/organisations?q=polis')).body[0]).toMatchObject({ name: 'Polismyndigheten', kind: 'stateAgency', orgNumber: '202100-0076' });
+    expect((await req('GET', '/organisations?kind=region')).body.items.map((o: any) => o.municipalityCode).sort()).toEqual(['07', '10', '14', '18']);
+    expect((await req('GET', '/organisations?q=polis')).body.items[0]).toMatchObject({ name: 'Polismyndigheten', kind: 'stateAgency', orgNumber: '202100-0076' });
   });
 
   it('adds parties and refuses one twice or one outside the registry', async () => {

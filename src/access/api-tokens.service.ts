@@ -47,9 +47,11 @@ export class ApiTokensService {
     });
   }
 
-  async list(actor: Actor): Promise<ApiTokenRecord[]> {
+  /** A page of the tokens (newest first) and how many there are. */
+  async list(actor: Actor, page: { limit: number; offset: number }): Promise<{ items: ApiTokenRecord[]; total: number }> {
     assertAdministrator(actor);
-    return this.orm.em.fork().find(ApiTokenRecord, {}, { orderBy: { createdAt: 'desc' } });
+    const [items, total] = await this.orm.em.fork().findAndCount(ApiTokenRecord, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, ...page });
+    return { items, total };
   }
 
   /** @throws DomainError NOT_FOUND */

@@ -6,7 +6,7 @@ import { PartiesService } from '../governance/parties.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { organisationView, personView, boardView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';
-import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, UpdatePersonDto } from './dto/governance.dto.js';
+import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, registryPage, UpdatePersonDto } from './dto/governance.dto.js';
 
 /** A UUID in the path, or a 400 naming the parameter. */
 export function uuidParam(name: string): ParseUUIDPipe {
@@ -24,7 +24,9 @@ export class RegistryController {
   @Get('organisations')
   @ApiOperation({ summary: 'The registry of organisations (municipalities, regions, agencies, …)' })
   async organisations(@Query() query: OrganisationQuery) {
-    return (await this.registry.listOrganisations(query)).map((o) => organisationView(o));
+    const page = registryPage(query);
+    const { items, total } = await this.registry.listOrganisations(query, page);
+    return { items: items.map((o) => organisationView(o)), total, ...page };
   }
 
   @Get('organisations/:id')
@@ -47,10 +49,12 @@ export class RegistryController {
   }
 
   @Get('people')
-  @ApiOperation({ summary: 'People who act for organisations' })
+  @ApiOperation({ summary: 'People who act for organisations (sign-in subject, e-mail and system roles only to administrators; one\'s own subject to oneself)' })
   async people(@Query() query: PeopleQuery, @CurrentActor() actor: Actor) {
     const admin = actor.systemRoles.includes('administrator');
-    return (await this.registry.people(query)).map((p) => personView(p, admin));
+    const page = registryPage(query);
+    const { items, total } = await this.registry.people(query, page);
+    return { items: items.map((p) => personView(p, admin, p.id === actor.personId)), total, ...page };
   }
 
   @Post('people')

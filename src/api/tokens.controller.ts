@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { ApiTokensService } from '../access/api-tokens.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { SafeText } from './dto/cases.dto.js';
 import { Omittable } from './dto/validators.js';
+import { RegistryPageQuery, registryPage } from './dto/governance.dto.js';
 import { uuidParam } from './registry.controller.js';
 
 export class CreateTokenDto {
@@ -34,8 +35,10 @@ export class TokensController {
 
   @Get()
   @ApiOperation({ summary: 'The API tokens (never the tokens themselves)' })
-  async list(@CurrentActor() actor: Actor) {
-    return (await this.tokens.list(actor)).map(tokenView);
+  async list(@Query() query: RegistryPageQuery, @CurrentActor() actor: Actor) {
+    const page = registryPage(query);
+    const { items, total } = await this.tokens.list(actor, page);
+    return { items: items.map(tokenView), total, ...page };
   }
 
   @Post(':id/revoke')

@@ -45,6 +45,10 @@ export interface AppConfig {
   escalationSweepSeconds: number;
   /** Kolada's API for live indicator values, e.g. https://api.kolada.se. `KOLADA_BASE_URL`; unset: files only. */
   koladaBaseUrl: string | undefined;
+  /** Limits of one Kolada answer: `KOLADA_TIMEOUT_MS` (default 10000) and `KOLADA_MAX_BYTES` (default 5 MB). Redirects are never followed. */
+  kolada: { timeoutMs: number; maxBytes: number };
+  /** All stored document files of one case together, at most `CASE_FILES_MAX_MB` megabytes (default 500). */
+  caseFilesMaxBytes: number;
   /** Outgoing e-mail: `SMTP_URL` (smtp:// or smtps://, credentials in the URL) and `MAIL_FROM`. Unset: mail is written to the log. */
   smtp: SmtpConfig | undefined;
   /** Receivers told of every escalation: `WEBHOOK_URLS` (comma-separated) and `WEBHOOK_SECRET`. Unset: none. */
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', false),
     closedDays: dates(env, 'CLOSED_DAYS'),
     koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
+    kolada: { timeoutMs: integer(env, 'KOLADA_TIMEOUT_MS', 10_000, 100, 120_000), maxBytes: integer(env, 'KOLADA_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024) },
+    caseFilesMaxBytes: integer(env, 'CASE_FILES_MAX_MB', 500, 1, 100_000) * 1024 * 1024,
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
     escalationSweepSeconds: integer(env, 'ESCALATION_SWEEP_SECONDS', 30, 1, 3600),
     seedDemo: boolean(env, 'SEED_DEMO', true),

@@ -110,7 +110,7 @@ export class Walk {
   async organisation(name: string, kind: string, code?: string, boards: Array<{ name: string; kind: string }> = []): Promise<{ id: string; boards: Map<string, string> }> {
     const known = this.organisations.get(name);
     if (known) return known;
-    const found = code ? await this.admin.get(`/organisations?code=${code}`) : (await this.admin.get(`/organisations?q=${encodeURIComponent(name)}`)).filter((o: any) => o.name === name);
+    const found = code ? (await this.admin.get(`/organisations?code=${code}`)).items : (await this.admin.get(`/organisations?q=${encodeURIComponent(name)}`)).items.filter((o: any) => o.name === name);
     const id: string = found[0]?.id ?? (await this.admin.post('/organisations', { name, kind, ...(code ? { municipalityCode: code } : {}) })).id;
     const existing = new Map<string, string>((await this.admin.get(`/organisations/${id}`)).boards.map((b: any) => [b.name, b.id]));
     for (const board of boards) {

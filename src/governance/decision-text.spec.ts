@@ -9,7 +9,7 @@ describe('compareDecisionText', () => {
     const variant = `KOMMUNEN ställer sig bakom överenskommelsen "Barnens bästa gäller" i Kronoberg
 a) Kommunen   prioriterar tidiga och förebyggande insatser för barn och unga;
 b) kommunen deltar i den regionala styrgruppen`;
-    expect(compareDecisionText(REFERENCE, variant)).toEqual({ identical: true, ranges: [], diff: [{ op: 'same', words: expect.any(Array) }] });
+    expect(compareDecisionText(REFERENCE, variant)).toEqual({ identical: true, ranges: [], diff: [{ op: 'same', words: expect.any(Array) }], wordByWord: true });
   });
 
   it('finds changed words and says where they are in the reference', () => {
@@ -44,5 +44,25 @@ describe('textDigest', () => {
     for (const a of texts) {
       for (const b of texts) expect([a, b, textDigest(a) === textDigest(b)]).toEqual([a, b, compareDecisionText(a, b).identical]);
     }
+  });
+});
+
+describe('compareDecisionText within its bounds', () => {
+  const distinct = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+
+  it('shows texts in other words as one differing passage, quickly, and still word by word when they differ a little', () => {
+    const reference = distinct('ref', 7_000);
+    const started = performance.now();
+    const other = compareDecisionText(reference, `${distinct('ref', 10)} ${distinct('dec', 7_000)}`);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(other).toMatchObject({ identical: false, wordByWord: false, ranges: [{ from: 11, to: 7_000 }] });
+    expect(other.diff.map((p) => [p.op, p.words.length])).toEqual([['same', 10], ['missing', 6_990], ['extra', 7_000]]);
+    const few = compareDecisionText(reference, reference.replace('ref100 ', 'x ').replace('ref5000 ', ''));
+    expect(few).toMatchObject({ identical: false, wordByWord: true, ranges: [{ from: 101, to: 101 }, { from: 5_001, to: 5_001 }] });
+  });
+
+  it('finds long texts identical without a diff', () => {
+    const reference = distinct('ord', 20_000);
+    expect(compareDecisionText(reference, reference.toUpperCase())).toMatchObject({ identical: true, wordByWord: true, ranges: [] });
   });
 });

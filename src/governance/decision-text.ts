@@ -24,7 +24,32 @@ export interface TextComparison {
   identical: boolean;
   ranges: WordRange[];
   diff: DiffPart[];
+  /**
+   * Whether `diff` goes word by word. False when the texts differ too much to compare word by
+   * word within {@link DIFF_LIMITS}: `diff` then marks the whole passage from the first to the last
+   * differing word as missing and extra, and `ranges` is that passage.
+   */
+  wordByWord: boolean;
 }
+
+/**
+ * Bounds of the word-by-word comparison. Finding the fewest changes between two texts takes time
+ * that grows with their length times the number of changes (jsdiff's Myers diff); two 50,000
+ * character texts in other words took minutes with the event loop blocked. Beyond these bounds
+ * the comparison gives the differing passage as a whole instead (see {@link TextComparison}).
+ * Whether the texts are identical never depends on them.
+ */
+export const DIFF_LIMITS = {
+  /**
+   * At most this many words missing plus extra are shown word by word. The diff's time grows
+   * with its square: 100 takes about 2 ms, 350 about 40 ms (7,000 words, unloaded machine).
+   */
+  maxEditLength: 120,
+  /** Words compared word by word, both texts together, after their common beginning and end. */
+  maxWords: 40_000,
+  /** A safety net on a loaded machine: a diff that takes longer is given up (milliseconds). */
+  timeoutMs: 15,
+} as const;
 
 /** List numbering at the start of a line: "1.", "2)", "a)", "iv.", "-", "•", "–". */
 const LIST_MARK = /^\s*(?:\(?(?:\d{1,3}|[a-zåäö]|[ivxlcdm]{1,6})[.)]|[-•*–—])\s+/iu;
@@ -88,21 +113,35 @@ function splitWords(text: string): Word[] {
 export function compareDecisionText(reference: string | readonly Word[], decision: string): TextComparison {
   const ref = typeof reference === 'string' ? words(reference) : reference;
   const dec = words(decision);
-  // Most decisions are identical: say so without a diff.
+  // Most decisions are identical: say so without a diff. A comparison of words, never of a diff.
   if (ref.length > 0 && ref.length === dec.length && ref.every((w, i) => w.norm === dec[i]!.norm)) {
-    return { identical: true, ranges: [], diff: [{ op: 'same', words: ref.map((w) => w.text) }] };
+    return { identical: true, ranges: [], diff: [{ op: 'same', words: ref.map((w) => w.text) }], wordByWord: true };
   }
-  const changes = diffArrays(
-    ref.map((w) => w.norm),
-    dec.map((w) => w.norm),
-  );
+  // The common beginning and end cost one pass; only the passage between them is diffed.
+  let head = 0;
+  while (head < ref.length && head < dec.length && ref[head]!.norm === dec[head]!.norm) head++;
+  let tail = 0;
+  while (tail < ref.length - head && tail < dec.length - head && ref[ref.length - 1 - tail]!.norm === dec[dec.length - 1 - tail]!.norm) tail++;
+  const refMiddle = ref.slice(head, ref.length - tail).map((w) => w.norm);
+  const decMiddle = dec.slice(head, dec.length - tail).map((w) => w.norm);
+  const bounded =
+    Math.abs(refMiddle.length - decMiddle.length) <= DIFF_LIMITS.maxEditLength && refMiddle.length + decMiddle.length <= DIFF_LIMITS.maxWords
+      ? diffArrays(refMiddle, decMiddle, { maxEditLength: DIFF_LIMITS.maxEditLength, timeout: DIFF_LIMITS.timeoutMs })
+      : undefined;
+  // Too different to compare word by word in bounded time: the passage as a whole.
+  const middle = bounded ?? [
+    { removed: true, added: false, count: refMiddle.length },
+    { removed: false, added: true, count: decMiddle.length },
+  ];
+  const changes = [{ removed: false, added: false, count: head }, ...middle, { removed: false, added: false, count: tail }];
   const diff: DiffPart[] = [];
   const ranges: WordRange[] = [];
   let refPos = 0; // words of the reference consumed so far
   let decPos = 0;
   let afterMissing = false;
   for (const change of changes) {
-    const n = change.count ?? change.value.length;
+    const n = change.count ?? 0;
+    if (n === 0) continue;
     if (change.added) {
       diff.push({ op: 'extra', words: dec.slice(decPos, decPos + n).map((w) => w.text) });
       // Extra words replacing missing ones are already pointed at; extra words on their own sit
@@ -119,13 +158,16 @@ export function compareDecisionText(reference: string | readonly Word[], decisio
       afterMissing = true;
       continue;
     } else {
-      diff.push({ op: 'same', words: ref.slice(refPos, refPos + n).map((w) => w.text) });
+      const same = ref.slice(refPos, refPos + n).map((w) => w.text);
+      const last = diff.at(-1);
+      if (last?.op === 'same') last.words = last.words.concat(same);
+      else diff.push({ op: 'same', words: same });
       refPos += n;
       decPos += n;
     }
     afterMissing = false;
   }
-  return { identical: ranges.length === 0, ranges, diff };
+  return { identical: ranges.length === 0, ranges, diff, wordByWord: bounded !== undefined };
 }
 
 /**

@@ -10,6 +10,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { ADOPTED, appealDeadline, checkDecisionDates, datesBefore, earliestDecisionDate, effectiveStatus, finalFrom, type DecisionStatus } from './appeal.js';
 import { canonicalJson } from '../common/canonical-json.js';
+import { eventLoopPause } from '../common/event-loop.js';
 import { compareDecisionText, textDigest, words, type TextComparison } from './decision-text.js';
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
@@ -81,12 +82,16 @@ export class DecisionsService {
     const decisions = new Map((await em.find(BoardDecisionRecord, { decisionPointId: point.id })).map((d) => [d.boardId, d]));
     const today = stockholmDate(this.clock.now());
     const reference = words(point.referenceText);
-    const lines = boards.map(({ board, organisation }): BoardLine => {
+    // Each comparison is bounded (DIFF_LIMITS); between boards, other requests get their turn.
+    const pause = eventLoopPause();
+    const lines: BoardLine[] = [];
+    for (const { board, organisation } of boards) {
+      await pause();
       const decision = decisions.get(board.id) ?? null;
       const status = decision ? effectiveStatus(decision, today) : 'none';
       const comparison = decision && ADOPTED.has(status as DecisionStatus) ? compareDecisionText(reference, decision.text ?? '') : null;
-      return { board, organisation, label: boardLabel(organisation, board), decision, status, finalFrom: decision ? finalFrom(decision.appealDeadline) : null, comparison };
-    });
+      lines.push({ board, organisation, label: boardLabel(organisation, board), decision, status, finalFrom: decision ? finalFrom(decision.appealDeadline) : null, comparison });
+    }
     return {
       point,
       boards: lines,

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayContribute } from '../access/policy.js';
 import { stockholmDate } from '../calendar/working-days.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/tokens.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { actFor, DEEDS } from './acting.js';
@@ -35,6 +37,7 @@ export class DocumentsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The documents the actor's organisation may see; confidential ones of others are left out entirely. */
@@ -117,6 +120,7 @@ export class DocumentsService {
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       const acting = await actFor(em, onCase, document.organisationId, DEEDS.storeFile);
+      await this.assertRoomForFile(em, caseId, documentId, file.content.length);
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       const existing = await em.findOne(DocumentFileRecord, { documentId });
       if (existing) existing.content = file.content;
@@ -143,6 +147,23 @@ export class DocumentsService {
       const signature = em.create(SignatureRecord, { documentId, organisationId: input.organisationId, signedOn: input.signedOn, recordedAt: now });
       return { type: 'document.signed', payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn, ...acting }, value: signature };
     });
+  }
+
+  /**
+   * The case's stored files together stay within `CASE_FILES_MAX_MB` (the file a new one replaces
+   * does not count). Under the case's lock, so two uploads at once cannot both slip under it.
+   * @throws DomainError PAYLOAD_TOO_LARGE
+   */
+  private async assertRoomForFile(em: EntityManager, caseId: string, documentId: string, size: number): Promise<void> {
+    const others = await em.find(DocumentRecord, { caseId, id: { $ne: documentId }, fileSize: { $ne: null } }, { fields: ['fileSize'] });
+    const stored = others.reduce((sum, d) => sum + (d.fileSize ?? 0), 0);
+    const limit = this.config.caseFilesMaxBytes;
+    if (stored + size <= limit) return;
+    const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+    throw new DomainError('PAYLOAD_TOO_LARGE', {
+      sv: `ärendets filer får tillsammans vara högst ${mb(limit)} MB, och ${mb(stored)} MB är redan lagrade; länka dokumentet i partens diarium i stället`,
+      en: `the case's files may together be at most ${mb(limit)} MB, and ${mb(stored)} MB are stored already; link the document in the party's registry instead`,
+    }, { limitBytes: limit, storedBytes: stored });
   }
 
   private async isParty(em: EntityManager, caseId: string, organisation: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
+import { CaseRoleDirectory } from '../access/case-roles.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,7 +11,7 @@ import { DomainError, notFound, unprocessable } from '../common/domain-error.js'
 import { actFor, DEEDS, type OnBehalfOf } from './acting.js';
 import { directionOf, progressOf, targetValueOf, type GoalProgress } from './goal-progress.js';
 import { GoalRecord, MeasurementRecord, type GoalDirection, type MeasurementSource } from './goal.entity.js';
-import { parseKolada, type KoladaValue } from './kolada.js';
+import { fetchKolada, parseKolada, type KoladaValue } from './kolada.js';
 import { CasePartyRecord } from './party.entity.js';
 
 /** The fields of a goal a secretariat sets; all but the title may wait until later. */
@@ -54,6 +55,7 @@ export class GoalsService {
     private readonly orm: MikroORM,
     private readonly cases: CasesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly roles: CaseRoleDirectory,
   ) {}
 
   async list(caseId: string): Promise<GoalWithProgress[]> {
@@ -140,23 +142,20 @@ export class GoalsService {
   /**
    * Fetches each goal's KPI for its municipality from Kolada's live API (`KOLADA_BASE_URL`, e.g.
    * https://api.kolada.se) and imports the values.
-   * @throws DomainError UNPROCESSABLE when no base URL is configured, DATABASE-like 503 when Kolada does not answer
+   * @throws DomainError UNPROCESSABLE when no base URL is configured; NOT_FOUND, FORBIDDEN before any request goes out; UPSTREAM_UNAVAILABLE (502) when Kolada does not answer within the limits (see {@link fetchKolada})
    */
   async syncKolada(caseId: string, actor: Actor, options: CommandOptions<MutationResult<ImportResult>> = {}): Promise<CommandResult<MutationResult<ImportResult>>> {
     const base = this.config.koladaBaseUrl;
     if (!base) throw new DomainError('UNPROCESSABLE', 'no Kolada API is configured (KOLADA_BASE_URL); import a file in Kolada\'s format instead');
+    // Who may import is checked before any request goes out (and again when the values are stored).
+    const standing = await this.roles.standing(this.orm.em.fork(), caseId, actor);
+    if (!standing.party) throw notFound('case', caseId);
+    assertMayContribute(standing.actor, 'import measurements');
     const goals = (await this.list(caseId)).map((g) => g.goal).filter((g) => g.kpi && g.municipalityCode);
     const values: KoladaValue[] = [];
     for (const goal of goals) {
       const url = new URL(`/v2/data/kpi/${encodeURIComponent(goal.kpi!)}/municipality/${encodeURIComponent(goal.municipalityCode!)}`, base);
-      let res: Response;
-      try {
-        res = await fetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
-      } catch (error) {
-        throw new DomainError('UPSTREAM_UNAVAILABLE', `Kolada did not answer (${(error as Error).message}); try again later`);
-      }
-      if (!res.ok) throw new DomainError('UPSTREAM_UNAVAILABLE', `Kolada answered ${res.status} for ${goal.kpi} in ${goal.municipalityCode}`);
-      values.push(...parseKolada(await res.json()));
+      values.push(...parseKolada(await fetchKolada(url, this.config.kolada)));
     }
     return this.importKoladaValues(caseId, values, actor, options);
   }

@@ -50,3 +50,57 @@ export function parseKolada(json: unknown): KoladaValue[] {
   }
   return out;
 }
+
+/** How long one answer of Kolada may take and how large it may be. */
+export interface KoladaLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/**
+ * Fetches one document of Kolada's API and parses it as JSON, within limits: no redirect is
+ * followed (an answer elsewhere is not Kolada's), the whole answer must come within `timeoutMs`,
+ * and reading stops past `maxBytes`.
+ *
+ * @throws DomainError UPSTREAM_UNAVAILABLE (no answer in time, a redirect, an error status, too large, not JSON)
+ */
+export async function fetchKolada(url: URL, limits: KoladaLimits): Promise<unknown> {
+  const unavailable = (sv: string, en: string) => new DomainError('UPSTREAM_UNAVAILABLE', { sv: `Kolada: ${sv}; försök igen senare eller importera en fil i Koladas format.`, en: `Kolada: ${en}; try again later or import a file in Kolada's format.` });
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const seconds = (limits.timeoutMs / 1000).toLocaleString('sv-SE');
+  const timedOut = unavailable(`inget svar inom ${seconds} s`, `no answer within ${limits.timeoutMs / 1000} s`);
+  try {
+    const res = await fetch(url, { signal, redirect: 'manual', headers: { accept: 'application/json' } });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel();
+      throw unavailable(`svaret var en omdirigering (${res.status}), som inte följs`, `the answer was a redirect (${res.status}), which is not followed`);
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw unavailable(`svarade ${res.status}`, `answered ${res.status}`);
+    }
+    const tooLarge = unavailable(`svaret är större än ${limits.maxBytes} byte`, `the answer is larger than ${limits.maxBytes} bytes`);
+    if (Number(res.headers.get('content-length') ?? 0) > limits.maxBytes) {
+      await res.body?.cancel();
+      throw tooLarge;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (res.body) {
+      for await (const chunk of res.body) {
+        size += chunk.byteLength;
+        if (size > limits.maxBytes) throw tooLarge; // leaving the loop cancels the stream
+        chunks.push(chunk);
+      }
+    }
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      throw unavailable('svaret är inte JSON', 'the answer is not JSON');
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (signal.aborted) throw timedOut;
+    throw unavailable(`svarade inte (${(error as Error).message})`, `did not answer (${(error as Error).message})`);
+  }
+}

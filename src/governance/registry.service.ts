@@ -9,6 +9,12 @@ import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type Org
 import { SEED_ORGANISATIONS } from './seed/organisations.js';
 import { isUuid } from '../common/uuid.js';
 
+/** A page of a list: at most `limit` items after the first `offset`. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
 /** Input of a new organisation. */
 export interface NewOrganisation {
   name: string;
@@ -41,12 +47,14 @@ export class RegistryService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async listOrganisations(filter: { kind?: OrganisationKind; q?: string; code?: string }): Promise<OrganisationRecord[]> {
+  /** A page of the organisations (by name) and how many match in all. */
+  async listOrganisations(filter: { kind?: OrganisationKind; q?: string; code?: string }, page: Page): Promise<{ items: OrganisationRecord[]; total: number }> {
     const where: FilterQuery<OrganisationRecord> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.code) where.municipalityCode = filter.code;
     if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` };
-    return this.orm.em.fork().find(OrganisationRecord, where, { orderBy: { name: 'asc' } });
+    const [items, total] = await this.orm.em.fork().findAndCount(OrganisationRecord, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+    return { items, total };
   }
 
   /** @throws DomainError NOT_FOUND */
@@ -88,8 +96,10 @@ export class RegistryService {
     }, `the organisation already has a board named "${input.name.trim()}"`);
   }
 
-  async people(filter: { organisationId?: string }): Promise<PersonRecord[]> {
-    return this.orm.em.fork().find(PersonRecord, filter.organisationId ? { organisationId: filter.organisationId } : {}, { orderBy: { name: 'asc' } });
+  /** A page of the people (by name) and how many match in all. */
+  async people(filter: { organisationId?: string }, page: Page): Promise<{ items: PersonRecord[]; total: number }> {
+    const [items, total] = await this.orm.em.fork().findAndCount(PersonRecord, filter.organisationId ? { organisationId: filter.organisationId } : {}, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+    return { items, total };
   }
 
   /** @throws DomainError NOT_FOUND */

@@ -30,13 +30,14 @@ export function boardView(b: BoardRecord) {
 }
 
 /**
- * A person of the registry. GDPR (data minimisation): the e-mail address and system roles are shown
- * only to administrators, who keep the registry; everyone else sees name, organisation and status.
+ * A person of the registry. GDPR (data minimisation): the sign-in subject (often an e-mail
+ * address), the e-mail address and system roles are shown only to administrators, who keep the
+ * registry (the subject also to the person themself); everyone else sees name, organisation and status.
  */
-export function personView(p: PersonRecord, forAdministrator = false) {
+export function personView(p: PersonRecord, forAdministrator = false, themself = false) {
   return {
     id: p.id,
-    subject: p.subject,
+    ...(forAdministrator || themself ? { subject: p.subject } : {}),
     name: p.name,
     organisationId: p.organisationId,
     active: p.active,
@@ -105,7 +106,8 @@ export function decisionPointView(o: DecisionPointOverview) {
             updatedAt: line.decision.updatedAt.toISOString(),
           }
         : null,
-      text: line.comparison ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff } : null,
+      // wordByWord false: the texts differ too much to compare word by word; diff and differingWords mark the differing passage as a whole.
+      text: line.comparison ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff, wordByWord: line.comparison.wordByWord } : null,
     })),
   };
 }

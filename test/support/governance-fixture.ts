@@ -7,7 +7,7 @@ export const PROCESS_OWNER: TestActor = ADMINISTRATOR;
 /** Organisations of the seed by name, after seeding the registry of a test app. */
 export async function seedRegistry(t: TestApp): Promise<Map<string, { id: string; boards: Map<string, string> }>> {
   await t.app.get(RegistryService).seed();
-  const list = (await t.request('GET', '/organisations', { as: ADMINISTRATOR })).body as Array<{ id: string; name: string }>;
+  const list = (await t.request('GET', '/organisations?limit=500', { as: ADMINISTRATOR })).body.items as Array<{ id: string; name: string }>;
   const out = new Map<string, { id: string; boards: Map<string, string> }>();
   for (const o of list) {
     const full = (await t.request('GET', `/organisations/${o.id}`, { as: ADMINISTRATOR })).body as { boards: Array<{ id: string; name: string }> };

@@ -187,12 +187,23 @@ export class SignatureDto {
   @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() signedOn!: string;
 }
 
-export class OrganisationQuery {
+/** `limit` and `offset` of a registry list (organisations, people, tokens): 1–500 items a page, 100 unless asked. */
+export class RegistryPageQuery {
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 }) @Omittable() @Type(() => Number) @Min(1) @Max(500) @IsInt() limit?: number;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @Omittable() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset?: number;
+}
+
+/** A page of a registry list given `RegistryPageQuery` (defaults filled in). */
+export function registryPage(query: RegistryPageQuery): { limit: number; offset: number } {
+  return { limit: query.limit ?? 100, offset: query.offset ?? 0 };
+}
+
+export class OrganisationQuery extends RegistryPageQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @Omittable() @IsIn(ORGANISATION_KINDS) kind?: (typeof ORGANISATION_KINDS)[number];
   @ApiPropertyOptional() @Omittable() @MaxLength(100) @SafeText() @IsString() q?: string;
   @ApiPropertyOptional({ example: '0780' }) @Omittable() @Matches(/^\d{2}(\d{2})?$/, { message: 'code must be 4 digits (municipality) or 2 (region)' }) @IsString() code?: string;
 }
 
-export class PeopleQuery {
+export class PeopleQuery extends RegistryPageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() organisationId?: string;
 }

@@ -1,5 +1,6 @@
 import { stockholmDate, type LocalDate } from '../../calendar/working-days.js';
 import { ADOPTED, appealDeadline, effectiveStatus, finalFrom } from '../../governance/appeal.js';
+import { eventLoopPause } from '../../common/event-loop.js';
 import { compareDecisionText, formatRanges, textDigest, words } from '../../governance/decision-text.js';
 import { DecisionPointRecord, type RecordedDecisionStatus } from '../../governance/decision.entity.js';
 import { boardLabel } from '../../governance/labels.js';
@@ -43,7 +44,10 @@ export class DecisionsFacts implements FactProvider {
     const boardsMissing = [];
     const decisionTextDifferences = [];
     const decisionsNotFinal = [];
+    // Each comparison is bounded (DIFF_LIMITS); between boards, other requests get their turn.
+    const pause = eventLoopPause();
     for (const row of rows) {
+      await pause();
       const label = boardLabel(row.organisation_name === null ? undefined : { name: row.organisation_name }, { name: row.board_name });
       const base = { label, board: row.board_id, organisation: row.organisation_id };
       const decision = row.status === null ? null : { status: row.status, appealDeadline: row.appeal_deadline };

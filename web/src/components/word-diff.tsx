@@ -9,8 +9,10 @@ export interface DiffPart {
  * A board's decision text beside the reference text, word by word: words missing from the
  * board's text are struck through on the reference side, added words underlined on the board's
  * side; each change also says "saknas"/"tillagt" to screen readers, so nothing rests on colour.
+ * Texts that differ too much to compare word by word (`wordByWord` false) come as one passage
+ * struck through and one underlined, with a note saying so.
  */
-export function WordDiff({ parts, board }: { parts: DiffPart[]; board: string }) {
+export function WordDiff({ parts, board, wordByWord = true }: { parts: DiffPart[]; board: string; wordByWord?: boolean }) {
   const side = (keep: 'missing' | 'extra') =>
     parts
       .filter((p) => p.op === 'same' || p.op === keep)
@@ -39,6 +41,7 @@ export function WordDiff({ parts, board }: { parts: DiffPart[]; board: string })
     <figure class="diff-figure">
       <figcaption>
         <strong>{t('diffTitle', { board })}</strong> <span class="muted">{t('diffLegend')}</span>
+        {!wordByWord && <p class="muted">{t('diffTooDifferent')}</p>}
       </figcaption>
       <div class="diff">
         <div>

@@ -20,7 +20,7 @@ interface BoardLine {
     finalFrom: string | null;
     recordedStatus: string;
   } | null;
-  text: { identical: boolean; diff: DiffPart[] } | null;
+  text: { identical: boolean; diff: DiffPart[]; wordByWord: boolean } | null;
 }
 
 interface DecisionPoint {
@@ -90,7 +90,7 @@ export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: 
           {p.boards
             .filter((b) => b.text && !b.text.identical)
             .map((b) => (
-              <WordDiff parts={b.text!.diff} board={b.board.label} />
+              <WordDiff parts={b.text!.diff} board={b.board.label} wordByWord={b.text!.wordByWord} />
             ))}
           <RecordDecisionForm caseId={id} point={p} me={me} etag={etag} onSaved={onChanged} />
         </div>
