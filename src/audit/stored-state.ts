@@ -34,7 +34,7 @@ export async function readGovernanceState(em: EntityManager, record: CaseRecord)
   const documents = await em.find(DocumentRecord, { caseId });
   for (const d of documents) {
     s.documents.set(d.id, {
-      kind: d.kind, title: d.title, registry: d.registryOrganisationId, registrationNumber: d.registrationNumber, link: d.link,
+      kind: d.kind, organisation: d.organisationId, title: d.title, registry: d.registryOrganisationId, registrationNumber: d.registrationNumber, link: d.link,
       confidential: d.confidential, visibleTo: d.visibleTo, file: d.fileSha256 === null ? null : { sha256: d.fileSha256, size: d.fileSize },
     });
   }

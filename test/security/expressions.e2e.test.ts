@@ -49,7 +49,13 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
 
   it('refuses JSONPath recursive descent before it runs over a deeply nested example (was: the event loop blocked, the heap exhausted)', async () => {
     // At depth 90 the unfixed service spent most of a second on this 2 kB body; at 200 it died.
-    const body = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [{ name: 'djup', facts: { partiesWithoutBenefit: [nested(90)] }, passes: true }])] };
+    // Bodies nested deeper than 64 levels are now refused by the body guard before any route runs
+    // (test/security/bad-input), so the validator's own limits are shown within that depth.
+    const deepest = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [{ name: 'djup', facts: { partiesWithoutBenefit: [nested(200)] }, passes: true }])] };
+    const guarded = await check(deepest);
+    expect(guarded.status).toBe(400);
+    expect(guarded.body.errors[0].message).toMatch(/nested/);
+    const body = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [{ name: 'djup', facts: { partiesWithoutBenefit: [nested(25)] }, passes: true }])] };
     const started = Date.now();
     const [res, healthy] = await Promise.all([check(body), healthWithin(1000)]);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -96,10 +102,14 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect((await check({ ruleSets: [ruleSet(when, examples)] })).body).toEqual({ valid: true, problems: [] });
   });
 
-  it('answers states nested 1,000 deep with a problem at its pointer, checking and publishing (was: 500)', async () => {
+  it('answers states nested 1,000 deep with 400 and 25 deep with a problem at its pointer, checking and publishing (was: 500)', async () => {
     const workflow = structuredClone(shipped);
     let inner: Record<string, unknown> = { meta: { title: { sv: 'x', en: 'x' } } };
     for (let i = 0; i < 1000; i++) inner = { initial: 's', states: { s: inner }, meta: { title: { sv: 'x', en: 'x' } } };
+    workflow.states.goals = inner;
+    expect((await check({ workflow })).status).toBe(400); // the body guard: deeper than 64 levels
+    inner = { meta: { title: { sv: 'x', en: 'x' } } };
+    for (let i = 0; i < 25; i++) inner = { initial: 's', states: { s: inner }, meta: { title: { sv: 'x', en: 'x' } } };
     workflow.states.goals = inner;
     const res = await check({ workflow });
     expect(res.status).toBe(200);
@@ -112,9 +122,12 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect(published.body.problems[0].pointer).toMatch(/^\/states\/goals\/states\/s/);
   });
 
-  it('answers all/any/not nested 1,000 deep, and a value nested 1,000 deep, with a problem at its pointer (was: 500)', async () => {
+  it("answers all/any/not and a value nested 1,000 deep with 400, and within the body guard's 64 levels with a problem at its pointer (was: 500)", async () => {
     let when: Record<string, unknown> = { fact: 'partyCount', operator: 'greaterThan', value: 1 };
     for (let i = 0; i < 1000; i++) when = i % 2 ? { all: [when] } : { not: when };
+    expect((await check({ ruleSets: [ruleSet(when)] })).status).toBe(400); // the body guard
+    when = { fact: 'partyCount', operator: 'greaterThan', value: 1 };
+    for (let i = 0; i < 30; i++) when = i % 2 ? { all: [when] } : { not: when };
     const deepCondition = await check({ ruleSets: [ruleSet(when)] });
     expect(deepCondition.status).toBe(200);
     expect(pointers(deepCondition)).toHaveLength(1);
@@ -122,6 +135,9 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect(pointers(deepCondition)[0]).toBe('/conditions/0/when' + '/all/0/not'.repeat(4) + '/all/0');
     let value: unknown = 'Växjö';
     for (let i = 0; i < 1000; i++) value = [value];
+    expect((await check({ ruleSets: [ruleSet({ fact: 'currentChair', operator: 'in', value })] })).status).toBe(400); // the body guard
+    value = 'Växjö';
+    for (let i = 0; i < 40; i++) value = [value];
     const deepValue = await check({ ruleSets: [ruleSet({ fact: 'currentChair', operator: 'in', value })] });
     expect(deepValue.status).toBe(200);
     expect(pointers(deepValue)).toHaveLength(1);
