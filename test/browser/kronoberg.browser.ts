@@ -12,8 +12,10 @@ describe('a Kronoberg case in the browser', () => {
   const s = browserSuite(kronobergCaseAtDecisions);
 
   /** On the case page: fills the decision form for the person's own board and saves it. */
-  async function recordDecision(page: Page, text: string, board: string) {
+  async function recordDecision(page: Page, text: string, board: string, correction?: string) {
     const form = page.getByRole('form', { name: 'Registrera eller rätta ett beslut' });
+    // The dates make the decision final at once; correcting its registration then needs a reason.
+    if (correction) await form.getByLabel('Rättelse: varför ändras registreringen?').fill(correction);
     await form.getByLabel('Status').selectOption({ label: 'Anslaget' });
     await form.getByLabel('Sammanträde').fill('2026-09-01');
     await form.getByLabel('Paragraf').fill('§ 41');
@@ -66,7 +68,7 @@ describe('a Kronoberg case in the browser', () => {
     await screenshots(page, 'case-blocked');
 
     // Corrected after the approved minutes: the gate passes and the case moves on.
-    await recordDecision(page, REFERENCE, 'Region Kronoberg – regionstyrelsen');
+    await recordDecision(page, REFERENCE, 'Region Kronoberg – regionstyrelsen', 'Rättad enligt det justerade protokollet');
     await page.locator('#gate').getByText('Alla villkor är uppfyllda.').waitFor();
     await page.getByRole('figure').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();

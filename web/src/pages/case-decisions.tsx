@@ -109,6 +109,7 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
     minutesParagraph: b?.decision?.minutesParagraph ?? '',
     minutesApprovedDate: b?.decision?.minutesApprovedDate ?? '',
     announcedDate: b?.decision?.announcedDate ?? '',
+    correction: '',
   });
   const [form, setForm] = useState(initial(own[0]));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -122,6 +123,9 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
     );
   }
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  // A decision that has become final (laga kraft) is not changed; only a wrong registration is
+  // corrected, and the service wants to know why (it is shown in the history).
+  const isFinal = own.find((b) => b.board.id === form.board)?.status === 'final';
   const submit = async (e: Event) => {
     e.preventDefault();
     setMessage(null);
@@ -134,6 +138,7 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
         minutesParagraph: blank(form.minutesParagraph),
         minutesApprovedDate: blank(form.minutesApprovedDate),
         announcedDate: blank(form.announcedDate),
+        ...(isFinal && form.correction.trim() ? { correction: form.correction.trim() } : {}),
       }, etag ? { 'if-match': etag } : {});
       setMessage({ kind: 'ok', text: t('saved', { board: own.find((b) => b.board.id === form.board)?.board.label ?? '' }) });
       onSaved();
@@ -187,6 +192,13 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
         <label for={`${prefix}-text`}>{t('text')}</label>
         <textarea id={`${prefix}-text`} rows={6} value={form.text} onInput={(e) => set({ text: (e.target as HTMLTextAreaElement).value })} />
       </div>
+      {isFinal && (
+        <div class="field">
+          <label for={`${prefix}-correction`}>{t('correction')}</label>
+          <p class="help" id={`${prefix}-correction-help`}>{t('correctionHelp')}</p>
+          <input id={`${prefix}-correction`} type="text" aria-describedby={`${prefix}-correction-help`} value={form.correction} onInput={(e) => set({ correction: (e.target as HTMLInputElement).value })} />
+        </div>
+      )}
       <div>
         <button type="submit">{t('save')}</button>
       </div>
