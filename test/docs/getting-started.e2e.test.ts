@@ -67,7 +67,7 @@ describe('docs/getting-started.md: the curl walk', () => {
     expect(gates[0].failures.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['parties-registered', 'someone-decides', 'arena-described', 'formalised']));
     expect(answers.at(-1)).toMatchObject({ valid: true });
 
-    const after = await (await fetch(`${t.url}/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const after = (await (await fetch(`${t.url}/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: { value: string } };
     expect(after.state.value).toBe('jointProblem');
   });
 });
