@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The party each document is of (README "Acting for an organisation"): the party whose registry
+ * The party each document is of (docs/access-and-security.md, "Acting for an organisation"): the party whose registry
  * holds it, or else the party that added it. Only that party's secretariat — or, on its behalf,
  * those who run the case — stores the document's file. Documents added before are given the
  * registry's organisation, or the organisation of whoever added them (from the history) where that

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * History events are signed (HMAC-SHA256 of their hash with a key from the configuration, which the
- * database does not hold; README "Security"). Events written before this migration stay unsigned:
+ * database does not hold; docs/access-and-security.md). Events written before this migration stay unsigned:
  * `history/verify` counts them as written before signing began. Adding nullable columns rewrites no
  * row, so the append-only trigger is not involved.
  */

@@ -136,7 +136,7 @@ const SECRET_DOCUMENT: Record<string, { request: (c: Ctx) => Req; expect: Record
 };
 
 /**
- * Things of one party, recorded by another (README "Acting for an organisation"): a party's own
+ * Things of one party, recorded by another (docs/access-and-security.md, "Acting for an organisation"): a party's own
  * secretariat acts for it; the leading party's secretariat (the lead) may register on its behalf;
  * the secretariat of another party (Växjö, acting on the region's things) may not.
  */

@@ -5,7 +5,7 @@ import type { MachineInfo } from './machine.js';
 
 const HEADER: BenchRow = { bench: 'bench', what: 'what', ours: 'ours', limit: 'raw limit, same run', ratio: 'ratio', goal: 'goal', met: 'met' };
 
-/** The rows as a Markdown table (what the README shows). */
+/** The rows as a Markdown table (what docs/performance.md shows). */
 export function markdownTable(rows: readonly BenchRow[]): string {
   const cells = (r: BenchRow) => [r.bench, r.what, r.ours, r.limit, r.ratio, r.goal, r.met];
   const line = (values: string[]) => `| ${values.join(' | ')} |`;

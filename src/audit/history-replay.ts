@@ -141,7 +141,7 @@ export function replayHistory(events: readonly ReplayEvent[]): Replayed {
         break;
       case 'goal.created': {
         const { id, ...goal } = obj(p.goal);
-        // Goals created before their id was recorded (README "Security") cannot be matched to their rows.
+        // Goals created before their id was recorded (docs/access-and-security.md, "What verify checks") cannot be matched to their rows.
         if (typeof id !== 'string') notComparable.add('goals').add('measurements');
         else s.goals.set(id, goal);
         break;

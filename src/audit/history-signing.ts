@@ -21,7 +21,7 @@ export interface EventSignature {
 /** What checking one signature found. */
 export type SignatureCheck = 'valid' | 'invalid' | 'unknownKey';
 
-/** Signs and checks history events with keys the database does not hold (README "Security"). */
+/** Signs and checks history events with keys the database does not hold (docs/access-and-security.md). */
 export interface HistorySigner {
   /** The signature of an event's hash with the current key. */
   sign(hash: string): EventSignature;

@@ -1,7 +1,7 @@
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import type { FieldValue } from './case.entity.js';
 
-/** A field name: lowerCamelCase, 1–64 ASCII letters and digits (README "Security"). */
+/** A field name: lowerCamelCase, 1–64 ASCII letters and digits (docs/access-and-security.md, "The history: field names, …"). */
 export const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,63}$/;
 /**
  * Whether a name is a member every JavaScript object has (`toString`, `constructor`, `valueOf`, …).

@@ -281,7 +281,7 @@ export class CasesService {
       // `transactional` on the root EntityManager forks one for the transaction and, since the root
       // is never used for work (allowGlobalContext: false), merges nothing back afterwards. Forking
       // first would add, to every command, a second fork, an afterFlush subscriber and a merge of
-      // the transaction's entities into a parent that is thrown away (README "Performance").
+      // the transaction's entities into a parent that is thrown away (docs/performance.md, "What the measurements changed").
       return await this.orm.em.transactional(async (em) => {
         if (idempotency) {
           const prior = await findReplay(em, idempotency);

@@ -40,7 +40,7 @@ export async function runDemo(args: string[], print: (line: string) => void): Pr
   }
   token ??= developmentTokenOf(config.dataDir);
   if (!token) {
-    print(`The service at ${url} needs an administrator token: set DEMO_TOKEN (see README "Signing in").`);
+    print(`The service at ${url} needs an administrator token: set DEMO_TOKEN (see docs/access-and-security.md, "Signing in").`);
     return 2;
   }
   try {

@@ -3,7 +3,7 @@ import type { OidcSettings } from '../access/oidc.js';
 import type { SigningKeys } from '../audit/history-signing.js';
 import { isLocalDate } from '../calendar/working-days.js';
 
-/** The service's settings, read once from the environment at start. See README "Configuration". */
+/** The service's settings, read once from the environment at start. See docs/operations.md, "Configuration". */
 export interface AppConfig {
   /** HTTP port. `PORT`, default 3000. */
   port: number;
@@ -60,7 +60,7 @@ export interface AppConfig {
   /** Where people report accessibility problems (the accessibility statement's feedback address). `ACCESSIBILITY_CONTACT`, an e-mail address or https URL. */
   accessibilityContact: string;
   /**
-   * Keys that sign the history, kept outside the database (README "Security"): `HISTORY_SIGNING_KEY`
+   * Keys that sign the history, kept outside the database (docs/access-and-security.md, "The signed chain"): `HISTORY_SIGNING_KEY`
    * (`<key id>:<secret>`) signs; `HISTORY_SIGNING_KEYS_OLD` (the same, comma-separated) only verify.
    * Required in production; unset elsewhere: a development key kept in DATA_DIR.
    */

@@ -7,7 +7,7 @@ import { pointer } from './definition-error.js';
  *
  * They are far above what the shipped files use (states 2 deep, conditions 3 deep, 8 conditions
  * of 10 parts, 3 examples of at most 300 bytes) and low enough that checking a file, and running its examples,
- * costs a few milliseconds. README "Security" lists them.
+ * costs a few milliseconds. docs/access-and-security.md, "Caller-supplied expressions", lists them.
  */
 export const DEFINITION_LIMITS = {
   /** JSON nesting of a file (objects and lists), apart from the facts of examples. */

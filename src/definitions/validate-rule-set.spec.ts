@@ -62,7 +62,7 @@ describe('validateRuleSet', () => {
     rs.conditions[0].message.sv = 'Saknas: {{missing}}';
     const found = await messages(rs);
     expect(found).toContain(`${FILE}#/conditions/1/when: a condition has exactly one of "fact", "all", "any" or "not", not "all", "fact"`);
-    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (see the fact catalogue: README "Facts" or GET /facts)`);
+    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (see the fact catalogue: docs/facts.md or GET /facts)`);
   });
 
   it('runs the examples and reports the ones whose verdict differs', async () => {
@@ -102,9 +102,9 @@ describe('validateRuleSet', () => {
     rs.conditions[0].message.en = 'Missing: {{toString}}';
     delete rs.examples;
     expect(await messages(rs)).toEqual([
-      `${FILE}#/conditions/0/when/fact: unknown fact "constructor" (see the fact catalogue: README "Facts" or GET /facts)`,
+      `${FILE}#/conditions/0/when/fact: unknown fact "constructor" (see the fact catalogue: docs/facts.md or GET /facts)`,
       `${FILE}#/conditions/0/when/operator: unknown operator "toString" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`,
-      `${FILE}#/conditions/0/message/en: the message inserts "{{toString}}", which is not a known fact (see the fact catalogue: README "Facts" or GET /facts)`,
+      `${FILE}#/conditions/0/message/en: the message inserts "{{toString}}", which is not a known fact (see the fact catalogue: docs/facts.md or GET /facts)`,
       `${FILE}#/conditions/1/when/operator: unknown operator "hasOwnProperty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`,
     ]);
   });

@@ -309,7 +309,7 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
 }
 
 function knownFacts(name: string): string {
-  return knownOrSuggested(name, Object.keys(FACT_CATALOGUE), 'the fact catalogue: README "Facts" or GET /facts');
+  return knownOrSuggested(name, Object.keys(FACT_CATALOGUE), 'the fact catalogue: docs/facts.md or GET /facts');
 }
 
 /** Whether a JSON value has a catalogue type. */

@@ -5,7 +5,7 @@ import type { LocalizedText } from '../common/i18n.js';
  *
  * It is an XState v5 machine config (states, `on`, guards by name, final, nested and parallel
  * states) plus `meta` that the engine reads: titles, who may send which event, the gate of each
- * transition and the step's SLA. See README "Writing a workflow".
+ * transition and the step's SLA. See docs/workflows-and-rules.md.
  */
 export interface WorkflowFile {
   $schema?: string;

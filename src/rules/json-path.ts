@@ -61,7 +61,7 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
 
 /** Why a path is outside the subset, naming the JSONPath feature when it is one we refuse. */
 function refusal(path: string, at: number): string {
-  const allowed = 'only "$" followed by .name, [\'name\'] or [n] is allowed (README "Writing a rule set")';
+  const allowed = 'only "$" followed by .name, [\'name\'] or [n] is allowed (docs/workflows-and-rules.md)';
   if (path.includes('..')) return `recursive descent ("..") is not allowed: ${allowed}`;
   if (/[?()@]/.test(path)) return `filter and script expressions ("?(…)", "(…)", "@") are not allowed: ${allowed}`;
   if (path.includes('*')) return `wildcards ("*") are not allowed: ${allowed}`;

@@ -3,7 +3,7 @@ import { seedRegistry } from '../support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
 
 /**
- * A party acts only in its own organisation's name (README "Acting for an organisation"): a
+ * A party acts only in its own organisation's name (docs/access-and-security.md, "Acting for an organisation"): a
  * party's secretariat records signatures, resources, documents and measurements for its own
  * organisation; the leading party's secretariat (or the case's process owner) may register them
  * for another party, and the history says for whom. Running the case (sending its events) is for

@@ -4,7 +4,7 @@ import { ADMINISTRATOR, SECRETARIAT, startTestApp, type TestActor, type TestApp 
 /**
  * Caller-supplied expressions cannot hurt the service: rule sets, JSONPaths and worked examples
  * sent to "check" and "publish" are bounded before anything evaluates them, and only process
- * owners may send them at all. README "Security": "Caller-supplied expressions".
+ * owners may send them at all. docs/access-and-security.md, "Caller-supplied expressions".
  */
 describe('caller-supplied expressions: rule sets, paths and examples', () => {
   let t: TestApp;

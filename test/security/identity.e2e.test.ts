@@ -11,7 +11,7 @@ import { startIdentityProvider, type TestIdentityProvider } from '../support/ide
 import { ADMINISTRATOR, SECRETARIAT, request, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Sign-in, development tokens, rate limits and slow clients (README "Security" → "Sign-in, tokens
+ * Sign-in, development tokens, rate limits and slow clients (docs/access-and-security.md → "Sign-in, tokens
  * and rate limits"). Each test is what a caller or an operator notices.
  */
 

@@ -11,7 +11,7 @@ import { ADMINISTRATOR, MEMBER, STEERING_GROUP, startTestApp, type TestActor, ty
 /**
  * Hostile input against the service's resources: no read blocks the service, outside calls and
  * stored files are bounded, lists are paged and show sign-in subjects only to those who may see
- * them (README "Security", "Reads, files and outside services").
+ * them (docs/access-and-security.md, "Reads, files and outside services").
  */
 
 /** Runs `work` while measuring how long the event loop was blocked and how long /health took meanwhile. */

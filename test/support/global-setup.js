@@ -1,4 +1,4 @@
-// Says which database the tests run against, once per run (the README promises it).
+// Says which database the tests run against, once per run (docs/getting-started.md promises it).
 export default function globalSetup() {
   const url = process.env.DATABASE_URL;
   if (url) {
