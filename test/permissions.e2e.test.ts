@@ -9,9 +9,10 @@ import { ADMINISTRATOR, startTestApp, type RequestOptions, type TestActor, type 
  *
  * Outcomes: U = 401 (not signed in), N = 404 for the case itself (another organisation's case
  * does not exist for you), F = 403 (visible, but your roles do not allow it), A = allowed (the
- * request reached the domain: 2xx, or a domain answer such as 422). A number is an exact status.
+ * request reached the domain: 2xx, or a domain answer such as 422), E = the service failed (5xx).
+ * A number is an exact status. No row expects E: a 500 is a bug, never "allowed".
  */
-type Outcome = 'U' | 'N' | 'F' | 'A' | number;
+type Outcome = 'U' | 'N' | 'F' | 'A' | 'E' | number;
 type Persona = 'anonymous' | 'outsider' | 'admin' | 'member' | 'steering' | 'partySecretariat' | 'lead';
 const PERSONAS: Persona[] = ['anonymous', 'outsider', 'admin', 'member', 'steering', 'partySecretariat', 'lead'];
 
@@ -35,6 +36,15 @@ interface Ctx {
   n: number;
 }
 type Req = { path: string; body?: unknown; raw?: { body: string; type: string } };
+
+/** The outcome a persona met. A 5xx is E before anything else: an endpoint that breaks has not "allowed" anything. */
+function outcomeOf(status: number, body: { message?: string } | undefined, caseId: string): Outcome {
+  if (status >= 500) return 'E';
+  if (status === 401) return 'U';
+  if (status === 403) return 'F';
+  if (status === 404 && body?.message === `case "${caseId}" was not found`) return 'N';
+  return 'A';
+}
 
 // Outcome rows for the usual kinds of endpoint (anonymous, outsider, admin, member, steering, partySecretariat, lead).
 const row = (...o: Outcome[]): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p, i) => [p, o[i]!])) as Record<Persona, Outcome>;
@@ -203,13 +213,6 @@ describe('the permission matrix', () => {
   });
   afterAll(() => t.close());
 
-  function outcomeOf(status: number, body: { message?: string }): Outcome {
-    if (status === 401) return 'U';
-    if (status === 403) return 'F';
-    if (status === 404 && body?.message === `case "${ctx.caseId}" was not found`) return 'N';
-    return 'A';
-  }
-
   async function cell(endpoint: string, spec: { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }, persona: Persona) {
     ctx.n++;
     const [method] = endpoint.split(' ');
@@ -219,9 +222,15 @@ describe('the permission matrix', () => {
     else if (req.body !== undefined) options.body = req.body;
     const res = await t.request(method!, req.path, options);
     const expected = spec.expect[persona];
-    const got = typeof expected === 'number' ? res.status : outcomeOf(res.status, res.body);
+    const got = typeof expected === 'number' ? res.status : outcomeOf(res.status, res.body, ctx.caseId);
     return { cell: `${endpoint} as ${persona}`, got, expected, ...(got !== expected ? { answer: `${res.status} ${res.text.slice(0, 160)}` } : {}) };
   }
+
+  it('counts a failure of the service (5xx) as a failure, never as allowed', () => {
+    for (const status of [500, 502, 503]) expect(outcomeOf(status, { message: 'Internal server error' }, ctx.caseId)).toBe('E');
+    expect([MATRIX, SECRET_DOCUMENT, ANOTHER_PARTYS].flatMap((table) => Object.values(table)).flatMap((spec) => Object.values(spec.expect)).filter((o) => o === 'E' || (typeof o === 'number' && o >= 500))).toEqual([]);
+    expect([200, 201, 204, 409, 422].map((status) => outcomeOf(status, {}, ctx.caseId))).toEqual(['A', 'A', 'A', 'A', 'A']);
+  });
 
   it('has a row for every endpoint of the OpenAPI document', async () => {
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;

@@ -69,7 +69,7 @@ export class WorkflowsController {
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'One published workflow version with its pinned rule sets, as JSON' })
   async get(@Param('id', workflowId) id: string, @Param('version', version) v: number) {
-    const workflow = await this.definitions.get(id, v);
+    const workflow = await this.definitions.published(id, v);
     return { definition: workflow.definition, ruleSets: Object.fromEntries(workflow.ruleSets) };
   }
 }

@@ -54,7 +54,7 @@ export class CaseQueries {
     const em = this.orm.em.fork();
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
-    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion), actor: await this.roles.actorOnCase(em, caseId, actor) };
+    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em), actor: await this.roles.actorOnCase(em, caseId, actor) };
   }
 
   /**
@@ -78,7 +78,7 @@ export class CaseQueries {
       limit: filter.limit,
       offset: filter.offset,
     });
-    const items = await Promise.all(records.map(async (record) => ({ record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion) })));
+    const items = await Promise.all(records.map(async (record) => ({ record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em) })));
     return { items, total };
   }
 
@@ -136,7 +136,7 @@ export class CaseQueries {
   async explainGate(caseId: string, event: string, em: EntityManager = this.orm.em.fork()): Promise<GateResult> {
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
-    const workflow = await this.definitions.get(record.workflowId, record.workflowVersion);
+    const workflow = await this.definitions.get(record.workflowId, record.workflowVersion, em);
     const candidates = transitionsAccepting(workflow, record, event);
     return this.gates.evaluate(em, record, workflow, gateRuleSetsFor(candidates), this.clock.now());
   }

@@ -112,7 +112,7 @@ export class CasesService {
   create(input: NewCase, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     return this.command(options, async (em, now) => {
       assertMayCreateCase(actor);
-      const workflow = input.version === undefined ? await this.definitions.latest(input.workflow, em) : await this.definitions.get(input.workflow, input.version, em);
+      const workflow = await this.definitions.forNewCase(input.workflow, input.version, em);
       const state = initialCaseState(workflow);
       const record = em.create(CaseRecord, {
         id: randomUUID(),

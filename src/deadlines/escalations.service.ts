@@ -163,7 +163,7 @@ export class EscalationsService {
     const people = new Map((recipients.length ? await em.find(PersonRecord, { id: { $in: [...new Set(recipients.map((r) => r.personId))] } }) : []).map((p) => [p.id, p.name]));
     const deliveries = await this.outbox.summaries(ids, em);
     const workflows = new Map<string, CompiledWorkflow>();
-    for (const c of cases.values()) workflows.set(c.id, await this.definitions.get(c.workflowId, c.workflowVersion));
+    for (const c of cases.values()) workflows.set(c.id, await this.definitions.get(c.workflowId, c.workflowVersion, em));
     return rows.map((row) =>
       escalationView(row, {
         deadline: deadlines.get(row.deadlineId)!,

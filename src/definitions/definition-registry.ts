@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayCheckWorkflows, assertMayPublishWorkflows } from '../access/policy.js';
 import { CaseRecord } from '../cases/case.entity.js';
@@ -28,8 +28,39 @@ export interface WorkflowSummary {
   latest: boolean;
 }
 
+/** What identifies a published row's content: a version without cases may still be published again with other content. */
+interface RowHead {
+  version: number;
+  hash: string;
+  rules_hash: string;
+}
+
+/** A compiled version and the content it was compiled from. */
+interface CachedVersion {
+  workflow: CompiledWorkflow;
+  hash: string;
+  rulesHash: string;
+  /** Compiled from the row while a case was pinned to it: the row can no longer change. */
+  frozen: boolean;
+}
+
+// The newest version, locked FOR KEY SHARE until the command commits: a publish of the same
+// version (FOR UPDATE) waits for the new case and then sees it, so it cannot edit a version under
+// a case that is starting on it. The foreign key of cases takes the same lock at commit anyway.
+// The primary key (workflow_id, version) answers it with one backward index step.
+const NEWEST_SQL = 'select version, hash, rules_hash from workflow_definitions where workflow_id = ? order by version desc limit 1 for key share';
+const VERSION_FOR_NEW_CASE_SQL = 'select version, hash, rules_hash from workflow_definitions where workflow_id = ? and version = ? for key share';
+const VERSION_SQL = 'select version, hash, rules_hash from workflow_definitions where workflow_id = ? and version = ?';
+
 /**
  * The workflow versions the service runs, by (id, version).
+ *
+ * Several instances serve one database, and any of them may publish: which version is the newest
+ * is therefore always read from the database (one indexed query, when a case starts without a
+ * version and when listing), never kept in memory. Compiled versions are cached by (id, version)
+ * and content hash: a version that a case is pinned to never changes, so it is trusted once read
+ * with a case on it; a version without cases may be published again, so until then it is checked
+ * against the row's hash before use.
  *
  * At start it validates every file in `workflows/` and `rules/` (refusing to start on any problem,
  * listing them all) and publishes each workflow version with its rule sets to the database. A
@@ -40,8 +71,7 @@ export interface WorkflowSummary {
 @Injectable()
 export class DefinitionRegistry implements OnModuleInit {
   private readonly logger = new Logger('Definitions');
-  private readonly compiled = new Map<string, CompiledWorkflow>();
-  private readonly latestVersion = new Map<string, number>();
+  private readonly compiled = new Map<string, CachedVersion>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -63,42 +93,76 @@ export class DefinitionRegistry implements OnModuleInit {
   }
 
   /**
-   * The newest published version of a workflow. Inside a transaction pass its `em`: the embedded
-   * database has one connection.
+   * The version a new case starts on: the newest published one (read from the database, so a
+   * version another instance published a moment ago counts) or the one asked for. Call it inside
+   * the command's transaction and pass its `em`: the row is locked FOR KEY SHARE until it commits
+   * (and the embedded database has one connection). A version published after this read, while the
+   * command runs, is not seen: the case starts on the newest version committed when it was read.
    * @throws DomainError WORKFLOW_NOT_FOUND
    */
-  async latest(workflowId: string, em?: EntityManager): Promise<CompiledWorkflow> {
-    const version = this.latestVersion.get(workflowId);
-    if (version === undefined) {
-      throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${[...this.latestVersion.keys()].sort().join(', ') || 'none'})`);
-    }
-    return this.get(workflowId, version, em);
+  async forNewCase(workflowId: string, version: number | undefined, em: EntityManager): Promise<CompiledWorkflow> {
+    const [head] = await em.execute<RowHead[]>(version === undefined ? NEWEST_SQL : VERSION_FOR_NEW_CASE_SQL, version === undefined ? [workflowId] : [workflowId, version]);
+    if (!head) throw await this.notFound(workflowId, version, em);
+    return this.compiledFor(workflowId, head, false, em);
   }
 
   /**
-   * A published version, compiled once and cached (a version published by another instance is
-   * read on first use). Inside a transaction pass its `em`.
+   * The version a case is pinned to. Such a version never changes, so after one read of its row
+   * it is served from memory. Only for a version a committed case uses (else see `published`).
+   * Inside a transaction pass its `em`.
    * @throws DomainError WORKFLOW_NOT_FOUND
    */
   async get(workflowId: string, version: number, em: EntityManager = this.orm.em.fork()): Promise<CompiledWorkflow> {
-    const key = `${workflowId}@${version}`;
-    const cached = this.compiled.get(key);
-    if (cached) return cached;
-    const row = await em.findOne(WorkflowDefinitionRecord, { workflowId, version });
-    if (!row) throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
-    return this.cache(row);
+    const cached = this.compiled.get(keyOf(workflowId, version));
+    if (cached?.frozen) return cached.workflow;
+    return this.read(workflowId, version, true, em);
   }
 
-  /** Every published version, newest first within each workflow. */
+  /**
+   * A published version, whether or not a case uses it (checked against its row, as one without
+   * cases may be published again).
+   * @throws DomainError WORKFLOW_NOT_FOUND
+   */
+  async published(workflowId: string, version: number, em: EntityManager = this.orm.em.fork()): Promise<CompiledWorkflow> {
+    return this.read(workflowId, version, false, em);
+  }
+
+  /** Every published version, newest first within each workflow; `latest` as the database says now. */
   async list(): Promise<WorkflowSummary[]> {
     const rows = await this.orm.em.fork().find(WorkflowDefinitionRecord, {}, { orderBy: { workflowId: 'asc', version: 'desc' } });
-    return rows.map((row) => ({
+    return rows.map((row, i) => ({
       id: row.workflowId,
       version: row.version,
       title: row.definition.title,
       ...(row.definition.description ? { description: row.definition.description } : {}),
-      latest: this.latestVersion.get(row.workflowId) === row.version,
+      // Newest first within each workflow: the first row of a workflow is its newest version.
+      latest: i === 0 || rows[i - 1]!.workflowId !== row.workflowId,
     }));
+  }
+
+  private async read(workflowId: string, version: number, freeze: boolean, em: EntityManager): Promise<CompiledWorkflow> {
+    const [head] = await em.execute<RowHead[]>(VERSION_SQL, [workflowId, version]);
+    if (!head) throw await this.notFound(workflowId, version, em);
+    return this.compiledFor(workflowId, head, freeze, em);
+  }
+
+  /** The compiled form of the row `head` names: from memory if compiled from the same content, else compiled from the row. */
+  private async compiledFor(workflowId: string, head: RowHead, freeze: boolean, em: EntityManager): Promise<CompiledWorkflow> {
+    const cached = this.compiled.get(keyOf(workflowId, head.version));
+    if (cached && cached.hash === head.hash && cached.rulesHash === head.rules_hash) {
+      if (freeze) cached.frozen = true;
+      return cached.workflow;
+    }
+    // Not managed by the command's unit of work: the row is read, never written, by a command.
+    const row = await em.findOne(WorkflowDefinitionRecord, { workflowId, version: head.version }, { disableIdentityMap: true });
+    if (!row) throw await this.notFound(workflowId, head.version, em);
+    return this.cache(row, freeze);
+  }
+
+  private async notFound(workflowId: string, version: number | undefined, em: EntityManager): Promise<DomainError> {
+    if (version !== undefined) return new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
+    const known = await em.execute<Array<{ workflow_id: string }>>('select distinct workflow_id from workflow_definitions order by workflow_id');
+    return new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${known.map((k) => k.workflow_id).join(', ') || 'none'})`);
   }
 
   /**
@@ -129,7 +193,6 @@ export class DefinitionRegistry implements OnModuleInit {
     const workflow = compileWorkflow(definition, validated.ruleSets);
     const problem = await this.publish(file, workflow);
     if (problem) throw new DomainError('VERSION_CONFLICT', problem.message);
-    await this.loadPublished();
     return (await this.list()).find((w) => w.id === workflow.id && w.version === workflow.version)!;
   }
 
@@ -155,7 +218,7 @@ export class DefinitionRegistry implements OnModuleInit {
   private async publish(file: string, workflow: CompiledWorkflow, retry = true): Promise<DefinitionProblem | undefined> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
-        const row = await em.findOne(WorkflowDefinitionRecord, { workflowId: workflow.id, version: workflow.version }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+        const row = await em.findOne(WorkflowDefinitionRecord, { workflowId: workflow.id, version: workflow.version }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!row) {
           em.create(WorkflowDefinitionRecord, this.toRow(workflow));
           this.logger.log(`published ${workflow.id} v${workflow.version} (${file})`);
@@ -202,17 +265,19 @@ export class DefinitionRegistry implements OnModuleInit {
     };
   }
 
+  /** Compiles every published version at start, so a broken row stops the start rather than a command. */
   private async loadPublished(): Promise<void> {
     const rows = await this.orm.em.fork().find(WorkflowDefinitionRecord, {});
-    for (const row of rows) {
-      this.cache(row);
-      this.latestVersion.set(row.workflowId, Math.max(row.version, this.latestVersion.get(row.workflowId) ?? 0));
-    }
+    for (const row of rows) this.cache(row, false);
   }
 
-  private cache(row: WorkflowDefinitionRecord): CompiledWorkflow {
+  private cache(row: WorkflowDefinitionRecord, frozen: boolean): CompiledWorkflow {
     const workflow = compileWorkflow(row.definition, new Map(Object.entries(row.ruleSets)));
-    this.compiled.set(`${row.workflowId}@${row.version}`, workflow);
+    this.compiled.set(keyOf(row.workflowId, row.version), { workflow, hash: row.hash, rulesHash: row.rulesHash, frozen });
     return workflow;
   }
+}
+
+function keyOf(workflowId: string, version: number): string {
+  return `${workflowId}@${version}`;
 }
