@@ -29,5 +29,7 @@ describe('the embedded database across a restart', () => {
     expect(moved.body.state.value).toBe('jointProblem');
     expect((await t.request('GET', `/cases/${c.id}/history/verify`)).body).toEqual({ valid: true, events: 3 });
     await t.close();
-  });
+    // Two starts of the embedded database (each migrating and loading the definitions) take 15–50 s
+    // on a loaded 2-core machine: more than the default 60 s would leave room for.
+  }, 180_000);
 });
