@@ -206,7 +206,7 @@ describe('the permission matrix', () => {
   function outcomeOf(status: number, body: { message?: string }): Outcome {
     if (status === 401) return 'U';
     if (status === 403) return 'F';
-    if (status === 404 && body?.message === `case "${ctx.caseId}" was not found`) return 'N';
+    if (status === 404 && body?.message === `Ärendet "${ctx.caseId}" hittades inte`) return 'N';
     return 'A';
   }
 
