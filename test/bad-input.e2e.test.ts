@@ -83,7 +83,15 @@ describe('bad input', () => {
 
     const fields = await t.request('PATCH', `/cases/${caseId}/fields`, { body: { Arena: 'x', problemStatement: '', goals: { a: 1 } } });
     expect(fields.status).toBe(400);
+    expect(fields.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Fältens värden är inte giltiga.' });
     expect(fields.body.errors).toEqual([
+      { path: 'Arena', message: 'ett fältnamn skrivs i lowerCamelCase med 1–64 bokstäver och siffror, t.ex. "problemStatement"' },
+      { path: 'problemStatement', message: 'får inte vara tomt; skicka null för att ta bort fältet' },
+      { path: 'goals', message: 'måste vara en text, ett tal, true/false eller null' },
+    ]);
+    const english = await t.request('PATCH', `/cases/${caseId}/fields`, { body: { Arena: 'x', problemStatement: '', goals: { a: 1 } }, headers: { 'accept-language': 'en' } });
+    expect(english.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'the field values are not valid' });
+    expect(english.body.errors).toEqual([
       { path: 'Arena', message: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"' },
       { path: 'problemStatement', message: 'must not be empty; send null to remove the field' },
       { path: 'goals', message: 'must be a text, a number, true/false, or null' },
@@ -92,7 +100,10 @@ describe('bad input', () => {
 
   it('answers 401, 404, 409 and 413 where they belong', async () => {
     expect((await t.request('GET', '/cases', { as: null })).status).toBe(401);
-    expect((await t.request('GET', '/cases/00000000-0000-4000-8000-000000000000')).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'case "00000000-0000-4000-8000-000000000000" was not found' });
+    const missing = '/cases/00000000-0000-4000-8000-000000000000';
+    expect((await t.request('GET', missing)).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'Ärendet "00000000-0000-4000-8000-000000000000" hittades inte' });
+    expect((await t.request('GET', missing, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' } })).body.message).toBe('Ärendet "00000000-0000-4000-8000-000000000000" hittades inte');
+    expect((await t.request('GET', missing, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'case "00000000-0000-4000-8000-000000000000" was not found' });
     expect((await t.request('GET', '/cases/nope')).status).toBe(400);
     expect((await t.request('GET', '/no/such/route')).body).toMatchObject({ status: 404, message: 'no such endpoint: GET /no/such/route' });
     expect((await t.request('POST', '/cases', { body: { workflow: 'no-such', title: 'X' } })).body).toMatchObject({ status: 404, code: 'WORKFLOW_NOT_FOUND' });

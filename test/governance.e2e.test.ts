@@ -54,7 +54,9 @@ describe('governance', () => {
     expect(police.body).toMatchObject({ organisation: { name: 'Polismyndigheten' }, responsibilities: ['contributes', 'informed'], mustSign: false });
     const before = await version();
     const twice = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Alvesta kommun'), responsibilities: ['decides'] } });
-    expect(twice.body).toMatchObject({ status: 422, message: 'Alvesta kommun is already a party to the case' });
+    expect(twice.body).toMatchObject({ status: 422, message: 'Alvesta kommun är redan part i ärendet', errors: [{ path: 'organisationId', message: 'Alvesta kommun är redan part i ärendet' }] });
+    const twiceInEnglish = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Alvesta kommun'), responsibilities: ['decides'] }, headers: { 'accept-language': 'en' } });
+    expect(twiceInEnglish.body).toMatchObject({ status: 422, message: 'Alvesta kommun is already a party to the case', errors: [{ path: 'organisationId', message: 'Alvesta kommun is already a party to the case' }] });
     const unknown = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: '00000000-0000-4000-8000-000000000009', responsibilities: ['decides'] } });
     expect(unknown.status).toBe(422);
     expect(await version()).toBe(before);
@@ -72,12 +74,12 @@ describe('governance', () => {
     // A person of another organisation cannot hold a role for this party.
     const vaxjo = await person(t, 'cai@vaxjo', 'Cai Berg', org('Växjö kommun'));
     const wrong = await req('POST', `/cases/${caseId}/roles`, { body: { role: 'manager', organisationId: org('Region Kronoberg'), holderId: vaxjo } });
-    expect(wrong.body).toMatchObject({ status: 422, errors: [{ path: 'holderId', message: 'Cai Berg acts for another organisation; a role is held for the party\'s own organisation' }] });
+    expect(wrong.body).toMatchObject({ status: 422, errors: [{ path: 'holderId', message: 'Cai Berg företräder en annan organisation; en roll innehas för partens egen organisation' }] });
 
     // Removing the party that holds the only required secretariat is refused.
     const removal = await req('DELETE', `/cases/${caseId}/parties/${org('Region Kronoberg')}`);
     // (The region's own secretariat, who started the case, is required too.)
-    expect(removal.body).toMatchObject({ status: 422, message: 'the party holds the only "secretariat" role of the case, which is required; assign it to another party first' });
+    expect(removal.body).toMatchObject({ status: 422, message: 'Parten är ensam om rollen sekretariat i ärendet, och rollen krävs. Ge rollen till en annan part först.' });
 
     const left = await req('POST', `/people/${anna}/deactivate`, { as: PROCESS_OWNER });
     expect(left.body.casesChanged).toEqual([caseId]);
@@ -127,10 +129,10 @@ describe('governance', () => {
     const before = await version();
     // A board of an organisation that is not a party cannot be required.
     const outsider = await req('POST', `/cases/${caseId}/decision-points`, { body: { key: 'other', title: 'X', referenceText: 'Y', boardIds: [board('Ljungby kommun', 'Socialnämnden')] } });
-    expect(outsider.body).toMatchObject({ status: 422, errors: [{ path: 'boardIds.0', message: 'Ljungby kommun – socialnämnden belongs to Ljungby kommun, which is not a party to the case' }] });
+    expect(outsider.body).toMatchObject({ status: 422, errors: [{ path: 'boardIds.0', message: 'Ljungby kommun – socialnämnden hör till Ljungby kommun, som inte är part i ärendet' }] });
     // Nor decide.
     const notParty = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${board('Ljungby kommun', 'Socialnämnden')}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' } });
-    expect(notParty.body).toMatchObject({ status: 422, message: 'Ljungby kommun is not a party to the case, so Ljungby kommun – socialnämnden cannot decide here' });
+    expect(notParty.body).toMatchObject({ status: 422, message: 'Ljungby kommun är inte part i ärendet, så Ljungby kommun – socialnämnden kan inte besluta här.' });
     // Announced before decided.
     // Only a board's own organisation's secretariat records its decision.
     const notTheirs = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' }, as: vaxjo });
@@ -140,7 +142,7 @@ describe('governance', () => {
     });
     expect(order.status).toBe(422);
     expect(order.body.errors.map((e: any) => e.path)).toEqual(['announcedDate', 'announcedDate']);
-    expect(order.body.errors[0].message).toBe('the announcement (anslag) (2026-02-05) cannot be before the meeting (2026-02-10)');
+    expect(order.body.errors[0].message).toBe('Anslaget (2026-02-05) kan inte ligga före sammanträdet (2026-02-10)');
     expect(await version()).toBe(before);
 
     const dates = { meetingDate: '2026-02-10', minutesParagraph: '§ 14', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-13' };
@@ -190,9 +192,9 @@ describe('governance', () => {
 
     const before = await version();
     const bad = await req('POST', `/cases/${caseId}/goals/kolada-import`, { body: { values: [{ kpi: 'youth', municipality: '0780', period: 2024, values: [] }] } });
-    expect(bad.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '/values/0/kpi', message: 'must be a Kolada KPI id like "N03937"' }] });
+    expect(bad.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '/values/0/kpi', message: 'måste vara ett nyckeltals-id från Kolada, t.ex. "N03937"' }] });
     const unknownGoal = await req('POST', `/cases/${caseId}/goals/00000000-0000-4000-8000-00000000000a/measurements`, { body: { period: 2025, value: 3 } });
-    expect(unknownGoal.body).toMatchObject({ status: 404, message: 'goal "00000000-0000-4000-8000-00000000000a" was not found' });
+    expect(unknownGoal.body).toMatchObject({ status: 404, message: 'Målet "00000000-0000-4000-8000-00000000000a" hittades inte' });
     const wrongWay = await req('PATCH', `/cases/${caseId}/goals/${goalId}`, { body: { direction: 'increase' } });
     expect(wrongWay.body).toMatchObject({ status: 422, errors: [{ path: 'direction' }] });
     expect(await version()).toBe(before);
@@ -202,7 +204,7 @@ describe('governance', () => {
     const money = await req('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Region Kronoberg'), kind: 'money', amount: 500000, unit: 'SEK', periodStart: '2026-01-01', periodEnd: '2026-12-31' } });
     expect(money.body).toMatchObject({ organisation: { name: 'Region Kronoberg' }, kind: 'money', amount: 500000 });
     const badPeriod = await req('POST', `/cases/${caseId}/resources`, { body: { organisationId: org('Växjö kommun'), kind: 'staff', amount: 0.5, unit: 'FTE', periodStart: '2026-06-01', periodEnd: '2026-01-01' } });
-    expect(badPeriod.body.errors).toEqual([{ path: 'periodEnd', message: 'the period cannot end before it starts' }]);
+    expect(badPeriod.body.errors).toEqual([{ path: 'periodEnd', message: 'perioden kan inte sluta innan den börjar' }]);
 
     const action = await req('POST', `/cases/${caseId}/actions`, { body: { title: 'Gemensam utbildning om tidiga insatser', responsibleOrganisationId: org('Växjö kommun'), dueDate: '2026-06-30', subgroup: [org('Växjö kommun'), org('Polismyndigheten')] } });
     expect(action.body).toMatchObject({ responsible: { name: 'Växjö kommun' }, status: 'planned', subgroup: [{ name: 'Växjö kommun' }, { name: 'Polismyndigheten' }] });

@@ -41,6 +41,9 @@ describe('a samverkan case through its lifecycle', () => {
     const blocked = await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' } });
     expect(blocked.status).toBe(422);
     expect(blocked.body.code).toBe('GATE_BLOCKED');
+    expect(blocked.body.message).toBe('"Gå vidare till Gemensamt problem" går inte ännu: 2 villkor är inte uppfyllda.');
+    const blockedInEnglish = await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' }, headers: { 'accept-language': 'en' } });
+    expect(blockedInEnglish.body).toMatchObject({ code: 'GATE_BLOCKED', message: '"Continue to Joint problem" (ADVANCE) is blocked: 2 condition(s) are not met' });
     expect(blocked.body.failures.map((f: any) => f.message)).toEqual([
       'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
       'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',

@@ -42,7 +42,7 @@ function outcomeOf(status: number, body: { message?: string } | undefined, caseI
   if (status >= 500) return 'E';
   if (status === 401) return 'U';
   if (status === 403) return 'F';
-  if (status === 404 && body?.message === `case "${caseId}" was not found`) return 'N';
+  if (status === 404 && body?.message === `Ärendet "${caseId}" hittades inte`) return 'N';
   return 'A';
 }
 

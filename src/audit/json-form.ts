@@ -59,7 +59,7 @@ function checkText(text: string, path: string): void {
         sv: 'texten innehåller ett ensamt surrogattecken (\\uD800–\\uDFFF utan sin partner), som inte är Unicode-text',
         en: 'the text holds a lone surrogate (\\uD800–\\uDFFF without its partner), which is not Unicode text',
       },
-      { errors: [{ path: path.replace(/^\$\.?/, ''), message: 'must be valid Unicode text (no lone surrogates)' }] },
+      { errors: [{ path: path.replace(/^\$\.?/, ''), message: { sv: 'måste vara giltig Unicode-text (utan ensamma surrogattecken)', en: 'must be valid Unicode text (no lone surrogates)' } }] },
     );
   }
 }

@@ -8,7 +8,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
-import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
+import type { CompiledWorkflow, TransitionInfo } from '../definitions/compile-workflow.js';
+import type { LocalizedText } from '../common/i18n.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
 import { GUARD_CATALOGUE } from '../definitions/guard-catalogue.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
@@ -170,7 +171,7 @@ export class CasesService {
       const outcome = step(workflow, record.state, event, verdicts);
       if (outcome.kind === 'blocked') {
         const failures = this.blockedFailures(outcome.blocked, gate);
-        throw new DomainError('GATE_BLOCKED', `${event.type} is blocked: ${failures.length} condition(s) are not met`, { failures });
+        throw new DomainError('GATE_BLOCKED', gateBlockedMessage(candidates, event.type, failures.length), { failures });
       }
       if (outcome.kind !== 'moved') throw new Error(`engine refused ${event.type} after accepting it (${outcome.kind})`);
       record.state = outcome.to;
@@ -243,7 +244,7 @@ export class CasesService {
       // A consequence of a registry change (a handover when someone leaves) reaches every case the
       // person is on, whoever made the change; it is still recorded as theirs.
       const { record, workflow, onCase } = await this.lock(em, caseId, options.expectedVersion, actor, consequence);
-      if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', 'the case is closed; it cannot change');
+      if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', { sv: 'Ärendet är avslutat och kan inte ändras.', en: 'the case is closed; it cannot change' });
       const made = await change({ em, record, workflow, now, actor: onCase });
       if (made === null) return { record, workflow, value: undefined as V, actor: onCase };
       this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
@@ -261,7 +262,14 @@ export class CasesService {
     const standing = record ? await this.roles.standing(em, caseId, actor) : null;
     if (!record || !standing || !(standing.party || consequence)) throw notFound('case', caseId);
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
-      throw new DomainError('VERSION_CONFLICT', `the case has changed: you sent If-Match ${expectedVersion}, it is now at version ${record.version}; reload it and try again`, { currentVersion: record.version });
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        {
+          sv: `Ärendet har ändrats sedan du hämtade det (du skickade If-Match ${expectedVersion}, nu är det version ${record.version}). Hämta det på nytt och försök igen.`,
+          en: `the case has changed: you sent If-Match ${expectedVersion}, it is now at version ${record.version}; reload it and try again`,
+        },
+        { currentVersion: record.version },
+      );
     }
     return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em), onCase: standing.actor };
   }
@@ -302,7 +310,10 @@ export class CasesService {
           const prior = await findReplay(this.orm.em.fork(), idempotency);
           if (prior) return { replayed: prior };
         }
-        throw new DomainError('CONCURRENT_UPDATE', 'another change to this case was saved at the same moment; reload and try again');
+        throw new DomainError('CONCURRENT_UPDATE', {
+          sv: 'En annan ändring av ärendet sparades i samma ögonblick. Hämta ärendet på nytt och försök igen.',
+          en: 'another change to this case was saved at the same moment; reload and try again',
+        });
       }
       throw error;
     }
@@ -319,4 +330,17 @@ export class CasesService {
     }
     return failures;
   }
+}
+
+/**
+ * What a blocked gate says in one sentence; the failures list each condition. The action is named
+ * by its label where the workflow gives one ("Gå vidare till Mål"), else by the event.
+ */
+export function gateBlockedMessage(candidates: readonly TransitionInfo[], event: string, count: number): LocalizedText {
+  const title = candidates.find((t) => t.title)?.title;
+  const conditions = { sv: count === 1 ? '1 villkor är inte uppfyllt' : `${count} villkor är inte uppfyllda`, en: `${count} condition(s) are not met` };
+  return {
+    sv: title ? `"${title.sv}" går inte ännu: ${conditions.sv}.` : `Steget kan inte lämnas ännu: ${conditions.sv}.`,
+    en: `${title ? `"${title.en}" (${event})` : event} is blocked: ${conditions.en}`,
+  };
 }

@@ -25,7 +25,10 @@ export async function findReplay(em: EntityManager, request: IdempotencyRequest)
   const row = await em.findOne(IdempotencyRecord, { scope: request.scope, key: request.key });
   if (!row) return undefined;
   if (row.requestHash !== request.requestHash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `the Idempotency-Key "${request.key}" was already used for a different request; use a new key for a new request`);
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', {
+      sv: `Idempotency-Key "${request.key}" har redan använts för en annan begäran. Använd en ny nyckel för en ny begäran.`,
+      en: `the Idempotency-Key "${request.key}" was already used for a different request; use a new key for a new request`,
+    });
   }
   return { status: row.status, body: row.body, etag: row.etag };
 }

@@ -50,10 +50,15 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** One problem with one field of the input, addressed by a path such as `fields.problemStatement`. */
+/**
+ * One problem with one field of the input, addressed by a path such as `fields.problemStatement`.
+ * The message is given in every language (`{ sv, en }`); the API answers `{ path, message }` with
+ * the message in the caller's language. A plain string is English only, kept for callers not yet
+ * translated: the API then answers it in English whatever the language.
+ */
 export interface FieldProblem {
   path: string;
-  message: string;
+  message: string | LocalizedText;
 }
 
 /**
@@ -90,12 +95,55 @@ export class DomainError extends Error {
   }
 }
 
-/** Shorthand for the common "not found" error, worded the same everywhere. */
-export function notFound(what: string, id: string): DomainError {
-  return new DomainError('NOT_FOUND', `${what} ${JSON.stringify(id)} was not found`);
+/**
+ * What can be addressed by id and not found, as a message names it: Swedish in the definite form
+ * (the message begins with it), English as a noun. One table, so a thing is called the same
+ * everywhere.
+ */
+export const THINGS = {
+  case: { sv: 'ärendet', en: 'case' },
+  organisation: { sv: 'organisationen', en: 'organisation' },
+  person: { sv: 'personen', en: 'person' },
+  board: { sv: 'nämnden', en: 'board' },
+  party: { sv: 'parten', en: 'party' },
+  role: { sv: 'rollen', en: 'role' },
+  'decision point': { sv: 'beslutspunkten', en: 'decision point' },
+  document: { sv: 'dokumentet', en: 'document' },
+  goal: { sv: 'målet', en: 'goal' },
+  action: { sv: 'åtgärden', en: 'action' },
+  'resource commitment': { sv: 'resursåtagandet', en: 'resource commitment' },
+  escalation: { sv: 'eskaleringen', en: 'escalation' },
+  notification: { sv: 'meddelandet', en: 'notification' },
+  token: { sv: 'API-token', en: 'token' },
+  workflow: { sv: 'arbetsflödet', en: 'workflow' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A key of {@link THINGS}. */
+export type Thing = keyof typeof THINGS;
+
+/** The first letter in upper case: a Swedish message begins with the thing it is about. */
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+
+/**
+ * The common "not found" error, worded the same everywhere: `Ärendet "…" hittades inte` /
+ * `case "…" was not found`.
+ * @param what a key of {@link THINGS}, or the thing's name in every language (Swedish definite form)
+ */
+export function notFound(what: Thing | LocalizedText, id: string): DomainError {
+  const name = typeof what === 'string' ? THINGS[what] : what;
+  const quoted = JSON.stringify(id);
+  return new DomainError('NOT_FOUND', { sv: `${capitalized(name.sv)} ${quoted} hittades inte`, en: `${name.en} ${quoted} was not found` });
 }
 
-/** A 422 about one field of the input: the message, and the field's path in `errors`. */
-export function unprocessable(path: string, message: string): DomainError {
+/**
+ * A 422 about one field of the input: the message, and the field's path in `errors`.
+ * @param message the text in every language; a plain string is English only (not yet translated)
+ */
+export function unprocessable(path: string, message: string | LocalizedText): DomainError {
   return new DomainError('UNPROCESSABLE', message, { errors: [{ path, message }] });
+}
+
+/** A field problem's message in a language (a plain string is English only and stays as it is). */
+export function fieldMessageIn(message: string | LocalizedText, lang: Language): string {
+  return typeof message === 'string' ? message : message[lang];
 }

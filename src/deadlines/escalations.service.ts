@@ -113,8 +113,14 @@ export class EscalationsService {
       // Who may comes before what state it is in: a caller without the right is told so, whatever the state.
       assertMayAcknowledge(onCase, escalation.notify);
       if (escalation.status !== 'open') {
-        const why = escalation.status === 'scheduled' ? 'it has not fired yet' : escalation.status === 'acknowledged' ? `it was acknowledged at ${escalation.acknowledgedAt?.toISOString()}` : 'the case has left the step';
-        throw new DomainError('ESCALATION_NOT_OPEN', `the escalation cannot be acknowledged: ${why}`, { escalationStatus: escalation.status });
+        const at = escalation.acknowledgedAt;
+        const why =
+          escalation.status === 'scheduled'
+            ? { sv: 'den har inte inträffat än', en: 'it has not fired yet' }
+            : escalation.status === 'acknowledged'
+              ? { sv: `den kvitterades ${at?.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) ?? ''}`, en: `it was acknowledged at ${at?.toISOString()}` }
+              : { sv: 'ärendet har lämnat steget', en: 'the case has left the step' };
+        throw new DomainError('ESCALATION_NOT_OPEN', { sv: `Eskaleringen kan inte kvitteras: ${why.sv}.`, en: `the escalation cannot be acknowledged: ${why.en}` }, { escalationStatus: escalation.status });
       }
       escalation.status = 'acknowledged';
       escalation.acknowledgedAt = now;

@@ -1,5 +1,6 @@
 import { addDays, addMonths, type LocalDate, type SwedishCalendar } from '../calendar/working-days.js';
 import type { FieldProblem } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
 import type { RecordedDecisionStatus } from './decision.entity.js';
 
 /** A board decision's status as shown: the recorded one, or "final" once the appeal window has passed. */
@@ -42,6 +43,18 @@ const REQUIRED_DATES: Record<RecordedDecisionStatus, Array<'meetingDate' | 'minu
   appealed: ['meetingDate', 'minutesApprovedDate', 'announcedDate'],
 };
 
+type DateField = 'meetingDate' | 'minutesApprovedDate' | 'announcedDate';
+
+/** The statuses as the Swedish messages (and the web app) name them. */
+const STATUS_NAMES: Record<RecordedDecisionStatus, string> = {
+  proposed: 'Förslag',
+  decided: 'Beslutat',
+  minutesApproved: 'Justerat',
+  announced: 'Anslaget',
+  appealed: 'Överklagat',
+  rejected: 'Avslaget',
+};
+
 /**
  * Checks a decision's dates: each status has the dates it implies, they are in order (a decision
  * cannot be announced before the minutes were approved, nor those before the meeting), and none
@@ -50,31 +63,37 @@ const REQUIRED_DATES: Record<RecordedDecisionStatus, Array<'meetingDate' | 'minu
 export function checkDecisionDates(
   d: { status: RecordedDecisionStatus; meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null; text: string | null },
   today: LocalDate,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): Array<FieldProblem & { message: LocalizedText }> {
+  const problems: Array<FieldProblem & { message: LocalizedText }> = [];
+  const status = { sv: STATUS_NAMES[d.status], en: d.status };
+  // What each date is the date of, as the messages name it.
+  const order: Array<[DateField, LocalizedText]> = [
+    ['meetingDate', { sv: 'sammanträdet', en: 'the meeting' }],
+    ['minutesApprovedDate', { sv: 'justeringen av protokollet', en: 'the approval of the minutes (justering)' }],
+    ['announcedDate', { sv: 'anslaget', en: 'the announcement (anslag)' }],
+  ];
+  const nameOf = (field: DateField) => order.find(([f]) => f === field)![1];
   for (const field of REQUIRED_DATES[d.status]) {
-    if (!d[field]) problems.push({ path: field, message: `a decision with status "${d.status}" needs ${field}` });
+    if (!d[field]) problems.push({ path: field, message: { sv: `ett beslut med status "${status.sv}" behöver datum för ${nameOf(field).sv} (${field})`, en: `a decision with status "${status.en}" needs ${field}` } });
   }
   if (d.status !== 'proposed' && d.status !== 'rejected' && !d.text?.trim()) {
-    problems.push({ path: 'text', message: `a decision with status "${d.status}" needs the decided text` });
+    problems.push({ path: 'text', message: { sv: `ett beslut med status "${status.sv}" behöver den beslutade texten`, en: `a decision with status "${status.en}" needs the decided text` } });
   }
-  const order: Array<[keyof typeof d & string, string]> = [
-    ['meetingDate', 'the meeting'],
-    ['minutesApprovedDate', 'the approval of the minutes (justering)'],
-    ['announcedDate', 'the announcement (anslag)'],
-  ];
   for (let i = 1; i < order.length; i++) {
     const [later, laterName] = order[i]!;
     for (let j = 0; j < i; j++) {
       const [earlier, earlierName] = order[j]!;
-      const a = d[earlier as 'meetingDate'];
-      const b = d[later as 'meetingDate'];
-      if (a && b && b < a) problems.push({ path: later, message: `${laterName} (${b}) cannot be before ${earlierName} (${a})` });
+      const a = d[earlier];
+      const b = d[later];
+      if (a && b && b < a) {
+        const sv = `${laterName.sv} (${b}) kan inte ligga före ${earlierName.sv} (${a})`;
+        problems.push({ path: later, message: { sv: sv.charAt(0).toLocaleUpperCase('sv-SE') + sv.slice(1), en: `${laterName.en} (${b}) cannot be before ${earlierName.en} (${a})` } });
+      }
     }
   }
   for (const [field] of order) {
-    const value = d[field as 'meetingDate'];
-    if (value && value > today) problems.push({ path: field, message: `${value} is in the future; record a date when it has happened` });
+    const value = d[field];
+    if (value && value > today) problems.push({ path: field, message: { sv: `${value} ligger i framtiden; ange ett datum när det har skett`, en: `${value} is in the future; record a date when it has happened` } });
   }
   return problems;
 }

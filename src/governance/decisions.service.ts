@@ -108,7 +108,7 @@ export class DecisionsService {
   createPoint(caseId: string, input: NewDecisionPoint, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'set up decision points');
-      if (await em.findOne(DecisionPointRecord, { caseId, key: input.key })) throw unprocessable('key', `the case already has a decision point "${input.key}"`);
+      if (await em.findOne(DecisionPointRecord, { caseId, key: input.key })) throw unprocessable('key', { sv: `ärendet har redan en beslutspunkt "${input.key}"`, en: `the case already has a decision point "${input.key}"` });
       await this.checkBoards(em, caseId, input.boardIds);
       const point = em.create(DecisionPointRecord, { id: randomUUID(), caseId, key: input.key, title: input.title.trim(), referenceText: input.referenceText, boardIds: [...new Set(input.boardIds)], createdAt: now });
       return { type: 'decisionPoint.created', payload: { key: point.key, title: point.title, referenceText: point.referenceText, boards: point.boardIds }, value: point };
@@ -151,11 +151,17 @@ export class DecisionsService {
       if (!board) throw notFound('board', boardId);
       const organisation = await em.findOneOrFail(OrganisationRecord, { id: board.organisationId });
       if (!(await em.findOne(CasePartyRecord, { caseId, organisationId: board.organisationId }))) {
-        throw new DomainError('UNPROCESSABLE', `${organisation.name} is not a party to the case, so ${boardLabel(organisation, board)} cannot decide here`);
+        throw new DomainError('UNPROCESSABLE', {
+          sv: `${organisation.name} är inte part i ärendet, så ${boardLabel(organisation, board)} kan inte besluta här.`,
+          en: `${organisation.name} is not a party to the case, so ${boardLabel(organisation, board)} cannot decide here`,
+        });
       }
       assertMayRecordDecision(onCase, board.organisationId, boardLabel(organisation, board));
       if (!point.boardIds.includes(boardId)) {
-        throw new DomainError('UNPROCESSABLE', `${boardLabel(organisation, board)} is not one of the boards that decide at "${key}"`);
+        throw new DomainError('UNPROCESSABLE', {
+          sv: `${boardLabel(organisation, board)} är inte en av nämnderna som beslutar vid beslutspunkten "${point.title}".`,
+          en: `${boardLabel(organisation, board)} is not one of the boards that decide at "${key}"`,
+        });
       }
       const fields = {
         status: input.status,
@@ -167,7 +173,7 @@ export class DecisionsService {
       };
       const today = stockholmDate(now);
       const problems = checkDecisionDates(fields, today);
-      if (problems.length) throw new DomainError('UNPROCESSABLE', problems.map((p) => p.message).join('; '), { errors: problems });
+      if (problems.length) throw new DomainError('UNPROCESSABLE', { sv: problems.map((p) => p.message.sv).join('; '), en: problems.map((p) => p.message.en).join('; ') }, { errors: problems });
       const earliest = earliestDecisionDate(stockholmDate(record.createdAt));
       const early = datesBefore(fields, earliest);
       if (early.length) {
@@ -178,7 +184,7 @@ export class DecisionsService {
             sv: `${dates} ligger mer än ett år före ärendets start (${stockholmDate(record.createdAt)}); ett så gammalt beslut hör inte till den här samverkan och kan inte registreras här (tidigast ${earliest}).`,
             en: `${dates} is more than a year before the case started (${stockholmDate(record.createdAt)}); a decision that old does not belong to this collaboration and cannot be recorded here (earliest ${earliest}).`,
           },
-          { errors: early.map((e) => ({ path: e.path, message: `${e.date} is before ${earliest}, a year before the case started` })) },
+          { errors: early.map((e) => ({ path: e.path, message: { sv: `${e.date} ligger före ${earliest}, ett år före ärendets start`, en: `${e.date} is before ${earliest}, a year before the case started` } })) },
         );
       }
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
@@ -202,15 +208,18 @@ export class DecisionsService {
 
   /** Every board exists and belongs to a party. */
   private async checkBoards(em: EntityManager, caseId: string, boardIds: string[]): Promise<void> {
-    if (!boardIds.length) throw unprocessable('boardIds', 'name at least one board that must decide');
+    if (!boardIds.length) throw unprocessable('boardIds', { sv: 'ange minst en nämnd som ska besluta', en: 'name at least one board that must decide' });
     const boards = await this.requiredBoards(em, boardIds);
     const found = new Set(boards.map((b) => b.board.id));
     boardIds.forEach((id, i) => {
-      if (!found.has(id)) throw unprocessable(`boardIds.${i}`, `board "${id}" is not in the registry`);
+      if (!found.has(id)) throw unprocessable(`boardIds.${i}`, { sv: `nämnden "${id}" finns inte i registret`, en: `board "${id}" is not in the registry` });
     });
     const parties = new Set((await em.find(CasePartyRecord, { caseId })).map((p) => p.organisationId));
     for (const [i, { board, organisation }] of boards.entries()) {
-      if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`);
+      if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, {
+          sv: `${boardLabel(organisation, board)} hör till ${organisation.name}, som inte är part i ärendet`,
+          en: `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`,
+        });
     }
   }
 }

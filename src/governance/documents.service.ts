@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { CasesService, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
+import { notAParty } from './labels.js';
 import { actFor, DEEDS } from './acting.js';
 import { DocumentFileRecord, DocumentRecord, SignatureRecord, type DocumentKind } from './document.entity.js';
 import { CasePartyRecord } from './party.entity.js';
@@ -59,7 +60,10 @@ export class DocumentsService {
   async file(caseId: string, documentId: string, actor: Actor): Promise<{ document: DocumentRecord; content: Buffer }> {
     const { document } = await this.get(caseId, documentId, actor);
     const file = await this.orm.em.fork().findOne(DocumentFileRecord, { documentId });
-    if (!file) throw new DomainError('NOT_FOUND', 'the document has no stored file' + (document.link ? '; it is at its link' : ''));
+    if (!file) throw new DomainError('NOT_FOUND', {
+        sv: 'Dokumentet har ingen sparad fil.' + (document.link ? ' Det finns på sin länk.' : ''),
+        en: 'the document has no stored file' + (document.link ? '; it is at its link' : ''),
+      });
     return { document, content: file.content };
   }
 
@@ -75,7 +79,7 @@ export class DocumentsService {
       // The actor's own organisation always keeps sight of what it marks confidential.
       const own = (await this.isParty(em, caseId, onCase.organisation)) ? [onCase.organisation] : [];
       const visibleTo = confidential ? [...new Set([...(input.visibleTo ?? []), ...own])] : [];
-      if (!confidential && input.visibleTo?.length) throw unprocessable('visibleTo', 'only a confidential document names who may see it');
+      if (!confidential && input.visibleTo?.length) throw unprocessable('visibleTo', { sv: 'bara ett sekretessmarkerat dokument anger vilka som får se det', en: 'only a confidential document names who may see it' });
       // The document is of the party whose registry holds it, or else of the actor's own party.
       let acting = {};
       if (input.registryOrganisationId) {
@@ -84,7 +88,7 @@ export class DocumentsService {
       }
       const organisationId = input.registryOrganisationId ?? own[0] ?? null;
       for (const [i, id] of visibleTo.entries()) await this.assertParty(em, caseId, id, `visibleTo.${i}`);
-      if (confidential && !visibleTo.length) throw unprocessable('visibleTo', 'name the parties that may see the confidential document');
+      if (confidential && !visibleTo.length) throw unprocessable('visibleTo', { sv: 'ange vilka parter som får se det sekretessmarkerade dokumentet', en: 'name the parties that may see the confidential document' });
       const document = em.create(DocumentRecord, {
         id: randomUUID(),
         caseId,
@@ -113,8 +117,11 @@ export class DocumentsService {
    * @throws DomainError NOT_FOUND, FORBIDDEN, PAYLOAD_TOO_LARGE
    */
   attachFile(caseId: string, documentId: string, file: { content: Buffer; type: string; name: string }, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
-    if (file.content.length === 0) throw new DomainError('VALIDATION_FAILED', 'the file is empty');
-    if (file.content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `files are stored up to ${MAX_FILE_BYTES / 1024 / 1024} MB; link larger documents in the party's registry instead`);
+    if (file.content.length === 0) throw new DomainError('VALIDATION_FAILED', { sv: 'Filen är tom.', en: 'the file is empty' });
+    if (file.content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', {
+        sv: `Filer sparas upp till ${MAX_FILE_BYTES / 1024 / 1024} MB. Länka större dokument i partens diarium i stället.`,
+        en: `files are stored up to ${MAX_FILE_BYTES / 1024 / 1024} MB; link larger documents in the party's registry instead`,
+      });
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayContribute(onCase, 'store document files');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
@@ -142,8 +149,8 @@ export class DocumentsService {
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       const acting = await actFor(em, onCase, input.organisationId, DEEDS.sign);
-      if (input.signedOn > stockholmDate(now)) throw unprocessable('signedOn', `${input.signedOn} is in the future`);
-      if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId })) throw unprocessable('organisationId', 'that party has already signed this document');
+      if (input.signedOn > stockholmDate(now)) throw unprocessable('signedOn', { sv: `${input.signedOn} ligger i framtiden`, en: `${input.signedOn} is in the future` });
+      if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId })) throw unprocessable('organisationId', { sv: 'parten har redan skrivit under dokumentet', en: 'that party has already signed this document' });
       const signature = em.create(SignatureRecord, { documentId, organisationId: input.organisationId, signedOn: input.signedOn, recordedAt: now });
       return { type: 'document.signed', payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn, ...acting }, value: signature };
     });
@@ -171,7 +178,7 @@ export class DocumentsService {
   }
 
   private async assertParty(em: EntityManager, caseId: string, organisationId: string, path: string): Promise<void> {
-    if (!(await em.findOne(CasePartyRecord, { caseId, organisationId }))) throw unprocessable(path, `organisation "${organisationId}" is not a party to the case`);
+    if (!(await em.findOne(CasePartyRecord, { caseId, organisationId }))) throw unprocessable(path, notAParty(organisationId));
   }
 }
 

@@ -146,7 +146,10 @@ export class GoalsService {
    */
   async syncKolada(caseId: string, actor: Actor, options: CommandOptions<MutationResult<ImportResult>> = {}): Promise<CommandResult<MutationResult<ImportResult>>> {
     const base = this.config.koladaBaseUrl;
-    if (!base) throw new DomainError('UNPROCESSABLE', 'no Kolada API is configured (KOLADA_BASE_URL); import a file in Kolada\'s format instead');
+    if (!base) throw new DomainError('UNPROCESSABLE', {
+        sv: 'Ingen koppling till Koladas API är inställd (KOLADA_BASE_URL). Importera en fil i Koladas format i stället.',
+        en: 'no Kolada API is configured (KOLADA_BASE_URL); import a file in Kolada\'s format instead',
+      });
     // Who may import is checked before any request goes out (and again when the values are stored).
     const standing = await this.roles.standing(this.orm.em.fork(), caseId, actor);
     if (!standing.party) throw notFound('case', caseId);
@@ -201,18 +204,21 @@ export class GoalsService {
 
   private async check(em: EntityManager, caseId: string, goal: GoalRecord): Promise<void> {
     if (goal.organisationId && !(await em.findOne(CasePartyRecord, { caseId, organisationId: goal.organisationId }))) {
-      throw unprocessable('organisationId', 'the goal can only be measured for a party of the case');
+      throw unprocessable('organisationId', { sv: 'målet kan bara mätas för en part i ärendet', en: 'the goal can only be measured for a party of the case' });
     }
     if (goal.targetKind === 'relative' && goal.targetValue !== null && goal.targetValue <= -100) {
-      throw unprocessable('targetValue', 'a relative target is a percentage change of the baseline, above −100');
+      throw unprocessable('targetValue', { sv: 'ett relativt mål är en procentuell förändring från utgångsvärdet, större än −100', en: 'a relative target is a percentage change of the baseline, above −100' });
     }
     const target = targetValueOf(goal);
     const implied = directionOf({ ...goal, direction: null });
     if (goal.direction && implied && goal.direction !== implied) {
-      throw unprocessable('direction', `the target (${target}) lies in the other direction from the baseline (${goal.baselineValue}) than "${goal.direction}"`);
+      throw unprocessable('direction', {
+        sv: `målvärdet (${target}) ligger åt andra hållet från utgångsvärdet (${goal.baselineValue}) än riktningen "${goal.direction === 'increase' ? 'öka' : goal.direction === 'decrease' ? 'minska' : goal.direction}"`,
+        en: `the target (${target}) lies in the other direction from the baseline (${goal.baselineValue}) than "${goal.direction}"`,
+      });
     }
     if (goal.baselineYear !== null && goal.targetYear !== null && goal.targetYear <= goal.baselineYear) {
-      throw unprocessable('targetYear', 'the target year must come after the baseline year');
+      throw unprocessable('targetYear', { sv: 'målåret måste komma efter utgångsåret', en: 'the target year must come after the baseline year' });
     }
   }
 }

@@ -24,11 +24,14 @@ describe('parseKolada', () => {
       attempt();
     } catch (e) {
       expect((e as DomainError).details.errors).toEqual([
-        { path: '/values/0/kpi', message: 'must be a Kolada KPI id like "N03937"' },
-        { path: '/values/0/municipality', message: 'must be a municipality (4 digits) or region (2 digits) code' },
-        { path: '/values/0/period', message: 'must be a year' },
-        { path: '/values/0/values', message: 'the total (gender "T") must be a number or null' },
+        { path: '/values/0/kpi', message: { sv: 'måste vara ett nyckeltals-id från Kolada, t.ex. "N03937"', en: 'must be a Kolada KPI id like "N03937"' } },
+        { path: '/values/0/municipality', message: { sv: 'måste vara en kommunkod (4 siffror) eller regionkod (2 siffror)', en: 'must be a municipality (4 digits) or region (2 digits) code' } },
+        { path: '/values/0/period', message: { sv: 'måste vara ett årtal', en: 'must be a year' } },
+        { path: '/values/0/values', message: { sv: 'totalen (gender "T") måste vara ett tal eller null', en: 'the total (gender "T") must be a number or null' } },
       ]);
+      expect((e as DomainError).messageIn('sv')).toBe(
+        'Filen följer inte Koladas format: #/values/0/kpi: måste vara ett nyckeltals-id från Kolada, t.ex. "N03937"; #/values/0/municipality: måste vara en kommunkod (4 siffror) eller regionkod (2 siffror); #/values/0/period: måste vara ett årtal (4 fel).',
+      );
     }
     expect(() => parseKolada([1, 2])).toThrow('not a Kolada data document');
   });

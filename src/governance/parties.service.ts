@@ -3,13 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
-import { isCaseRole } from '../access/roles.js';
+import { isCaseRole, ROLE_TITLES } from '../access/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
 import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
 import { CasesService, updateOf } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DecisionPointRecord } from './decision.entity.js';
+import { notAParty } from './labels.js';
 import { BoardRecord, OrganisationRecord, PersonRecord } from './organisation.entity.js';
 import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from './party.entity.js';
 
@@ -60,9 +61,9 @@ export class PartiesService {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the parties');
       const organisation = await em.findOne(OrganisationRecord, { id: input.organisationId });
-      if (!organisation) throw unprocessable('organisationId', `organisation "${input.organisationId}" is not in the registry`);
+      if (!organisation) throw unprocessable('organisationId', { sv: `organisationen "${input.organisationId}" finns inte i registret`, en: `organisation "${input.organisationId}" is not in the registry` });
       if (await em.findOne(CasePartyRecord, { caseId, organisationId: organisation.id })) {
-        throw unprocessable('organisationId', `${organisation.name} is already a party to the case`);
+        throw unprocessable('organisationId', { sv: `${organisation.name} är redan part i ärendet`, en: `${organisation.name} is already a party to the case` });
       }
       const party = em.create(CasePartyRecord, {
         caseId,
@@ -104,18 +105,25 @@ export class PartiesService {
       const own = roles.filter((r) => r.organisationId === organisationId);
       for (const role of own.filter((r) => r.required)) {
         if (!roles.some((r) => r.role === role.role && r.organisationId !== organisationId)) {
-          throw new DomainError('UNPROCESSABLE', `the party holds the only "${role.role}" role of the case, which is required; assign it to another party first`);
+          const title = isCaseRole(role.role) ? ROLE_TITLES[role.role] : { sv: role.role, en: role.role };
+          throw new DomainError('UNPROCESSABLE', {
+            sv: `Parten är ensam om rollen ${title.sv.toLocaleLowerCase('sv-SE')} i ärendet, och rollen krävs. Ge rollen till en annan part först.`,
+            en: `the party holds the only "${role.role}" role of the case, which is required; assign it to another party first`,
+          });
         }
       }
       const boards = new Set((await em.find(BoardRecord, { organisationId })).map((b) => b.id));
       for (const point of await em.find(DecisionPointRecord, { caseId })) {
         if (point.boardIds.some((id) => boards.has(id))) {
-          throw new DomainError('UNPROCESSABLE', `a board of the party must decide at decision point "${point.key}"; remove it there first`);
+          throw new DomainError('UNPROCESSABLE', {
+            sv: `En nämnd hos parten ska besluta vid beslutspunkten "${point.title}". Ta bort nämnden där först.`,
+            en: `a board of the party must decide at decision point "${point.key}"; remove it there first`,
+          });
         }
       }
       const rotation = await em.findOne(ChairRotationRecord, { caseId });
       if (rotation?.entries.some((e) => e.organisationId === organisationId)) {
-        throw new DomainError('UNPROCESSABLE', 'the party takes part in the chair rotation; change the rotation first');
+        throw new DomainError('UNPROCESSABLE', { sv: 'Parten ingår i rotationen av ordförandeskapet. Ändra rotationen först.', en: 'the party takes part in the chair rotation; change the rotation first' });
       }
       for (const role of own) em.remove(role);
       em.remove(party);
@@ -127,7 +135,7 @@ export class PartiesService {
   assignRole(caseId: string, input: RoleAssignment, actor: Actor, options: CommandOptions<MutationResult<CaseRoleRecord>> = {}): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'assign roles');
-      if (!isCaseRole(input.role)) throw unprocessable('role', `unknown role "${input.role}"`);
+      if (!isCaseRole(input.role)) throw unprocessable('role', { sv: `rollen "${input.role}" finns inte`, en: `unknown role "${input.role}"` });
       await this.party(em, caseId, input.organisationId, 'organisationId');
       const holderId = await this.personOf(em, input.holderId ?? null, input.organisationId, 'holderId');
       const deputyId = await this.personOf(em, input.deputyId ?? null, input.organisationId, 'deputyId');
@@ -182,10 +190,10 @@ export class PartiesService {
     return this.cases.mutate(caseId, actor, options, async (ctx) => {
       assertMayRunCase(ctx.actor, 'set up the chair rotation');
       const { em } = ctx;
-      if (input.entries.length < 2) throw unprocessable('entries', 'a rotation needs at least two parties');
+      if (input.entries.length < 2) throw unprocessable('entries', { sv: 'en rotation behöver minst två parter', en: 'a rotation needs at least two parties' });
       const seen = new Set<string>();
       for (const [i, entry] of input.entries.entries()) {
-        if (seen.has(entry.organisationId)) throw unprocessable(`entries.${i}.organisationId`, 'each party takes one turn in the order');
+        if (seen.has(entry.organisationId)) throw unprocessable(`entries.${i}.organisationId`, { sv: 'varje part har en plats i turordningen', en: 'each party takes one turn in the order' });
         seen.add(entry.organisationId);
         await this.party(em, caseId, entry.organisationId, `entries.${i}.organisationId`);
         await this.personOf(em, entry.personId ?? null, entry.organisationId, `entries.${i}.personId`);
@@ -211,7 +219,7 @@ export class PartiesService {
     return this.cases.mutate(caseId, actor, options, async (ctx): Promise<CaseChange<ChairRotationRecord | null> | null> => {
       if (reason === 'requested') assertMayRunCase(ctx.actor, 'rotate the chair');
       const rotation = await ctx.em.findOne(ChairRotationRecord, { caseId });
-      if (!rotation) throw new DomainError('UNPROCESSABLE', 'the case has no chair rotation; set one up first');
+      if (!rotation) throw new DomainError('UNPROCESSABLE', { sv: 'Ärendet har ingen rotation av ordförandeskapet. Inrätta en först.', en: 'the case has no chair rotation; set one up first' });
       const today = stockholmDate(ctx.now);
       if (reason === 'scheduled' && rotation.nextRotationOn > today) return null;
       const from = rotation.entries[rotation.currentIndex]!.organisationId;
@@ -285,7 +293,7 @@ export class PartiesService {
   private async party(em: EntityManager, caseId: string, organisationId: string, path?: string): Promise<CasePartyRecord> {
     const party = await em.findOne(CasePartyRecord, { caseId, organisationId });
     if (party) return party;
-    if (path) throw unprocessable(path, `organisation "${organisationId}" is not a party to the case`);
+    if (path) throw unprocessable(path, notAParty(organisationId));
     throw notFound('party', organisationId);
   }
 
@@ -293,9 +301,14 @@ export class PartiesService {
   private async personOf(em: EntityManager, personId: string | null, organisationId: string, path: string): Promise<string | null> {
     if (!personId) return null;
     const person = await em.findOne(PersonRecord, { id: personId });
-    if (!person) throw unprocessable(path, `person "${personId}" is not in the registry`);
-    if (!person.active) throw unprocessable(path, `${person.name} is deactivated`);
-    if (person.organisationId !== organisationId) throw unprocessable(path, `${person.name} acts for another organisation; a role is held for the party's own organisation`);
+    if (!person) throw unprocessable(path, { sv: `personen "${personId}" finns inte i registret`, en: `person "${personId}" is not in the registry` });
+    if (!person.active) throw unprocessable(path, { sv: `${person.name} är inaktiverad`, en: `${person.name} is deactivated` });
+    if (person.organisationId !== organisationId) {
+      throw unprocessable(path, {
+        sv: `${person.name} företräder en annan organisation; en roll innehas för partens egen organisation`,
+        en: `${person.name} acts for another organisation; a role is held for the party's own organisation`,
+      });
+    }
     return person.id;
   }
 }

@@ -5,9 +5,21 @@ import type { Actor } from '../access/actor.js';
 import { assertMayKeepRegistry } from '../access/policy.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
 import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type OrganisationKind } from './organisation.entity.js';
 import { SEED_ORGANISATIONS } from './seed/organisations.js';
 import { isUuid } from '../common/uuid.js';
+
+/** The kinds of organisation as a Swedish message names them. */
+const KIND_NAMES: Record<OrganisationKind, string> = {
+  municipality: 'kommun',
+  region: 'region',
+  stateAgency: 'statlig myndighet',
+  university: 'lärosäte',
+  business: 'företag',
+  civilSociety: 'civilsamhälle',
+  other: 'annan',
+};
 
 /** A page of a list: at most `limit` items after the first `offset`. */
 export interface Page {
@@ -69,11 +81,19 @@ export class RegistryService {
   async createOrganisation(input: NewOrganisation, actor: Actor): Promise<OrganisationRecord> {
     assertMayKeepRegistry(actor);
     if (input.municipalityCode && !['municipality', 'region'].includes(input.kind)) {
-      throw new DomainError('VALIDATION_FAILED', 'only municipalities and regions have a municipality/region code', { errors: [{ path: 'municipalityCode', message: `a ${input.kind} has no such code` }] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { sv: 'Bara kommuner och regioner har en kommun- eller regionkod.', en: 'only municipalities and regions have a municipality/region code' },
+        { errors: [{ path: 'municipalityCode', message: { sv: `en organisation av slaget ${KIND_NAMES[input.kind]} har ingen sådan kod`, en: `a ${input.kind} has no such code` } }] },
+      );
     }
     const expectedLength = input.kind === 'region' ? 2 : 4;
     if (input.municipalityCode && input.municipalityCode.length !== expectedLength) {
-      throw new DomainError('VALIDATION_FAILED', `a ${input.kind}'s code has ${expectedLength} digits`, { errors: [{ path: 'municipalityCode', message: `must have ${expectedLength} digits` }] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { sv: `En ${input.kind === 'region' ? 'regionkod' : 'kommunkod'} har ${expectedLength} siffror.`, en: `a ${input.kind}'s code has ${expectedLength} digits` },
+        { errors: [{ path: 'municipalityCode', message: { sv: `måste ha ${expectedLength} siffror`, en: `must have ${expectedLength} digits` } }] },
+      );
     }
     return this.unique(async (em) =>
       em.create(OrganisationRecord, {
@@ -84,7 +104,7 @@ export class RegistryService {
         municipalityCode: input.municipalityCode ?? null,
         createdAt: this.clock.now(),
       }),
-    'an organisation with this organisation number or code is already registered');
+    { sv: 'En organisation med det här organisationsnumret eller den här koden finns redan i registret.', en: 'an organisation with this organisation number or code is already registered' });
   }
 
   /** @throws DomainError FORBIDDEN, NOT_FOUND */
@@ -93,7 +113,7 @@ export class RegistryService {
     return this.unique(async (em) => {
       if (!(await em.findOne(OrganisationRecord, { id: organisationId }))) throw notFound('organisation', organisationId);
       return em.create(BoardRecord, { id: randomUUID(), organisationId, name: input.name.trim(), kind: input.kind });
-    }, `the organisation already has a board named "${input.name.trim()}"`);
+    }, { sv: `Organisationen har redan en nämnd som heter "${input.name.trim()}".`, en: `the organisation already has a board named "${input.name.trim()}"` });
   }
 
   /** A page of the people (by name) and how many match in all. */
@@ -114,10 +134,14 @@ export class RegistryService {
     assertMayKeepRegistry(actor);
     return this.unique(async (em) => {
       if (!(await em.findOne(OrganisationRecord, { id: input.organisationId }))) {
-        throw new DomainError('UNPROCESSABLE', `organisation "${input.organisationId}" is not in the registry`, { errors: [{ path: 'organisationId', message: 'unknown organisation' }] });
+        throw new DomainError(
+          'UNPROCESSABLE',
+          { sv: `Organisationen "${input.organisationId}" finns inte i registret.`, en: `organisation "${input.organisationId}" is not in the registry` },
+          { errors: [{ path: 'organisationId', message: { sv: 'okänd organisation', en: 'unknown organisation' } }] },
+        );
       }
       return em.create(PersonRecord, { id: randomUUID(), subject: input.subject.trim(), name: input.name.trim(), email: input.email ?? null, organisationId: input.organisationId, active: true, deactivatedAt: null, systemRoles: [...new Set(input.systemRoles ?? [])] });
-    }, `a person with the identity "${input.subject}" is already registered`);
+    }, { sv: `En person med identiteten "${input.subject}" finns redan i registret.`, en: `a person with the identity "${input.subject}" is already registered` });
   }
 
   /**
@@ -166,7 +190,7 @@ export class RegistryService {
   }
 
   /** Runs a creation; a unique-key clash becomes a 422 with `message`. */
-  private async unique<T extends object>(work: (em: EntityManager) => Promise<T>, message: string): Promise<T> {
+  private async unique<T extends object>(work: (em: EntityManager) => Promise<T>, message: LocalizedText): Promise<T> {
     try {
       return await this.orm.em.fork().transactional(work);
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
+import { notAParty } from './labels.js';
 import { actFor, DEEDS } from './acting.js';
 import { GoalRecord } from './goal.entity.js';
 import { CasePartyRecord } from './party.entity.js';
@@ -57,7 +58,7 @@ export class WorkService {
       assertMayContribute(onCase, 'record resource commitments');
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       const acting = await actFor(em, onCase, input.organisationId, DEEDS.commit);
-      if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', 'the period cannot end before it starts');
+      if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', { sv: 'perioden kan inte sluta innan den börjar', en: 'the period cannot end before it starts' });
       const c = em.create(ResourceCommitmentRecord, {
         id: randomUUID(),
         caseId,
@@ -128,11 +129,11 @@ export class WorkService {
   private async checkAction(em: EntityManager, caseId: string, action: ActionRecord): Promise<void> {
     if (action.responsibleOrganisationId) await this.assertParty(em, caseId, action.responsibleOrganisationId, 'responsibleOrganisationId');
     for (const [i, id] of action.subgroup.entries()) await this.assertParty(em, caseId, id, `subgroup.${i}`);
-    if (action.goalId && !(await em.findOne(GoalRecord, { id: action.goalId, caseId }))) throw unprocessable('goalId', `goal "${action.goalId}" is not a goal of this case`);
+    if (action.goalId && !(await em.findOne(GoalRecord, { id: action.goalId, caseId }))) throw unprocessable('goalId', { sv: `målet "${action.goalId}" hör inte till det här ärendet`, en: `goal "${action.goalId}" is not a goal of this case` });
   }
 
   private async assertParty(em: EntityManager, caseId: string, organisationId: string, path: string): Promise<void> {
-    if (!(await em.findOne(CasePartyRecord, { caseId, organisationId }))) throw unprocessable(path, `organisation "${organisationId}" is not a party to the case`);
+    if (!(await em.findOne(CasePartyRecord, { caseId, organisationId }))) throw unprocessable(path, notAParty(organisationId));
   }
 }
 

@@ -114,7 +114,10 @@ export class Outbox {
     const notification = await this.orm.em.fork().transactional(async (em) => {
       const n = await em.findOne(NotificationRecord, { id });
       if (!n) throw notFound('notification', id);
-      if (n.status !== 'failed') throw new DomainError('UNPROCESSABLE', `only a failed notification can be retried; this one is ${n.status}`);
+      if (n.status !== 'failed') throw new DomainError('UNPROCESSABLE', {
+          sv: `Bara ett meddelande som inte kunde skickas kan skickas om; det här ${n.status === 'sent' ? 'är redan skickat' : 'väntar på att skickas'}.`,
+          en: `only a failed notification can be retried; this one is ${n.status}`,
+        });
       n.status = 'pending';
       n.attempts = 0;
       n.nextAttemptAt = this.clock.now();

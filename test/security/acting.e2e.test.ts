@@ -188,7 +188,7 @@ describe('acting for an organisation', () => {
       const res = await as(outsider)('POST', `/escalations/${escalationId}/ack`, {});
       expect(res.status).toBe(404);
       expect(res.text).not.toContain(caseId);
-      expect(res.body.message).toBe(`escalation "${escalationId}" was not found`);
+      expect(res.body.message).toBe(`Eskaleringen "${escalationId}" hittades inte`);
     });
 
     it('keeps case titles out of the outbox for an administrator who cannot see the case', async () => {
