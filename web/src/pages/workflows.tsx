@@ -103,7 +103,7 @@ export function CheckPage({ me }: { me: Me | null }) {
     }
     try {
       const body = kind === 'workflow' ? { workflow: parsed } : { ruleSets: [parsed] };
-      setResult((await call<{ valid: boolean; problems: Problem[] }>('POST', '/workflows/validate', body)).body);
+      setResult((await call<Schema<'ValidationVerdictDto'>>('POST', '/workflows/validate', body)).body);
     } catch (err) {
       setResult({ error: t('error', { message: (err as Error).message }) });
     }
