@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
@@ -16,6 +16,7 @@ import { UiController } from './api/ui.controller.js';
 import { CaseGates } from './cases/case-gates.service.js';
 import { CasesController } from './api/cases.controller.js';
 import { ErrorFilter } from './api/domain-error.filter.js';
+import { HttpAnswerInterceptor } from './api/http-answer.interceptor.js';
 import { HealthController } from './api/health.controller.js';
 import { WorkflowsController } from './api/workflows.controller.js';
 import { DocumentsController } from './api/documents.controller.js';
@@ -145,6 +146,8 @@ export class AppModule {
         Authenticator,
         CaseAccess,
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Status, headers and stored bodies of the answers controllers return (no @Res() anywhere).
+        { provide: APP_INTERCEPTOR, useClass: HttpAnswerInterceptor },
         calendarProvider,
         CaseRoleDirectory,
         DefinitionRegistry,

@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DOCUMENT_FILE_PATH } from './api/documents.controller.js';
+import { openApiDocument } from './api/openapi.js';
 import { rateLimits, signInEarly } from './api/rate-limit.js';
 import { Authenticator } from './access/authenticator.js';
 import { webAppRouter } from './api/web-app.js';
@@ -79,16 +80,7 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   app.useGlobalPipes(validationPipe());
   app.disable('x-powered-by');
   applyServerTimeouts(app.getHttpServer(), options.config.http);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Samverkan')
-      .setDescription('Workflow and rules engine for governance in networks: cases (collaborations) moving through JSON-defined lifecycles, gated by explainable rules.')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (svk_…) or an access token from the configured identity provider' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

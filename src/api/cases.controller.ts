@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { toCaseSummary, toCaseView, toGateView } from '../cases/case-view.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
@@ -9,8 +9,9 @@ import { DomainError } from '../common/domain-error.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
 import { CurrentActor } from './actor.guard.js';
 import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
-import { CaseDto, CasePageDto, ErrorDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
-import { idempotencyOf, ifMatchOf, sendCommandResult } from './http.js';
+import { CaseDto, CasePageDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
+import { ApiAnswers, COMMAND_HEADERS, ETAG_HEADER, READ_ERRORS, WRITE_ERRORS } from './api-answers.js';
+import { commandAnswer, HttpAnswer, idempotencyOf, ifMatchOf } from './http.js';
 import { languageOf } from './language.js';
 
 /** A UUID path parameter; anything else is a 400 with the parameter's name. */
@@ -41,15 +42,15 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Start a case on a workflow' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: CaseDto })
-  async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiAnswers({ status: 201, type: CaseDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CaseDto>> {
     const input = { workflow: dto.workflow, title: dto.title, ...(dto.version ? { version: dto.version } : {}) };
-    sendCommandResult(res, await this.cases.create(input, actor, commandOptions(req, actor, this.deadlines, 201)));
+    return commandAnswer(await this.cases.create(input, actor, commandOptions(req, actor, this.deadlines, 201)));
   }
 
   @Get()
   @ApiOperation({ summary: 'List cases, most recently changed first; `stalled=true`: those past a deadline' })
-  @ApiOkResponse({ type: CasePageDto })
+  @ApiAnswers({ type: CasePageDto })
   async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CasePageDto> {
     const lang = languageOf(req);
     const limit = query.limit ?? 20;
@@ -68,46 +69,43 @@ export class CasesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A case: its step, titles, deadlines (working days left) and the events the caller may send now' })
-  @ApiOkResponse({ type: CaseDto })
-  @ApiNotFoundResponse({ type: ErrorDto })
-  async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
+  @ApiAnswers({ type: CaseDto, headers: ETAG_HEADER })
+  async get(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CaseDto>> {
     const found = await this.queries.get(id, actor);
-    res.setHeader('ETag', `"${found.record.version}"`);
-    return toCaseView(found.record, found.workflow, languageOf(req), found.actor, await this.deadlines.open(id, found.workflow)) as CaseDto;
+    const view: CaseDto = toCaseView(found.record, found.workflow, languageOf(req), found.actor, await this.deadlines.open(id, found.workflow));
+    return new HttpAnswer(200, view, { ETag: `"${found.record.version}"` });
   }
 
   @Post(':id/events')
   @ApiOperation({ summary: 'Send an event: gate, transition and history in one transaction' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version (ETag) the client saw; a stale one gives 409' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOkResponse({ type: CaseDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'Stale If-Match, concurrent change, or event not possible in this step' })
-  @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'GATE_BLOCKED: `failures` lists every unmet condition' })
-  async send(@Param('id', caseId) id: string, @Body() dto: SendEventDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiAnswers({ type: CaseDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async send(@Param('id', caseId) id: string, @Body() dto: SendEventDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CaseDto>> {
     const event = { type: dto.type, ...(dto.comment ? { comment: dto.comment } : {}) };
-    sendCommandResult(res, await this.cases.send(id, event, actor, commandOptions(req, actor, this.deadlines)));
+    return commandAnswer(await this.cases.send(id, event, actor, commandOptions(req, actor, this.deadlines)));
   }
 
   @Patch(':id/fields')
   @ApiOperation({ summary: 'Record case fields (merge patch: a value sets a field, null removes it)' })
-  @ApiBody({ schema: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true }, example: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.' } } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: { anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.' } } })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOkResponse({ type: CaseDto })
-  async updateFields(@Param('id', caseId) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendCommandResult(res, await this.cases.updateFields(id, body, actor, commandOptions(req, actor, this.deadlines)));
+  @ApiAnswers({ type: CaseDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async updateFields(@Param('id', caseId) id: string, @Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CaseDto>> {
+    return commandAnswer(await this.cases.updateFields(id, body, actor, commandOptions(req, actor, this.deadlines)));
   }
 
   @Get(':id/gate')
   @ApiOperation({ summary: 'What the gate of an event says now, every unmet condition explained' })
-  @ApiOkResponse({ type: GateDto })
+  @ApiAnswers({ type: GateDto })
   async gate(@Param('id', caseId) id: string, @Query() query: GateQuery, @Req() req: Request): Promise<GateDto> {
     return toGateView(query.event, await this.queries.explainGate(id, query.event), languageOf(req));
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The case history: append-only, hash-chained events' })
-  @ApiOkResponse({ type: HistoryDto })
+  @ApiAnswers({ type: HistoryDto })
   async history(@Param('id', caseId) id: string, @Query() query: HistoryQuery): Promise<HistoryDto> {
     const events = await this.queries.history(id, { after: query.after ?? 0, limit: query.limit ?? 500 });
     return {
@@ -127,7 +125,7 @@ export class CasesController {
   @Get(':id/history/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recompute the hash chain of the history, check its signatures and compare the replayed history with the stored state' })
-  @ApiOkResponse({ type: VerifyDto })
+  @ApiAnswers({ type: VerifyDto, errors: READ_ERRORS })
   async verify(@Param('id', caseId) id: string, @Req() req: Request): Promise<VerifyDto> {
     const verdict = await this.queries.verify(id);
     const lang = languageOf(req);

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { SignatureRecord, type DocumentRecord } from '../governance/document.entity.js';
@@ -10,7 +10,9 @@ import { RegistryService } from '../governance/registry.service.js';
 import { documentView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';
 import { DocumentDto, SignatureDto } from './dto/governance.dto.js';
-import { mutationOptions, sendCommandResult } from './http.js';
+import { DocumentViewDto, SignatureRecordedDto } from './dto/governance-responses.dto.js';
+import { ApiAnswers, COMMAND_HEADERS, READ_ERRORS, WRITE_ERRORS } from './api-answers.js';
+import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { uuidParam } from './registry.controller.js';
 
 const caseId = uuidParam('case id');
@@ -29,20 +31,23 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: "The case's documents; confidential ones only for the parties named on them" })
-  async list(@Param('id', caseId) id: string, @CurrentActor() actor: Actor) {
+  @ApiAnswers({ type: [DocumentViewDto] })
+  async list(@Param('id', caseId) id: string, @CurrentActor() actor: Actor): Promise<DocumentViewDto[]> {
     const list = await this.documents.list(id, actor);
     return Promise.all(list.map(({ document, signatures }) => this.view(document, signatures)));
   }
 
   @Post()
   @ApiOperation({ summary: "Record a document: kind, the party whose registry holds it and its number, a link, confidentiality" })
-  async add(@Param('id', caseId) id: string, @Body() dto: DocumentDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord, em) => this.view(d, [], em))));
+  @ApiAnswers({ status: 201, type: DocumentViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async add(@Param('id', caseId) id: string, @Body() dto: DocumentDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DocumentViewDto>> {
+    return commandAnswer(await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord, em) => this.view(d, [], em))));
   }
 
   @Get(':documentId')
   @ApiOperation({ summary: 'A document (404 for a confidential one of other parties)' })
-  async get(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor) {
+  @ApiAnswers({ type: DocumentViewDto })
+  async get(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor): Promise<DocumentViewDto> {
     const { document, signatures } = await this.documents.get(id, docId, actor);
     return this.view(document, signatures);
   }
@@ -50,16 +55,21 @@ export class DocumentsController {
   @Put(':documentId/file')
   @ApiOperation({ summary: 'Store the file of a document (the body is the file; at most 10 MB)' })
   @ApiConsumes('application/octet-stream', 'application/pdf')
-  @ApiQuery({ name: 'name', required: true, example: 'avsiktsforklaring.pdf' })
-  async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+  @ApiQuery({ name: 'name', required: true, example: 'avsiktsforklaring.pdf', schema: { type: 'string', maxLength: 200 } })
+  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'The file' })
+  @ApiAnswers({ type: DocumentViewDto, headers: COMMAND_HEADERS, errors: [...WRITE_ERRORS, 413] })
+  async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DocumentViewDto>> {
     if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', 'give the file name in ?name= (1–200 characters, no slashes)');
     if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', 'send the file itself as the body, with its Content-Type');
     const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
-    sendCommandResult(res, await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
+    return commandAnswer(await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
   }
 
   @Get(':documentId/file')
   @ApiOperation({ summary: "The document's stored file" })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 200, description: 'The file, with its own Content-Type and a Content-Disposition naming it', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAnswers({ type: DocumentViewDto, omitSuccess: true, errors: READ_ERRORS })
   async download(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { document, content } = await this.documents.file(id, docId, actor);
     return new StreamableFile(content, { type: document.fileType ?? 'application/octet-stream', disposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName ?? 'file')}`, length: content.length });
@@ -67,11 +77,12 @@ export class DocumentsController {
 
   @Post(':documentId/signatures')
   @ApiOperation({ summary: 'Record that a party signed the agreement or declaration of intent' })
-  async sign(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Body() dto: SignatureDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.documents.sign(id, docId, dto, actor, mutationOptions(req, actor, 201, (s: SignatureRecord) => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }))));
+  @ApiAnswers({ status: 201, type: SignatureRecordedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async sign(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Body() dto: SignatureDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<SignatureRecordedDto>> {
+    return commandAnswer(await this.documents.sign(id, docId, dto, actor, mutationOptions(req, actor, 201, (s: SignatureRecord): SignatureRecordedDto => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }))));
   }
 
-  private async view(document: DocumentRecord, signatures: SignatureRecord[], em?: EntityManager) {
+  private async view(document: DocumentRecord, signatures: SignatureRecord[], em?: EntityManager): Promise<DocumentViewDto> {
     const names = await this.registry.names([document.organisationId, document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)], em);
     return documentView(document, signatures, names);
   }

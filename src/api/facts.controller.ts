@@ -1,5 +1,7 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers } from './api-answers.js';
+import { FactCatalogueDto } from './dto/service-responses.dto.js';
 import type { Request } from 'express';
 import { FACT_CATALOGUE } from '../facts/fact-catalogue.js';
 import { OPERATORS } from '../rules/operators.js';
@@ -10,7 +12,8 @@ import { languageOf } from './language.js';
 export class FactsController {
   @Get()
   @ApiOperation({ summary: 'The fact catalogue: every fact a rule set may name, its type, parameters and item fields; and the operators' })
-  catalogue(@Req() req: Request) {
+  @ApiAnswers({ type: FactCatalogueDto, errors: [401, 429] })
+  catalogue(@Req() req: Request): FactCatalogueDto {
     const lang = languageOf(req);
     return {
       facts: Object.entries(FACT_CATALOGUE).map(([name, f]) => ({

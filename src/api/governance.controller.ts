@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from './api-answers.js';
+import { ActionViewDto, CommitmentViewDto, DecisionPointDto, DecisionPointSummaryDto, GoalViewDto, ImportResultDto, MeasurementRecordedDto, RecordedBoardDecisionDto, RemovedDto } from './dto/governance-responses.dto.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { PATTERNS } from '../definitions/schemas.js';
@@ -15,7 +17,7 @@ import type { ActionRecord, ResourceCommitmentRecord } from '../governance/work.
 import { WorkService } from '../governance/work.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { ActionDto, CommitmentDto, CreateDecisionPointDto, GoalDto, MeasurementDto, RecordDecisionDto, UpdateActionDto, UpdateDecisionPointDto, UpdateGoalDto } from './dto/governance.dto.js';
-import { mutationOptions, sendCommandResult } from './http.js';
+import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { uuidParam } from './registry.controller.js';
 
 const caseId = uuidParam('case id');
@@ -28,6 +30,26 @@ const pointKey = {
   },
 };
 
+/** The Kolada data API's JSON format, as far as the import reads it. */
+const KOLADA_FILE = {
+  type: 'object',
+  required: ['values'],
+  properties: {
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kpi: { type: 'string', example: 'N03937' },
+          municipality: { type: 'string', example: '0764' },
+          period: { type: 'integer', example: 2025 },
+          values: { type: 'array', items: { type: 'object', properties: { gender: { type: 'string', enum: ['T', 'K', 'M'] }, value: { type: 'number', nullable: true } } } },
+        },
+      },
+    },
+  },
+};
+
 @ApiTags('board decisions')
 @Controller('cases/:id/decision-points')
 export class DecisionsController {
@@ -35,32 +57,37 @@ export class DecisionsController {
 
   @Get()
   @ApiOperation({ summary: 'The decision points of the case' })
-  async list(@Param('id', caseId) id: string) {
+  @ApiAnswers({ type: [DecisionPointSummaryDto] })
+  async list(@Param('id', caseId) id: string): Promise<DecisionPointSummaryDto[]> {
     return (await this.decisions.list(id)).map(decisionPointSummaryView);
   }
 
   @Post()
   @ApiOperation({ summary: 'Set up a decision point: the reference text and the boards that must adopt it' })
-  async create(@Param('id', caseId) id: string, @Body() dto: CreateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.decisions.createPoint(id, dto, actor, mutationOptions(req, actor, 201, (p: DecisionPointRecord) => decisionPointSummaryView(p))));
+  @ApiAnswers({ status: 201, type: DecisionPointSummaryDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async create(@Param('id', caseId) id: string, @Body() dto: CreateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DecisionPointSummaryDto>> {
+    return commandAnswer(await this.decisions.createPoint(id, dto, actor, mutationOptions(req, actor, 201, (p: DecisionPointRecord) => decisionPointSummaryView(p))));
   }
 
   @Get(':key')
   @ApiOperation({ summary: "Every required board's decision: status, Kommunallagen dates, appeal window, and a word diff against the reference text" })
-  async get(@Param('id', caseId) id: string, @Param('key', pointKey) key: string) {
+  @ApiAnswers({ type: DecisionPointDto })
+  async get(@Param('id', caseId) id: string, @Param('key', pointKey) key: string): Promise<DecisionPointDto> {
     return decisionPointView(await this.decisions.overview(id, key));
   }
 
   @Patch(':key')
   @ApiOperation({ summary: 'Change the title, reference text or boards of a decision point' })
-  async update(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Body() dto: UpdateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.decisions.updatePoint(id, key, dto, actor, mutationOptions(req, actor, 200, (p: DecisionPointRecord | undefined) => (p ? decisionPointSummaryView(p) : null))));
+  @ApiAnswers({ type: DecisionPointSummaryDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async update(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Body() dto: UpdateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DecisionPointSummaryDto | null>> {
+    return commandAnswer(await this.decisions.updatePoint(id, key, dto, actor, mutationOptions(req, actor, 200, (p: DecisionPointRecord | undefined) => (p ? decisionPointSummaryView(p) : null))));
   }
 
   @Put(':key/decisions/:boardId')
   @ApiOperation({ summary: "Record a board's decision (status, text, meeting, §, justering, anslag); the appeal deadline is computed" })
-  async record(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Param('boardId', uuidParam('board id')) boardId: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.decisions.recordDecision(id, key, boardId, dto, actor, mutationOptions(req, actor, 200, (d: BoardDecisionRecord | undefined) => ({ boardId, appealDeadline: d?.appealDeadline ?? null, status: d?.status ?? dto.status }))));
+  @ApiAnswers({ type: RecordedBoardDecisionDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async record(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Param('boardId', uuidParam('board id')) boardId: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RecordedBoardDecisionDto>> {
+    return commandAnswer(await this.decisions.recordDecision(id, key, boardId, dto, actor, mutationOptions(req, actor, 200, (d: BoardDecisionRecord | undefined): RecordedBoardDecisionDto => ({ boardId, appealDeadline: d?.appealDeadline ?? null, status: d?.status ?? dto.status }))));
   }
 }
 
@@ -71,46 +98,53 @@ export class GoalsController {
 
   @Get()
   @ApiOperation({ summary: 'Goals with indicator, baseline, target, measurements and progress (on track or not)' })
-  async list(@Param('id', caseId) id: string) {
+  @ApiAnswers({ type: [GoalViewDto] })
+  async list(@Param('id', caseId) id: string): Promise<GoalViewDto[]> {
     return (await this.goals.list(id)).map(goalView);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a goal' })
-  async create(@Param('id', caseId) id: string, @Body() dto: GoalDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.goals.create(id, dto, actor, mutationOptions(req, actor, 201, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
+  @ApiAnswers({ status: 201, type: GoalViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async create(@Param('id', caseId) id: string, @Body() dto: GoalDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<GoalViewDto>> {
+    return commandAnswer(await this.goals.create(id, dto, actor, mutationOptions(req, actor, 201, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
   }
 
   @Get(':goalId')
   @ApiOperation({ summary: 'A goal with its measurements and progress' })
-  async get(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string) {
+  @ApiAnswers({ type: GoalViewDto })
+  async get(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string): Promise<GoalViewDto> {
     return goalView(await this.goals.get(id, goalId));
   }
 
   @Patch(':goalId')
   @ApiOperation({ summary: 'Change a goal' })
-  async update(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: UpdateGoalDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+  @ApiAnswers({ type: GoalViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async update(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: UpdateGoalDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<GoalViewDto>> {
     // Rendered from the record the command wrote: a read now would not see the uncommitted change.
-    sendCommandResult(res, await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord | undefined, em) => goalView(await this.goals.withProgress(g ?? (await em.findOneOrFail(GoalRecord, { id: goalId })), em)))));
+    return commandAnswer(await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord | undefined, em) => goalView(await this.goals.withProgress(g ?? (await em.findOneOrFail(GoalRecord, { id: goalId })), em)))));
   }
 
   @Post(':goalId/measurements')
   @ApiOperation({ summary: "Record a year's value of the goal's indicator" })
-  async measure(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: MeasurementDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.goals.recordMeasurement(id, goalId, dto, actor, mutationOptions(req, actor, 201, (m: MeasurementRecord | undefined) => ({ goalId, period: dto.period, value: m?.value ?? dto.value }))));
+  @ApiAnswers({ status: 201, type: MeasurementRecordedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async measure(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: MeasurementDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<MeasurementRecordedDto>> {
+    return commandAnswer(await this.goals.recordMeasurement(id, goalId, dto, actor, mutationOptions(req, actor, 201, (m: MeasurementRecord | undefined): MeasurementRecordedDto => ({ goalId, period: dto.period, value: m?.value ?? dto.value }))));
   }
 
   @Post('kolada-import')
   @ApiOperation({ summary: "Import measurements from a file in the Kolada data API's JSON format ({ values: [{ kpi, municipality, period, values: [{ gender, value }] }] })" })
-  @ApiBody({ schema: { type: 'object', properties: { values: { type: 'array', items: { type: 'object' } } } } })
-  async importKolada(@Param('id', caseId) id: string, @Body() document: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.goals.importKolada(id, document, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
+  @ApiBody({ schema: KOLADA_FILE })
+  @ApiAnswers({ type: ImportResultDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async importKolada(@Param('id', caseId) id: string, @Body() document: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
+    return commandAnswer(await this.goals.importKolada(id, document, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
   }
 
   @Post('kolada-sync')
   @ApiOperation({ summary: "Fetch each goal's KPI from Kolada's API (KOLADA_BASE_URL) and import the values" })
-  async syncKolada(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.goals.syncKolada(id, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
+  @ApiAnswers({ type: ImportResultDto, errors: [...WRITE_ERRORS, 502] })
+  async syncKolada(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
+    return commandAnswer(await this.goals.syncKolada(id, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
   }
 }
 
@@ -124,7 +158,8 @@ export class WorkController {
 
   @Get('resources')
   @ApiOperation({ summary: "The parties' resource commitments (money, staff, premises, other)" })
-  async commitments(@Param('id', caseId) id: string) {
+  @ApiAnswers({ type: [CommitmentViewDto] })
+  async commitments(@Param('id', caseId) id: string): Promise<CommitmentViewDto[]> {
     const list = await this.work.commitments(id);
     const names = await this.registry.names(list.map((c) => c.organisationId));
     return list.map((c) => commitmentView(c, names));
@@ -132,19 +167,22 @@ export class WorkController {
 
   @Post('resources')
   @ApiOperation({ summary: 'Record a resource commitment of a party' })
-  async commit(@Param('id', caseId) id: string, @Body() dto: CommitmentDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.commit(id, dto, actor, mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord, em) => commitmentView(c, await this.registry.names([c.organisationId], em)))));
+  @ApiAnswers({ status: 201, type: CommitmentViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async commit(@Param('id', caseId) id: string, @Body() dto: CommitmentDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CommitmentViewDto>> {
+    return commandAnswer(await this.work.commit(id, dto, actor, mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord, em) => commitmentView(c, await this.registry.names([c.organisationId], em)))));
   }
 
   @Delete('resources/:commitmentId')
   @ApiOperation({ summary: 'Withdraw a resource commitment' })
-  async withdraw(@Param('id', caseId) id: string, @Param('commitmentId', uuidParam('commitment id')) commitmentId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.withdraw(id, commitmentId, actor, mutationOptions(req, actor, 200, () => ({ removed: commitmentId }))));
+  @ApiAnswers({ type: RemovedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async withdraw(@Param('id', caseId) id: string, @Param('commitmentId', uuidParam('commitment id')) commitmentId: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RemovedDto>> {
+    return commandAnswer(await this.work.withdraw(id, commitmentId, actor, mutationOptions(req, actor, 200, () => ({ removed: commitmentId }))));
   }
 
   @Get('actions')
   @ApiOperation({ summary: 'The action plan: actions with responsible party, due date, status and subgroup' })
-  async actions(@Param('id', caseId) id: string) {
+  @ApiAnswers({ type: [ActionViewDto] })
+  async actions(@Param('id', caseId) id: string): Promise<ActionViewDto[]> {
     const list = await this.work.actions(id);
     const names = await this.registry.names(list.flatMap((a) => [a.responsibleOrganisationId, ...a.subgroup]));
     return list.map((a) => actionView(a, names));
@@ -152,17 +190,19 @@ export class WorkController {
 
   @Post('actions')
   @ApiOperation({ summary: 'Add an action' })
-  async addAction(@Param('id', caseId) id: string, @Body() dto: ActionDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.addAction(id, dto, actor, mutationOptions(req, actor, 201, (a: ActionRecord, em) => this.action(a, em))));
+  @ApiAnswers({ status: 201, type: ActionViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async addAction(@Param('id', caseId) id: string, @Body() dto: ActionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ActionViewDto>> {
+    return commandAnswer(await this.work.addAction(id, dto, actor, mutationOptions(req, actor, 201, (a: ActionRecord, em) => this.action(a, em))));
   }
 
   @Patch('actions/:actionId')
   @ApiOperation({ summary: 'Change an action (status, date, responsible party, subgroup)' })
-  async updateAction(@Param('id', caseId) id: string, @Param('actionId', uuidParam('action id')) actionId: string, @Body() dto: UpdateActionDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    sendCommandResult(res, await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord | undefined, em) => (a ? this.action(a, em) : null))));
+  @ApiAnswers({ type: ActionViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async updateAction(@Param('id', caseId) id: string, @Param('actionId', uuidParam('action id')) actionId: string, @Body() dto: UpdateActionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ActionViewDto | null>> {
+    return commandAnswer(await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord | undefined, em) => (a ? this.action(a, em) : null))));
   }
 
-  private async action(a: ActionRecord, em: EntityManager) {
+  private async action(a: ActionRecord, em: EntityManager): Promise<ActionViewDto> {
     return actionView(a, await this.registry.names([a.responsibleOrganisationId, ...a.subgroup], em));
   }
 }

@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Response } from 'express';
 import type { DatabaseTarget } from '../config/database.js';
 import { DATABASE_TARGET } from '../config/tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { Public } from './actor.guard.js';
+import { ApiAnswers } from './api-answers.js';
+import { HealthDto } from './dto/service-responses.dto.js';
+import { HttpAnswer } from './http.js';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -22,11 +24,12 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Is the service up and can it reach its database? 200 or 503' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; database: { kind: string; up: boolean }; time: string }> {
+  @ApiAnswers({ type: HealthDto, errors: [429] })
+  @ApiResponse({ status: 503, description: 'The database does not answer', type: HealthDto })
+  async health(): Promise<HttpAnswer<HealthDto>> {
     const up = await this.probe();
-    res.status(up ? 200 : 503);
     // The service's own time: clients computing dates (e.g. "a decision taken 40 days ago") use it.
-    return { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up }, time: this.clock.now().toISOString() };
+    return new HttpAnswer(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up }, time: this.clock.now().toISOString() });
   }
 
   private async probe(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { actorScope, type Actor } from '../access/actor.js';
 import { canonicalJson, sha256 } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
@@ -28,20 +28,40 @@ export function idempotencyOf(req: Request, actor: Actor): IdempotencyRequest | 
   return { scope: actorScope(actor), key, requestHash };
 }
 
-/** Sends a command's answer: the stored text as is, so a replay is byte for byte the first answer. */
-export function sendCommandResult(res: Response, outcome: CommandResult): void {
+/** A JSON text sent as it is (not parsed and serialised again), so a replay is byte for byte the first answer. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * An answer with its own status and headers, which a controller returns instead of writing to the
+ * response itself; `HttpAnswerInterceptor` sends it. `T` is the documented body (a phantom type
+ * when the body is a stored `RawJson`).
+ */
+export class HttpAnswer<T = unknown> {
+  declare readonly documented?: T;
+  constructor(
+    readonly status: number,
+    readonly body: T | RawJson,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+}
+
+/** A command's answer: the stored text as is, its ETag, and `Idempotent-Replayed` for a replay. */
+export function commandAnswer<T>(outcome: CommandResult): HttpAnswer<T> {
   const stored = 'replayed' in outcome ? outcome.replayed : outcome.response;
   if (!stored) throw new Error('a command answered over HTTP needs a responder');
-  if (stored.etag) res.setHeader('ETag', stored.etag);
-  if ('replayed' in outcome) res.setHeader('Idempotent-Replayed', 'true');
-  res.status(stored.status).type('application/json').send(stored.body);
+  return new HttpAnswer<T>(stored.status, new RawJson(stored.body), {
+    ...(stored.etag ? { ETag: stored.etag } : {}),
+    ...('replayed' in outcome ? { 'Idempotent-Replayed': 'true' } : {}),
+  });
 }
 
 /**
  * Options for a change to case data: `If-Match`, `Idempotency-Key`, and the changed thing's view
  * as the answer.
  */
-export function mutationOptions<V>(req: Request, actor: Actor, status: number, render: (value: V, em: EntityManager) => unknown): CommandOptions<MutationResult<V>> {
+export function mutationOptions<V, B = unknown>(req: Request, actor: Actor, status: number, render: (value: V, em: EntityManager) => B | Promise<B>): CommandOptions<MutationResult<V>> {
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),

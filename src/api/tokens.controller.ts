@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers } from './api-answers.js';
+import { CreatedTokenDto, TokenPageDto, TokenViewDto } from './dto/service-responses.dto.js';
 import { IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
@@ -17,7 +19,7 @@ export class CreateTokenDto {
   @ApiPropertyOptional({ format: 'date-time' }) @Omittable() @IsISO8601({ strict: true }) expiresAt?: string;
 }
 
-function tokenView(t: ApiTokenRecord) {
+function tokenView(t: ApiTokenRecord): TokenViewDto {
   return { id: t.id, name: t.name, personId: t.personId, createdBy: t.createdBy, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
 }
 
@@ -28,14 +30,16 @@ export class TokensController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API token (administrators). The token is in this answer only; only its hash is kept.' })
-  async create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor) {
+  @ApiAnswers({ status: 201, type: CreatedTokenDto })
+  async create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor): Promise<CreatedTokenDto> {
     const { token, record } = await this.tokens.create({ name: dto.name, personId: dto.personId, expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null }, actor);
     return { token, ...tokenView(record) };
   }
 
   @Get()
   @ApiOperation({ summary: 'The API tokens (never the tokens themselves)' })
-  async list(@Query() query: RegistryPageQuery, @CurrentActor() actor: Actor) {
+  @ApiAnswers({ type: TokenPageDto })
+  async list(@Query() query: RegistryPageQuery, @CurrentActor() actor: Actor): Promise<TokenPageDto> {
     const page = registryPage(query);
     const { items, total } = await this.tokens.list(actor, page);
     return { items: items.map(tokenView), total, ...page };
@@ -44,7 +48,8 @@ export class TokensController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API token: it stops working at once' })
-  async revoke(@Param('id', uuidParam('token id')) id: string, @CurrentActor() actor: Actor) {
+  @ApiAnswers({ type: TokenViewDto })
+  async revoke(@Param('id', uuidParam('token id')) id: string, @CurrentActor() actor: Actor): Promise<TokenViewDto> {
     return tokenView(await this.tokens.revoke(id, actor));
   }
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiAnswers } from './api-answers.js';
+import { CaseGatesDto, MyCasesDto } from './dto/responses.dto.js';
+import { MeDto, UiConfigDto } from './dto/service-responses.dto.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CaseGates, type CaseGatesView } from '../cases/case-gates.service.js';
+import { CaseGates } from '../cases/case-gates.service.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
 import { toCaseSummary, toStepView } from '../cases/case-view.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -40,7 +43,8 @@ export class UiController {
   @Get('ui/config')
   @Public()
   @ApiOperation({ summary: 'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems' })
-  config_(): { development: boolean; oidc: { issuer: string; clientId: string } | null; languages: string[]; accessibilityContact: string } {
+  @ApiAnswers({ type: UiConfigDto, errors: [429] })
+  config_(): UiConfigDto {
     return {
       development: this.database.kind === 'embedded' && !this.config.production,
       oidc: this.config.oidc ? { issuer: this.config.oidc.issuer, clientId: this.config.oidc.audience } : null,
@@ -51,7 +55,8 @@ export class UiController {
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in person: name, organisation and system roles' })
-  async me(@CurrentActor() actor: Actor) {
+  @ApiAnswers({ type: MeDto, errors: [401, 429, 503] })
+  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const em = this.orm.em.fork();
     const person = actor.personId ? await em.findOne(PersonRecord, { id: actor.personId }) : null;
     const organisation = isUuid(actor.organisation) ? await em.findOne(OrganisationRecord, { id: actor.organisation }) : null;
@@ -64,7 +69,8 @@ export class UiController {
 
   @Get('me/cases')
   @ApiOperation({ summary: 'My cases: those my organisation is party to, stalled ones first, each with its step, working days left and what my organisation still owes it' })
-  async myCases(@Query() query: MyCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request) {
+  @ApiAnswers({ type: MyCasesDto })
+  async myCases(@Query() query: MyCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<MyCasesDto> {
     const lang = languageOf(req);
     const limit = query.limit ?? 100;
     const filter = {
@@ -104,8 +110,8 @@ export class UiController {
 
   @Get('cases/:id/gates')
   @ApiOperation({ summary: 'Every gate ahead of the case now: each unmet condition in the caller’s language, the role that must act, the organisations that owe it (mine flagged) and the step’s deadline' })
-  @ApiOkResponse({ description: 'CaseGatesView' })
-  async caseGates(@Param('id', uuidParam('case id')) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseGatesView> {
+  @ApiAnswers({ type: CaseGatesDto })
+  async caseGates(@Param('id', uuidParam('case id')) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseGatesDto> {
     return this.gates.forCase(id, actor, languageOf(req));
   }
 }

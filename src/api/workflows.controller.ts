@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, type PipeTransform, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers } from './api-answers.js';
+import { PublishedWorkflowDto, ValidationVerdictDto, WorkflowDefinitionDto, WorkflowVersionDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
 import { formatProblem } from '../definitions/definition-error.js';
 import { CurrentActor } from './actor.guard.js';
@@ -45,7 +47,8 @@ export class WorkflowsController {
 
   @Get()
   @ApiOperation({ summary: 'The published workflow versions' })
-  async list(@Req() req: Request) {
+  @ApiAnswers({ type: [WorkflowVersionDto] })
+  async list(@Req() req: Request): Promise<WorkflowVersionDto[]> {
     const lang = languageOf(req);
     return (await this.definitions.list()).map((w) => ({ id: w.id, version: w.version, title: w.title[lang], ...(w.description ? { description: w.description[lang] } : {}), latest: w.latest }));
   }
@@ -53,22 +56,25 @@ export class WorkflowsController {
   @Post('validate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)' })
-  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
-  async validate(@Body() body: unknown, @CurrentActor() actor: Actor) {
+  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
+  @ApiAnswers({ type: ValidationVerdictDto })
+  async validate(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<ValidationVerdictDto> {
     const { problems } = await this.definitions.check(submissionOf(body), actor);
     return { valid: problems.length === 0, problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) };
   }
 
   @Post()
   @ApiOperation({ summary: 'Publish a workflow version (process owners of definitions); a used version is never changed' })
-  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' } } }, required: ['workflow'] } })
-  async publish(@Body() body: unknown, @CurrentActor() actor: Actor) {
+  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } }, required: ['workflow'] } })
+  @ApiAnswers({ status: 201, type: PublishedWorkflowDto, errors: [400, 401, 403, 409, 429, 503] })
+  async publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishedWorkflowDto> {
     return this.definitions.publishSubmission(submissionOf(body), actor);
   }
 
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'One published workflow version with its pinned rule sets, as JSON' })
-  async get(@Param('id', workflowId) id: string, @Param('version', version) v: number) {
+  @ApiAnswers({ type: WorkflowDefinitionDto })
+  async get(@Param('id', workflowId) id: string, @Param('version', version) v: number): Promise<WorkflowDefinitionDto> {
     const workflow = await this.definitions.published(id, v);
     return { definition: workflow.definition, ruleSets: Object.fromEntries(workflow.ruleSets) };
   }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from '../api/api-answers.js';
+import { EscalationDto } from '../api/dto/service-responses.dto.js';
+import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../api/actor.guard.js';
-import { mutationOptions, sendCommandResult } from '../api/http.js';
+import { commandAnswer, HttpAnswer, mutationOptions } from '../api/http.js';
 import { languageOf } from '../api/language.js';
 import { uuidParam } from '../api/registry.controller.js';
 import type { EscalationRecord } from './deadline.entity.js';
@@ -17,7 +19,8 @@ export class EscalationsController {
 
   @Get('cases/:id/escalations')
   @ApiOperation({ summary: 'The escalation ladder of the case: planned, fired, acknowledged and closed levels, with recipients and deliveries' })
-  async forCase(@Param('id', uuidParam('case id')) id: string, @Req() req: Request) {
+  @ApiAnswers({ type: [EscalationDto] })
+  async forCase(@Param('id', uuidParam('case id')) id: string, @Req() req: Request): Promise<EscalationDto[]> {
     return this.escalations.forCase(id, languageOf(req));
   }
 
@@ -25,15 +28,17 @@ export class EscalationsController {
   @ApiOperation({ summary: 'Acknowledge a fired escalation (a manager, the steering group, or a role the level told); in the case history' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version the client saw' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async acknowledge(@Param('id', uuidParam('escalation id')) id: string, @Body() dto: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+  @ApiAnswers({ type: EscalationDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
+  async acknowledge(@Param('id', uuidParam('escalation id')) id: string, @Body() dto: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<EscalationDto>> {
     const lang = languageOf(req);
     const options = mutationOptions(req, actor, 200, async (e: EscalationRecord, em) => (await this.escalations.views([e], lang, em))[0]);
-    sendCommandResult(res, await this.escalations.acknowledge(id, actor, dto.comment, options));
+    return commandAnswer(await this.escalations.acknowledge(id, actor, dto.comment, options));
   }
 
   @Get('me/escalations')
   @ApiOperation({ summary: 'My inbox: the escalations that told me (the acting person), newest first' })
-  async inbox(@Query() query: InboxQuery, @CurrentActor() actor: Actor, @Req() req: Request) {
+  @ApiAnswers({ type: [EscalationDto] })
+  async inbox(@Query() query: InboxQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<EscalationDto[]> {
     return this.escalations.inbox(actor, query.status, languageOf(req));
   }
 }

@@ -1,4 +1,12 @@
+import type { components } from './api-types';
 import { lang } from './i18n';
+
+/** The service's answer and request shapes, generated from schemas/openapi.json (npm run api-types). */
+export type Schemas = components['schemas'];
+/** One shape by its DTO name, e.g. `Schema<'CaseDto'>`. */
+export type Schema<K extends keyof Schemas> = Schemas[K];
+/** The error body every operation answers with; a text when the answer was not JSON. */
+export type ErrorBody = Schema<'ErrorDto'>;
 
 const TOKEN_KEY = 'samverkan.token';
 
@@ -22,7 +30,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly body: any,
+    readonly body: Partial<ErrorBody> | undefined,
   ) {
     super(message);
   }
@@ -44,13 +52,13 @@ export interface Answer<T> {
  * One API call, same origin, signed in with the tab's token, in the chosen language.
  * @throws ApiError for any non-2xx answer
  */
-export async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, bearer = token()): Promise<Answer<T>> {
+export async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, bearer = token()): Promise<Answer<T>> {
   const h: Record<string, string> = { accept: 'application/json', 'accept-language': lang(), ...headers };
   if (bearer) h.authorization = `Bearer ${bearer}`;
   if (body !== undefined) h['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const text = await res.text();
-  let parsed: any = undefined;
+  let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
@@ -58,9 +66,10 @@ export async function call<T = any>(method: string, path: string, body?: unknown
   }
   if (!res.ok) {
     if (res.status === 401 && bearer) onUnauthorised();
-    throw new ApiError(res.status, parsed?.code ?? String(res.status), parsed?.message ?? res.statusText, parsed);
+    const error = typeof parsed === 'object' && parsed !== null ? (parsed as Partial<ErrorBody>) : undefined;
+    throw new ApiError(res.status, error?.code ?? String(res.status), error?.message ?? res.statusText, error);
   }
   return { body: parsed as T, etag: res.headers.get('etag'), status: res.status };
 }
 
-export const get = <T = any>(path: string) => call<T>('GET', path).then((a) => a.body);
+export const get = <T = unknown>(path: string) => call<T>('GET', path).then((a) => a.body);

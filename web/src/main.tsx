@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './styles.css';
-import { ApiError, call, get, setToken, token, whenUnauthorised } from './api';
+import { ApiError, call, get, setToken, token, whenUnauthorised, type Schema } from './api';
 import { lang, setLang, t } from './i18n';
 import { finishOidc } from './oidc';
 import { href, interceptLinks, navigate, useLocation } from './router';
@@ -13,16 +13,10 @@ import { SignInPage } from './pages/sign-in';
 import { CheckPage, WorkflowPage, WorkflowsPage } from './pages/workflows';
 import { NotFound } from './components/common';
 
-export interface Me {
-  person: { id: string | null; subject: string; name: string };
-  organisation: { id: string; name: string | null };
-  systemRoles: string[];
-}
+export type Me = Schema<'MeDto'>;
 
-export interface UiConfig {
-  development: boolean;
-  oidc: { issuer: string; clientId: string } | null;
-}
+/** What the app reads of /ui/config; a fallback when it cannot be read (no sign-in offered but the token). */
+export type UiConfig = Pick<Schema<'UiConfigDto'>, 'development' | 'oidc'>;
 
 function App() {
   const { path, search } = useLocation();

@@ -52,92 +52,92 @@ export class CreateBoardDto {
 export class CreatePersonDto {
   @ApiProperty({ description: 'The identity the person signs in with', example: 'anna.svensson@alvesta.se' }) @MaxLength(200) @Matches(/^\S+$/, { message: 'subject has no spaces' }) @SafeText() @IsString() subject!: string;
   @ApiProperty({ example: 'Anna Svensson' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
-  @ApiPropertyOptional({ description: 'Work e-mail, for notifications' }) @Omittable() @IsEmail() email?: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiPropertyOptional({ type: String, format: 'email', description: 'Work e-mail, for notifications' }) @Omittable() @IsEmail() email?: string;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true }) @Omittable() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
 }
 
 export class UpdatePersonDto {
   @ApiPropertyOptional() @Omittable() @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name?: string;
-  @ApiPropertyOptional({ nullable: true }) @Omittable() @nullable('email') @IsEmail() email?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true }) @Omittable() @nullable('email') @IsEmail() email?: string | null;
   @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true, description: 'administrator, processOwner' }) @Omittable() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
 }
 
 export class AddPartyDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiProperty({ enum: PARTY_RESPONSIBILITIES, isArray: true, example: ['decides', 'contributes'] })
   @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PARTY_RESPONSIBILITIES, { each: true }) @IsArray() responsibilities!: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
   @ApiPropertyOptional({ description: 'Must sign the agreement; default: when it decides' }) @Omittable() @IsBoolean() mustSign?: boolean;
-  @ApiPropertyOptional({ description: 'What the collaboration gives back to this party' }) @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the collaboration gives back to this party' }) @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
 }
 
 export class UpdatePartyDto {
   @ApiPropertyOptional({ enum: PARTY_RESPONSIBILITIES, isArray: true }) @Omittable() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PARTY_RESPONSIBILITIES, { each: true }) @IsArray() responsibilities?: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
   @ApiPropertyOptional() @Omittable() @IsBoolean() mustSign?: boolean;
-  @ApiPropertyOptional() @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
 }
 
 export class AssignRoleDto {
   @ApiProperty({ enum: CASE_ROLES }) @IsIn(CASE_ROLES) role!: (typeof CASE_ROLES)[number];
-  @ApiProperty({ format: 'uuid', description: 'The party the role is held for' }) @IsUUID() organisationId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('holderId') @IsUUID() holderId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('deputyId') @IsUUID() deputyId?: string | null;
+  @ApiProperty({ type: String, format: 'uuid', description: 'The party the role is held for' }) @IsUUID() organisationId!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('holderId') @IsUUID() holderId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('deputyId') @IsUUID() deputyId?: string | null;
   @ApiPropertyOptional({ description: 'A gate can require that no required role is vacant' }) @Omittable() @IsBoolean() required?: boolean;
 }
 
 export class UpdateRoleDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('holderId') @IsUUID() holderId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('deputyId') @IsUUID() deputyId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('holderId') @IsUUID() holderId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('deputyId') @IsUUID() deputyId?: string | null;
   @ApiPropertyOptional() @Omittable() @IsBoolean() required?: boolean;
 }
 
 export class RotationEntryDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Who chairs for this party' }) @Omittable() @nullable('personId') @IsUUID() personId?: string | null;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who chairs for this party' }) @Omittable() @nullable('personId') @IsUUID() personId?: string | null;
 }
 
 export class SetRotationDto {
   @ApiProperty({ type: [RotationEntryDto] }) @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RotationEntryDto) @IsArray() entries!: RotationEntryDto[];
   @ApiProperty({ example: 12, description: 'Months each party chairs' }) @Min(1) @Max(60) @IsInt() periodMonths!: number;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Default: today' }) @Omittable() @IsLocalDate() startsOn?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-01', description: 'Default: today' }) @Omittable() @IsLocalDate() startsOn?: string;
 }
 
 export class CreateDecisionPointDto {
   @ApiProperty({ example: 'joint-agreement' }) @MaxLength(60) @Matches(new RegExp(PATTERNS.KEBAB), { message: 'key must be kebab-case, e.g. "joint-agreement"' }) @IsString() key!: string;
   @ApiProperty({ example: 'Gemensam överenskommelse' }) @MaxLength(200) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
   @ApiProperty({ description: 'The text every board must adopt' }) @MaxLength(50_000) @Matches(/\S/, { message: 'referenceText must not be blank' }) @SafeText() @IsString() referenceText!: string;
-  @ApiProperty({ type: [String], description: 'Boards that must decide' }) @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Boards that must decide' }) @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds!: string[];
 }
 
 export class UpdateDecisionPointDto {
   @ApiPropertyOptional() @Omittable() @MaxLength(200) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title?: string;
   @ApiPropertyOptional() @Omittable() @MaxLength(50_000) @Matches(/\S/, { message: 'referenceText must not be blank' }) @SafeText() @IsString() referenceText?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Omittable() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds?: string[];
 }
 
 export class RecordDecisionDto {
   @ApiProperty({ enum: RECORDED_DECISION_STATUSES, description: '"final" follows from the announcement and the appeal window' }) @IsIn(RECORDED_DECISION_STATUSES) status!: (typeof RECORDED_DECISION_STATUSES)[number];
-  @ApiPropertyOptional({ description: 'The text the board decided' }) @Omittable() @nullable('text') @MaxLength(50_000) @SafeText() @IsString() text?: string | null;
-  @ApiPropertyOptional({ example: '2026-02-10' }) @Omittable() @nullable('meetingDate') @IsLocalDate() meetingDate?: string | null;
-  @ApiPropertyOptional({ example: '§ 14' }) @Omittable() @nullable('minutesParagraph') @MaxLength(50) @SafeText() @IsString() minutesParagraph?: string | null;
-  @ApiPropertyOptional({ example: '2026-02-14', description: 'Justering' }) @Omittable() @nullable('minutesApprovedDate') @IsLocalDate() minutesApprovedDate?: string | null;
-  @ApiPropertyOptional({ example: '2026-02-16', description: 'Anslag' }) @Omittable() @nullable('announcedDate') @IsLocalDate() announcedDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The text the board decided' }) @Omittable() @nullable('text') @MaxLength(50_000) @SafeText() @IsString() text?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-10' }) @Omittable() @nullable('meetingDate') @IsLocalDate() meetingDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '§ 14' }) @Omittable() @nullable('minutesParagraph') @MaxLength(50) @SafeText() @IsString() minutesParagraph?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-14', description: 'Justering' }) @Omittable() @nullable('minutesApprovedDate') @IsLocalDate() minutesApprovedDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-16', description: 'Anslag' }) @Omittable() @nullable('announcedDate') @IsLocalDate() announcedDate?: string | null;
   @ApiPropertyOptional({ example: 'Rättad enligt det justerade protokollet', description: 'Why a decision that has become final is changed: the registration was wrong, not the decision. Required for such a change; recorded in the history' }) @Omittable() @MaxLength(500) @Matches(/\S/, { message: 'correction must not be blank' }) @SafeText() @IsString() correction?: string;
 }
 
 export class GoalDto {
   @ApiProperty({ example: 'Halverad ungdomsarbetslöshet i Blekinge' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
-  @ApiPropertyOptional({ example: 'N03937', description: 'Kolada KPI' }) @Omittable() @nullable('kpi') @Matches(/^[A-Z]\d{5}$/, { message: 'kpi must be a Kolada KPI id like "N03937"' }) @IsString() kpi?: string | null;
-  @ApiPropertyOptional({ description: 'An own indicator, when there is no Kolada KPI' }) @Omittable() @nullable('indicatorName') @MaxLength(300) @SafeText() @IsString() indicatorName?: string | null;
-  @ApiPropertyOptional({ example: '%' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
-  @ApiPropertyOptional({ example: '10' }) @Omittable() @nullable('municipalityCode') @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' }) @IsString() municipalityCode?: string | null;
-  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @nullable('organisationId') @IsUUID() organisationId?: string | null;
-  @ApiPropertyOptional({ example: 12.4 }) @Omittable() @nullable('baselineValue') @IsNumber({ allowNaN: false, allowInfinity: false }) baselineValue?: number | null;
-  @ApiPropertyOptional({ example: 2022 }) @Omittable() @nullable('baselineYear') @Min(1900) @Max(2200) @IsInt() baselineYear?: number | null;
-  @ApiPropertyOptional({ enum: ['absolute', 'relative'] }) @Omittable() @nullable('targetKind') @IsIn(['absolute', 'relative']) targetKind?: 'absolute' | 'relative' | null;
-  @ApiPropertyOptional({ example: -50, description: 'Absolute value, or percent of baseline for relative' }) @Omittable() @nullable('targetValue') @IsNumber({ allowNaN: false, allowInfinity: false }) targetValue?: number | null;
-  @ApiPropertyOptional({ example: 2030 }) @Omittable() @nullable('targetYear') @Min(1900) @Max(2200) @IsInt() targetYear?: number | null;
-  @ApiPropertyOptional({ enum: GOAL_DIRECTIONS }) @Omittable() @nullable('direction') @IsIn(GOAL_DIRECTIONS) direction?: (typeof GOAL_DIRECTIONS)[number] | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'N03937', description: 'Kolada KPI' }) @Omittable() @nullable('kpi') @Matches(/^[A-Z]\d{5}$/, { message: 'kpi must be a Kolada KPI id like "N03937"' }) @IsString() kpi?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'An own indicator, when there is no Kolada KPI' }) @Omittable() @nullable('indicatorName') @MaxLength(300) @SafeText() @IsString() indicatorName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '%' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '10' }) @Omittable() @nullable('municipalityCode') @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' }) @IsString() municipalityCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @Omittable() @nullable('organisationId') @IsUUID() organisationId?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12.4 }) @Omittable() @nullable('baselineValue') @IsNumber({ allowNaN: false, allowInfinity: false }) baselineValue?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2022 }) @Omittable() @nullable('baselineYear') @Min(1900) @Max(2200) @IsInt() baselineYear?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['absolute', 'relative'] }) @Omittable() @nullable('targetKind') @IsIn(['absolute', 'relative']) targetKind?: 'absolute' | 'relative' | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: -50, description: 'Absolute value, or percent of baseline for relative' }) @Omittable() @nullable('targetValue') @IsNumber({ allowNaN: false, allowInfinity: false }) targetValue?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2030 }) @Omittable() @nullable('targetYear') @Min(1900) @Max(2200) @IsInt() targetYear?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: GOAL_DIRECTIONS }) @Omittable() @nullable('direction') @IsIn(GOAL_DIRECTIONS) direction?: (typeof GOAL_DIRECTIONS)[number] | null;
 }
 
 export class UpdateGoalDto extends GoalDto {
@@ -150,22 +150,22 @@ export class MeasurementDto {
 }
 
 export class CommitmentDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiProperty({ enum: RESOURCE_KINDS }) @IsIn(RESOURCE_KINDS) kind!: (typeof RESOURCE_KINDS)[number];
-  @ApiPropertyOptional({ example: 500000 }) @Omittable() @nullable('amount') @Min(0) @IsNumber({ allowNaN: false, allowInfinity: false }) amount?: number | null;
-  @ApiPropertyOptional({ example: 'SEK' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
-  @ApiPropertyOptional() @Omittable() @nullable('description') @MaxLength(2000) @SafeText() @IsString() description?: string | null;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @Omittable() @nullable('periodStart') @IsLocalDate() periodStart?: string | null;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @Omittable() @nullable('periodEnd') @IsLocalDate() periodEnd?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 500000 }) @Omittable() @nullable('amount') @Min(0) @IsNumber({ allowNaN: false, allowInfinity: false }) amount?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SEK' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Omittable() @nullable('description') @MaxLength(2000) @SafeText() @IsString() description?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-01' }) @Omittable() @nullable('periodStart') @IsLocalDate() periodStart?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-31' }) @Omittable() @nullable('periodEnd') @IsLocalDate() periodEnd?: string | null;
 }
 
 export class ActionDto {
   @ApiProperty({ example: 'Öppna navigatorcentrum' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('responsibleOrganisationId') @IsUUID() responsibleOrganisationId?: string | null;
-  @ApiPropertyOptional({ example: '2026-09-01', nullable: true }) @Omittable() @nullable('dueDate') @IsLocalDate() dueDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('responsibleOrganisationId') @IsUUID() responsibleOrganisationId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-01', nullable: true }) @Omittable() @nullable('dueDate') @IsLocalDate() dueDate?: string | null;
   @ApiPropertyOptional({ enum: ACTION_STATUSES }) @Omittable() @IsIn(ACTION_STATUSES) status?: (typeof ACTION_STATUSES)[number];
-  @ApiPropertyOptional({ type: [String], description: 'Parties in the subgroup working on it' }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() subgroup?: string[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Omittable() @nullable('goalId') @IsUUID() goalId?: string | null;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Parties in the subgroup working on it' }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() subgroup?: string[];
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('goalId') @IsUUID() goalId?: string | null;
 }
 
 export class UpdateActionDto extends ActionDto {
@@ -175,16 +175,16 @@ export class UpdateActionDto extends ActionDto {
 export class DocumentDto {
   @ApiProperty({ example: 'Avsiktsförklaring Centrum för kunskap och säkerhet' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
   @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: (typeof DOCUMENT_KINDS)[number];
-  @ApiPropertyOptional({ format: 'uuid', description: "The party whose registry (diarium) holds it" }) @Omittable() @nullable('registryOrganisationId') @IsUUID() registryOrganisationId?: string | null;
-  @ApiPropertyOptional({ example: 'KS 2026/123' }) @Omittable() @nullable('registrationNumber') @MaxLength(100) @SafeText() @IsString() registrationNumber?: string | null;
-  @ApiPropertyOptional({ example: 'https://diarie.example.se/ks-2026-123' }) @Omittable() @nullable('link') @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) link?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: "The party whose registry (diarium) holds it" }) @Omittable() @nullable('registryOrganisationId') @IsUUID() registryOrganisationId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KS 2026/123' }) @Omittable() @nullable('registrationNumber') @MaxLength(100) @SafeText() @IsString() registrationNumber?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uri', nullable: true, example: 'https://diarie.example.se/ks-2026-123' }) @Omittable() @nullable('link') @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) link?: string | null;
   @ApiPropertyOptional({ description: 'Confidential (OSL): visible only to visibleTo' }) @Omittable() @IsBoolean() confidential?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() visibleTo?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() visibleTo?: string[];
 }
 
 export class SignatureDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
-  @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() signedOn!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-01' }) @IsLocalDate() signedOn!: string;
 }
 
 /** `limit` and `offset` of a registry list (organisations, people, tokens): 1–500 items a page, 100 unless asked. */
@@ -205,5 +205,5 @@ export class OrganisationQuery extends RegistryPageQuery {
 }
 
 export class PeopleQuery extends RegistryPageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() organisationId?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid' }) @Omittable() @IsUUID() organisationId?: string;
 }

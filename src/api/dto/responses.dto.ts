@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import type { CaseGatesView, GateStatusView, ObligationView } from '../../cases/case-gates.service.js';
 import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, GateFailureView, StepView } from '../../cases/case-view.js';
 
 /*
@@ -26,7 +27,7 @@ class WorkflowRefDto {
 }
 
 class CaseStateDto {
-  @ApiProperty({ description: 'XState state value', example: 'gatherActors' }) value!: unknown;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: 'XState state value: a state id, or an object for nested states', example: 'gatherActors' }) value!: unknown;
   @ApiProperty({ type: [StepDto], description: 'Active steps, outermost first' }) steps!: StepDto[];
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
 }
@@ -34,7 +35,7 @@ class CaseStateDto {
 export class DeadlineDto implements DeadlineView {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { workingDays: 3 }, description: 'The SLA: workingDays, calendarDays or hours' }) sla!: DeadlineView['sla'];
+  @ApiProperty({ type: 'object', properties: { workingDays: { type: 'integer' }, calendarDays: { type: 'integer' }, hours: { type: 'integer' } }, example: { workingDays: 3 }, description: 'The SLA: workingDays, calendarDays or hours' }) sla!: DeadlineView['sla'];
   @ApiProperty({ format: 'date', example: '2026-06-24', description: 'The last day (Swedish calendar)' }) dueOn!: string;
   @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes' }) dueAt!: string;
   @ApiProperty() overdue!: boolean;
@@ -54,7 +55,7 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: CaseStateDto }) state!: CaseStateDto;
   @ApiProperty({ type: [DeadlineDto], description: 'One per step the case is in that has an SLA' }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' }) allowedEvents!: AllowedEventDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { arena: 'Blekingerådet' } }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet' }, description: 'The case fields: texts, numbers and yes/no values by name' }) fields!: Record<string, unknown>;
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -133,8 +134,74 @@ export class VerifyDto {
   @ApiPropertyOptional({ description: 'What a valid verdict does not cover, in the caller\'s language' }) note?: string;
 }
 
+class FieldErrorDto {
+  @ApiProperty({ example: 'title' }) path!: string;
+  @ApiProperty({ example: 'title must not be blank' }) message!: string;
+}
+
+/** The one error shape of every operation (src/api/domain-error.filter.ts): `{ status, code, message, …details }`. */
 export class ErrorDto {
   @ApiProperty({ example: 422 }) status!: number;
-  @ApiProperty({ example: 'GATE_BLOCKED' }) code!: string;
+  @ApiProperty({ example: 'GATE_BLOCKED', description: 'A code of the error table (src/common/domain-error.ts)' }) code!: string;
+  @ApiProperty({ description: "What went wrong, in the caller's language" }) message!: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'VALIDATION_FAILED: each refused value' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: [GateFailureDto], description: 'GATE_BLOCKED: every unmet condition' }) failures?: GateFailureDto[];
+}
+
+class NamedOrganisationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class ObligationDto implements ObligationView {
+  @ApiProperty({ example: 'ADVANCE' }) event!: string;
+  @ApiProperty({ type: String, nullable: true }) ruleSet!: string | null;
+  @ApiProperty() rule!: string;
   @ApiProperty() message!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'secretariat' }) responsible!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Sekretariat' }) responsibleTitle!: string | null;
+  @ApiProperty({ type: [NamedOrganisationDto], description: 'The organisations that owe it' }) organisations!: NamedOrganisationDto[];
+  @ApiProperty({ description: "The caller's organisation is among them" }) mine!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the case is in' }) dueOn!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The item the line explains (a board, a party, …)' }) item!: Record<string, unknown> | null;
+}
+
+export class GateStatusDto implements GateStatusView {
+  @ApiProperty({ example: 'ADVANCE' }) event!: string;
+  @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ type: StepDto }) target!: StepDto;
+  @ApiProperty() passed!: boolean;
+  @ApiProperty({ type: [ObligationDto] }) failures!: ObligationDto[];
+}
+
+export class CaseGatesDto implements CaseGatesView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [GateStatusDto] }) gates!: GateStatusDto[];
+  @ApiProperty({ type: [ObligationDto], description: "The unmet conditions the caller's organisation owes" }) owedByMe!: ObligationDto[];
+}
+
+class NextDeadlineDto {
+  @ApiProperty({ type: StepDto }) step!: StepDto;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty() workingDaysLeft!: number;
+  @ApiProperty() overdue!: boolean;
+}
+
+class OwedDto {
+  @ApiProperty({ example: 'ADVANCE' }) event!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: String, nullable: true }) responsibleTitle!: string | null;
+}
+
+export class MyCaseDto extends OmitType(CaseSummaryDto, ['workflow'] as const) {
+  @ApiProperty({ type: WorkflowRefDto }) workflow!: WorkflowRefDto;
+  @ApiProperty({ description: 'Past the deadline of a step it is in' }) stalled!: boolean;
+  @ApiProperty({ type: NextDeadlineDto, nullable: true, description: 'The nearest deadline' }) deadline!: NextDeadlineDto | null;
+  @ApiProperty({ type: [OwedDto], description: "What the caller's organisation still owes the case" }) owed!: OwedDto[];
+}
+
+export class MyCasesDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [MyCaseDto] }) items!: MyCaseDto[];
 }

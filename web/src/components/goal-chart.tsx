@@ -1,14 +1,7 @@
+import type { Schema } from '../api';
 import { t } from '../i18n';
 
-export interface Goal {
-  id: string;
-  title: string;
-  indicator: { kpi: string | null; name: string | null; unit: string | null };
-  baseline: { value: number | null; year: number | null };
-  target: { kind: string | null; value: number | null; year: number | null; resolvedValue: number | null };
-  measurements: Array<{ period: number; value: number; source: string | null }>;
-  progress: { latest: number | null; share: number | null; expectedShare: number | null; onTrack: boolean | null };
-}
+export type Goal = Schema<'GoalViewDto'>;
 
 const W = 560;
 const H = 240;

@@ -1,9 +1,7 @@
+import type { Schema } from '../api';
 import { t } from '../i18n';
 
-export interface DiffPart {
-  op: 'same' | 'missing' | 'extra';
-  words: string[];
-}
+export type DiffPart = Schema<'DiffPartDto'>;
 
 /**
  * A board's decision text beside the reference text, word by word: words missing from the

@@ -1,4 +1,4 @@
-import { get } from '../api';
+import { get, type Schema } from '../api';
 import { lang, t } from '../i18n';
 import { useData } from '../components/common';
 
@@ -10,7 +10,7 @@ const REVIEWED = '2026-11-26';
  * supervisory authority. Readable without signing in.
  */
 export function AccessibilityPage() {
-  const config = useData(() => get<{ accessibilityContact: string }>('/ui/config'));
+  const config = useData(() => get<Schema<'UiConfigDto'>>('/ui/config'));
   const contact = config.data?.accessibilityContact ?? '';
   const link = contact.startsWith('http') ? contact : `mailto:${contact}`;
   const sv = lang() === 'sv';

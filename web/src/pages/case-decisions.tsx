@@ -1,40 +1,18 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get } from '../api';
+import { ApiError, call, get, type Schema } from '../api';
 import { date, t } from '../i18n';
 import { label, RECORDED_STATUSES } from '../labels';
 import type { Me } from '../main';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
-import { WordDiff, type DiffPart } from '../components/word-diff';
+import { WordDiff } from '../components/word-diff';
 
-interface BoardLine {
-  board: { id: string; name: string; label: string };
-  organisation: { id: string; name: string };
-  status: string;
-  decision: {
-    text: string | null;
-    meetingDate: string | null;
-    minutesParagraph: string | null;
-    minutesApprovedDate: string | null;
-    announcedDate: string | null;
-    appealDeadline: string | null;
-    finalFrom: string | null;
-    recordedStatus: string;
-  } | null;
-  text: { identical: boolean; diff: DiffPart[]; wordByWord: boolean } | null;
-}
-
-interface DecisionPoint {
-  key: string;
-  title: string;
-  referenceText: string;
-  summary: { required: number; adopted: number; identical: number; final: number };
-  boards: BoardLine[];
-}
+type DecisionPoint = Schema<'DecisionPointDto'>;
+type BoardLine = DecisionPoint['boards'][number];
 
 /** Board decisions: per decision point a matrix board × status with the dates, the word diffs, and the form. */
 export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: Me | null; etag: string | null; onChanged: () => void }) {
   const points = useData(async () => {
-    const list = await get<Array<{ key: string }>>(`/cases/${id}/decision-points`);
+    const list = await get<Array<Schema<'DecisionPointSummaryDto'>>>(`/cases/${id}/decision-points`);
     return Promise.all(list.map((p) => get<DecisionPoint>(`/cases/${id}/decision-points/${encodeURIComponent(p.key)}`)));
   }, [id, etag]);
   return (
@@ -103,7 +81,7 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
   const own = point.boards.filter((b) => b.organisation.id === me?.organisation.id);
   const initial = (b: BoardLine | undefined) => ({
     board: b?.board.id ?? '',
-    status: b?.decision?.recordedStatus ?? 'announced',
+    status: (b?.decision?.recordedStatus ?? 'announced') as string,
     text: b?.decision?.text ?? point.referenceText,
     meetingDate: b?.decision?.meetingDate ?? '',
     minutesParagraph: b?.decision?.minutesParagraph ?? '',
@@ -143,7 +121,7 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
       setMessage({ kind: 'ok', text: t('saved', { board: own.find((b) => b.board.id === form.board)?.board.label ?? '' }) });
       onSaved();
     } catch (err) {
-      const details = err instanceof ApiError && Array.isArray(err.body?.errors) ? ` (${err.body.errors.map((x: any) => `${x.path}: ${x.message}`).join('; ')})` : '';
+      const details = err instanceof ApiError && Array.isArray(err.body?.errors) ? ` (${err.body.errors.map((x) => `${x.path}: ${x.message}`).join('; ')})` : '';
       setMessage({ kind: 'error', text: t('error', { message: (err as Error).message + details }) });
     }
   };

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { get } from '../api';
+import { get, type Schema } from '../api';
 import { date, dateTime, lang, t } from '../i18n';
 import { label } from '../labels';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
 import { GoalChart, type Goal } from '../components/goal-chart';
 import type { ComponentChildren } from 'preact';
 
-type Named = { id: string; name: string | null };
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -26,9 +25,9 @@ function Loaded<T>({ state, render }: { state: { data: T | null; error: unknown 
 export function PartiesSection({ id }: { id: string }) {
   const state = useData(() =>
     Promise.all([
-      get<Array<{ organisation: Named; responsibilities: string[]; mustSign: boolean; benefit: string | null }>>(`/cases/${id}/parties`),
-      get<Array<{ id: string; title: string; organisation: Named; holder: Named | null; deputy: Named | null; required: boolean; vacant: boolean; vacantSince: string | null }>>(`/cases/${id}/roles`),
-      get<{ rotation: { entries: Array<{ organisation: Named; person: Named | null }>; periodMonths: number; current: Named; nextRotationOn: string } | null }>(`/cases/${id}/chair`),
+      get<Array<Schema<'PartyViewDto'>>>(`/cases/${id}/parties`),
+      get<Array<Schema<'RoleViewDto'>>>(`/cases/${id}/roles`),
+      get<Schema<'ChairDto'>>(`/cases/${id}/chair`),
     ]),
   [id]);
   return (
@@ -181,7 +180,7 @@ export function GoalsSection({ id }: { id: string }) {
 }
 
 export function ResourcesSection({ id }: { id: string }) {
-  const state = useData(() => get<Array<{ organisation: Named; kind: string; amount: number | null; unit: string | null; description: string | null; periodStart: string | null; periodEnd: string | null }>>(`/cases/${id}/resources`), [id]);
+  const state = useData(() => get<Array<Schema<'CommitmentViewDto'>>>(`/cases/${id}/resources`), [id]);
   return (
     <Section id="resources" title={t('resources')}>
       <Loaded
@@ -222,7 +221,7 @@ export function ResourcesSection({ id }: { id: string }) {
 }
 
 export function ActionPlanSection({ id }: { id: string }) {
-  const state = useData(() => get<Array<{ title: string; responsible: Named | null; dueDate: string | null; status: string; subgroup: Named[] }>>(`/cases/${id}/actions`), [id]);
+  const state = useData(() => get<Array<Schema<'ActionViewDto'>>>(`/cases/${id}/actions`), [id]);
   return (
     <Section id="action-plan" title={t('actionPlans')}>
       <Loaded
@@ -265,7 +264,7 @@ export function ActionPlanSection({ id }: { id: string }) {
 export function DocumentsSection({ id }: { id: string }) {
   const state = useData(
     () =>
-      get<Array<{ title: string; kind: string; registry: { organisation: Named; registrationNumber: string | null } | null; link: string | null; confidential: boolean; visibleTo: Named[] | null; signatures: Array<{ organisation: Named; signedOn: string }> }>>(
+      get<Array<Schema<'DocumentViewDto'>>>(
         `/cases/${id}/documents`,
       ),
     [id],
@@ -328,8 +327,8 @@ export function HistorySection({ id, version, definition }: { id: string; versio
   const state = useData(
     () =>
       Promise.all([
-        get<{ valid: boolean; events: number; firstBrokenEvent?: number; reason?: string; note?: string }>(`/cases/${id}/history/verify`),
-        get<{ events: Array<{ seq: number; type: string; occurredAt: string; actor: { kind: string; person: string; organisation: string }; payload: any }> }>(`/cases/${id}/history`),
+        get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`),
+        get<Schema<'HistoryDto'>>(`/cases/${id}/history`),
       ]),
     [id, version],
   );
@@ -367,7 +366,7 @@ export function HistorySection({ id, version, definition }: { id: string; versio
                         </td>
                         <td>
                           {e.actor.kind === 'system' ? 'system' : e.actor.person}
-                          {e.payload?.onBehalfOf?.name ? ` ${lang() === 'sv' ? 'för' : 'for'} ${e.payload.onBehalfOf.name}` : ''}
+                          {onBehalfOf(e.payload) ? ` ${lang() === 'sv' ? 'för' : 'for'} ${onBehalfOf(e.payload)}` : ''}
                         </td>
                       </tr>
                     ))}
@@ -388,6 +387,11 @@ export function HistorySection({ id, version, definition }: { id: string; versio
 }
 
 /** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
+/** The name of the organisation a history event was done for, if it says. */
+function onBehalfOf(payload: Record<string, unknown>): string | undefined {
+  return (payload.onBehalfOf as { name?: string } | undefined)?.name;
+}
+
 function describe(payload: any, definition: any): string {
   if (!payload || typeof payload !== 'object') return '';
   // A step change stores the engine's states before and after ({value, status}).

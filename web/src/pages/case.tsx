@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get } from '../api';
+import { ApiError, call, get, type Schema } from '../api';
 import { date, t } from '../i18n';
 import type { Me } from '../main';
 import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '../components/common';
@@ -7,36 +7,16 @@ import { LifecycleDiagram } from '../components/diagram';
 import { DecisionsSection } from './case-decisions';
 import { ActionPlanSection, DocumentsSection, GoalsSection, HistorySection, PartiesSection, ResourcesSection } from './case-sections';
 
-export interface CaseData {
-  id: string;
-  title: string;
-  workflow: { id: string; version: number; title: string };
-  status: 'active' | 'closed';
-  state: { steps: Array<{ id: string; title: string; description?: string }>; enteredAt: string };
-  deadlines: Array<{ step: { title: string }; dueOn: string; workingDaysLeft: number; overdue: boolean }>;
-  allowedEvents: Array<{ type: string; title?: string; target: { title: string }; gate: string[] }>;
-  version: number;
-}
+export type CaseData = Schema<'CaseDto'>;
 
-interface Obligation {
-  rule: string;
-  message: string;
-  responsibleTitle: string | null;
-  organisations: Array<{ id: string; name: string | null }>;
-  mine: boolean;
-  dueOn: string | null;
-}
-
-interface Gates {
-  gates: Array<{ event: string; title: string | null; target: { title: string }; passed: boolean; failures: Obligation[] }>;
-}
+type Gates = Schema<'CaseGatesDto'>;
 
 export function CasePage({ id, me }: { id: string; me: Me | null }) {
   const [n, setN] = useState(0);
   const refresh = () => setN((x) => x + 1);
   const data = useData(async () => {
     const answer = await call<CaseData>('GET', `/cases/${id}`);
-    const [gates, workflow] = await Promise.all([get<Gates>(`/cases/${id}/gates`), get<{ definition: any }>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`)]);
+    const [gates, workflow] = await Promise.all([get<Gates>(`/cases/${id}/gates`), get<Schema<'WorkflowDefinitionDto'>>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`)]);
     return { case: answer.body, etag: answer.etag, gates, definition: workflow.definition };
   }, [id, n]);
 

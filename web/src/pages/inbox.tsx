@@ -1,21 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get } from '../api';
+import { ApiError, call, get, type Schema } from '../api';
 import { date, dateTime, t } from '../i18n';
 import { label } from '../labels';
 import { href } from '../router';
 import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
 
-interface Escalation {
-  id: string;
-  case: { id: string; title: string };
-  step: { id: string; title: string };
-  level: string;
-  title: string | null;
-  status: string;
-  firedAt: string | null;
-  deadline: { dueOn: string };
-  acknowledged: { at: string; comment: string | null } | null;
-}
+type Escalation = Schema<'EscalationDto'>;
 
 interface Row {
   escalation: Escalation;
@@ -34,9 +24,9 @@ export function InboxPage() {
     return Promise.all(
       list.map(async (e): Promise<Row> => {
         try {
-          const [c, gates] = await Promise.all([get<any>(`/cases/${e.case.id}`), get<any>(`/cases/${e.case.id}/gates`)]);
-          const deadline = (c.deadlines as any[]).find((d) => d.step.id === e.step.id);
-          return { escalation: e, workingDaysLeft: deadline ? deadline.workingDaysLeft : null, why: (gates.gates as any[]).flatMap((g) => g.failures.map((f: any) => f.message)) };
+          const [c, gates] = await Promise.all([get<Schema<'CaseDto'>>(`/cases/${e.case.id}`), get<Schema<'CaseGatesDto'>>(`/cases/${e.case.id}/gates`)]);
+          const deadline = c.deadlines.find((d) => d.step.id === e.step.id);
+          return { escalation: e, workingDaysLeft: deadline ? deadline.workingDaysLeft : null, why: gates.gates.flatMap((g) => g.failures.map((f) => f.message)) };
         } catch {
           return { escalation: e, workingDaysLeft: null, why: [] };
         }

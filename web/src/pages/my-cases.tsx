@@ -1,19 +1,8 @@
 import { useState } from 'preact/hooks';
-import { get } from '../api';
+import { get, type Schema } from '../api';
 import { date, t } from '../i18n';
 import { href } from '../router';
 import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
-
-interface MyCase {
-  id: string;
-  title: string;
-  workflow: { id: string; version: number; title: string };
-  status: 'active' | 'closed';
-  steps: Array<{ id: string; title: string }>;
-  stalled: boolean;
-  deadline: { step: { title: string }; dueOn: string; workingDaysLeft: number; overdue: boolean } | null;
-  owed: Array<{ event: string; message: string; responsibleTitle: string | null }>;
-}
 
 interface Filters {
   q: string;
@@ -25,21 +14,21 @@ interface Filters {
 export function MyCasesPage() {
   const [filters, setFilters] = useState<Filters>({ q: '', workflow: '', state: '', stalled: false });
   const [draft, setDraft] = useState<Filters>(filters);
-  const workflows = useData(() => get<Array<{ id: string; version: number; title: string }>>('/workflows'));
+  const workflows = useData(() => get<Array<Schema<'WorkflowVersionDto'>>>('/workflows'));
   const cases = useData(() => {
     const qs = new URLSearchParams();
     if (filters.q) qs.set('q', filters.q);
     if (filters.workflow) qs.set('workflow', filters.workflow);
     if (filters.state) qs.set('state', filters.state);
     if (filters.stalled) qs.set('stalled', 'true');
-    return get<{ total: number; items: MyCase[] }>(`/me/cases?${qs}`);
+    return get<Schema<'MyCasesDto'>>(`/me/cases?${qs}`);
   }, [filters]);
   const steps = useData(async () => {
     if (!draft.workflow) return [] as Array<{ id: string; title: string }>;
     const list = workflows.data?.filter((w) => w.id === draft.workflow) ?? [];
     const latest = list.sort((a, b) => b.version - a.version)[0];
     if (!latest) return [];
-    const def = (await get<{ definition: any }>(`/workflows/${latest.id}/versions/${latest.version}`)).definition;
+    const def = (await get<Schema<'WorkflowDefinitionDto'>>(`/workflows/${latest.id}/versions/${latest.version}`)).definition;
     return Object.entries(def.states as Record<string, any>).map(([id, s]) => ({ id, title: (s.meta?.title?.[document.documentElement.lang] ?? s.meta?.title?.sv ?? id) as string }));
   }, [draft.workflow, workflows.data]);
   const workflowIds = [...new Set((workflows.data ?? []).map((w) => w.id))];

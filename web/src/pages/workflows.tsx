@@ -1,18 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get } from '../api';
+import { ApiError, call, get, type Schema } from '../api';
 import { t } from '../i18n';
 import { href } from '../router';
 import { Badge, ErrorMessage, Loading, NotFound, useData } from '../components/common';
 import { LifecycleDiagram } from '../components/diagram';
 import type { Me } from '../main';
 
-interface WorkflowVersion {
-  id: string;
-  version: number;
-  title: string;
-  description?: string;
-  latest: boolean;
-}
+type WorkflowVersion = Schema<'WorkflowVersionDto'>;
 
 /** Whether the signed-in person may check (and publish) definitions, as the service decides (policy.ts). */
 function mayCheck(me: Me | null): boolean {
@@ -91,12 +85,7 @@ export function WorkflowPage({ id, version }: { id: string; version: number }) {
   );
 }
 
-interface Problem {
-  file?: string;
-  pointer: string;
-  message: string;
-  text: string;
-}
+type Problem = Schema<'DefinitionProblemDto'>;
 
 /** Checks a workflow or rule file with the service's validation (nothing is published); for process owners. */
 export function CheckPage({ me }: { me: Me | null }) {
@@ -114,7 +103,7 @@ export function CheckPage({ me }: { me: Me | null }) {
     }
     try {
       const body = kind === 'workflow' ? { workflow: parsed } : { ruleSets: [parsed] };
-      setResult((await call<{ valid: boolean; problems: Problem[] }>('POST', '/workflows/validate', body)).body);
+      setResult((await call<Schema<'ValidationVerdictDto'>>('POST', '/workflows/validate', body)).body);
     } catch (err) {
       setResult({ error: t('error', { message: (err as Error).message }) });
     }
