@@ -52,8 +52,8 @@ export class DocumentsController {
   @ApiConsumes('application/octet-stream', 'application/pdf')
   @ApiQuery({ name: 'name', required: true, example: 'avsiktsforklaring.pdf' })
   async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', 'give the file name in ?name= (1–200 characters, no slashes)');
-    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', 'send the file itself as the body, with its Content-Type');
+    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', { sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)', en: 'give the file name in ?name= (1–200 characters, no slashes)' });
+    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka själva filen som innehåll, med dess Content-Type', en: 'send the file itself as the body, with its Content-Type' });
     const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
     sendCommandResult(res, await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
   }

@@ -10,13 +10,16 @@ import { DEFINITION_LIMITS } from '../definitions/definition-limits.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import { languageOf } from './language.js';
 
-const version = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the version in the path must be a whole number') });
+const version = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', { sv: 'versionen i sökvägen måste vara ett heltal', en: 'the version in the path must be a whole number' }) });
 
 /** A workflow id in the path: kebab-case, or a 400. */
 class ParseKebabPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!new RegExp(PATTERNS.KEBAB).test(value) || value.length > 100) {
-      throw new DomainError('VALIDATION_FAILED', 'the workflow id in the path must be kebab-case, e.g. "samverkan"');
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'arbetsflödets id i sökvägen får bara ha små bokstäver, siffror och bindestreck (kebab-case), t.ex. "samverkan"',
+        en: 'the workflow id in the path must be kebab-case, e.g. "samverkan"',
+      });
     }
     return value;
   }
@@ -29,11 +32,11 @@ function submissionOf(body: unknown): Submission {
   const b = body as { workflow?: unknown; ruleSets?: unknown } | null;
   const extra = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).filter((k) => k !== 'workflow' && k !== 'ruleSets') : [];
   if (!b || typeof b !== 'object' || Array.isArray(b) || extra.length || (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) || (b.workflow === undefined && b.ruleSets === undefined)) {
-    throw new DomainError('VALIDATION_FAILED', 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)');
+    throw new DomainError('VALIDATION_FAILED', { sv: 'skicka { "workflow": { … }, "ruleSets": [ … ] } (det ena eller båda)', en: 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)' });
   }
   if (Array.isArray(b.ruleSets) && b.ruleSets.length > DEFINITION_LIMITS.ruleSetsPerRequest) {
     const max = DEFINITION_LIMITS.ruleSetsPerRequest;
-    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: `at most ${max} rule sets` }] });
+    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: { sv: `högst ${max} regeluppsättningar`, en: `at most ${max} rule sets` } }] });
   }
   return { ...(b.workflow !== undefined ? { workflow: b.workflow } : {}), ...(Array.isArray(b.ruleSets) ? { ruleSets: b.ruleSets } : {}) };
 }

@@ -70,7 +70,11 @@ export class DefinitionRegistry implements OnModuleInit {
   async latest(workflowId: string, em?: EntityManager): Promise<CompiledWorkflow> {
     const version = this.latestVersion.get(workflowId);
     if (version === undefined) {
-      throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${[...this.latestVersion.keys()].sort().join(', ') || 'none'})`);
+      const known = [...this.latestVersion.keys()].sort().join(', ');
+      throw new DomainError('WORKFLOW_NOT_FOUND', {
+        sv: `arbetsflödet "${workflowId}" finns inte (kända: ${known || 'inga'})`,
+        en: `workflow "${workflowId}" does not exist (known: ${known || 'none'})`,
+      });
     }
     return this.get(workflowId, version, em);
   }
@@ -85,7 +89,7 @@ export class DefinitionRegistry implements OnModuleInit {
     const cached = this.compiled.get(key);
     if (cached) return cached;
     const row = await em.findOne(WorkflowDefinitionRecord, { workflowId, version });
-    if (!row) throw new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
+    if (!row) throw new DomainError('WORKFLOW_NOT_FOUND', { sv: `arbetsflödet "${workflowId}" har ingen version ${version}`, en: `workflow "${workflowId}" has no version ${version}` });
     return this.cache(row);
   }
 
@@ -120,7 +124,7 @@ export class DefinitionRegistry implements OnModuleInit {
    */
   async publishSubmission(submission: Submission, actor: Actor): Promise<WorkflowSummary> {
     assertMayPublishWorkflows(actor);
-    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', 'send the workflow to publish in "workflow"');
+    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka arbetsflödet som ska publiceras i "workflow"', en: 'send the workflow to publish in "workflow"' });
     const { problems, validated } = await this.validateSubmission(submission);
     if (problems.length || !validated.workflows[0]) {
       throw new DomainError('VALIDATION_FAILED', `${problems.length} problem(s) in the submitted definitions`, { problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) });
