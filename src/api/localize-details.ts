@@ -1,4 +1,5 @@
 import type { Language, LocalizedText } from '../common/i18n.js';
+import { type DefinitionProblem, problemIn } from '../definitions/definition-error.js';
 
 /** A text given in every language (`{ sv, en }`), as opposed to a plain string. */
 export function isLocalizedText(value: unknown): value is LocalizedText {
@@ -12,7 +13,11 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
  * Pure: returns new details, never changes the given ones.
  */
 export function localizeFieldProblems(details: Record<string, unknown>, lang: Language): Record<string, unknown> {
-  if (!Array.isArray(details.errors)) return details;
-  const errors = (details.errors as Array<Record<string, unknown>>).map((e) => (isLocalizedText(e?.message) ? { ...e, message: e.message[lang] } : e));
-  return { ...details, errors };
+  const out = { ...details };
+  if (Array.isArray(details.errors)) {
+    out.errors = (details.errors as Array<Record<string, unknown>>).map((e) => (isLocalizedText(e?.message) ? { ...e, message: e.message[lang] } : e));
+  }
+  // The problems of definitions refused at publishing: `{ file, pointer, message, text }` in the language.
+  if (Array.isArray(details.problems)) out.problems = (details.problems as DefinitionProblem[]).map((p) => problemIn(p, lang));
+  return out;
 }

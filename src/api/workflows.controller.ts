@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, type PipeTransform, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
-import { formatProblem } from '../definitions/definition-error.js';
+import { problemIn } from '../definitions/definition-error.js';
 import { CurrentActor } from './actor.guard.js';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
@@ -57,9 +57,10 @@ export class WorkflowsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)' })
   @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object' }, ruleSets: { type: 'array', items: { type: 'object' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
-  async validate(@Body() body: unknown, @CurrentActor() actor: Actor) {
+  async validate(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request) {
     const { problems } = await this.definitions.check(submissionOf(body), actor);
-    return { valid: problems.length === 0, problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) };
+    const lang = languageOf(req);
+    return { valid: problems.length === 0, problems: problems.map((p) => problemIn(p, lang)) };
   }
 
   @Post()

@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
-import { type DefinitionProblem, formatProblem, InvalidDefinitionsError } from './definition-error.js';
+import { type DefinitionProblem, InvalidDefinitionsError, problemAt } from './definition-error.js';
 import { loadAndValidate, readJsonFiles, validateLoaded } from './definition-files.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { WorkflowDefinitionRecord } from './workflow-definition.entity.js';
@@ -127,12 +127,13 @@ export class DefinitionRegistry implements OnModuleInit {
     if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka arbetsflödet som ska publiceras i "workflow"', en: 'send the workflow to publish in "workflow"' });
     const { problems, validated } = await this.validateSubmission(submission);
     if (problems.length || !validated.workflows[0]) {
-      throw new DomainError('VALIDATION_FAILED', `${problems.length} problem(s) in the submitted definitions`, { problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) });
+      // The problems go as they are, in every language: the API answers them in the caller's.
+      throw new DomainError('VALIDATION_FAILED', { sv: `${problems.length} problem i de skickade definitionerna`, en: `${problems.length} problem(s) in the submitted definitions` }, { problems });
     }
     const { file, definition } = validated.workflows[0];
     const workflow = compileWorkflow(definition, validated.ruleSets);
     const problem = await this.publish(file, workflow);
-    if (problem) throw new DomainError('VERSION_CONFLICT', problem.message);
+    if (problem) throw new DomainError('VERSION_CONFLICT', { sv: problem.sv ?? problem.message, en: problem.message });
     await this.loadPublished();
     return (await this.list()).find((w) => w.id === workflow.id && w.version === workflow.version)!;
   }
@@ -173,11 +174,11 @@ export class DefinitionRegistry implements OnModuleInit {
           return undefined;
         }
         if (row.hash !== workflow.hash) {
-          return {
-            file,
-            pointer: '',
-            message: `${workflow.id} version ${workflow.version} has changed since ${used} case(s) started on it; a used version is never edited: undo the change and save it as ${workflow.id}.v${workflow.version + 1}.json`,
-          };
+          const next = `${workflow.id}.v${workflow.version + 1}.json`;
+          return problemAt(file, '', {
+            sv: `${workflow.id} version ${workflow.version} har ändrats sedan ${used} ärende(n) startade på den; en använd version ändras aldrig: ångra ändringen och spara den som ${next}`,
+            en: `${workflow.id} version ${workflow.version} has changed since ${used} case(s) started on it; a used version is never edited: undo the change and save it as ${next}`,
+          });
         }
         this.logger.warn(
           `rule sets used by ${workflow.id} v${workflow.version} have changed; its ${used} case(s) keep the rules they started with. Publish ${workflow.id}.v${workflow.version + 1}.json to use the new rules.`,

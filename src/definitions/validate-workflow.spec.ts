@@ -51,6 +51,21 @@ describe('validateWorkflow', () => {
     ]);
   });
 
+  it('words the same problems in Swedish for the API, with nothing of the English left', () => {
+    const wf = workflow();
+    wf.meta.roles.REOPEN = ['steeringGroup'];
+    wf.states.review.on.REOPEN = { target: 'drfat' };
+    wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
+    wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
+    wf.version = '1';
+    expect(validateWorkflow(FILE, wf, ctx).map((p) => `${p.pointer}: ${p.sv}`)).toEqual([
+      '/version: måste vara ett heltal, men är "1"',
+      '/states/draft/on/ADVANCE/meta/gate/0: okänd regeluppsättning "raedy" (kända: "ready"); en regeluppsättning är en fil rules/<id>.json',
+      '/states/review/on/REOPEN/target: okänt steg "drfat" (kända: "draft", "review", "closed", "orphan")',
+      '/states/orphan: steget "orphan" går inte att nå från startsteget "draft"',
+    ]);
+  });
+
   it('reports what a broken target cuts off as unreachable, too', () => {
     const wf = workflow();
     wf.states.draft.on.ADVANCE.target = 'reveiw';
@@ -270,6 +285,6 @@ describe('validateWorkflow escalation ladders', () => {
     wf.states.draft.meta.sla = { hours: 2.5 };
     expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla/hours: must be a whole number, but is 2.5`]);
     wf.states.draft.meta.sla = '10 days';
-    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla: must be a object, but is "10 days"`]);
+    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla: must be an object, but is "10 days"`]);
   });
 });
