@@ -27,6 +27,17 @@ function workflow(): any {
   };
 }
 
+/** A wrong target, an unknown rule set, an unreachable state and a type error. */
+function fourProblems(): any {
+  const wf = workflow();
+  wf.meta.roles.REOPEN = ['steeringGroup'];
+  wf.states.review.on.REOPEN = { target: 'drfat' };
+  wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
+  wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
+  wf.version = '1';
+  return wf;
+}
+
 const ctx = { ruleSetIds: new Set(['ready']) };
 const FILE = 'workflows/demo.v1.json';
 const messages = (json: unknown, file = FILE) => validateWorkflow(file, json, ctx).map(formatProblem);
@@ -37,12 +48,7 @@ describe('validateWorkflow', () => {
   });
 
   it('gives exactly four precise errors for a wrong target, an unknown rule set, an unreachable state and a type error', () => {
-    const wf = workflow();
-    wf.meta.roles.REOPEN = ['steeringGroup'];
-    wf.states.review.on.REOPEN = { target: 'drfat' };
-    wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
-    wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
-    wf.version = '1';
+    const wf = fourProblems();
     expect(messages(wf)).toEqual([
       `${FILE}#/version: must be a whole number, but is "1"`,
       `${FILE}#/states/draft/on/ADVANCE/meta/gate/0: unknown rule set "raedy" (known: "ready"); a rule set is a file rules/<id>.json`,
@@ -52,12 +58,7 @@ describe('validateWorkflow', () => {
   });
 
   it('words the same problems in Swedish for the API, with nothing of the English left', () => {
-    const wf = workflow();
-    wf.meta.roles.REOPEN = ['steeringGroup'];
-    wf.states.review.on.REOPEN = { target: 'drfat' };
-    wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
-    wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
-    wf.version = '1';
+    const wf = fourProblems();
     expect(validateWorkflow(FILE, wf, ctx).map((p) => `${p.pointer}: ${p.sv}`)).toEqual([
       '/version: måste vara ett heltal, men är "1"',
       '/states/draft/on/ADVANCE/meta/gate/0: okänd regeluppsättning "raedy" (kända: "ready"); en regeluppsättning är en fil rules/<id>.json',
