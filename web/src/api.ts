@@ -1,4 +1,4 @@
-import { lang } from './i18n';
+import { lang, t } from './i18n';
 
 const TOKEN_KEY = 'samverkan.token';
 
@@ -48,7 +48,10 @@ export async function call<T = any>(method: string, path: string, body?: unknown
   const h: Record<string, string> = { accept: 'application/json', 'accept-language': lang(), ...headers };
   if (bearer) h.authorization = `Bearer ${bearer}`;
   if (body !== undefined) h['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  // The browser's own words for a lost connection ("Failed to fetch") are English whatever the page's language.
+  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }).catch(() => {
+    throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
+  });
   const text = await res.text();
   let parsed: any = undefined;
   try {
@@ -58,7 +61,9 @@ export async function call<T = any>(method: string, path: string, body?: unknown
   }
   if (!res.ok) {
     if (res.status === 401 && bearer) onUnauthorised();
-    throw new ApiError(res.status, parsed?.code ?? String(res.status), parsed?.message ?? res.statusText, parsed);
+    // Our service answers in the page's language (Accept-Language); anything else (a proxy's page) gets our words.
+    const message = typeof parsed?.message === 'string' ? parsed.message : t('httpStatus', { status: res.status });
+    throw new ApiError(res.status, parsed?.code ?? String(res.status), message, parsed);
   }
   return { body: parsed as T, etag: res.headers.get('etag'), status: res.status };
 }
