@@ -34,7 +34,8 @@ describe('authentication', () => {
       .setIssuedAt(Math.floor(t.clock.now().getTime() / 1000))
       .setExpirationTime(Math.floor(t.clock.now().getTime() / 1000) + 300)
       .sign((claims.key ?? signing).privateKey);
-  const withBearer = (token: string) => ({ as: null, headers: { authorization: `Bearer ${token}` } });
+  // The refusals are asserted in English, asked for; the Swedish default is test/language.e2e.test.ts's.
+  const withBearer = (token: string) => ({ as: null, headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
 
   it('answers 401 without a token on every endpoint but health, the docs and how the web interface signs in', async () => {
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;

@@ -70,13 +70,19 @@ describe('bad input', () => {
     const unknown = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'X', id: 'mine', state: 'closed' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([
-      { path: 'id', message: 'unknown field: it is not part of this request' },
-      { path: 'state', message: 'unknown field: it is not part of this request' },
+      { path: 'id', message: 'okänt fält: det ingår inte i den här begäran' },
+      { path: 'state', message: 'okänt fält: det ingår inte i den här begäran' },
     ]);
 
     const types = await t.request('POST', `/cases/${caseId}/events`, { body: { type: 'advance', comment: 5 } });
     expect(types.status).toBe(400);
     expect(types.body.errors).toEqual([
+      { path: 'type', message: 'type måste skrivas med versaler och understreck (UPPER_SNAKE_CASE), t.ex. "ADVANCE"' },
+      { path: 'comment', message: 'comment måste vara en text' },
+    ]);
+    // In English when asked, in the DTO's own words where it has them.
+    const typesEn = await t.request('POST', `/cases/${caseId}/events`, { body: { type: 'advance', comment: 5 }, headers: { 'accept-language': 'en' } });
+    expect(typesEn.body.errors).toEqual([
       { path: 'type', message: 'type must be an event in UPPER_SNAKE_CASE, e.g. "ADVANCE"' },
       { path: 'comment', message: 'comment must be a string' },
     ]);

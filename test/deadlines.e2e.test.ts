@@ -70,7 +70,7 @@ describe('deadlines and escalations', () => {
 
   it('refuses a stalled filter that is not true or false', async () => {
     const res = await t.request('GET', '/cases?stalled=yes');
-    expect(res.body).toMatchObject({ status: 400, errors: [{ path: 'stalled', message: 'stalled must be true or false' }] });
+    expect(res.body).toMatchObject({ status: 400, errors: [{ path: 'stalled', message: 'stalled måste vara ett av följande värden: "true", "false"' }] });
   });
 
   it('climbs the ladder once per level, tells the roles on the case, and closes it when the case moves on', async () => {
@@ -124,7 +124,7 @@ describe('deadlines and escalations', () => {
     // Someone of an organisation that is not a party does not see it at all; the secretariat is not a manager.
     expect((await t.request('POST', `/escalations/${manager.id}/ack`, { body: {}, as: MEMBER })).status).toBe(404);
     const denied = await t.request('POST', `/escalations/${manager.id}/ack`, { body: {} });
-    expect(denied.body).toMatchObject({ status: 403, message: 'only manager or steeringGroup may acknowledge this escalation; you hold secretariat on this case' });
+    expect(denied.body).toMatchObject({ status: 403, message: 'bara chef eller styrgrupp får kvittera den här eskaleringen; du har sekretariat i ärendet' });
     const ack = await t.request('POST', `/escalations/${manager.id}/ack`, { body: { comment: 'Tas upp i ledningsgruppen.' }, as: cast.maria.as });
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledged: { person: 'maria.chef', comment: 'Tas upp i ledningsgruppen.' } });

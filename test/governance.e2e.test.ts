@@ -136,7 +136,7 @@ describe('governance', () => {
     // Announced before decided.
     // Only a board's own organisation's secretariat records its decision.
     const notTheirs = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { body: { status: 'decided', text: reference, meetingDate: '2026-02-10' }, as: vaxjo });
-    expect(notTheirs.body).toMatchObject({ status: 403, message: 'only the secretariat of the board\'s own organisation may record the decision of Alvesta kommun – socialnämnden' });
+    expect(notTheirs.body).toMatchObject({ status: 403, message: 'bara sekretariatet i nämndens egen organisation får registrera beslutet i Alvesta kommun – socialnämnden' });
     const order = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[1]}`, { as: alvesta,
       body: { status: 'announced', text: reference, meetingDate: '2026-02-10', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-05' },
     });

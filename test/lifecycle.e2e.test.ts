@@ -97,7 +97,7 @@ describe('a samverkan case through its lifecycle', () => {
     expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {} }]);
     const secretariatMayNot = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE', comment: 'Klart' } });
     expect(secretariatMayNot.status).toBe(403);
-    expect(secretariatMayNot.body.message).toBe('only steeringGroup may send CLOSE here; you hold secretariat on this case');
+    expect(secretariatMayNot.body.message).toBe('bara styrgrupp får skicka CLOSE här; du har sekretariat i ärendet');
     const closed = await advance('CLOSE', 'closed', { comment: 'Målet nått: ungdomsarbetslösheten halverad.' }, STEERING_GROUP);
     expect(closed.body).toMatchObject({ status: 'closed', allowedEvents: [] });
 

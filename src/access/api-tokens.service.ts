@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { notFound, unprocessable } from '../common/domain-error.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
 import { PersonRecord } from '../governance/organisation.entity.js';
 import type { Actor } from './actor.js';
 import { ApiTokenRecord } from './api-token.entity.js';
@@ -37,10 +38,10 @@ export class ApiTokensService {
   async issue(input: { name: string; personId: string; expiresAt?: Date | null }, createdBy: string): Promise<{ token: string; record: ApiTokenRecord }> {
     return this.orm.em.fork().transactional(async (em) => {
       const person = await em.findOne(PersonRecord, { id: input.personId });
-      if (!person) throw unprocessable('personId', `person "${input.personId}" is not in the registry`);
-      if (!person.active) throw unprocessable('personId', `${person.name} is deactivated`);
+      if (!person) throw refused('personId', { sv: `personen "${input.personId}" finns inte i registret`, en: `person "${input.personId}" is not in the registry` });
+      if (!person.active) throw refused('personId', { sv: `${person.name} är avaktiverad`, en: `${person.name} is deactivated` });
       const now = this.clock.now();
-      if (input.expiresAt && input.expiresAt <= now) throw unprocessable('expiresAt', 'the expiry must be in the future');
+      if (input.expiresAt && input.expiresAt <= now) throw refused('expiresAt', { sv: 'giltighetstiden måste sluta i framtiden', en: 'the expiry must be in the future' });
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
       const record = em.create(ApiTokenRecord, { id: randomUUID(), name: input.name.trim(), tokenHash: tokenHash(token), personId: person.id, createdBy, createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null, lastUsedAt: null });
       return { token, record };
@@ -94,4 +95,9 @@ export class ApiTokensService {
     const record = await this.orm.em.fork().findOne(ApiTokenRecord, { tokenHash: tokenHash(token), createdBy, revokedAt: null, expiresAt: { $gt: this.clock.now() } });
     return record?.expiresAt ?? null;
   }
+}
+
+/** A 422 about one field, in every language (the error filter answers in the caller's). */
+function refused(path: string, message: LocalizedText): DomainError {
+  return new DomainError('UNPROCESSABLE', message, { errors: [{ path, message }] });
 }

@@ -44,7 +44,10 @@ export class OidcVerifier {
         throw new DomainError('UNAUTHENTICATED', { en: 'the token is issued in the future (iat); check the clocks of the service and the identity provider', sv: 'token är utfärdad i framtiden (iat); kontrollera klockorna hos tjänsten och identitetsleverantören' });
       }
       const subject = payload[this.settings.subjectClaim];
-      if (typeof subject !== 'string' || !subject) throw new DomainError('UNAUTHENTICATED', `the token has no "${this.settings.subjectClaim}" claim naming the person`);
+      if (typeof subject !== 'string' || !subject) {
+        const claim = this.settings.subjectClaim;
+        throw new DomainError('UNAUTHENTICATED', { sv: `token saknar anspråket "${claim}" som anger personen`, en: `the token has no "${claim}" claim naming the person` });
+      }
       return subject;
     } catch (error) {
       throw explain(error);
@@ -62,7 +65,7 @@ export class OidcVerifier {
       } catch {
         uri = undefined;
       }
-      if (!uri) throw new DomainError('UNAUTHENTICATED', 'the identity provider\'s keys cannot be found right now (OIDC discovery failed)');
+      if (!uri) throw new DomainError('UNAUTHENTICATED', { sv: 'identitetsleverantörens nycklar går inte att hitta just nu (OIDC discovery misslyckades)', en: 'the identity provider\'s keys cannot be found right now (OIDC discovery failed)' });
     }
     this.keys = createRemoteJWKSet(new URL(uri), { timeoutDuration: 5000, cooldownDuration: 30_000 });
     return this.keys;
@@ -71,18 +74,18 @@ export class OidcVerifier {
 
 function explain(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
-  if (error instanceof joseErrors.JWTExpired) return new DomainError('UNAUTHENTICATED', 'the token has expired; sign in again');
+  if (error instanceof joseErrors.JWTExpired) return new DomainError('UNAUTHENTICATED', { sv: 'token har gått ut; logga in igen', en: 'the token has expired; sign in again' });
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return new DomainError('UNAUTHENTICATED', 'the token is meant for another service (audience)');
-    if (error.claim === 'iss') return new DomainError('UNAUTHENTICATED', 'the token was issued by another identity provider');
+    if (error.claim === 'aud') return new DomainError('UNAUTHENTICATED', { sv: 'token är avsedd för en annan tjänst (audience)', en: 'the token is meant for another service (audience)' });
+    if (error.claim === 'iss') return new DomainError('UNAUTHENTICATED', { sv: 'token är utfärdad av en annan identitetsleverantör', en: 'the token was issued by another identity provider' });
     if (error.claim === 'exp' && error.reason === 'missing') return new DomainError('UNAUTHENTICATED', { en: 'the token has no expiry (exp); the identity provider must issue tokens that expire', sv: 'token saknar giltighetstid (exp); identitetsleverantören måste utfärda token som upphör att gälla' });
-    if (error.claim === 'nbf') return new DomainError('UNAUTHENTICATED', 'the token is not valid yet');
-    return new DomainError('UNAUTHENTICATED', `the token's "${error.claim}" claim does not hold`);
+    if (error.claim === 'nbf') return new DomainError('UNAUTHENTICATED', { sv: 'token gäller inte än', en: 'the token is not valid yet' });
+    return new DomainError('UNAUTHENTICATED', { sv: `token uppfyller inte anspråket "${error.claim}"`, en: `the token's "${error.claim}" claim does not hold` });
   }
   if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return new DomainError('UNAUTHENTICATED', 'the token is not signed by a key of the identity provider');
+    return new DomainError('UNAUTHENTICATED', { sv: 'token är inte signerad med någon av identitetsleverantörens nycklar', en: 'the token is not signed by a key of the identity provider' });
   }
-  if (error instanceof joseErrors.JOSEError) return new DomainError('UNAUTHENTICATED', 'the token is not a valid signed token');
-  if (error instanceof joseErrors.JWKSTimeout) return new DomainError('UNAUTHENTICATED', 'the identity provider\'s keys did not arrive in time; try again');
-  return new DomainError('UNAUTHENTICATED', 'the token cannot be verified');
+  if (error instanceof joseErrors.JOSEError) return new DomainError('UNAUTHENTICATED', { sv: 'token är inte en giltig signerad token', en: 'the token is not a valid signed token' });
+  if (error instanceof joseErrors.JWKSTimeout) return new DomainError('UNAUTHENTICATED', { sv: 'identitetsleverantörens nycklar kom inte i tid; försök igen', en: 'the identity provider\'s keys did not arrive in time; try again' });
+  return new DomainError('UNAUTHENTICATED', { sv: 'token går inte att kontrollera', en: 'the token cannot be verified' });
 }

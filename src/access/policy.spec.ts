@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DomainError } from '../common/domain-error.js';
 import type { Actor } from './actor.js';
-import { holdsWorkflowRole } from './policy.js';
+import { assertAdministrator, assertMayContribute, assertMayRunCase, holdsWorkflowRole } from './policy.js';
 
 const person = (holdings: NonNullable<Actor['holdings']>): Actor => ({ kind: 'person', person: 'p', organisation: 'o', roles: [...new Set(holdings.map((h) => h.role))], holdings, systemRoles: [] });
 const lead = { organisationId: 'region', leads: true, responsibilities: ['leads', 'decides'] };
@@ -25,5 +29,40 @@ describe('holdsWorkflowRole: a role named in meta.roles, and the party it is hel
     expect(holdsWorkflowRole(person([{ role: 'processOwner', ...informed }]), 'processOwner')).toBe(true);
     expect(holdsWorkflowRole(person([{ role: 'secretariat', ...lead }]), 'system')).toBe(false);
     expect(holdsWorkflowRole({ kind: 'system', person: 'system', organisation: 'system', roles: ['system'], systemRoles: [] }, 'system')).toBe(true);
+  });
+});
+
+describe('refusals in Swedish', () => {
+  /** Every activity the services name when they ask the policy, read from the source. */
+  function activitiesInSource(dir = fileURLToPath(new URL('..', import.meta.url))): Array<{ assert: string; what: string }> {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return activitiesInSource(path);
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) return [];
+      return [...readFileSync(path, 'utf8').matchAll(/(assertMayRunCase|assertMayContribute|assertAdministrator)\([\w.]+, '([^']+)'\)/g)].map((m) => ({ assert: m[1]!, what: m[2]! }));
+    });
+  }
+
+  it('names every activity of the services in Swedish when it refuses', () => {
+    const found = activitiesInSource();
+    expect(found.length).toBeGreaterThan(20);
+    const nobody: Actor = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
+    const asserts = { assertMayRunCase, assertMayContribute, assertAdministrator } as Record<string, (actor: Actor, what: string) => void>;
+    const untranslated = found.filter(({ assert, what }) => {
+      try {
+        asserts[assert]!(nobody, what);
+        return true;
+      } catch (error) {
+        return (error as DomainError).messageIn('sv').includes('göra detta');
+      }
+    });
+    expect(untranslated).toEqual([]);
+  });
+
+  it('says who may, with the role names in Swedish', () => {
+    const observer: Actor = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
+    expect(() => assertMayContribute(observer, 'record signatures')).toThrow(
+      expect.objectContaining({ localized: { sv: 'bara sekretariat eller processägare får registrera underskrifter; du har observatör i ärendet', en: 'only secretariat or processOwner may record signatures; you hold observer on this case' } }),
+    );
   });
 });

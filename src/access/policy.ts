@@ -2,7 +2,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { rolesFor, type CompiledWorkflow, type TransitionInfo } from '../definitions/compile-workflow.js';
 import type { Actor } from './actor.js';
-import { parseWorkflowRole } from './roles.js';
+import { parseWorkflowRole, ROLE_TITLES } from './roles.js';
 
 /**
  * Who may do what. Every permission decision of the service is made here, so that it can be read
@@ -57,10 +57,15 @@ export function assertMaySend(actor: Actor, workflow: CompiledWorkflow, candidat
   const allowed = rolesForEvent(workflow, candidates);
   const names = [...new Set(allowed.map((entry) => parseWorkflowRole(entry).role))];
   const held = actor.roles.filter((r) => names.includes(r));
-  if (!held.length) throw new DomainError('FORBIDDEN', `only ${listRoles(names)} may send ${event} here; you hold ${listRoles(actor.roles)} on this case`);
+  if (!held.length) {
+    throw new DomainError('FORBIDDEN', {
+      sv: `bara ${rolesInSwedish(names)} får skicka ${event} här; du har ${rolesInSwedish(actor.roles)} i ärendet`,
+      en: `only ${listRoles(names)} may send ${event} here; you hold ${listRoles(actor.roles)} on this case`,
+    });
+  }
   const described = (lang: 'sv' | 'en') => allowed.map((entry) => describeWorkflowRole(entry, lang)).join(lang === 'sv' ? ' eller ' : ' or ');
   throw new DomainError('FORBIDDEN', {
-    sv: `Du har ${listRoles(held, ' eller ')} för en part som inte räknas för ${event} här; det skickas av ${described('sv')}.`,
+    sv: `Du har ${rolesInSwedish(held)} för en part som inte räknas för ${event} här; det skickas av ${described('sv')}.`,
     en: `You hold ${listRoles(held)} for a party that does not count for ${event} here; it is sent by ${described('en')}.`,
   });
 }
@@ -77,7 +82,7 @@ function describeWorkflowRole(entry: string, lang: 'sv' | 'en'): string {
   const { role, party } = parseWorkflowRole(entry);
   if (role === 'system' || (role === 'processOwner' && party === null)) return role;
   const words = ROLE_PARTY_WORDS[party ?? 'leads']?.[lang] ?? party;
-  return lang === 'sv' ? `${role} för ${words}` : `${role} held for ${words}`;
+  return lang === 'sv' ? `${rolesInSwedish([role])} för ${words}` : `${role} held for ${words}`;
 }
 
 /** @throws DomainError FORBIDDEN */
@@ -92,7 +97,10 @@ export function assertMayEditFields(actor: Actor): void {
  */
 export function assertMayCreateCase(actor: Actor): void {
   if (actor.kind === 'person' && actor.personId) return;
-  throw new DomainError('FORBIDDEN', 'only a person registered for an organisation may start a case');
+  throw new DomainError('FORBIDDEN', {
+    sv: 'bara en person som är registrerad för en organisation kan starta ett ärende',
+    en: 'only a person registered for an organisation may start a case',
+  });
 }
 
 /**
@@ -100,19 +108,27 @@ export function assertMayCreateCase(actor: Actor): void {
  * @param what says what is being done, for the message: "change the parties"
  * @throws DomainError FORBIDDEN
  */
-export function assertMayRunCase(actor: Actor, what: string): void {
+export function assertMayRunCase(actor: Actor, what: Activity): void {
   if (actor.kind === 'system' || actor.roles.includes('processOwner')) return;
   if (actor.holdings?.some((h) => h.role === 'secretariat' && h.leads)) return;
-  throw new DomainError('FORBIDDEN', `only the process owner or the secretariat of the leading party may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+  const act = activity(what);
+  throw new DomainError('FORBIDDEN', {
+    sv: `bara processägaren eller den ledande partens sekretariat får ${act.sv}; du har ${rolesInSwedish(actor.roles)} i ärendet`,
+    en: `only the process owner or the secretariat of the leading party may ${act.en}; you hold ${listRoles(actor.roles)} on this case`,
+  });
 }
 
 /**
  * Contributing to the case: any party's secretariat, or the process owner.
  * @throws DomainError FORBIDDEN
  */
-export function assertMayContribute(actor: Actor, what: string): void {
+export function assertMayContribute(actor: Actor, what: Activity): void {
   if (actor.kind === 'system' || actor.roles.some((r) => CONTRIBUTORS.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(CONTRIBUTORS)} may ${what}; you hold ${listRoles(actor.roles)} on this case`);
+  const act = activity(what);
+  throw new DomainError('FORBIDDEN', {
+    sv: `bara ${rolesInSwedish(CONTRIBUTORS)} får ${act.sv}; du har ${rolesInSwedish(actor.roles)} i ärendet`,
+    en: `only ${listRoles(CONTRIBUTORS)} may ${act.en}; you hold ${listRoles(actor.roles)} on this case`,
+  });
 }
 
 /** An organisation as messages name it. */
@@ -173,7 +189,10 @@ function genitive(name: string): string {
 export function assertMayRecordDecision(actor: Actor, boardOrganisationId: string, boardLabel: string): void {
   if (actor.kind === 'system') return;
   if (actor.holdings?.some((h) => h.role === 'secretariat' && h.organisationId === boardOrganisationId)) return;
-  throw new DomainError('FORBIDDEN', `only the secretariat of the board's own organisation may record the decision of ${boardLabel}`);
+  throw new DomainError('FORBIDDEN', {
+    sv: `bara sekretariatet i nämndens egen organisation får registrera beslutet i ${boardLabel}`,
+    en: `only the secretariat of the board's own organisation may record the decision of ${boardLabel}`,
+  });
 }
 
 /**
@@ -184,7 +203,10 @@ export function assertMayRecordDecision(actor: Actor, boardOrganisationId: strin
 export function assertMayAcknowledge(actor: Actor, notified: readonly string[]): void {
   const allowed = [...new Set(['manager', 'steeringGroup', ...notified])];
   if (actor.roles.some((r) => allowed.includes(r))) return;
-  throw new DomainError('FORBIDDEN', `only ${listRoles(allowed)} may acknowledge this escalation; you hold ${listRoles(actor.roles)} on this case`);
+  throw new DomainError('FORBIDDEN', {
+    sv: `bara ${rolesInSwedish(allowed)} får kvittera den här eskaleringen; du har ${rolesInSwedish(actor.roles)} i ärendet`,
+    en: `only ${listRoles(allowed)} may acknowledge this escalation; you hold ${listRoles(actor.roles)} on this case`,
+  });
 }
 
 /**
@@ -228,11 +250,52 @@ function ownsDefinitions(actor: Actor): boolean {
 }
 
 /** @throws DomainError FORBIDDEN */
-export function assertAdministrator(actor: Actor, what = 'manage API tokens'): void {
+export function assertAdministrator(actor: Actor, what: Activity = 'manage API tokens'): void {
   if (actor.systemRoles.includes('administrator')) return;
-  throw new DomainError('FORBIDDEN', `only an administrator may ${what}`);
+  const act = activity(what);
+  throw new DomainError('FORBIDDEN', { sv: `bara en administratör får ${act.sv}`, en: `only an administrator may ${act.en}` });
 }
 
-function listRoles(roles: readonly string[], or = ' or '): string {
-  return roles.length ? roles.join(or) : 'no role';
+function listRoles(roles: readonly string[]): string {
+  return roles.length ? roles.join(' or ') : 'no role';
+}
+
+/** Role names as a Swedish reader knows them ("sekretariat eller processägare"), not the keys. */
+function rolesInSwedish(roles: readonly string[]): string {
+  if (!roles.length) return 'ingen roll';
+  return roles.map((r) => ROLE_TITLES[r as keyof typeof ROLE_TITLES]?.sv.toLowerCase() ?? r).join(' eller ');
+}
+
+/**
+ * What is being done, for a refusal: a verb phrase in every language, or the English one of
+ * {@link ACTIVITIES} (the services name their use case in English).
+ */
+export type Activity = string | LocalizedText;
+
+/** The Swedish of the activities the services name in English. */
+const ACTIVITIES: Record<string, string> = {
+  'record case fields': 'registrera ärendets uppgifter',
+  'set up decision points': 'lägga upp beslutspunkter',
+  'change decision points': 'ändra beslutspunkter',
+  'add documents': 'lägga till dokument',
+  'store document files': 'spara dokumentfiler',
+  'record signatures': 'registrera underskrifter',
+  'record resource commitments': 'registrera resursåtaganden',
+  'withdraw resource commitments': 'dra tillbaka resursåtaganden',
+  'change the action plan': 'ändra handlingsplanen',
+  'set goals': 'sätta mål',
+  'change goals': 'ändra mål',
+  'record measurements': 'registrera mätvärden',
+  'import measurements': 'hämta mätvärden',
+  'change the parties': 'ändra parterna',
+  'assign roles': 'tilldela roller',
+  'set up the chair rotation': 'bestämma rotationen av ordförandeskapet',
+  'rotate the chair': 'rotera ordförandeskapet',
+  'look at or re-drive the outbox': 'se eller skicka om utkorgen',
+  'change the registry of organisations and people': 'ändra registret över organisationer och personer',
+  'manage API tokens': 'hantera API-token',
+};
+
+function activity(what: Activity): LocalizedText {
+  return typeof what === 'string' ? { sv: ACTIVITIES[what] ?? 'göra detta', en: what } : what;
 }

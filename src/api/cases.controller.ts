@@ -17,7 +17,8 @@ import { languageOf } from './language.js';
 /** A UUID path parameter; anything else is a 400 with the parameter's name. */
 const caseId = new ParseUUIDPipe({
   version: undefined,
-  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the case id in the path must be a UUID', { errors: [{ path: 'id', message: 'must be a UUID' }] }),
+  exceptionFactory: () =>
+    new DomainError('VALIDATION_FAILED', { sv: 'ärendets id i sökvägen måste vara ett UUID', en: 'the case id in the path must be a UUID' }, { errors: [{ path: 'id', message: { sv: 'måste vara ett UUID', en: 'must be a UUID' } }] }),
 });
 
 /** `If-Match`, `Idempotency-Key`, and the case view (with its deadlines as written by the command) in the caller's language as the answer. */

@@ -59,8 +59,8 @@ export class DocumentsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'The file' })
   @ApiAnswers({ type: DocumentViewDto, headers: COMMAND_HEADERS, errors: [...WRITE_ERRORS, 413] })
   async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DocumentViewDto>> {
-    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', 'give the file name in ?name= (1–200 characters, no slashes)');
-    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', 'send the file itself as the body, with its Content-Type');
+    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', { sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)', en: 'give the file name in ?name= (1–200 characters, no slashes)' });
+    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka själva filen som innehåll, med dess Content-Type', en: 'send the file itself as the body, with its Content-Type' });
     const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
     return commandAnswer(await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
   }

@@ -5,6 +5,7 @@ import { DomainError, ERROR_CODES, fieldMessageIn, type ErrorCode, type FieldPro
 import type { GateFailure } from '../rules/gate-evaluator.js';
 import { toGateFailureView } from '../cases/case-view.js';
 import { languageOf } from './language.js';
+import { localizeFieldProblems } from './localize-details.js';
 
 /**
  * The one place where errors become HTTP answers: `{ status, code, message, …details }`.
@@ -28,8 +29,9 @@ export class ErrorFilter implements ExceptionFilter {
 
   private describe(error: unknown, req: Request): { status: number; body: Record<string, unknown> } {
     if (error instanceof DomainError) {
-      const details = { ...error.details };
       const lang = languageOf(req);
+      // Field problems may be worded in every language (validation.ts); the answer has one.
+      const details = localizeFieldProblems(error.details, lang);
       if (error.code === 'GATE_BLOCKED' && Array.isArray(details.failures)) {
         details.failures = (details.failures as GateFailure[]).map((f) => toGateFailureView(f, lang));
       }

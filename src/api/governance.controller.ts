@@ -25,7 +25,12 @@ const caseId = uuidParam('case id');
 /** A decision point key in the path: kebab-case, or a 400. */
 const pointKey = {
   transform(value: string): string {
-    if (!new RegExp(PATTERNS.KEBAB).test(value) || value.length > 60) throw new DomainError('VALIDATION_FAILED', 'the decision point key in the path must be kebab-case, e.g. "joint-agreement"');
+    if (!new RegExp(PATTERNS.KEBAB).test(value) || value.length > 60) {
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'beslutspunktens nyckel i sökvägen får bara ha små bokstäver, siffror och bindestreck (kebab-case), t.ex. "joint-agreement"',
+        en: 'the decision point key in the path must be kebab-case, e.g. "joint-agreement"',
+      });
+    }
     return value;
   },
 };

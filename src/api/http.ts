@@ -12,7 +12,10 @@ export function ifMatchOf(req: Request): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const text = String(raw).trim();
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(text);
-  if (!match) throw new DomainError('BAD_REQUEST', `If-Match must be the case version from its ETag, e.g. "3"; got ${JSON.stringify(text.slice(0, 40))}`);
+  if (!match) {
+    const got = JSON.stringify(text.slice(0, 40));
+    throw new DomainError('BAD_REQUEST', { sv: `If-Match måste vara ärendets version från dess ETag, t.ex. "3"; fick ${got}`, en: `If-Match must be the case version from its ETag, e.g. "3"; got ${got}` });
+  }
   return Number(match[1]);
 }
 
@@ -22,7 +25,10 @@ export function idempotencyOf(req: Request, actor: Actor): IdempotencyRequest | 
   if (raw === undefined) return undefined;
   const key = String(raw).trim();
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new DomainError('BAD_REQUEST', 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID is a good choice)');
+    throw new DomainError('BAD_REQUEST', {
+      sv: 'Idempotency-Key måste vara 1–200 synliga ASCII-tecken (ett UUID passar bra)',
+      en: 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID is a good choice)',
+    });
   }
   const requestHash = sha256(canonicalJson({ method: req.method, path: req.path, body: req.body ?? null }));
   return { scope: actorScope(actor), key, requestHash };

@@ -1,11 +1,23 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import { DomainError } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
+import { constraintMessage } from './validation-messages.js';
+
+/**
+ * One problem with one field, worded in every language: the pipe cannot know the caller's
+ * language (it has no request), so the error filter picks the text (see localizeFieldProblems).
+ */
+export interface LocalizedFieldProblem {
+  path: string;
+  message: LocalizedText;
+}
 
 /**
  * Validation of bodies and queries against their DTO classes. Nothing is stripped silently: an
  * unknown field is an error (so no client can set ids, versions or states it should not), and
- * every problem is reported with its path.
+ * every problem is reported with its path, in Swedish and English (validation-messages.ts).
  */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -15,24 +27,39 @@ export function validationPipe(): ValidationPipe {
     // One message per field: "must be a string" says it all; "must be shorter than …" would add noise.
     stopAtFirstError: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The target is kept so that a message can read the decorator's values from its class's
+    // metadata (`@MaxLength(200)` → 200); the errors themselves never leave the factory.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }
 
-function validationFailed(problems: FieldProblem[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), { errors: problems });
+/** The 400 for field problems; its message lists them all, in each language. */
+export function validationFailed(problems: LocalizedFieldProblem[]): DomainError {
+  const join = (lang: keyof LocalizedText) => problems.map((p) => (p.path ? `${p.path}: ${p.message[lang]}` : p.message[lang])).join('; ');
+  return new DomainError('VALIDATION_FAILED', { sv: join('sv'), en: join('en') }, { errors: problems });
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+function flatten(errors: ValidationError[], prefix = ''): LocalizedFieldProblem[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
-      path,
-      message: message.startsWith('property ') && message.endsWith(' should not exist') ? 'unknown field: it is not part of this request' : message,
-    }));
+    const own = Object.entries(e.constraints ?? {}).map(([name, english]) => {
+      const declared = declaration(e.target, e.property, name);
+      return {
+        path,
+        message: constraintMessage({ name, property: e.property, english, constraints: declared?.constraints, each: declared?.each, customMessage: declared?.message !== undefined }),
+      };
+    });
     return [...own, ...flatten(e.children ?? [], path)];
   });
+}
+
+/** The decorator that declared a constraint on a property of a DTO class, if it can be found. */
+function declaration(target: object | undefined, property: string, name: string) {
+  if (!target || Array.isArray(target)) return undefined;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && (m.name ?? m.type) === name);
 }
 
 /** How deep a JSON body may nest: the deepest workflow definition nests 8 levels. */
@@ -51,14 +78,24 @@ const hex = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, 
 const printable = (key: string) => key.replace(new RegExp(`${LONE_SURROGATE.source}|${CONTROL.source}`, 'g'), hex);
 
 /** What is wrong with one text (a value or a key) of a body, if anything. */
-function textProblem(text: string): string | undefined {
+function textProblem(text: string): LocalizedText | undefined {
   const surrogate = LONE_SURROGATE.exec(text);
-  if (surrogate) return `contains a lone UTF-16 surrogate (${hex(surrogate[0])} at character ${surrogate.index + 1}): it is not valid Unicode text`;
+  if (surrogate) {
+    const at = `${hex(surrogate[0])}`;
+    return {
+      sv: `innehåller ett ensamt UTF-16-surrogat (${at} vid tecken ${surrogate.index + 1}): det är inte giltig Unicode-text`,
+      en: `contains a lone UTF-16 surrogate (${at} at character ${surrogate.index + 1}): it is not valid Unicode text`,
+    };
+  }
   const control = CONTROL.exec(text);
   if (control) {
+    const n = control.index + 1;
     return control[0] === '\u0000'
-      ? `contains the NUL character (\\u0000 at character ${control.index + 1}), which cannot be stored`
-      : `contains a control character (${hex(control[0])} at character ${control.index + 1}); only tab and line breaks are allowed`;
+      ? { sv: `innehåller NUL-tecknet (\\u0000 vid tecken ${n}), som inte kan sparas`, en: `contains the NUL character (\\u0000 at character ${n}), which cannot be stored` }
+      : {
+          sv: `innehåller ett styrtecken (${hex(control[0])} vid tecken ${n}); bara tabb och radbrytningar är tillåtna`,
+          en: `contains a control character (${hex(control[0])} at character ${n}); only tab and line breaks are allowed`,
+        };
   }
   return undefined;
 }
@@ -69,8 +106,8 @@ function textProblem(text: string): string | undefined {
  * with a lone UTF-16 surrogate or a control character, and nesting deeper than
  * {@link MAX_BODY_DEPTH}. Iterative, so no body can exhaust the stack.
  */
-export function hostileBodyProblems(body: unknown): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function hostileBodyProblems(body: unknown): LocalizedFieldProblem[] {
+  const problems: LocalizedFieldProblem[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   while (stack.length && problems.length < MAX_PROBLEMS) {
     const { value, path, depth } = stack.pop()!;
@@ -81,7 +118,7 @@ export function hostileBodyProblems(body: unknown): FieldProblem[] {
     }
     if (!value || typeof value !== 'object') continue;
     if (depth >= MAX_BODY_DEPTH) {
-      problems.push({ path, message: `is nested deeper than ${MAX_BODY_DEPTH} levels` });
+      problems.push({ path, message: { sv: `är nästlad djupare än ${MAX_BODY_DEPTH} nivåer`, en: `is nested deeper than ${MAX_BODY_DEPTH} levels` } });
       continue;
     }
     const entries = Object.entries(value);
@@ -91,12 +128,18 @@ export function hostileBodyProblems(body: unknown): FieldProblem[] {
       const childPath = path ? `${path}.${printable(key)}` : printable(key);
       if (!Array.isArray(value)) {
         if (PROTOTYPE_KEYS.has(key)) {
-          problems.push({ path: childPath, message: `"${key}" is not accepted as a key: it names a part of every JavaScript object, not data` });
+          problems.push({
+            path: childPath,
+            message: {
+              sv: `"${key}" godtas inte som nyckel: namnet hör till varje JavaScript-objekt, det är inte data`,
+              en: `"${key}" is not accepted as a key: it names a part of every JavaScript object, not data`,
+            },
+          });
           continue;
         }
         const problem = textProblem(key);
         if (problem) {
-          problems.push({ path: childPath, message: `the key ${problem}` });
+          problems.push({ path: childPath, message: { sv: `nyckeln ${problem.sv}`, en: `the key ${problem.en}` } });
           continue;
         }
       }

@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers } from './api-answers.js';
 import { PublishedWorkflowDto, ValidationVerdictDto, WorkflowDefinitionDto, WorkflowVersionDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
-import { formatProblem } from '../definitions/definition-error.js';
+import { problemIn } from '../definitions/definition-error.js';
 import { CurrentActor } from './actor.guard.js';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
@@ -12,13 +12,16 @@ import { DEFINITION_LIMITS } from '../definitions/definition-limits.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import { languageOf } from './language.js';
 
-const version = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'the version in the path must be a whole number') });
+const version = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', { sv: 'versionen i sökvägen måste vara ett heltal', en: 'the version in the path must be a whole number' }) });
 
 /** A workflow id in the path: kebab-case, or a 400. */
 class ParseKebabPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!new RegExp(PATTERNS.KEBAB).test(value) || value.length > 100) {
-      throw new DomainError('VALIDATION_FAILED', 'the workflow id in the path must be kebab-case, e.g. "samverkan"');
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'arbetsflödets id i sökvägen får bara ha små bokstäver, siffror och bindestreck (kebab-case), t.ex. "samverkan"',
+        en: 'the workflow id in the path must be kebab-case, e.g. "samverkan"',
+      });
     }
     return value;
   }
@@ -31,11 +34,11 @@ function submissionOf(body: unknown): Submission {
   const b = body as { workflow?: unknown; ruleSets?: unknown } | null;
   const extra = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).filter((k) => k !== 'workflow' && k !== 'ruleSets') : [];
   if (!b || typeof b !== 'object' || Array.isArray(b) || extra.length || (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) || (b.workflow === undefined && b.ruleSets === undefined)) {
-    throw new DomainError('VALIDATION_FAILED', 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)');
+    throw new DomainError('VALIDATION_FAILED', { sv: 'skicka { "workflow": { … }, "ruleSets": [ … ] } (det ena eller båda)', en: 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)' });
   }
   if (Array.isArray(b.ruleSets) && b.ruleSets.length > DEFINITION_LIMITS.ruleSetsPerRequest) {
     const max = DEFINITION_LIMITS.ruleSetsPerRequest;
-    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: `at most ${max} rule sets` }] });
+    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: { sv: `högst ${max} regeluppsättningar`, en: `at most ${max} rule sets` } }] });
   }
   return { ...(b.workflow !== undefined ? { workflow: b.workflow } : {}), ...(Array.isArray(b.ruleSets) ? { ruleSets: b.ruleSets } : {}) };
 }
@@ -58,9 +61,10 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)' })
   @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
   @ApiAnswers({ type: ValidationVerdictDto })
-  async validate(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<ValidationVerdictDto> {
+  async validate(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<ValidationVerdictDto> {
     const { problems } = await this.definitions.check(submissionOf(body), actor);
-    return { valid: problems.length === 0, problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) };
+    const lang = languageOf(req);
+    return { valid: problems.length === 0, problems: problems.map((p) => problemIn(p, lang)) };
   }
 
   @Post()

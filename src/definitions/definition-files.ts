@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { DefinitionProblem } from './definition-error.js';
+import { type DefinitionProblem, problemAt } from './definition-error.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { validateRuleSet } from './validate-rule-set.js';
 import { validateWorkflow } from './validate-workflow.js';
@@ -56,7 +56,8 @@ export async function validateLoaded(
     // JSON.stringify, not String(): a file's id may be any JSON, e.g. {"toString": 1}, which String() cannot print.
     const key = JSON.stringify([id, version]);
     if (seen.has(key)) {
-      problems.push({ file, pointer: '/version', message: `workflow ${JSON.stringify(id)} version ${JSON.stringify(version)} is also defined in ${seen.get(key)}` });
+      const [name, v, other] = [JSON.stringify(id), JSON.stringify(version), seen.get(key)];
+      problems.push(problemAt(file, '/version', { sv: `arbetsflödet ${name} version ${v} definieras också i ${other}`, en: `workflow ${name} version ${v} is also defined in ${other}` }));
     }
     seen.set(key, file);
     if (found.length === 0) workflows.push({ file, definition: json as WorkflowFile });
@@ -87,6 +88,7 @@ export function parseJson(file: string, text: string): { json: unknown } | { pro
   try {
     return { json: JSON.parse(text) };
   } catch (error) {
-    return { problem: { file, pointer: '', message: `not valid JSON: ${(error as Error).message}` } };
+    const reason = (error as Error).message;
+    return { problem: problemAt(file, '', { sv: `inte giltig JSON: ${reason}`, en: `not valid JSON: ${reason}` }) };
   }
 }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../common/i18n.js';
 import { pointer } from './definition-error.js';
 
 /**
@@ -119,12 +120,13 @@ export function countNodes(root: unknown, max: number, children: ChildrenOf): nu
  * `LIMITS.fileDepth`: the pointer and the end of a sentence ("… is nested at most 32 levels deep")
  * whose subject the caller gives. Both walks stop at their limit.
  */
-export function fileShapeProblem(json: unknown, children: ChildrenOf): { pointer: string; message: string } | undefined {
-  if (countNodes(json, DEFINITION_LIMITS.fileContainers, children) > DEFINITION_LIMITS.fileContainers) {
-    return { pointer: '', message: `has at most ${DEFINITION_LIMITS.fileContainers} objects and lists` };
+export function fileShapeProblem(json: unknown, children: ChildrenOf): { pointer: string; message: LocalizedText } | undefined {
+  const { fileContainers, fileDepth } = DEFINITION_LIMITS;
+  if (countNodes(json, fileContainers, children) > fileContainers) {
+    return { pointer: '', message: { sv: `har högst ${fileContainers} objekt och listor`, en: `has at most ${fileContainers} objects and lists` } };
   }
-  const at = firstTooDeep(json, DEFINITION_LIMITS.fileDepth, children, 1);
-  return at ? { pointer: pointer(...at), message: `is nested at most ${DEFINITION_LIMITS.fileDepth} levels deep` } : undefined;
+  const at = firstTooDeep(json, fileDepth, children, 1);
+  return at ? { pointer: pointer(...at), message: { sv: `ligger högst ${fileDepth} nivåer djupt`, en: `is nested at most ${fileDepth} levels deep` } } : undefined;
 }
 
 /**

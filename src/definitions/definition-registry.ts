@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
-import { type DefinitionProblem, formatProblem, InvalidDefinitionsError } from './definition-error.js';
+import { type DefinitionProblem, InvalidDefinitionsError, problemAt } from './definition-error.js';
 import { loadAndValidate, readJsonFiles, validateLoaded } from './definition-files.js';
 import type { RuleSetFile } from './rule-set-types.js';
 import { WorkflowDefinitionRecord } from './workflow-definition.entity.js';
@@ -160,9 +160,10 @@ export class DefinitionRegistry implements OnModuleInit {
   }
 
   private async notFound(workflowId: string, version: number | undefined, em: EntityManager): Promise<DomainError> {
-    if (version !== undefined) return new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" has no version ${version}`);
+    if (version !== undefined) return new DomainError('WORKFLOW_NOT_FOUND', { sv: `arbetsflödet "${workflowId}" har ingen version ${version}`, en: `workflow "${workflowId}" has no version ${version}` });
     const known = await em.execute<Array<{ workflow_id: string }>>('select distinct workflow_id from workflow_definitions order by workflow_id');
-    return new DomainError('WORKFLOW_NOT_FOUND', `workflow "${workflowId}" does not exist (known: ${known.map((k) => k.workflow_id).join(', ') || 'none'})`);
+    const names = known.map((k) => k.workflow_id).join(', ');
+    return new DomainError('WORKFLOW_NOT_FOUND', { sv: `arbetsflödet "${workflowId}" finns inte (kända: ${names || 'inga'})`, en: `workflow "${workflowId}" does not exist (known: ${names || 'none'})` });
   }
 
   /**
@@ -184,15 +185,16 @@ export class DefinitionRegistry implements OnModuleInit {
    */
   async publishSubmission(submission: Submission, actor: Actor): Promise<WorkflowSummary> {
     assertMayPublishWorkflows(actor);
-    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', 'send the workflow to publish in "workflow"');
+    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka arbetsflödet som ska publiceras i "workflow"', en: 'send the workflow to publish in "workflow"' });
     const { problems, validated } = await this.validateSubmission(submission);
     if (problems.length || !validated.workflows[0]) {
-      throw new DomainError('VALIDATION_FAILED', `${problems.length} problem(s) in the submitted definitions`, { problems: problems.map((p) => ({ ...p, text: formatProblem(p) })) });
+      // The problems go as they are, in every language: the API answers them in the caller's.
+      throw new DomainError('VALIDATION_FAILED', { sv: `${problems.length} problem i de skickade definitionerna`, en: `${problems.length} problem(s) in the submitted definitions` }, { problems });
     }
     const { file, definition } = validated.workflows[0];
     const workflow = compileWorkflow(definition, validated.ruleSets);
     const problem = await this.publish(file, workflow);
-    if (problem) throw new DomainError('VERSION_CONFLICT', problem.message);
+    if (problem) throw new DomainError('VERSION_CONFLICT', { sv: problem.sv ?? problem.message, en: problem.message });
     return (await this.list()).find((w) => w.id === workflow.id && w.version === workflow.version)!;
   }
 
@@ -232,11 +234,11 @@ export class DefinitionRegistry implements OnModuleInit {
           return undefined;
         }
         if (row.hash !== workflow.hash) {
-          return {
-            file,
-            pointer: '',
-            message: `${workflow.id} version ${workflow.version} has changed since ${used} case(s) started on it; a used version is never edited: undo the change and save it as ${workflow.id}.v${workflow.version + 1}.json`,
-          };
+          const next = `${workflow.id}.v${workflow.version + 1}.json`;
+          return problemAt(file, '', {
+            sv: `${workflow.id} version ${workflow.version} har ändrats sedan ${used} ärende(n) startade på den; en använd version ändras aldrig: ångra ändringen och spara den som ${next}`,
+            en: `${workflow.id} version ${workflow.version} has changed since ${used} case(s) started on it; a used version is never edited: undo the change and save it as ${next}`,
+          });
         }
         this.logger.warn(
           `rule sets used by ${workflow.id} v${workflow.version} have changed; its ${used} case(s) keep the rules they started with. Publish ${workflow.id}.v${workflow.version + 1}.json to use the new rules.`,

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { type DefinitionProblem, listNames, pointer } from './definition-error.js';
+import type { LocalizedText } from '../common/i18n.js';
+import { type DefinitionProblem, listNames, pointer, problemAt, type ProblemText } from './definition-error.js';
 
 // strictTypes is off because the transition schema deliberately leaves `type` to the places that use it.
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true });
@@ -16,37 +17,58 @@ export function schemaChecker(schema: object): (file: string, value: unknown) =>
 function describe(file: string, error: ErrorObject, root: unknown): DefinitionProblem[] {
   const at = error.instancePath;
   const actual = valueAt(root, at);
+  const problem = (where: string, text: ProblemText) => [problemAt(file, where, text)];
+  const is = { sv: describeValue(actual, 'sv'), en: describeValue(actual) };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      const hint = allowed.length ? ` (allowed: ${listNames(allowed)})` : '';
-      return [{ file, pointer: at + pointer(key), message: `unknown key "${key}"${hint}` }];
+      const names = listNames(allowed);
+      return problem(at + pointer(key), { sv: `okänd nyckel "${key}"${allowed.length ? ` (tillåtna: ${names})` : ''}`, en: `unknown key "${key}"${allowed.length ? ` (allowed: ${names})` : ''}` });
     }
-    case 'required':
-      return [{ file, pointer: at, message: `missing required key "${String(error.params.missingProperty)}"` }];
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      return problem(at, { sv: `nyckeln "${key}" saknas`, en: `missing required key "${key}"` });
+    }
     case 'type':
-      return [{ file, pointer: at, message: `must be ${humanType(error.params.type)}, but is ${describeValue(actual)}` }];
-    case 'enum':
-      return [{ file, pointer: at, message: `must be one of ${listNames((error.params.allowedValues as unknown[]).map(String))}, but is ${describeValue(actual)}` }];
-    case 'pattern':
-      return [{ file, pointer: at, message: `${describeValue(actual)} does not have the required form (${patternName(String(error.params.pattern))})` }];
-    case 'propertyNames':
-      return [{ file, pointer: at + pointer(String(error.params.propertyName)), message: `the name "${String(error.params.propertyName)}" is not allowed here` }];
+      return problem(at, { sv: `måste vara ${humanType(error.params.type, 'sv')}, men är ${is.sv}`, en: `must be ${humanType(error.params.type, 'en')}, but is ${is.en}` });
+    case 'enum': {
+      const names = listNames((error.params.allowedValues as unknown[]).map(String));
+      return problem(at, { sv: `måste vara ett av ${names}, men är ${is.sv}`, en: `must be one of ${names}, but is ${is.en}` });
+    }
+    case 'pattern': {
+      const form = patternName(String(error.params.pattern));
+      return problem(at, { sv: `${is.sv} har inte rätt form (${form.sv})`, en: `${is.en} does not have the required form (${form.en})` });
+    }
+    case 'propertyNames': {
+      const name = String(error.params.propertyName);
+      return problem(at + pointer(name), { sv: `namnet "${name}" är inte tillåtet här`, en: `the name "${name}" is not allowed here` });
+    }
     case 'minProperties':
     case 'maxProperties':
       if (isSla(error)) {
-        return [{ file, pointer: at, message: 'an SLA must give exactly one of "workingDays", "calendarDays" or "hours"' }];
+        return problem(at, { sv: 'en tidsgräns ska ange exakt ett av "workingDays", "calendarDays" eller "hours"', en: 'an SLA must give exactly one of "workingDays", "calendarDays" or "hours"' });
       }
-      return [{ file, pointer: at, message: `${error.message ?? 'has the wrong number of keys'}` }];
+      return problem(at, { sv: `${error.keyword === 'minProperties' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} nycklar`, en: error.message ?? 'has the wrong number of keys' });
     case 'minimum':
     case 'maximum':
-      return [{ file, pointer: at, message: `${error.message ?? 'out of range'}, but is ${describeValue(actual)}` }];
+      return problem(at, {
+        sv: `${error.keyword === 'minimum' ? 'måste vara minst' : 'får vara högst'} ${String(error.params.limit)}, men är ${is.sv}`,
+        en: `${error.message ?? 'out of range'}, but is ${is.en}`,
+      });
+    case 'minLength':
+    case 'maxLength':
+      return problem(at, { sv: `${error.keyword === 'minLength' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} tecken`, en: error.message ?? `fails "${error.keyword}"` });
+    case 'minItems':
+    case 'maxItems':
+      return problem(at, { sv: `${error.keyword === 'minItems' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} element`, en: error.message ?? `fails "${error.keyword}"` });
+    case 'uniqueItems':
+      return problem(at, { sv: 'får inte innehålla samma värde två gånger', en: error.message ?? 'must not have duplicate items' });
     case 'if':
     case 'allOf':
       return []; // the errors of the sub-schema say it better
     default:
-      return [{ file, pointer: at, message: error.message ?? `fails "${error.keyword}"` }];
+      return problem(at, { sv: `uppfyller inte regeln "${error.keyword}" i schemat`, en: error.message ?? `fails "${error.keyword}"` });
   }
 }
 
@@ -55,29 +77,39 @@ function isSla(error: ErrorObject): boolean {
   return 'workingDays' in props;
 }
 
-const PATTERN_NAMES: Record<string, string> = {
-  '^[a-z][a-zA-Z0-9]*$': 'lowerCamelCase, e.g. "jointProblem"',
-  '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$': 'UPPER_SNAKE_CASE, e.g. "ADVANCE"',
-  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'kebab-case, e.g. "actors-gathered"',
-  '^\\$': 'a JSONPath starting with "$"',
+const PATTERN_NAMES: Record<string, LocalizedText> = {
+  '^[a-z][a-zA-Z0-9]*$': { sv: 'lowerCamelCase, t.ex. "jointProblem"', en: 'lowerCamelCase, e.g. "jointProblem"' },
+  '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$': { sv: 'UPPER_SNAKE_CASE, t.ex. "ADVANCE"', en: 'UPPER_SNAKE_CASE, e.g. "ADVANCE"' },
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': { sv: 'kebab-case, t.ex. "actors-gathered"', en: 'kebab-case, e.g. "actors-gathered"' },
+  '^\\$': { sv: 'en JSONPath som börjar med "$"', en: 'a JSONPath starting with "$"' },
 };
 
-function patternName(pattern: string): string {
-  return PATTERN_NAMES[pattern] ?? `pattern ${pattern}`;
+function patternName(pattern: string): LocalizedText {
+  return PATTERN_NAMES[pattern] ?? { sv: `mönstret ${pattern}`, en: `pattern ${pattern}` };
 }
 
-function humanType(type: unknown): string {
+const TYPE_WORDS: Record<string, LocalizedText> = {
+  integer: { sv: 'ett heltal', en: 'a whole number' },
+  array: { sv: 'en lista', en: 'a list' },
+  string: { sv: 'en text', en: 'a string' },
+  number: { sv: 'ett tal', en: 'a number' },
+  boolean: { sv: 'true eller false', en: 'a boolean' },
+  object: { sv: 'ett objekt', en: 'an object' },
+  null: { sv: 'null', en: 'a null' },
+};
+
+function humanType(type: unknown, lang: 'sv' | 'en'): string {
   const types = Array.isArray(type) ? type : [type];
-  const words = types.map((t) => (t === 'integer' ? 'a whole number' : t === 'array' ? 'a list' : `a ${String(t)}`));
-  return words.join(' or ');
+  const words = types.map((t) => TYPE_WORDS[String(t)]?.[lang] ?? `a ${String(t)}`);
+  return words.join(lang === 'sv' ? ' eller ' : ' or ');
 }
 
 /** A short, safe rendering of a value for an error message. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
+export function describeValue(value: unknown, lang: 'sv' | 'en' = 'en'): string {
+  if (value === undefined) return lang === 'sv' ? 'saknas' : 'missing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return lang === 'sv' ? 'en lista' : 'a list';
+  if (typeof value === 'object') return lang === 'sv' ? 'ett objekt' : 'an object';
   const text = JSON.stringify(value);
   return text.length > 60 ? text.slice(0, 57) + '…"' : text;
 }

@@ -27,6 +27,17 @@ function workflow(): any {
   };
 }
 
+/** A wrong target, an unknown rule set, an unreachable state and a type error. */
+function fourProblems(): any {
+  const wf = workflow();
+  wf.meta.roles.REOPEN = ['steeringGroup'];
+  wf.states.review.on.REOPEN = { target: 'drfat' };
+  wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
+  wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
+  wf.version = '1';
+  return wf;
+}
+
 const ctx = { ruleSetIds: new Set(['ready']) };
 const FILE = 'workflows/demo.v1.json';
 const messages = (json: unknown, file = FILE) => validateWorkflow(file, json, ctx).map(formatProblem);
@@ -37,17 +48,22 @@ describe('validateWorkflow', () => {
   });
 
   it('gives exactly four precise errors for a wrong target, an unknown rule set, an unreachable state and a type error', () => {
-    const wf = workflow();
-    wf.meta.roles.REOPEN = ['steeringGroup'];
-    wf.states.review.on.REOPEN = { target: 'drfat' };
-    wf.states.draft.on.ADVANCE.meta.gate = ['raedy'];
-    wf.states.orphan = { meta: { title: title('Föräldralös') }, on: { ADVANCE: 'closed' } };
-    wf.version = '1';
+    const wf = fourProblems();
     expect(messages(wf)).toEqual([
       `${FILE}#/version: must be a whole number, but is "1"`,
       `${FILE}#/states/draft/on/ADVANCE/meta/gate/0: unknown rule set "raedy" (known: "ready"); a rule set is a file rules/<id>.json`,
       `${FILE}#/states/review/on/REOPEN/target: unknown state "drfat" (known: "draft", "review", "closed", "orphan")`,
       `${FILE}#/states/orphan: state "orphan" cannot be reached from the initial state "draft"`,
+    ]);
+  });
+
+  it('words the same problems in Swedish for the API, with nothing of the English left', () => {
+    const wf = fourProblems();
+    expect(validateWorkflow(FILE, wf, ctx).map((p) => `${p.pointer}: ${p.sv}`)).toEqual([
+      '/version: måste vara ett heltal, men är "1"',
+      '/states/draft/on/ADVANCE/meta/gate/0: okänd regeluppsättning "raedy" (kända: "ready"); en regeluppsättning är en fil rules/<id>.json',
+      '/states/review/on/REOPEN/target: okänt steg "drfat" (kända: "draft", "review", "closed", "orphan")',
+      '/states/orphan: steget "orphan" går inte att nå från startsteget "draft"',
     ]);
   });
 
@@ -270,6 +286,6 @@ describe('validateWorkflow escalation ladders', () => {
     wf.states.draft.meta.sla = { hours: 2.5 };
     expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla/hours: must be a whole number, but is 2.5`]);
     wf.states.draft.meta.sla = '10 days';
-    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla: must be a object, but is "10 days"`]);
+    expect(messages(wf)).toEqual([`${FILE}#/states/draft/meta/sla: must be an object, but is "10 days"`]);
   });
 });

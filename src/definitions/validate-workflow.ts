@@ -1,10 +1,11 @@
 import { CASE_ROLES, parseWorkflowRole, ROLE_PARTIES, WORKFLOW_ROLES } from '../access/roles.js';
-import { type DefinitionProblem, knownOrSuggested, listNames, pointer } from './definition-error.js';
+import { type DefinitionProblem, knownOrSuggested, listNames, pointer, problemAt, type ProblemText } from './definition-error.js';
 import { type ChildrenOf, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonChildren } from './definition-limits.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';
 import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
 import { own } from '../common/own.js';
+import type { LocalizedText } from '../common/i18n.js';
 
 const checkSchema = schemaChecker(workflowSchema);
 
@@ -33,9 +34,13 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
   if (!isObject(json)) return problems;
   const nodes = collectStates(json);
   const byPath = new Map(nodes.map((n) => [n.path.join('.'), n]));
-  const say = (segments: Array<string | number>, message: string) =>
-    problems.push({ file, pointer: pointer(...segments), message });
-  if (nodes.length > LIMITS.states) say(['states'], `a workflow has at most ${LIMITS.states} states, at all levels, but this one has ${nodes.length}`);
+  const say: Say = (segments, message) => problems.push(problemAt(file, pointer(...segments), message));
+  if (nodes.length > LIMITS.states) {
+    say(['states'], {
+      sv: `ett arbetsflöde har högst ${LIMITS.states} steg, på alla nivåer, men det här har ${nodes.length}`,
+      en: `a workflow has at most ${LIMITS.states} states, at all levels, but this one has ${nodes.length}`,
+    });
+  }
 
   checkFileName(file, json, say);
   checkInitials(json, nodes, say);
@@ -55,7 +60,10 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
       checkGuard(t.raw, [...where], say);
       checkGate(t.raw, [...where], ctx, say);
       if (rolesFor(json, node, t.event) === undefined) {
-        say([...node.pointer, 'on', t.event], `no role may send "${t.event}" here: name the roles in "meta.roles" of the workflow or of this state`);
+        say([...node.pointer, 'on', t.event], {
+          sv: `ingen roll får skicka "${t.event}" här: ange rollerna i "meta.roles" för arbetsflödet eller för det här steget`,
+          en: `no role may send "${t.event}" here: name the roles in "meta.roles" of the workflow or of this state`,
+        });
       }
     }
   }
@@ -75,9 +83,14 @@ const subStates: ChildrenOf = (node, visit) => {
  */
 function nestingProblem(file: string, json: unknown): DefinitionProblem | undefined {
   const states = firstTooDeep(json, LIMITS.stateDepth, subStates);
-  if (states) return { file, pointer: pointer(...states), message: `states are nested at most ${LIMITS.stateDepth} deep (states inside states)` };
+  if (states) {
+    return problemAt(file, pointer(...states), {
+      sv: `steg ligger högst ${LIMITS.stateDepth} nivåer i varandra (steg i steg)`,
+      en: `states are nested at most ${LIMITS.stateDepth} deep (states inside states)`,
+    });
+  }
   const shape = fileShapeProblem(json, jsonChildren);
-  return shape ? { file, ...shape, message: `a workflow ${shape.message}` } : undefined;
+  return shape ? problemAt(file, shape.pointer, { sv: `ett arbetsflöde ${shape.message.sv}`, en: `a workflow ${shape.message.en}` }) : undefined;
 }
 
 /** A state found while walking the file, with where it is. */
@@ -97,7 +110,7 @@ interface TransitionRef {
   raw: unknown;
 }
 
-type Say = (segments: Array<string | number>, message: string) => void;
+type Say = (segments: Array<string | number>, message: ProblemText) => void;
 
 function collectStates(root: Record<string, unknown>): StateNode[] {
   const out: StateNode[] = [];
@@ -152,54 +165,66 @@ function resolveTarget(root: Record<string, unknown>, source: StateNode, target:
   return byPath.get(path.join('.')) ?? 'invalid';
 }
 
-function describeBadTarget(target: unknown, source: StateNode, root: Record<string, unknown>, byPath: Map<string, StateNode>): string {
-  if (typeof target !== 'string') return 'a transition needs a "target" naming a state';
+function describeBadTarget(target: unknown, source: StateNode, root: Record<string, unknown>, byPath: Map<string, StateNode>): ProblemText {
+  if (typeof target !== 'string') return { sv: 'en övergång behöver ett "target" som anger ett steg', en: 'a transition needs a "target" naming a state' };
   if (target.startsWith('#')) {
     const id = typeof root.id === 'string' ? root.id : '<workflow id>';
-    const known = [...byPath.keys()].map((p) => `#${id}.${p}`);
-    return `unknown state "${target}" (known: ${listNames(known)})`;
+    return unknownState(target, [...byPath.keys()].map((p) => `#${id}.${p}`));
   }
   if (target.startsWith('.') && source.children.length === 0) {
-    return `unknown state "${target}": a target starting with "." names a sub-state, and "${source.path.join('.')}" has none`;
+    const from = source.path.join('.');
+    return {
+      sv: `okänt steg "${target}": ett target som börjar med "." anger ett delsteg, och "${from}" har inga`,
+      en: `unknown state "${target}": a target starting with "." names a sub-state, and "${from}" has none`,
+    };
   }
   const known = target.startsWith('.')
     ? source.children.map((c) => '.' + c.key)
     : (source.parent?.children ?? [...byPath.values()].filter((n) => !n.parent)).map((c) => c.key);
-  return `unknown state "${target}" (known: ${listNames(known)})`;
+  return unknownState(target, known);
+}
+
+function unknownState(name: string, known: readonly string[]): ProblemText {
+  return { sv: `okänt steg "${name}" (kända: ${listNames(known, 12, 'sv')})`, en: `unknown state "${name}" (known: ${listNames(known)})` };
 }
 
 function checkFileName(file: string, json: Record<string, unknown>, say: Say): void {
   if (typeof json.id !== 'string' || typeof json.version !== 'number') return; // the schema has said it
   const base = file.split(/[\\/]/).pop() ?? file;
   const expected = `${json.id}.v${json.version}.json`;
-  if (base !== expected) say(['id'], `the file must be named "${expected}" after its id and version, not "${base}"`);
+  if (base !== expected) {
+    say(['id'], { sv: `filen måste heta "${expected}" efter sitt id och sin version, inte "${base}"`, en: `the file must be named "${expected}" after its id and version, not "${base}"` });
+  }
 }
 
 function checkInitials(root: Record<string, unknown>, nodes: StateNode[], say: Say): void {
   const rootKeys = isObject(root.states) ? Object.keys(root.states) : [];
   if (typeof root.initial === 'string' && rootKeys.length && !rootKeys.includes(root.initial)) {
-    say(['initial'], `unknown state "${root.initial}" (known: ${listNames(rootKeys)})`);
+    say(['initial'], unknownState(root.initial, rootKeys));
   }
   for (const node of nodes) {
     const { type, initial, states, on } = node.config;
     const childKeys = node.children.map((c) => c.key);
     if (type === 'final') {
-      if (states !== undefined) say([...node.pointer, 'states'], 'a final state cannot have sub-states');
-      if (on !== undefined) say([...node.pointer, 'on'], 'a final state cannot have transitions: nothing happens after it');
+      if (states !== undefined) say([...node.pointer, 'states'], { sv: 'ett slutsteg kan inte ha delsteg', en: 'a final state cannot have sub-states' });
+      if (on !== undefined) say([...node.pointer, 'on'], { sv: 'ett slutsteg kan inte ha övergångar: inget händer efter det', en: 'a final state cannot have transitions: nothing happens after it' });
       continue;
     }
     if (type === 'parallel') {
-      if (!childKeys.length) say(node.pointer, 'a parallel state needs "states": its regions');
-      if (initial !== undefined) say([...node.pointer, 'initial'], 'a parallel state enters all its regions at once and has no "initial"');
+      if (!childKeys.length) say(node.pointer, { sv: 'ett parallellt steg behöver "states": dess regioner', en: 'a parallel state needs "states": its regions' });
+      if (initial !== undefined) {
+        say([...node.pointer, 'initial'], { sv: 'ett parallellt steg går in i alla sina regioner på en gång och har inget "initial"', en: 'a parallel state enters all its regions at once and has no "initial"' });
+      }
       continue;
     }
     if (childKeys.length) {
-      if (initial === undefined) say(node.pointer, `missing required key "initial": which of ${listNames(childKeys)} to enter first`);
-      else if (typeof initial === 'string' && !childKeys.includes(initial)) {
-        say([...node.pointer, 'initial'], `unknown state "${initial}" (known: ${listNames(childKeys)})`);
+      if (initial === undefined) {
+        say(node.pointer, { sv: `nyckeln "initial" saknas: vilket av ${listNames(childKeys, 12, 'sv')} som kommer först`, en: `missing required key "initial": which of ${listNames(childKeys)} to enter first` });
+      } else if (typeof initial === 'string' && !childKeys.includes(initial)) {
+        say([...node.pointer, 'initial'], unknownState(initial, childKeys));
       }
     } else if (initial !== undefined) {
-      say([...node.pointer, 'initial'], 'a state without sub-states has no "initial"');
+      say([...node.pointer, 'initial'], { sv: 'ett steg utan delsteg har inget "initial"', en: 'a state without sub-states has no "initial"' });
     }
   }
 }
@@ -213,9 +238,17 @@ function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: 
         if (typeof role !== 'string') return;
         const { role: name, party } = parseWorkflowRole(role);
         if (!WORKFLOW_ROLES.includes(name)) {
-          say([...base, 'roles', event, i], `unknown role "${name}" (known: ${listNames(WORKFLOW_ROLES)})`);
+          say([...base, 'roles', event, i], { sv: `okänd roll "${name}" (kända: ${listNames(WORKFLOW_ROLES)})`, en: `unknown role "${name}" (known: ${listNames(WORKFLOW_ROLES)})` });
         } else if (party !== null && (name === 'system' || !(ROLE_PARTIES as readonly string[]).includes(party))) {
-          say([...base, 'roles', event, i], name === 'system' ? 'the system role is held for no party: write "system"' : `"${role}": after "@" comes the parties the role counts for (known: ${listNames(ROLE_PARTIES)})`);
+          say(
+            [...base, 'roles', event, i],
+            name === 'system'
+              ? { sv: 'systemrollen innehas inte för någon part: skriv "system"', en: 'the system role is held for no party: write "system"' }
+              : {
+                  sv: `"${role}": efter "@" kommer de parter som rollen räknas för (kända: ${listNames(ROLE_PARTIES)})`,
+                  en: `"${role}": after "@" comes the parties the role counts for (known: ${listNames(ROLE_PARTIES)})`,
+                },
+          );
         }
       });
     }
@@ -227,7 +260,11 @@ function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: 
 }
 
 const OFFSET_UNITS = ['workingDays', 'calendarDays', 'hours'] as const;
-const UNIT_WORDS: Record<(typeof OFFSET_UNITS)[number], string> = { workingDays: 'working days', calendarDays: 'calendar days', hours: 'hours' };
+const UNIT_WORDS: Record<(typeof OFFSET_UNITS)[number], LocalizedText> = {
+  workingDays: { sv: 'arbetsdagar', en: 'working days' },
+  calendarDays: { sv: 'kalenderdagar', en: 'calendar days' },
+  hours: { sv: 'timmar', en: 'hours' },
+};
 
 /**
  * A state's deadline and escalation ladder: no deadline on a final state; a ladder needs an SLA,
@@ -240,13 +277,20 @@ function checkDeadline(node: StateNode, say: Say): void {
   const at = [...node.pointer, 'meta'];
   if (node.config.type === 'final') {
     for (const key of ['sla', 'escalation']) {
-      if (meta[key] !== undefined) say([...at, key], `a final state has no deadline: nothing happens after it, so remove "${key}"`);
+      if (meta[key] !== undefined) {
+        say([...at, key], { sv: `ett slutsteg har ingen tidsgräns: inget händer efter det, så ta bort "${key}"`, en: `a final state has no deadline: nothing happens after it, so remove "${key}"` });
+      }
     }
     return;
   }
   const ladder = meta.escalation;
   if (!Array.isArray(ladder)) return;
-  if (meta.sla === undefined) say([...at, 'escalation'], 'an escalation ladder needs an SLA ("sla") in the same "meta": its levels are counted from the deadline');
+  if (meta.sla === undefined) {
+    say([...at, 'escalation'], {
+      sv: 'en eskaleringstrappa behöver en tidsgräns ("sla") i samma "meta": dess nivåer räknas från tidsgränsen',
+      en: 'an escalation ladder needs an SLA ("sla") in the same "meta": its levels are counted from the deadline',
+    });
+  }
   const sla = isObject(meta.sla) ? offsetOf(meta.sla) : undefined;
   const names = new Set<string>();
   let previous: { name: string; unit: (typeof OFFSET_UNITS)[number]; value: number } | undefined;
@@ -254,12 +298,17 @@ function checkDeadline(node: StateNode, say: Say): void {
     if (!isObject(item)) return;
     const where = [...at, 'escalation', i];
     const name = typeof item.level === 'string' ? item.level : `#${i + 1}`;
-    if (names.has(name)) say([...where, 'level'], `the level "${name}" is named twice in this ladder; give each level its own name`);
+    if (names.has(name)) {
+      say([...where, 'level'], { sv: `nivån "${name}" förekommer två gånger i trappan; ge varje nivå ett eget namn`, en: `the level "${name}" is named twice in this ladder; give each level its own name` });
+    }
     names.add(name);
     if (Array.isArray(item.notify)) {
       item.notify.forEach((role, j) => {
         if (typeof role === 'string' && !(CASE_ROLES as readonly string[]).includes(role)) {
-          say([...where, 'notify', j], `unknown role "${role}": a level notifies roles on the case (known: ${listNames(CASE_ROLES)})`);
+          say([...where, 'notify', j], {
+            sv: `okänd roll "${role}": en nivå underrättar roller i ärendet (kända: ${listNames(CASE_ROLES)})`,
+            en: `unknown role "${role}": a level notifies roles on the case (known: ${listNames(CASE_ROLES)})`,
+          });
         }
       });
     }
@@ -267,20 +316,31 @@ function checkDeadline(node: StateNode, say: Say): void {
     const offset = offsetOf(item.at);
     if (!offset) {
       if (Object.keys(item.at).every((k) => (OFFSET_UNITS as readonly string[]).includes(k))) {
-        say([...where, 'at'], 'an offset must give exactly one of "workingDays", "calendarDays" or "hours"');
+        say([...where, 'at'], { sv: 'en förskjutning ska ange exakt ett av "workingDays", "calendarDays" eller "hours"', en: 'an offset must give exactly one of "workingDays", "calendarDays" or "hours"' });
       }
       return;
     }
     if (typeof offset.value !== 'number' || !Number.isInteger(offset.value)) return; // the schema has said it
     const here = { name, unit: offset.unit, value: offset.value };
     if (previous && previous.unit !== here.unit) {
-      say([...where, 'at'], `every level of a ladder counts in one unit, so that their order is clear: use "${previous.unit}" as the level before does`);
+      say([...where, 'at'], {
+        sv: `alla nivåer i en trappa räknas i samma enhet, så att ordningen är tydlig: använd "${previous.unit}" som nivån före`,
+        en: `every level of a ladder counts in one unit, so that their order is clear: use "${previous.unit}" as the level before does`,
+      });
       return;
     }
     if (previous && here.value <= previous.value) {
-      say([...where, 'at', here.unit], `the levels must come in time order: "${here.name}" (${here.value} ${UNIT_WORDS[here.unit]}) is not after "${previous.name}" (${previous.value} ${UNIT_WORDS[previous.unit]})`);
+      const [h, p] = [UNIT_WORDS[here.unit], UNIT_WORDS[previous.unit]];
+      say([...where, 'at', here.unit], {
+        sv: `nivåerna måste komma i tidsordning: "${here.name}" (${here.value} ${h.sv}) kommer inte efter "${previous.name}" (${previous.value} ${p.sv})`,
+        en: `the levels must come in time order: "${here.name}" (${here.value} ${h.en}) is not after "${previous.name}" (${previous.value} ${p.en})`,
+      });
     } else if (sla && sla.unit === here.unit && Number.isInteger(sla.value) && (sla.value as number) >= 1 && here.value < 0 && -here.value >= (sla.value as number)) {
-      say([...where, 'at', here.unit], `${-here.value} ${UNIT_WORDS[here.unit]} before the deadline is not after the step begins (the SLA is ${sla.value} ${UNIT_WORDS[sla.unit]})`);
+      const [h, d] = [UNIT_WORDS[here.unit], UNIT_WORDS[sla.unit]];
+      say([...where, 'at', here.unit], {
+        sv: `${-here.value} ${h.sv} före tidsgränsen är inte efter att steget börjar (tidsgränsen är ${String(sla.value)} ${d.sv})`,
+        en: `${-here.value} ${h.en} before the deadline is not after the step begins (the SLA is ${String(sla.value)} ${d.en})`,
+      });
     }
     previous = here;
   });
@@ -300,13 +360,21 @@ function checkGuard(raw: unknown, where: Array<string | number>, say: Say): void
   const info = own(GUARD_CATALOGUE, name);
   const at = typeof guard === 'string' ? [...where, 'guard'] : [...where, 'guard', 'type'];
   if (!info) {
-    say(at, `unknown guard "${name}" (known: ${listNames(Object.keys(GUARD_CATALOGUE))}); conditions on case data belong in a gate ("meta.gate")`);
+    const known = listNames(Object.keys(GUARD_CATALOGUE));
+    say(at, {
+      sv: `okänt villkor (guard) "${name}" (kända: ${known}); villkor på ärendets uppgifter hör hemma i en grind ("meta.gate")`,
+      en: `unknown guard "${name}" (known: ${known}); conditions on case data belong in a gate ("meta.gate")`,
+    });
     return;
   }
   const params = isObject(guard) && isObject(guard.params) ? Object.keys(guard.params) : [];
   for (const p of params) {
     if (!(info.params ?? []).includes(p)) {
-      say([...where, 'guard', 'params', p], `guard "${name}" takes no parameter "${p}"${info.params?.length ? ` (it takes ${listNames(info.params)})` : ''}`);
+      const takes = info.params?.length ? listNames(info.params) : undefined;
+      say([...where, 'guard', 'params', p], {
+        sv: `villkoret (guard) "${name}" tar ingen parameter "${p}"${takes ? ` (det tar ${takes})` : ''}`,
+        en: `guard "${name}" takes no parameter "${p}"${takes ? ` (it takes ${takes})` : ''}`,
+      });
     }
   }
 }
@@ -315,7 +383,11 @@ function checkGate(raw: unknown, where: Array<string | number>, ctx: WorkflowVal
   if (!isObject(raw) || !isObject(raw.meta) || !Array.isArray(raw.meta.gate)) return;
   raw.meta.gate.forEach((id, i) => {
     if (typeof id === 'string' && !ctx.ruleSetIds.has(id)) {
-      say([...where, 'meta', 'gate', i], `unknown rule set "${id}" ${knownOrSuggested(id, [...ctx.ruleSetIds].sort(), 'the folder rules/')}; a rule set is a file rules/<id>.json`);
+      const hint = knownOrSuggested(id, [...ctx.ruleSetIds].sort(), { sv: 'mappen rules/', en: 'the folder rules/' });
+      say([...where, 'meta', 'gate', i], {
+        sv: `okänd regeluppsättning "${id}" ${hint.sv}; en regeluppsättning är en fil rules/<id>.json`,
+        en: `unknown rule set "${id}" ${hint.en}; a rule set is a file rules/<id>.json`,
+      });
     }
   });
 }
@@ -359,12 +431,19 @@ function checkReachability(
   }
   for (const node of nodes) {
     if (!entered.has(node)) {
-      say(node.pointer, `state "${node.path.join('.')}" cannot be reached from the initial state "${String(root.initial)}"`);
+      const [state, start] = [node.path.join('.'), String(root.initial)];
+      say(node.pointer, { sv: `steget "${state}" går inte att nå från startsteget "${start}"`, en: `state "${state}" cannot be reached from the initial state "${start}"` });
     }
   }
   const finals = nodes.filter((n) => !n.parent && n.config.type === 'final');
   if (!finals.some((n) => entered.has(n))) {
-    say(['states'], finals.length ? `no final state can be reached (final: ${listNames(finals.map((n) => n.key))})` : 'the workflow has no final state ("type": "final"): a case could never be closed');
+    const names = listNames(finals.map((n) => n.key));
+    say(
+      ['states'],
+      finals.length
+        ? { sv: `inget slutsteg går att nå (slutsteg: ${names})`, en: `no final state can be reached (final: ${names})` }
+        : { sv: 'arbetsflödet har inget slutsteg ("type": "final"): ett ärende skulle aldrig kunna avslutas', en: 'the workflow has no final state ("type": "final"): a case could never be closed' },
+    );
   }
   for (const node of nodes) {
     if (node.children.length || node.config.type === 'final' || !entered.has(node)) continue;
@@ -373,7 +452,8 @@ function checkReachability(
       return isObject(n.config.on) && Object.keys(n.config.on).length > 0 ? true : up(n.parent);
     })(node);
     if (!hasWayOut) {
-      say(node.pointer, `state "${node.path.join('.')}" is a dead end: it has no transitions and is not final`);
+      const state = node.path.join('.');
+      say(node.pointer, { sv: `steget "${state}" är en återvändsgränd: det har inga övergångar och är inget slutsteg`, en: `state "${state}" is a dead end: it has no transitions and is not final` });
     }
   }
 }

@@ -18,12 +18,12 @@ describe('the JSONPath subset', () => {
   it('never reaches a prototype, even for a name that is not refused', () => {
     expect(resolveJsonPath({}, '$.toString')).toBeUndefined();
     expect(resolveJsonPath([], '$[0]')).toBeUndefined();
-    expect(parseJsonPath('$.constructor')).toEqual({ problem: '"constructor" is not a field of a fact' });
-    expect(parseJsonPath("$['__proto__']")).toEqual({ problem: '"__proto__" is not a field of a fact' });
+    expect(parseJsonPath('$.constructor')).toEqual({ problem: { sv: '"constructor" är inget fält i en fakta', en: '"constructor" is not a field of a fact' } });
+    expect(parseJsonPath("$['__proto__']")).toEqual({ problem: { sv: '"__proto__" är inget fält i en fakta', en: '"__proto__" is not a field of a fact' } });
   });
 
   it('refuses every other JSONPath feature, naming it', () => {
-    const problem = (path: string) => ('problem' in parseJsonPath(path) ? (parseJsonPath(path) as { problem: string }).problem : 'accepted');
+    const problem = (path: string) => ('problem' in parseJsonPath(path) ? (parseJsonPath(path) as { problem: { en: string } }).problem.en : 'accepted');
     expect(problem('$..*..*..*')).toMatch(/^recursive descent/);
     expect(problem('$[?(@.label.match(/(a+)+$/))]')).toMatch(/^filter and script expressions/);
     expect(problem('$[(@.length-1)]')).toMatch(/^filter and script expressions/);

@@ -14,6 +14,8 @@
  * list; anything else gives `undefined`. Cost: one property read per step.
  */
 
+import type { LocalizedText } from '../common/i18n.js';
+
 /** Longest path accepted, in characters. */
 export const MAX_PATH_LENGTH = 200;
 /** Most steps after `$`. */
@@ -33,9 +35,9 @@ const QUOTED = /^\[(?:'([^'\\]{1,64})'|"([^"\\]{1,64})")\]/;
  * Parses a path of the subset, or says in words why it is not one.
  * Pure; linear in the length of the path (which is bounded first).
  */
-export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: string } {
-  if (path.length > MAX_PATH_LENGTH) return { problem: `a path has at most ${MAX_PATH_LENGTH} characters` };
-  if (!path.startsWith('$')) return { problem: 'a path starts with "$"' };
+export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: LocalizedText } {
+  if (path.length > MAX_PATH_LENGTH) return { problem: { sv: `en sökväg har högst ${MAX_PATH_LENGTH} tecken`, en: `a path has at most ${MAX_PATH_LENGTH} characters` } };
+  if (!path.startsWith('$')) return { problem: { sv: 'en sökväg börjar med "$"', en: 'a path starts with "$"' } };
   const steps: PathStep[] = [];
   let rest = path.slice(1);
   while (rest.length) {
@@ -52,22 +54,24 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
     } else {
       return { problem: refusal(path, path.length - rest.length) };
     }
-    if (steps.length > MAX_PATH_STEPS) return { problem: `a path has at most ${MAX_PATH_STEPS} steps after "$"` };
+    if (steps.length > MAX_PATH_STEPS) return { problem: { sv: `en sökväg har högst ${MAX_PATH_STEPS} steg efter "$"`, en: `a path has at most ${MAX_PATH_STEPS} steps after "$"` } };
   }
   const bad = steps.find((s) => typeof s === 'string' && PROTOTYPE_NAMES.has(s));
-  if (bad !== undefined) return { problem: `"${bad}" is not a field of a fact` };
+  if (bad !== undefined) return { problem: { sv: `"${bad}" är inget fält i en fakta`, en: `"${bad}" is not a field of a fact` } };
   return { steps };
 }
 
 /** Why a path is outside the subset, naming the JSONPath feature when it is one we refuse. */
-function refusal(path: string, at: number): string {
-  const allowed = 'only "$" followed by .name, [\'name\'] or [n] is allowed (docs/workflows-and-rules.md)';
-  if (path.includes('..')) return `recursive descent ("..") is not allowed: ${allowed}`;
-  if (/[?()@]/.test(path)) return `filter and script expressions ("?(…)", "(…)", "@") are not allowed: ${allowed}`;
-  if (path.includes('*')) return `wildcards ("*") are not allowed: ${allowed}`;
-  if (/\[[^\]]*[,:]/.test(path)) return `unions and slices ("[a,b]", "[0:2]") are not allowed: ${allowed}`;
-  if (/[\^~`]/.test(path)) return `the jsonpath-plus extensions "^", "~" and "\`" are not allowed: ${allowed}`;
-  return `unexpected ${JSON.stringify(path.slice(at, at + 10))} at character ${at + 1}: ${allowed}`;
+function refusal(path: string, at: number): LocalizedText {
+  const allowed = { sv: 'bara "$" följt av .namn, [\'namn\'] eller [n] är tillåtet (docs/workflows-and-rules.md)', en: 'only "$" followed by .name, [\'name\'] or [n] is allowed (docs/workflows-and-rules.md)' };
+  const refused = (sv: string, en: string): LocalizedText => ({ sv: `${sv}: ${allowed.sv}`, en: `${en}: ${allowed.en}` });
+  if (path.includes('..')) return refused('rekursiv sökning ("..") är inte tillåten', 'recursive descent ("..") is not allowed');
+  if (/[?()@]/.test(path)) return refused('filter- och skriptuttryck ("?(…)", "(…)", "@") är inte tillåtna', 'filter and script expressions ("?(…)", "(…)", "@") are not allowed');
+  if (path.includes('*')) return refused('jokertecken ("*") är inte tillåtna', 'wildcards ("*") are not allowed');
+  if (/\[[^\]]*[,:]/.test(path)) return refused('unioner och utsnitt ("[a,b]", "[0:2]") är inte tillåtna', 'unions and slices ("[a,b]", "[0:2]") are not allowed');
+  if (/[\^~`]/.test(path)) return refused('jsonpath-plus-tilläggen "^", "~" och "`" är inte tillåtna', 'the jsonpath-plus extensions "^", "~" and "`" are not allowed');
+  const near = JSON.stringify(path.slice(at, at + 10));
+  return refused(`oväntat ${near} vid tecken ${at + 1}`, `unexpected ${near} at character ${at + 1}`);
 }
 
 /** Thrown when a path outside the subset reaches evaluation (validation should have refused it). */
@@ -86,7 +90,7 @@ export class UnsafePathError extends Error {
  */
 export function resolveJsonPath(value: unknown, path: string): unknown {
   const parsed = parseJsonPath(path);
-  if ('problem' in parsed) throw new UnsafePathError(path, parsed.problem);
+  if ('problem' in parsed) throw new UnsafePathError(path, parsed.problem.en);
   let current = value;
   for (const step of parsed.steps) {
     if (typeof step === 'number') current = Array.isArray(current) ? current[step] : undefined;

@@ -98,6 +98,10 @@ describe('the other pages in the browser', () => {
     await page.goto(`${s.t.url}/app/workflows/check`);
     await page.getByText('Bara processägare för arbetsflödesdefinitioner').waitFor();
     await signOut(page);
+    // A mistyped token is refused in Swedish, the server's reason included.
+    await page.getByLabel('API-token').fill('svk_not-a-token-anyone-was-given');
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByText('Inloggningen misslyckades: API-token är okänd, återkallad eller har gått ut').waitFor();
     await signIn(page, s.t.url, await s.t.token(ADMINISTRATOR));
     await page.goto(`${s.t.url}/app/workflows/check`);
     const broken = JSON.parse(readFileSync('workflows/kronoberg.v1.json', 'utf8'));
@@ -105,7 +109,8 @@ describe('the other pages in the browser', () => {
     await page.getByLabel('Eller klistra in filens innehåll (JSON)').fill(JSON.stringify(broken, null, 2));
     await page.getByRole('button', { name: 'Kontrollera' }).click();
     await page.getByText('#/states/decisions/on/ADVANCE/target', { exact: false }).waitFor();
-    await page.getByText(/unknown state "jointProblm"/).waitFor();
+    await page.getByText(/okänt steg "jointProblm"/).waitFor();
+    expect(await page.getByText(/unknown state/).count()).toBe(0);
     await s.check(page, 'check');
     await screenshots(page, 'check');
     await page.getByLabel('Eller klistra in filens innehåll (JSON)').fill(readFileSync('rules/identical-decisions.json', 'utf8'));

@@ -11,7 +11,9 @@ describe('security: bad input never answers 500', () => {
   let t: TestApp;
   const LEAD: TestActor = { person: 'sekr.region', organisation: '07' };
   const ids: Record<string, string> = {};
-  const req = (method: string, path: string, options: RequestOptions = {}) => t.request(method, path, { as: LEAD, ...options });
+  // The messages are asserted in English, asked for; the Swedish default is test/language.e2e.test.ts's.
+  const ENGLISH = { 'accept-language': 'en' };
+  const req = (method: string, path: string, options: RequestOptions = {}) => t.request(method, path, { as: LEAD, ...options, headers: { ...ENGLISH, ...options.headers } });
   const version = async () => (await req('GET', `/cases/${ids.case}`)).body.version as number;
   /** The request is refused with 400 naming exactly these problems, and the case did not change. */
   const refused = async (attempt: Promise<ApiResponse>, errors: Array<{ path: string; message: string | RegExp }>) => {
@@ -66,7 +68,7 @@ describe('security: bad input never answers 500', () => {
   const NULL = (p: string) => `${p} cannot be null: leave it out instead (null is accepted only where a value can be removed)`;
 
   it('refuses null for what cannot be removed in PATCH of people, parties, roles, decision points, goals and actions; takes it where it removes a value', async () => {
-    const people = await t.request('PATCH', `/people/${ids.person}`, { as: ADMINISTRATOR, body: { name: null, systemRoles: null } });
+    const people = await t.request('PATCH', `/people/${ids.person}`, { as: ADMINISTRATOR, body: { name: null, systemRoles: null }, headers: ENGLISH });
     expect(people.body).toMatchObject({ status: 400, errors: [{ path: 'name', message: NULL('name') }, { path: 'systemRoles', message: NULL('systemRoles') }] });
     expect((await t.request('GET', '/people', { as: ADMINISTRATOR })).body.items.find((p: any) => p.id === ids.person)).toMatchObject({ name: 'Anna Ek' });
     await refused(req('PATCH', `/cases/${ids.case}/parties/${ids.alvesta}`, { body: { responsibilities: null, mustSign: null } }), [
@@ -102,7 +104,7 @@ describe('security: bad input never answers 500', () => {
     await refused(req('PUT', `/cases/${ids.case}/chair/rotation`, { rawBody: JSON.stringify({ entries: [{ organisationId: ids.region }, { organisationId: ids.alvesta, prototype: { personId: ids.person } }], periodMonths: 12 }) }), [
       { path: 'entries.1.prototype', message: PROTO('prototype') },
     ]);
-    const workflow = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, rawBody: '{"workflow": {"id": "x", "states": {"a": {"__proto__": {"type": "final"}}}}}' });
+    const workflow = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, headers: ENGLISH, rawBody: '{"workflow": {"id": "x", "states": {"a": {"__proto__": {"type": "final"}}}}}' });
     expect(workflow.body).toMatchObject({ status: 400, errors: [{ path: 'workflow.states.a.__proto__', message: PROTO('__proto__') }] });
     // Nothing was taken: no case titled "Ny" was started.
     expect((await req('GET', '/cases?q=Ny')).body.total).toBe(0);

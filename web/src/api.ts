@@ -1,5 +1,5 @@
 import type { components } from './api-types';
-import { lang } from './i18n';
+import { lang, t } from './i18n';
 
 /** The service's answer and request shapes, generated from schemas/openapi.json (npm run api-types). */
 export type Schemas = components['schemas'];
@@ -56,7 +56,10 @@ export async function call<T = unknown>(method: string, path: string, body?: unk
   const h: Record<string, string> = { accept: 'application/json', 'accept-language': lang(), ...headers };
   if (bearer) h.authorization = `Bearer ${bearer}`;
   if (body !== undefined) h['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  // The browser's own words for a lost connection ("Failed to fetch") are English whatever the page's language.
+  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }).catch(() => {
+    throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
+  });
   const text = await res.text();
   let parsed: unknown = undefined;
   try {
@@ -67,7 +70,9 @@ export async function call<T = unknown>(method: string, path: string, body?: unk
   if (!res.ok) {
     if (res.status === 401 && bearer) onUnauthorised();
     const error = typeof parsed === 'object' && parsed !== null ? (parsed as Partial<ErrorBody>) : undefined;
-    throw new ApiError(res.status, error?.code ?? String(res.status), error?.message ?? res.statusText, error);
+    // Our service answers in the page's language (Accept-Language); anything else (a proxy's page) gets our words.
+    const message = typeof error?.message === 'string' ? error.message : t('httpStatus', { status: res.status });
+    throw new ApiError(res.status, error?.code ?? String(res.status), message, error);
   }
   return { body: parsed as T, etag: res.headers.get('etag'), status: res.status };
 }

@@ -3,6 +3,8 @@
  * endpoints from the issuer's discovery document. The access token it gets is what the API checks
  * (issuer, audience = the client id, signature, expiry).
  */
+import { t } from './i18n';
+
 const STATE_KEY = 'samverkan.oidc';
 
 function base64url(bytes: Uint8Array): string {
@@ -15,7 +17,7 @@ function random(): string {
 
 async function discover(issuer: string): Promise<{ authorization_endpoint: string; token_endpoint: string }> {
   const res = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
-  if (!res.ok) throw new Error(`discovery: ${res.status}`);
+  if (!res.ok) throw new Error(t('oidcDiscovery', { status: res.status }));
   return res.json();
 }
 
@@ -41,15 +43,15 @@ export async function finishOidc(search: string): Promise<string> {
   const saved = JSON.parse(sessionStorage.getItem(STATE_KEY) ?? 'null') as { verifier: string; state: string; issuer: string; clientId: string } | null;
   sessionStorage.removeItem(STATE_KEY);
   if (params.get('error')) throw new Error(params.get('error_description') ?? params.get('error')!);
-  if (!saved || params.get('state') !== saved.state || !params.get('code')) throw new Error('state mismatch');
+  if (!saved || params.get('state') !== saved.state || !params.get('code')) throw new Error(t('oidcState'));
   const meta = await discover(saved.issuer);
   const res = await fetch(meta.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code')!, redirect_uri: redirectUri(), client_id: saved.clientId, code_verifier: saved.verifier }).toString(),
   });
-  if (!res.ok) throw new Error(`token endpoint: ${res.status}`);
+  if (!res.ok) throw new Error(t('oidcTokenEndpoint', { status: res.status }));
   const body = (await res.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error('no access token');
+  if (!body.access_token) throw new Error(t('oidcNoToken'));
   return body.access_token;
 }

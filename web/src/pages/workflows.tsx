@@ -87,6 +87,20 @@ export function WorkflowPage({ id, version }: { id: string; version: number }) {
 
 type Problem = Schema<'DefinitionProblemDto'>;
 
+/**
+ * Where JSON.parse stopped, in the page's language: the browser's message itself is English
+ * ("Expected ',' or '}' after property value in JSON at position 42 (line 3 column 5)").
+ */
+function jsonWhere(text: string, message: string): string {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return t('jsonWhere', { line: lineColumn[1]!, column: lineColumn[2]! });
+  const position = /position (\d+)/.exec(message);
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return t('jsonWhere', { line, column: before.length - before.lastIndexOf('\n') });
+}
+
 /** Checks a workflow or rule file with the service's validation (nothing is published); for process owners. */
 export function CheckPage({ me }: { me: Me | null }) {
   const [kind, setKind] = useState<'workflow' | 'rules'>('workflow');
@@ -98,7 +112,7 @@ export function CheckPage({ me }: { me: Me | null }) {
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      setResult({ error: t('notJson', { message: (err as Error).message }) });
+      setResult({ error: t('notJson', { where: jsonWhere(text, (err as Error).message) }) });
       return;
     }
     try {
