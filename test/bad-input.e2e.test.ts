@@ -65,7 +65,9 @@ describe('bad input', () => {
   it('explains malformed JSON, unknown fields and wrong types precisely', async () => {
     const broken = await t.request('POST', '/cases', { rawBody: '{"workflow": "samverkan",' });
     expect(broken.status).toBe(400);
-    expect(broken.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^the body is not valid JSON: /) });
+    expect(broken.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^innehållet är inte giltig JSON: /) });
+    const brokenEn = await t.request('POST', '/cases', { rawBody: '{"workflow": "samverkan",', headers: { 'accept-language': 'en' } });
+    expect(brokenEn.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^the body is not valid JSON: /) });
 
     const unknown = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'X', id: 'mine', state: 'closed' } });
     expect(unknown.status).toBe(400);
@@ -111,7 +113,8 @@ describe('bad input', () => {
     expect((await t.request('GET', missing, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' } })).body.message).toBe('Ärendet "00000000-0000-4000-8000-000000000000" hittades inte');
     expect((await t.request('GET', missing, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'case "00000000-0000-4000-8000-000000000000" was not found' });
     expect((await t.request('GET', '/cases/nope')).status).toBe(400);
-    expect((await t.request('GET', '/no/such/route')).body).toMatchObject({ status: 404, message: 'no such endpoint: GET /no/such/route' });
+    expect((await t.request('GET', '/no/such/route')).body).toMatchObject({ status: 404, message: 'det finns ingen sådan adress i tjänsten: GET /no/such/route' });
+    expect((await t.request('GET', '/no/such/route', { headers: { 'accept-language': 'en' } })).body).toMatchObject({ status: 404, message: 'no such endpoint: GET /no/such/route' });
     expect((await t.request('POST', '/cases', { body: { workflow: 'no-such', title: 'X' } })).body).toMatchObject({ status: 404, code: 'WORKFLOW_NOT_FOUND' });
     const notHere = await t.request('POST', `/cases/${caseId}/events`, { body: { type: 'CLOSE' } });
     expect(notHere.body).toMatchObject({ status: 409, code: 'EVENT_NOT_ACCEPTED', accepted: ['ADVANCE'] });
