@@ -13,7 +13,7 @@ import { CurrentActor } from './actor.guard.js';
 import { AddPartyDto, AssignRoleDto, SetRotationDto, UpdatePartyDto, UpdateRoleDto } from './dto/governance.dto.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 
 const caseId = uuidParam('case id');
 

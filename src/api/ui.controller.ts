@@ -16,7 +16,7 @@ import { DeadlineQueries } from '../deadlines/deadline-queries.js';
 import { OrganisationRecord, PersonRecord } from '../governance/organisation.entity.js';
 import { CurrentActor, Public } from './actor.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 import { languageOf } from './language.js';
 import { isUuid } from '../common/uuid.js';
 

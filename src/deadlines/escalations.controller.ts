@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../api/actor.guard.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from '../api/http.js';
 import { languageOf } from '../api/language.js';
-import { uuidParam } from '../api/registry.controller.js';
+import { uuidParam } from '../api/params.js';
 import type { EscalationRecord } from './deadline.entity.js';
 import { AcknowledgeEscalationDto, InboxQuery } from './escalations.dto.js';
 import { EscalationsService } from './escalations.service.js';

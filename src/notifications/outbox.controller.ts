@@ -4,7 +4,7 @@ import { ApiAnswers, READ_ERRORS } from '../api/api-answers.js';
 import { NotificationPageDto, NotificationViewDto } from '../api/dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
 import { CurrentActor } from '../api/actor.guard.js';
-import { uuidParam } from '../api/registry.controller.js';
+import { uuidParam } from '../api/params.js';
 import { OutboxQuery } from './outbox.dto.js';
 import { Outbox, notificationView } from './outbox.service.js';
 
