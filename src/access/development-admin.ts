@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { DEVELOPMENT_TOKEN_FILE } from '../demo/development-data.js';
-import { OrganisationRecord, PersonRecord } from '../governance/organisation.entity.js';
+import { OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
 import { ApiTokenRecord } from './api-token.entity.js';
 import { ApiTokensService } from './api-tokens.service.js';
 

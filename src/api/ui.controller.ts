@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseTarget } from '../config/database.js';
 import { APP_CONFIG, DATABASE_TARGET } from '../config/tokens.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
-import { OrganisationRecord, PersonRecord } from '../governance/organisation.entity.js';
+import { OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
 import { CurrentActor, Public } from './actor.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
 import { uuidParam } from './params.js';

@@ -11,7 +11,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DecisionPointRecord } from './decision.entity.js';
 import { notAParty } from './labels.js';
-import { BoardRecord, OrganisationRecord, PersonRecord } from './organisation.entity.js';
+import { BoardRecord, OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
 import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from './party.entity.js';
 
 /** Input of a new party. */
