@@ -1,4 +1,4 @@
-import type { RuleSetFile } from '../definitions/rule-set-types.js';
+import type { RuleSetFile } from './rule-set-types.js';
 import { factKey } from '../facts/fact-key.js';
 import { evaluateGate, factRequestsOf } from './gate-evaluator.js';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { activeStateIds, candidateTransitions, initialCaseState, step } from '../../src/cases/case-engine.js';
 import { compileWorkflow } from '../../src/definitions/compile-workflow.js';
 import type { DefinitionProblem } from '../../src/definitions/definition-error.js';
-import type { RuleSetFile } from '../../src/definitions/rule-set-types.js';
+import type { RuleSetFile } from '../../src/rules/rule-set-types.js';
 import { validateRuleSet } from '../../src/definitions/validate-rule-set.js';
 import { validateWorkflow } from '../../src/definitions/validate-workflow.js';
 import type { WorkflowFile } from '../../src/definitions/workflow-types.js';
