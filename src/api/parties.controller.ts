@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { PartiesService } from '../governance/parties.service.js';
-import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../governance/party.entity.js';
+import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../cases/party.entity.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { partyView, roleView, rotationView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';

@@ -15,7 +15,7 @@ import { compareDecisionText, textDigest, words, type TextComparison } from './d
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
 import { BoardRecord, OrganisationRecord } from '../registry/organisation.entity.js';
-import { CasePartyRecord } from './party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 
 /** Input of a decision point. */
 export interface NewDecisionPoint {

@@ -12,7 +12,7 @@ import { DomainError, notFound, unprocessable } from '../common/domain-error.js'
 import { DecisionPointRecord } from './decision.entity.js';
 import { notAParty } from './labels.js';
 import { BoardRecord, OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
-import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from './party.entity.js';
+import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from '../cases/party.entity.js';
 
 /** Input of a new party. */
 export interface NewParty {
