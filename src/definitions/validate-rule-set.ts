@@ -1,6 +1,6 @@
 import { WORKFLOW_ROLES } from '../access/roles.js';
-import { FACT_CATALOGUE, type FactInfo, type FactType } from '../facts/fact-catalogue.js';
-import { factKey } from '../facts/fact-key.js';
+import { FACT_CATALOGUE, type FactInfo, type FactType } from '../rules/fact-catalogue.js';
+import { factKey } from '../rules/fact-key.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { factRequestsOf, failingConditions } from '../rules/gate-evaluator.js';
 import { parseJsonPath } from '../rules/json-path.js';
