@@ -1,4 +1,4 @@
-import { WORKFLOW_ROLES } from '../access/roles.js';
+import { WORKFLOW_ROLES } from './roles.js';
 import { FACT_CATALOGUE, type FactInfo, type FactType } from '../rules/fact-catalogue.js';
 import { factKey } from '../rules/fact-key.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';

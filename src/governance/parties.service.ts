@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
-import { isCaseRole, ROLE_TITLES } from '../access/roles.js';
+import { isCaseRole, ROLE_TITLES } from '../definitions/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
 import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
 import { CasesService, updateOf } from '../cases/cases.service.js';

@@ -1,4 +1,4 @@
-import { ROLE_TITLES, type CaseRole } from '../access/roles.js';
+import { ROLE_TITLES, type CaseRole } from '../definitions/roles.js';
 import type { Language } from '../common/i18n.js';
 import type { DecisionPointOverview } from './decisions.service.js';
 import type { DocumentRecord, SignatureRecord } from './document.entity.js';

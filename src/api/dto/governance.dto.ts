@@ -19,7 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CASE_ROLES, SYSTEM_ROLES } from '../../access/roles.js';
+import { CASE_ROLES, SYSTEM_ROLES } from '../../definitions/roles.js';
 import { PATTERNS } from '../../definitions/schemas.js';
 import { RECORDED_DECISION_STATUSES } from '../../governance/decision.entity.js';
 import { DOCUMENT_KINDS } from '../../governance/document.entity.js';

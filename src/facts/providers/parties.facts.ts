@@ -1,4 +1,4 @@
-import { ROLE_TITLES, type CaseRole } from '../../access/roles.js';
+import { ROLE_TITLES, type CaseRole } from '../../definitions/roles.js';
 import { PersonRecord } from '../../registry/organisation.entity.js';
 import { CaseRoleRecord, ChairRotationRecord } from '../../cases/party.entity.js';
 import type { FactContext, FactProvider } from '../fact-provider.js';
