@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { LocalizedText } from '../common/i18n.js';
-import { PersonRecord } from '../governance/organisation.entity.js';
+import { PersonRecord } from '../registry/organisation.entity.js';
 import type { Actor } from './actor.js';
 import { ApiTokenRecord } from './api-token.entity.js';
 import { assertAdministrator } from './policy.js';

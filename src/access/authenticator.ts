@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { PersonRecord } from '../governance/organisation.entity.js';
+import { PersonRecord } from '../registry/organisation.entity.js';
 import type { Actor } from './actor.js';
 import { ApiTokensService, TOKEN_PREFIX } from './api-tokens.service.js';
 import { DEVELOPMENT_ADMIN_SUBJECT, DEVELOPMENT_TOKEN_CREATOR } from './development-admin.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../common/domain-error.js';
-import { CasePartyRecord } from '../governance/party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 import type { Actor } from './actor.js';
 import { isUuid } from '../common/uuid.js';
 

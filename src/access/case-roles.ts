@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PersonRecord } from '../governance/organisation.entity.js';
-import { CaseRoleRecord } from '../governance/party.entity.js';
+import { PersonRecord } from '../registry/organisation.entity.js';
+import { CaseRoleRecord } from '../cases/party.entity.js';
 import type { Actor } from './actor.js';
 import { isUuid } from '../common/uuid.js';
 

@@ -1,15 +1,9 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '../common/domain-error.js';
+import type { OidcSettings } from '../config/app-config.js';
 
-/** How to trust an OpenID Connect provider's access tokens. */
-export interface OidcSettings {
-  issuer: string;
-  audience: string;
-  /** Where the provider publishes its signing keys; found through discovery when not given. */
-  jwksUri?: string;
-  /** The claim that names the person: `sub` by default (`email`, `preferred_username`, …). */
-  subjectClaim: string;
-}
+// The provider's settings are read from the environment by config/app-config.ts.
+export type { OidcSettings };
 
 /** How far the identity provider's clock may be from the service's, for `exp`, `nbf` and `iat`. */
 export const CLOCK_TOLERANCE_SECONDS = 30;

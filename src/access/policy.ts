@@ -2,7 +2,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { rolesFor, type CompiledWorkflow, type TransitionInfo } from '../definitions/compile-workflow.js';
 import type { Actor } from './actor.js';
-import { parseWorkflowRole, ROLE_TITLES } from './roles.js';
+import { parseWorkflowRole, ROLE_TITLES } from '../definitions/roles.js';
 
 /**
  * Who may do what. Every permission decision of the service is made here, so that it can be read

@@ -13,7 +13,7 @@ import { DocumentDto, SignatureDto } from './dto/governance.dto.js';
 import { DocumentViewDto, SignatureRecordedDto } from './dto/governance-responses.dto.js';
 import { ApiAnswers, COMMAND_HEADERS, READ_ERRORS, WRITE_ERRORS } from './api-answers.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 
 const caseId = uuidParam('case id');
 const documentId = uuidParam('document id');

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers } from './api-answers.js';
 import { FactCatalogueDto } from './dto/service-responses.dto.js';
 import type { Request } from 'express';
-import { FACT_CATALOGUE } from '../facts/fact-catalogue.js';
+import { FACT_CATALOGUE } from '../rules/fact-catalogue.js';
 import { OPERATORS } from '../rules/operators.js';
 import { languageOf } from './language.js';
 

@@ -18,7 +18,7 @@ import { WorkService } from '../governance/work.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { ActionDto, CommitmentDto, CreateDecisionPointDto, GoalDto, MeasurementDto, RecordDecisionDto, UpdateActionDto, UpdateDecisionPointDto, UpdateGoalDto } from './dto/governance.dto.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 
 const caseId = uuidParam('case id');
 

@@ -6,14 +6,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { PartiesService } from '../governance/parties.service.js';
-import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../governance/party.entity.js';
+import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../cases/party.entity.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { partyView, roleView, rotationView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';
 import { AddPartyDto, AssignRoleDto, SetRotationDto, UpdatePartyDto, UpdateRoleDto } from './dto/governance.dto.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 
 const caseId = uuidParam('case id');
 

@@ -1,28 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers } from './api-answers.js';
 import { BoardViewDto, DeactivationDto, OrganisationPageDto, OrganisationViewDto, PersonPageDto, PersonViewDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
-import { DomainError } from '../common/domain-error.js';
 import { PartiesService } from '../governance/parties.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { organisationView, personView, boardView } from '../governance/views.js';
 import { CurrentActor } from './actor.guard.js';
+import { uuidParam } from './params.js';
 import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, registryPage, UpdatePersonDto } from './dto/governance.dto.js';
-
-/** A UUID in the path, or a 400 naming the parameter. */
-export function uuidParam(name: string): ParseUUIDPipe {
-  const sv = `${UUID_OWNERS[name.replace(/ id$/, '')] ?? name} id i sökvägen måste vara ett UUID`;
-  return new ParseUUIDPipe({
-    exceptionFactory: () => new DomainError('VALIDATION_FAILED', { sv, en: `the ${name} in the path must be a UUID` }, { errors: [{ path: name, message: { sv: 'måste vara ett UUID', en: 'must be a UUID' } }] }),
-  });
-}
-
-/** Whose id a path parameter is, in Swedish ("case id" → "ärendets id"). */
-const UUID_OWNERS: Record<string, string> = {
-  case: 'ärendets', document: 'dokumentets', organisation: 'organisationens', token: 'tokens', board: 'nämndens', person: 'personens',
-  role: 'rollens', goal: 'målets', commitment: 'åtagandets', action: 'åtgärdens',
-};
 
 @ApiTags('registry')
 @Controller()

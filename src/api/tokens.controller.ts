@@ -11,7 +11,7 @@ import { CurrentActor } from './actor.guard.js';
 import { SafeText } from './dto/cases.dto.js';
 import { Omittable } from './dto/validators.js';
 import { RegistryPageQuery, registryPage } from './dto/governance.dto.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'Diariesystemets integration' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;

@@ -13,10 +13,10 @@ import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseTarget } from '../config/database.js';
 import { APP_CONFIG, DATABASE_TARGET } from '../config/tokens.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
-import { OrganisationRecord, PersonRecord } from '../governance/organisation.entity.js';
+import { OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
 import { CurrentActor, Public } from './actor.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
-import { uuidParam } from './registry.controller.js';
+import { uuidParam } from './params.js';
 import { languageOf } from './language.js';
 import { isUuid } from '../common/uuid.js';
 

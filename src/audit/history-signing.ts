@@ -1,16 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { SigningKey, SigningKeys } from '../config/app-config.js';
 
-/** A key that signs (or once signed) the history: its id, stored with every signature, and its secret. */
-export interface SigningKey {
-  id: string;
-  secret: string;
-}
-
-/** The signing keys: the current one signs new events; older ones only verify what they signed. */
-export interface SigningKeys {
-  current: SigningKey;
-  old: SigningKey[];
-}
+// The keys' shape is a setting (config/app-config.ts reads them from the environment).
+export type { SigningKey, SigningKeys };
 
 /** A signature as stored with an event. */
 export interface EventSignature {

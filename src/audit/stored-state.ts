@@ -6,7 +6,7 @@ import { DocumentRecord, SignatureRecord } from '../governance/document.entity.j
 import { GoalRecord, MeasurementRecord } from '../governance/goal.entity.js';
 import { goalSnapshot } from '../governance/goals.service.js';
 import { roleSummary } from '../governance/parties.service.js';
-import { CasePartyRecord, CaseRoleRecord } from '../governance/party.entity.js';
+import { CasePartyRecord, CaseRoleRecord } from '../cases/party.entity.js';
 import { actionSnapshot, commitmentSnapshot } from '../governance/work.service.js';
 import { ActionRecord, ResourceCommitmentRecord } from '../governance/work.entity.js';
 import { emptyState, type GovernanceState } from './history-replay.js';

@@ -1,5 +1,5 @@
 import { compileWorkflow } from '../definitions/compile-workflow.js';
-import type { RuleSetFile } from '../definitions/rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import type { WorkflowFile } from '../definitions/workflow-types.js';
 import { activeStateIds, candidateTransitions, initialCaseState, step } from './case-engine.js';
 

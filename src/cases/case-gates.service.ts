@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { ROLE_TITLES, type CaseRole } from '../access/roles.js';
+import { ROLE_TITLES, type CaseRole } from '../definitions/roles.js';
 import type { Language } from '../common/i18n.js';
 import { DeadlineQueries, type OpenDeadline } from '../deadlines/deadline-queries.js';
 import { organisationsById } from '../facts/providers/case-data.js';
-import { CasePartyRecord } from '../governance/party.entity.js';
+import { CasePartyRecord } from './party.entity.js';
 import { candidateTransitions } from './case-engine.js';
 import { CaseQueries } from './case-queries.service.js';
 import type { CaseRecord } from './case.entity.js';

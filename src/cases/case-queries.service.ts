@@ -15,7 +15,7 @@ import type { GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from '../rules/gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { gateRuleSetsFor } from './case-engine.js';
-import { CasePartyRecord } from '../governance/party.entity.js';
+import { CasePartyRecord } from './party.entity.js';
 import { CaseRecord } from './case.entity.js';
 import type { CaseResult } from './cases.service.js';
 import { isUuid } from '../common/uuid.js';

@@ -18,7 +18,7 @@ import { transitionsAccepting } from './case-checks.js';
 import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
 import { parseFieldPatch } from './case-fields.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
-import { CasePartyRecord, CaseRoleRecord } from '../governance/party.entity.js';
+import { CasePartyRecord, CaseRoleRecord } from './party.entity.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
 import { findReplay, remember, type IdempotencyRequest, type StoredResponse } from './idempotency.js';
 import { own } from '../common/own.js';

@@ -1,7 +1,27 @@
 import { resolve } from 'node:path';
-import type { OidcSettings } from '../access/oidc.js';
-import type { SigningKeys } from '../audit/history-signing.js';
 import { isLocalDate } from '../calendar/working-days.js';
+
+/** How to trust an OpenID Connect provider's access tokens. */
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  /** Where the provider publishes its signing keys; found through discovery when not given. */
+  jwksUri?: string;
+  /** The claim that names the person: `sub` by default (`email`, `preferred_username`, …). */
+  subjectClaim: string;
+}
+
+/** A key that signs (or once signed) the history: its id, stored with every signature, and its secret. */
+export interface SigningKey {
+  id: string;
+  secret: string;
+}
+
+/** The signing keys: the current one signs new events; older ones only verify what they signed. */
+export interface SigningKeys {
+  current: SigningKey;
+  old: SigningKey[];
+}
 
 /** The service's settings, read once from the environment at start. See docs/operations.md, "Configuration". */
 export interface AppConfig {

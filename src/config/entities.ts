@@ -7,8 +7,8 @@ import { WorkflowDefinitionSchema } from '../definitions/workflow-definition.ent
 import { BoardDecisionSchema, DecisionPointSchema } from '../governance/decision.entity.js';
 import { DocumentFileSchema, DocumentSchema, SignatureSchema } from '../governance/document.entity.js';
 import { GoalSchema, MeasurementSchema } from '../governance/goal.entity.js';
-import { BoardSchema, OrganisationSchema, PersonSchema } from '../governance/organisation.entity.js';
-import { CasePartySchema, CaseRoleSchema, ChairRotationSchema } from '../governance/party.entity.js';
+import { BoardSchema, OrganisationSchema, PersonSchema } from '../registry/organisation.entity.js';
+import { CasePartySchema, CaseRoleSchema, ChairRotationSchema } from '../cases/party.entity.js';
 import { ActionSchema, ResourceCommitmentSchema } from '../governance/work.entity.js';
 import { NotificationSchema } from '../notifications/notification.entity.js';
 

@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { EscalationsService } from './escalations.service.js';
-import { SoloRun } from './solo-run.js';
+import { SoloRun } from '../common/solo-run.js';
 
 /** Levels one sweep fires at most, so that a tick ends; the rest wait for the next. */
 const MAX_PER_RUN = 500;

@@ -13,7 +13,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import type { Language } from '../common/i18n.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
-import { PersonRecord } from '../governance/organisation.entity.js';
+import { PersonRecord } from '../registry/organisation.entity.js';
 import type { BlockingGate, EscalationNotice } from '../notifications/escalation-message.js';
 import { Outbox, type MailRecipient } from '../notifications/outbox.service.js';
 import { CLAIM_LEASE_MS } from '../notifications/retry.js';

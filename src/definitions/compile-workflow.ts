@@ -2,7 +2,7 @@ import { and, setup, type AnyStateMachine } from 'xstate';
 import { canonicalJson, sha256 } from '../common/canonical-json.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { GATE_GUARD, GUARD_CATALOGUE, type GuardEvent } from './guard-catalogue.js';
-import type { RuleSetFile } from './rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import type { EventRoles, GuardRef, Sla, StateConfig, TransitionConfig, TransitionSpec, WorkflowFile } from './workflow-types.js';
 
 /** A state of the workflow as the engine and the API show it. */

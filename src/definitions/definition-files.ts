@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { type DefinitionProblem, problemAt } from './definition-error.js';
-import type { RuleSetFile } from './rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import { validateRuleSet } from './validate-rule-set.js';
 import { validateWorkflow } from './validate-workflow.js';
 import type { WorkflowFile } from './workflow-types.js';

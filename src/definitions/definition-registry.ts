@@ -10,7 +10,7 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
 import { type DefinitionProblem, InvalidDefinitionsError, problemAt } from './definition-error.js';
 import { loadAndValidate, readJsonFiles, validateLoaded } from './definition-files.js';
-import type { RuleSetFile } from './rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import { WorkflowDefinitionRecord } from './workflow-definition.entity.js';
 
 /** Definitions sent over the API: a workflow and/or rule sets, as parsed JSON. */

@@ -1,6 +1,6 @@
-import { WORKFLOW_ROLES } from '../access/roles.js';
-import { FACT_CATALOGUE, type FactInfo, type FactType } from '../facts/fact-catalogue.js';
-import { factKey } from '../facts/fact-key.js';
+import { WORKFLOW_ROLES } from './roles.js';
+import { FACT_CATALOGUE, type FactInfo, type FactType } from '../rules/fact-catalogue.js';
+import { factKey } from '../rules/fact-key.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { factRequestsOf, failingConditions } from '../rules/gate-evaluator.js';
 import { parseJsonPath } from '../rules/json-path.js';
@@ -9,7 +9,7 @@ import { OPERATORS } from '../rules/operators.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer, problemAt, type ProblemText } from './definition-error.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { type ChildrenOf, countNodes, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonBytes, jsonChildren, type Segments } from './definition-limits.js';
-import type { RuleSetFile } from './rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
 import { own } from '../common/own.js';

@@ -1,4 +1,4 @@
-import { CASE_ROLES, parseWorkflowRole, ROLE_PARTIES, WORKFLOW_ROLES } from '../access/roles.js';
+import { CASE_ROLES, parseWorkflowRole, ROLE_PARTIES, WORKFLOW_ROLES } from './roles.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer, problemAt, type ProblemText } from './definition-error.js';
 import { type ChildrenOf, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonChildren } from './definition-limits.js';
 import { GUARD_CATALOGUE } from './guard-catalogue.js';

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
-import type { RuleSetFile } from './rule-set-types.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 import type { WorkflowFile } from './workflow-types.js';
 
 /**

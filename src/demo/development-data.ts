@@ -6,8 +6,8 @@ import { RegistryService } from '../governance/registry.service.js';
 import { SCENARIOS } from './scenarios.js';
 import { Walk } from './walk.js';
 
-/** Where `npm start` keeps the development administrator's token, in DATA_DIR. */
-export const DEVELOPMENT_TOKEN_FILE = 'dev-token.txt';
+/** Where `npm start` keeps the development administrator's token, in DATA_DIR (declared by access/development-admin.ts, which writes it). */
+export { DEVELOPMENT_TOKEN_FILE } from '../access/development-admin.js';
 
 /**
  * On the embedded development database (never in production): the seed's organisations, and, on a

@@ -1,4 +1,4 @@
-import { ROLE_TITLES } from '../access/roles.js';
+import { ROLE_TITLES } from '../definitions/roles.js';
 import { ApiClient } from './client.js';
 import { MUNICIPAL_BOARDS, REGIONAL_BOARDS } from './boards.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SwedishCalendar } from '../calendar/working-days.js';
 import type { CaseRecord } from '../cases/case.entity.js';
-import type { FactRequest } from './fact-key.js';
+import type { FactRequest } from '../rules/fact-key.js';
 
 /** What a provider may look at when computing facts for a case. */
 export interface FactContext {

@@ -1,4 +1,4 @@
-import { FACT_CATALOGUE } from './fact-catalogue.js';
+import { FACT_CATALOGUE } from '../rules/fact-catalogue.js';
 import { allFactProviders } from './fact.service.js';
 
 describe('fact providers', () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FactRequest, FactValues } from './fact-key.js';
+import type { FactRequest, FactValues } from '../rules/fact-key.js';
 import type { FactContext, FactProvider } from './fact-provider.js';
 import { CaseFieldsFacts } from './providers/case-fields.facts.js';
 import { DecisionsFacts } from './providers/decisions.facts.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.js';
 import { assertMayActFor } from '../access/policy.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { isUuid } from '../common/uuid.js';
-import { OrganisationRecord } from './organisation.entity.js';
+import { OrganisationRecord } from '../registry/organisation.entity.js';
 
 /** In the history of something registered for another party: the party it was registered for. */
 export interface OnBehalfOf {

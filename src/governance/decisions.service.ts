@@ -14,8 +14,8 @@ import { eventLoopPause } from '../common/event-loop.js';
 import { compareDecisionText, textDigest, words, type TextComparison } from './decision-text.js';
 import { BoardDecisionRecord, DecisionPointRecord, type RecordedDecisionStatus } from './decision.entity.js';
 import { boardLabel } from './labels.js';
-import { BoardRecord, OrganisationRecord } from './organisation.entity.js';
-import { CasePartyRecord } from './party.entity.js';
+import { BoardRecord, OrganisationRecord } from '../registry/organisation.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 
 /** Input of a decision point. */
 export interface NewDecisionPoint {

@@ -11,7 +11,7 @@ import { DomainError, notFound, unprocessable } from '../common/domain-error.js'
 import { notAParty } from './labels.js';
 import { actFor, DEEDS } from './acting.js';
 import { DocumentFileRecord, DocumentRecord, SignatureRecord, type DocumentKind } from './document.entity.js';
-import { CasePartyRecord } from './party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 import { isUuid } from '../common/uuid.js';
 
 /** Input of a document's record. */

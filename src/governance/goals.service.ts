@@ -12,7 +12,7 @@ import { actFor, DEEDS, type OnBehalfOf } from './acting.js';
 import { directionOf, progressOf, targetValueOf, type GoalProgress } from './goal-progress.js';
 import { GoalRecord, MeasurementRecord, type GoalDirection, type MeasurementSource } from './goal.entity.js';
 import { fetchKolada, parseKolada, type KoladaValue } from './kolada.js';
-import { CasePartyRecord } from './party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 
 /** The fields of a goal a secretariat sets; all but the title may wait until later. */
 export interface GoalInput {

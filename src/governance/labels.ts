@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../common/i18n.js';
-import type { BoardRecord, OrganisationRecord } from './organisation.entity.js';
+import type { BoardRecord, OrganisationRecord } from '../registry/organisation.entity.js';
 
 /** How a board is named in messages: "Alvesta kommun – socialnämnden". */
 export function boardLabel(organisation: Pick<OrganisationRecord, 'name'> | undefined, board: Pick<BoardRecord, 'name'>): string {

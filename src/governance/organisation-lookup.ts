@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OrganisationRecord } from './organisation.entity.js';
+import { OrganisationRecord } from '../registry/organisation.entity.js';
 import { isUuid } from '../common/uuid.js';
 
 /**

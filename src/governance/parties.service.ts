@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
 import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
-import { isCaseRole, ROLE_TITLES } from '../access/roles.js';
+import { isCaseRole, ROLE_TITLES } from '../definitions/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
 import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
 import { CasesService, updateOf } from '../cases/cases.service.js';
@@ -11,8 +11,8 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DecisionPointRecord } from './decision.entity.js';
 import { notAParty } from './labels.js';
-import { BoardRecord, OrganisationRecord, PersonRecord } from './organisation.entity.js';
-import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from './party.entity.js';
+import { BoardRecord, OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
+import { CasePartyRecord, CaseRoleRecord, ChairRotationRecord, type PartyResponsibility, type RotationEntry } from '../cases/party.entity.js';
 
 /** Input of a new party. */
 export interface NewParty {

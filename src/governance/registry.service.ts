@@ -6,7 +6,7 @@ import { assertMayKeepRegistry } from '../access/policy.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { LocalizedText } from '../common/i18n.js';
-import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type OrganisationKind } from './organisation.entity.js';
+import { BoardRecord, OrganisationRecord, PersonRecord, type BoardKind, type OrganisationKind } from '../registry/organisation.entity.js';
 import { SEED_ORGANISATIONS } from './seed/organisations.js';
 import { isUuid } from '../common/uuid.js';
 

@@ -1,10 +1,10 @@
-import { ROLE_TITLES, type CaseRole } from '../access/roles.js';
+import { ROLE_TITLES, type CaseRole } from '../definitions/roles.js';
 import type { Language } from '../common/i18n.js';
 import type { DecisionPointOverview } from './decisions.service.js';
 import type { DocumentRecord, SignatureRecord } from './document.entity.js';
 import type { GoalWithProgress } from './goals.service.js';
-import type { BoardRecord, OrganisationRecord, PersonRecord } from './organisation.entity.js';
-import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from './party.entity.js';
+import type { BoardRecord, OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
+import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../cases/party.entity.js';
 import type { ActionRecord, ResourceCommitmentRecord } from './work.entity.js';
 
 /*

@@ -8,7 +8,7 @@ import { notFound, unprocessable } from '../common/domain-error.js';
 import { notAParty } from './labels.js';
 import { actFor, DEEDS } from './acting.js';
 import { GoalRecord } from './goal.entity.js';
-import { CasePartyRecord } from './party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 import { ActionRecord, ResourceCommitmentRecord, type ActionStatus, type ResourceKind } from './work.entity.js';
 
 /** Input of a resource commitment. */

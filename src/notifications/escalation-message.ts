@@ -1,4 +1,4 @@
-import { ROLE_TITLES, type CaseRole } from '../access/roles.js';
+import { ROLE_TITLES, type CaseRole } from '../definitions/roles.js';
 import type { LocalDate } from '../calendar/working-days.js';
 import type { Sla } from '../definitions/workflow-types.js';
 

@@ -4,7 +4,7 @@ import { Interval } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { SoloRun } from '../deadlines/solo-run.js';
+import { SoloRun } from '../common/solo-run.js';
 import { LogMailSender, SmtpMailSender, type MailSender } from './mail-sender.js';
 import { NotificationRecord } from './notification.entity.js';
 import { CLAIM_LEASE_MS, retryDelayMs } from './retry.js';

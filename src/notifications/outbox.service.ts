@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { escalationMail, escalationWebhook, type EscalationNotice } from './escalation-message.js';
-import { CasePartyRecord } from '../governance/party.entity.js';
+import { CasePartyRecord } from '../cases/party.entity.js';
 import { isUuid } from '../common/uuid.js';
 import { NotificationRecord, type Channel, type NotificationStatus } from './notification.entity.js';
 

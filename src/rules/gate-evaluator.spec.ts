@@ -1,5 +1,5 @@
-import type { RuleSetFile } from '../definitions/rule-set-types.js';
-import { factKey } from '../facts/fact-key.js';
+import type { RuleSetFile } from './rule-set-types.js';
+import { factKey } from './fact-key.js';
 import { evaluateGate, factRequestsOf } from './gate-evaluator.js';
 
 const values = (facts: Record<string, unknown>) => new Map(Object.entries(facts));

@@ -1,7 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import type { LocalizedText } from '../common/i18n.js';
-import type { ConditionNode, RuleCondition, RuleSetFile } from '../definitions/rule-set-types.js';
-import { factKey, factLabel, type FactRequest, type FactValues } from '../facts/fact-key.js';
+import type { ConditionNode, RuleCondition, RuleSetFile } from './rule-set-types.js';
+import { factKey, factLabel, type FactRequest, type FactValues } from './fact-key.js';
 import { placeholders, renderMessage } from './messages.js';
 import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';

@@ -1,5 +1,5 @@
 import { Engine } from 'json-rules-engine';
-import type { RuleSetFile } from '../definitions/rule-set-types.js';
+import type { RuleSetFile } from './rule-set-types.js';
 import { evaluateGate } from './gate-evaluator.js';
 import { parseJsonPath, resolveJsonPath, UnsafePathError } from './json-path.js';
 

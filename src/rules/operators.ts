@@ -1,4 +1,4 @@
-import type { FactType } from '../facts/fact-catalogue.js';
+import type { FactType } from './fact-catalogue.js';
 
 /**
  * The operators a condition may use, with what they need, so that the validator can say

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PersonRecord } from '../../src/governance/organisation.entity.js';
+import { PersonRecord } from '../../src/registry/organisation.entity.js';
 import { RegistryService } from '../../src/governance/registry.service.js';
 import { seedRegistry } from '../support/governance-fixture.js';
 import { ADMINISTRATOR, MEMBER, STEERING_GROUP, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ApiTokensService } from '../../src/access/api-tokens.service.js';
-import { OrganisationRecord, PersonRecord } from '../../src/governance/organisation.entity.js';
+import { OrganisationRecord, PersonRecord } from '../../src/registry/organisation.entity.js';
 import { findOrganisation } from '../../src/governance/organisation-lookup.js';
 import { createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/common/clock.js';

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ACTION_STATUSES, RESOURCE_KINDS } from '../../governance/work.entity.js';
 import { DOCUMENT_KINDS } from '../../governance/document.entity.js';
 import { GOAL_DIRECTIONS, MEASUREMENT_SOURCES } from '../../governance/goal.entity.js';
-import { PARTY_RESPONSIBILITIES } from '../../governance/party.entity.js';
+import { PARTY_RESPONSIBILITIES } from '../../cases/party.entity.js';
 import { RECORDED_DECISION_STATUSES } from '../../governance/decision.entity.js';
 
 /*

@@ -19,13 +19,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CASE_ROLES, SYSTEM_ROLES } from '../../access/roles.js';
+import { CASE_ROLES, SYSTEM_ROLES } from '../../definitions/roles.js';
 import { PATTERNS } from '../../definitions/schemas.js';
 import { RECORDED_DECISION_STATUSES } from '../../governance/decision.entity.js';
 import { DOCUMENT_KINDS } from '../../governance/document.entity.js';
 import { GOAL_DIRECTIONS } from '../../governance/goal.entity.js';
-import { BOARD_KINDS, ORGANISATION_KINDS } from '../../governance/organisation.entity.js';
-import { PARTY_RESPONSIBILITIES } from '../../governance/party.entity.js';
+import { BOARD_KINDS, ORGANISATION_KINDS } from '../../registry/organisation.entity.js';
+import { PARTY_RESPONSIBILITIES } from '../../cases/party.entity.js';
 import { ACTION_STATUSES, RESOURCE_KINDS } from '../../governance/work.entity.js';
 import { SafeText } from './cases.dto.js';
 import { IsLocalDate, Omittable } from './validators.js';

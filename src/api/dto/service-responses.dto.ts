@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SYSTEM_ROLES } from '../../access/roles.js';
+import { SYSTEM_ROLES } from '../../definitions/roles.js';
 import { ESCALATION_STATUSES } from '../../deadlines/deadline.entity.js';
-import { BOARD_KINDS, ORGANISATION_KINDS } from '../../governance/organisation.entity.js';
+import { BOARD_KINDS, ORGANISATION_KINDS } from '../../registry/organisation.entity.js';
 import { CHANNELS, NOTIFICATION_STATUSES } from '../../notifications/notification.entity.js';
 import { StepDto } from './responses.dto.js';
 

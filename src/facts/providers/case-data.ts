@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OrganisationRecord } from '../../governance/organisation.entity.js';
-import { CasePartyRecord } from '../../governance/party.entity.js';
+import { OrganisationRecord } from '../../registry/organisation.entity.js';
+import { CasePartyRecord } from '../../cases/party.entity.js';
 
 /** A case's parties with their organisations, as several providers need them. */
 export interface PartyWithOrganisation {

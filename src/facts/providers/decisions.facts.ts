@@ -4,7 +4,7 @@ import { eventLoopPause } from '../../common/event-loop.js';
 import { compareDecisionText, formatRanges, textDigest, words } from '../../governance/decision-text.js';
 import { DecisionPointRecord, type RecordedDecisionStatus } from '../../governance/decision.entity.js';
 import { boardLabel } from '../../governance/labels.js';
-import { factKey, type FactRequest } from '../fact-key.js';
+import { factKey, type FactRequest } from '../../rules/fact-key.js';
 import type { FactContext, FactProvider } from '../fact-provider.js';
 
 /**

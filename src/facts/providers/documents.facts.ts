@@ -1,5 +1,5 @@
 import { DocumentRecord, SignatureRecord } from '../../governance/document.entity.js';
-import { factKey, type FactRequest } from '../fact-key.js';
+import { factKey, type FactRequest } from '../../rules/fact-key.js';
 import type { FactContext, FactProvider } from '../fact-provider.js';
 import { partiesOf, partyItem } from './case-data.js';
 

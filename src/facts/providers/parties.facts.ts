@@ -1,6 +1,6 @@
-import { ROLE_TITLES, type CaseRole } from '../../access/roles.js';
-import { PersonRecord } from '../../governance/organisation.entity.js';
-import { CaseRoleRecord, ChairRotationRecord } from '../../governance/party.entity.js';
+import { ROLE_TITLES, type CaseRole } from '../../definitions/roles.js';
+import { PersonRecord } from '../../registry/organisation.entity.js';
+import { CaseRoleRecord, ChairRotationRecord } from '../../cases/party.entity.js';
 import type { FactContext, FactProvider } from '../fact-provider.js';
 import { partiesOf, partyItem } from './case-data.js';
 

@@ -1,4 +1,4 @@
-import type { BoardKind, OrganisationKind } from '../organisation.entity.js';
+import type { BoardKind, OrganisationKind } from '../../registry/organisation.entity.js';
 
 /** An organisation of the seed with its boards. */
 export interface SeedOrganisation {

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { PageQuery } from '../api/dto/cases.dto.js';
-import { Omittable } from '../api/dto/validators.js';
-import { CHANNELS, NOTIFICATION_STATUSES, type Channel, type NotificationStatus } from './notification.entity.js';
+import { PageQuery } from './cases.dto.js';
+import { Omittable } from './validators.js';
+import { CHANNELS, NOTIFICATION_STATUSES, type Channel, type NotificationStatus } from '../../notifications/notification.entity.js';
 
 export class OutboxQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from '../api/api-answers.js';
-import { EscalationDto } from '../api/dto/service-responses.dto.js';
+import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from './api-answers.js';
+import { EscalationDto } from './dto/service-responses.dto.js';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from '../api/actor.guard.js';
-import { commandAnswer, HttpAnswer, mutationOptions } from '../api/http.js';
-import { languageOf } from '../api/language.js';
-import { uuidParam } from '../api/registry.controller.js';
-import type { EscalationRecord } from './deadline.entity.js';
-import { AcknowledgeEscalationDto, InboxQuery } from './escalations.dto.js';
-import { EscalationsService } from './escalations.service.js';
+import { CurrentActor } from './actor.guard.js';
+import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
+import { languageOf } from './language.js';
+import { uuidParam } from './params.js';
+import type { EscalationRecord } from '../deadlines/deadline.entity.js';
+import { AcknowledgeEscalationDto, InboxQuery } from './dto/escalations.dto.js';
+import { EscalationsService } from '../deadlines/escalations.service.js';
 
 @ApiTags('deadlines and escalations')
 @Controller()

@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswers, READ_ERRORS } from '../api/api-answers.js';
-import { NotificationPageDto, NotificationViewDto } from '../api/dto/service-responses.dto.js';
+import { ApiAnswers, READ_ERRORS } from './api-answers.js';
+import { NotificationPageDto, NotificationViewDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from '../api/actor.guard.js';
-import { uuidParam } from '../api/registry.controller.js';
-import { OutboxQuery } from './outbox.dto.js';
-import { Outbox, notificationView } from './outbox.service.js';
+import { CurrentActor } from './actor.guard.js';
+import { uuidParam } from './params.js';
+import { OutboxQuery } from './dto/outbox.dto.js';
+import { Outbox, notificationView } from '../notifications/outbox.service.js';
 
 @ApiTags('deadlines and escalations')
 @Controller('outbox')
