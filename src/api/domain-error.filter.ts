@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DriverException, ConnectionException } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
-import { DomainError, ERROR_CODES, fieldMessageIn, type ErrorCode, type FieldProblem } from '../common/domain-error.js';
+import { DomainError, ERROR_CODES, type ErrorCode } from '../common/domain-error.js';
 import type { GateFailure } from '../rules/gate-evaluator.js';
 import { toGateFailureView } from '../cases/case-view.js';
 import { languageOf } from './language.js';
@@ -35,10 +35,6 @@ export class ErrorFilter implements ExceptionFilter {
       const details = localizeFieldProblems(error.details, lang);
       if (error.code === 'GATE_BLOCKED' && Array.isArray(details.failures)) {
         details.failures = (details.failures as GateFailure[]).map((f) => toGateFailureView(f, lang));
-      }
-      // Field problems keep the shape `{ path, message }`, with the message in the caller's language.
-      if (Array.isArray(details.errors)) {
-        details.errors = (details.errors as unknown[]).map((p) => (isFieldProblem(p) ? { ...p, message: fieldMessageIn(p.message, lang) } : p));
       }
       return this.body(error.code, error.messageIn(lang), details);
     }
@@ -91,12 +87,6 @@ function bodyParserError(error: unknown, lang: Language): { status: number; body
     default:
       return undefined;
   }
-}
-
-/** A `{ path, message }` whose message is a text or a text in every language (anything else is passed on as it is). */
-function isFieldProblem(value: unknown): value is FieldProblem {
-  const message = (value as { message?: unknown } | null)?.message;
-  return typeof message === 'string' || (typeof message === 'object' && message !== null && typeof (message as { sv?: unknown }).sv === 'string' && typeof (message as { en?: unknown }).en === 'string');
 }
 
 function isConnectionError(error: unknown): boolean {

@@ -142,8 +142,3 @@ export function notFound(what: Thing | LocalizedText, id: string): DomainError {
 export function unprocessable(path: string, message: string | LocalizedText): DomainError {
   return new DomainError('UNPROCESSABLE', message, { errors: [{ path, message }] });
 }
-
-/** A field problem's message in a language (a plain string is English only and stays as it is). */
-export function fieldMessageIn(message: string | LocalizedText, lang: Language): string {
-  return typeof message === 'string' ? message : message[lang];
-}
