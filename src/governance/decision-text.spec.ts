@@ -54,7 +54,9 @@ describe('compareDecisionText within its bounds', () => {
     const reference = distinct('ref', 7_000);
     const started = performance.now();
     const other = compareDecisionText(reference, `${distinct('ref', 10)} ${distinct('dec', 7_000)}`);
-    expect(performance.now() - started).toBeLessThan(500);
+    // A guard against the unbounded diff (seconds to minutes on texts like these), not a measurement:
+    // the bound leaves room for a loaded 2-core CI machine (631 ms seen there against 500).
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(other).toMatchObject({ identical: false, wordByWord: false, ranges: [{ from: 11, to: 7_000 }] });
     expect(other.diff.map((p) => [p.op, p.words.length])).toEqual([['same', 10], ['missing', 6_990], ['extra', 7_000]]);
     const few = compareDecisionText(reference, reference.replace('ref100 ', 'x ').replace('ref5000 ', ''));
