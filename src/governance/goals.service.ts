@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import { CaseRoleDirectory } from '../cases/case-roles.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
 import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import type { AppConfig } from '../config/app-config.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import { CaseRoleDirectory } from '../cases/case-roles.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import type { SwedishCalendar } from '../calendar/working-days.js';
 import { candidateTransitions } from '../cases/case-engine.js';
@@ -17,8 +17,9 @@ import { PersonRecord } from '../registry/organisation.entity.js';
 import type { BlockingGate, EscalationNotice } from '../notifications/escalation-message.js';
 import { Outbox, type MailRecipient } from '../notifications/outbox.service.js';
 import { CLAIM_LEASE_MS } from '../notifications/retry.js';
-import { deadlineStatus, ladderOf } from './deadline-plan.js';
-import { DeadlineRecord, EscalationRecipientRecord, EscalationRecord, type EscalationStatus } from './deadline.entity.js';
+import { deadlineStatus, ladderOf } from '../deadlines/deadline-plan.js';
+import { DeadlineRecord } from '../deadlines/deadline.entity.js';
+import { EscalationRecipientRecord, EscalationRecord, type EscalationStatus } from './escalation.entity.js';
 import { assertMayAcknowledge } from '../access/policy.js';
 import { escalationView, type EscalationView } from './escalation-view.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonRecord } from '../registry/organisation.entity.js';
-import { CaseRoleRecord } from '../cases/party.entity.js';
-import type { Actor } from './actor.js';
+import { CaseRoleRecord } from './party.entity.js';
+import type { Actor } from '../access/actor.js';
 import { isUuid } from '../common/uuid.js';
 
 /** Party to the case? And the roles the person holds on it, each with its party's responsibilities (and whether it leads). */
