@@ -28,7 +28,7 @@ function commandOptions(req: Request, actor: Actor, deadlines: DeadlineQueries, 
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor, await deadlines.open(r.record.id, r.workflow, em)) }),
+    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor, await deadlines.open(r.record.id, r.workflow, em)) }),
   };
 }
 

@@ -14,7 +14,7 @@ import { transitionsAccepting } from './case-checks.js';
 import { gateRuleSetsFor } from './case-engine.js';
 import { CasePartyRecord } from './party.entity.js';
 import { CaseRecord } from './case.entity.js';
-import type { CaseResult } from './cases.service.js';
+import type { CaseCommandResult, CaseResult } from './cases.service.js';
 import { isUuid } from '../common/uuid.js';
 
 /** Filters of the case list. */
@@ -47,7 +47,7 @@ export class CaseQueries {
    * A case, with the actor as they stand on it (their roles on the case added).
    * @throws DomainError NOT_FOUND
    */
-  async get(caseId: string, actor: Actor): Promise<CaseResult & { actor: Actor }> {
+  async get(caseId: string, actor: Actor): Promise<CaseCommandResult> {
     const em = this.orm.em.fork();
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
