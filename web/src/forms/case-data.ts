@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type Schema } from '../api';
+import { lang } from '../i18n';
+import { versionOf } from './use-form';
+
+/** A case as a form page reads it: the case, its ETag (for If-Match), its version, and the page's own data. */
+export interface CaseRead<T> {
+  case: Schema<'CaseDto'>;
+  etag: string | null;
+  version: number | null;
+  data: T;
+}
+
+/**
+ * Reads a case and what a form page needs of it. The case comes first, so its ETag is never newer
+ * than the data: a change in between gives a conflict on saving (safe), never a lost update.
+ * `reload` reads both again (after a conflict) and resolves when done; the form keeps its values.
+ * A switch of language reads again too (the service's words), without resetting the page.
+ */
+export function useCaseData<T>(caseId: string, load: (c: Schema<'CaseDto'>) => Promise<T>): { loaded: CaseRead<T> | null; error: unknown; reload: () => Promise<void> } {
+  const [state, setState] = useState<{ loaded: CaseRead<T> | null; error: unknown }>({ loaded: null, error: null });
+  const live = useRef(true);
+  const read = async () => {
+    try {
+      const answer = await api.get('/cases/{id}', { params: { id: caseId } });
+      const data = await load(answer.body);
+      if (live.current) setState({ loaded: { case: answer.body, etag: answer.etag, version: versionOf(answer.etag), data }, error: null });
+    } catch (error) {
+      if (live.current) setState((s) => ({ loaded: s.loaded, error }));
+    }
+  };
+  useEffect(() => {
+    live.current = true;
+    void read();
+    return () => {
+      live.current = false;
+    };
+  }, [caseId, lang()]);
+  return { ...state, reload: read };
+}
