@@ -64,6 +64,8 @@ const sv = {
   owesNothing: 'Inget just nu',
   // case page
   caseNav: 'Innehåll på sidan',
+  areaParties: 'Parter',
+  areaDecisions: 'Beslut',
   overview: 'Översikt',
   version: 'Version',
   lifecycle: 'Livscykel',
@@ -275,6 +277,8 @@ const en: Record<Key, string> = {
   owes: 'My organisation owes',
   owesNothing: 'Nothing now',
   caseNav: 'On this page',
+  areaParties: 'Parties',
+  areaDecisions: 'Decisions',
   overview: 'Overview',
   version: 'Version',
   lifecycle: 'Lifecycle',

@@ -8,6 +8,8 @@ export interface Confirmation {
   title: string;
   /** What comes next, if anything: "Ge parten roller …". */
   next?: string;
+  /** The next thing to do, when there is one form for it: "Ge Växjö kommun en roll". */
+  link?: { href: string; text: string };
   /** The area of the case page it belongs to (`parties`): the banner is shown there, and the page scrolls to it. */
   area?: string;
 }
@@ -44,6 +46,11 @@ export function ConfirmationBanner({ confirmation, children }: { confirmation: C
       <div class="banner-body">
         <p class="banner-heading">{confirmation.title}</p>
         {confirmation.next && <p>{confirmation.next}</p>}
+        {confirmation.link && (
+          <p>
+            <a href={confirmation.link.href}>{confirmation.link.text}</a>
+          </p>
+        )}
         {children}
       </div>
     </div>

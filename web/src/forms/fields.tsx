@@ -17,6 +17,16 @@ export interface FieldText {
   hint?: ComponentChildren;
   /** Shows "(frivilligt)" after the label. */
   optional?: boolean;
+  /**
+   * Words that make the label unique for a screen reader where the same question repeats (one per
+   * party under a legend naming it): read, not shown. "för Växjö kommun".
+   */
+  context?: string;
+  /**
+   * What the field is called inside a sentence, for the service's messages about it ("Texten om
+   * vad parten får" + " får vara högst 2000 tecken"). Default: the label, in quotes when it is a question.
+   */
+  noun?: string;
 }
 
 /** An option of a select, radios or checkboxes. */
@@ -35,10 +45,11 @@ function describedBy(field: Field<unknown>, hint: ComponentChildren): string | u
   return [hint ? hintId(field.id) : null, field.error ? errorId(field.id) : null].filter(Boolean).join(' ') || undefined;
 }
 
-function LabelText({ label, optional }: FieldText) {
+function LabelText({ label, optional, context }: FieldText) {
   return (
     <>
       {label}
+      {context && <span class="visually-hidden"> {context}</span>}
       {optional && <span class="optional"> {w('optional')}</span>}
     </>
   );
@@ -64,12 +75,19 @@ function HintAndError({ field, hint }: { field: Field<unknown>; hint: ComponentC
 }
 
 /** One input with its label. */
-function Single({ field, label, hint, optional, children }: FieldText & { field: Field<unknown>; children: ComponentChildren }) {
-  field.labelled(label);
+/** The name a field goes by in messages. */
+function nameInMessages({ label, context, noun }: FieldText): string {
+  if (noun) return noun;
+  const full = context ? `${label} ${context}` : label;
+  return label.endsWith('?') ? `”${full}”` : full;
+}
+
+function Single({ field, label, hint, optional, context, noun, children }: FieldText & { field: Field<unknown>; children: ComponentChildren }) {
+  field.labelled(nameInMessages({ label, context, noun }));
   return (
     <div class={`form-group${field.error ? ' has-error' : ''}`}>
       <label for={field.id} class="label">
-        <LabelText label={label} optional={optional} />
+        <LabelText label={label} optional={optional} context={context} />
       </label>
       <HintAndError field={field} hint={hint} />
       {children}
@@ -147,13 +165,13 @@ export function SelectField({ field, options, placeholder, ...text }: FieldText 
 }
 
 /** A group of inputs under a legend (radios, checkboxes, a date): the legend is the label. */
-function Group({ field, label, hint, optional, children, legendClass }: FieldText & { field: Field<unknown>; children: ComponentChildren; legendClass?: string }) {
-  field.labelled(label);
+function Group({ field, label, hint, optional, context, noun, children, legendClass }: FieldText & { field: Field<unknown>; children: ComponentChildren; legendClass?: string }) {
+  field.labelled(nameInMessages({ label, context, noun }));
   return (
     <div class={`form-group${field.error ? ' has-error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy(field, hint)}>
         <legend class={`legend ${legendClass ?? ''}`}>
-          <LabelText label={label} optional={optional} />
+          <LabelText label={label} optional={optional} context={context} />
         </legend>
         <HintAndError field={field} hint={hint} />
         {children}

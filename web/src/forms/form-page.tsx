@@ -20,6 +20,8 @@ export interface FormPageProps {
   submitText: string;
   /** The button does something that cannot be undone (GOV.UK's warning button). */
   danger?: boolean;
+  /** The error summary's heading when it is not "Det finns ett problem" (a refusal: "Växjö kommun kan inte tas bort"). */
+  errorTitle?: string;
   /** For forms that change a case: how to load it again after a conflict, and what differs then. */
   conflict?: { caseId: string; onReload: () => Promise<void>; differences?: Difference[] };
   /** Text between the heading and the fields. */
@@ -32,7 +34,7 @@ export interface FormPageProps {
  * the error summary (both focused when they appear), the form (no browser validation: the form's
  * checks and the service's answer are shown the same way), one primary button and "Avbryt".
  */
-export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, conflict, intro, children }: FormPageProps) {
+export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, errorTitle, conflict, intro, children }: FormPageProps) {
   return (
     <div class="form-page">
       <a class="back-link" href={back.href}>
@@ -41,7 +43,7 @@ export function FormPage({ form, title, caption, back, onSubmit, submitText, dan
       {caption && <p class="caption">{caption}</p>}
       <h1 tabIndex={-1}>{title}</h1>
       {conflict && <ConflictNotice form={form} caseId={conflict.caseId} onReload={conflict.onReload} differences={conflict.differences} />}
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} title={errorTitle} />
       {intro}
       <form noValidate onSubmit={onSubmit} aria-busy={form.submitting ? 'true' : undefined}>
         {children}

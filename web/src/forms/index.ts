@@ -18,6 +18,6 @@ export { NO_DATE, dateParts, isoDate, checkDate, parseNumber, checkNumber, textO
 export { ErrorSummary } from './error-summary';
 export { ConflictNotice, type Difference } from './conflict';
 export { confirmAndGo, takeConfirmation, ConfirmationBanner, type Confirmation } from './confirmation';
-export { SummaryList, WarningText, type SummaryRow } from './summary';
+export { SummaryList, WarningText, type SummaryRow, type SummaryAction } from './summary';
 export { FormPage, NotAllowed, type FormPageProps } from './form-page';
-export { useCaseData, type CaseRead } from './case-data';
+export { useCaseData, notYet, type CaseRead } from './case-data';

@@ -1,16 +1,26 @@
 import type { ComponentChildren } from 'preact';
 import { w } from './words';
 
-/** A row of a summary list: what, its value, and optionally a link to change it. */
+/** A link of a summary row: its text ("Ändra"), and `what` completing it for screen readers ("Ändra ansvar"). */
+export interface SummaryAction {
+  href: string;
+  what: string;
+  /** Default: "Ändra". */
+  text?: string;
+}
+
+/** A row of a summary list: what, its value, and optionally links to change it. */
 export interface SummaryRow {
-  key: string;
+  key: ComponentChildren;
   value: ComponentChildren;
-  /** "Ändra": where to change it; `what` completes the link's text for screen readers ("Ändra ansvar"). */
-  change?: { href: string; what: string; text?: string };
+  /** "Ändra": where to change it. */
+  change?: SummaryAction;
+  /** More than one link ("Ändra", "Ta bort"). */
+  actions?: SummaryAction[];
 }
 
 /**
- * GOV.UK's summary list: key and value pairs, each with an optional "Ändra" link. Used on
+ * GOV.UK's summary list: key and value pairs, each with optional links ("Ändra"). Used on
  * check-before-you-commit pages and as the stacked form of a table on a narrow screen.
  */
 export function SummaryList({ rows, class: className }: { rows: SummaryRow[]; class?: string }) {
@@ -20,12 +30,14 @@ export function SummaryList({ rows, class: className }: { rows: SummaryRow[]; cl
         <div class="summary-row">
           <dt class="summary-key">{row.key}</dt>
           <dd class="summary-value">{row.value}</dd>
-          {row.change && (
+          {(row.change || row.actions?.length) && (
             <dd class="summary-actions">
-              <a href={row.change.href}>
-                {row.change.text ?? w('change')}
-                <span class="visually-hidden"> {row.change.what}</span>
-              </a>
+              {[...(row.change ? [row.change] : []), ...(row.actions ?? [])].map((a) => (
+                <a href={a.href}>
+                  {a.text ?? w('change')}
+                  <span class="visually-hidden"> {a.what}</span>
+                </a>
+              ))}
             </dd>
           )}
         </div>

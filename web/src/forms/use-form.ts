@@ -51,6 +51,8 @@ export interface FormOptions<V> {
 export interface FormApi<V> {
   values: V;
   set<K extends keyof V>(name: K, value: V[K]): void;
+  /** Several values at once (a choice that empties the fields depending on it). */
+  setAll(patch: Partial<V>): void;
   /** The binding of a field of `values`, for the field components: `<TextField field={form.field('benefit')} label=… />`. */
   field<K extends keyof V & string>(name: K): Field<V[K]>;
   /** A binding of a field whose value lives elsewhere (one row of a list, a part of an object). */
@@ -138,6 +140,7 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
   return {
     values,
     set,
+    setAll: (patch) => setValues((v) => ({ ...v, ...patch })),
     field: (name) => bind(name, values[name], (v) => set(name, v)),
     bind,
     errors,

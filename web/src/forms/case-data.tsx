@@ -1,6 +1,8 @@
+import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Schema } from '../api';
-import { lang } from '../i18n';
+import { api, ApiError, type Schema } from '../api';
+import { lang, t } from '../i18n';
+import { ErrorMessage, Loading, NotFound } from '../components/common';
 import { versionOf } from './use-form';
 
 /** A case as a form page reads it: the case, its ETag (for If-Match), its version, and the page's own data. */
@@ -37,4 +39,15 @@ export function useCaseData<T>(caseId: string, load: (c: Schema<'CaseDto'>) => P
     };
   }, [caseId, lang()]);
   return { ...state, reload: read };
+}
+
+/**
+ * What a form page shows until its data is read: "Hämtar …", the case not found (404: it does not
+ * exist or the person's organisation is no party), or what went wrong. Null once the data is there.
+ */
+export function notYet(state: { loaded: unknown; error: unknown }): ComponentChild | null {
+  if (state.loaded) return null;
+  if (state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 400)) return <NotFound text={t('caseNotFound')} />;
+  if (state.error) return <ErrorMessage error={state.error} />;
+  return <Loading />;
 }
