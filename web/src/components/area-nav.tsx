@@ -17,8 +17,8 @@ export function AreaNav({ label, areas }: { label: string; areas: AreaLink[] }) 
   const [current, setCurrent] = useState<string | null>(null);
   useEffect(() => {
     const update = () => {
-      // The last area whose top has passed under the navigation bar (or a fifth of the window).
-      const line = Math.min(160, window.innerHeight / 5);
+      // The last area whose top is in the upper part of the window: the one being read.
+      const line = window.innerHeight * 0.4;
       let at: string | null = null;
       for (const a of areas) {
         const el = document.getElementById(a.id);

@@ -16,19 +16,23 @@ export interface CaseRead<T> {
 /**
  * Reads a case and what a form page needs of it. The case comes first, so its ETag is never newer
  * than the data: a change in between gives a conflict on saving (safe), never a lost update.
- * `reload` reads both again (after a conflict) and resolves when done; the form keeps its values.
+ * `reload` reads both again (after a conflict) and resolves with what it read (null if it failed);
+ * the form keeps its values (pass the fresh data to `form.rebase`).
  * A switch of language reads again too (the service's words), without resetting the page.
  */
-export function useCaseData<T>(caseId: string, load: (c: Schema<'CaseDto'>) => Promise<T>): { loaded: CaseRead<T> | null; error: unknown; reload: () => Promise<void> } {
+export function useCaseData<T>(caseId: string, load: (c: Schema<'CaseDto'>) => Promise<T>): { loaded: CaseRead<T> | null; error: unknown; reload: () => Promise<CaseRead<T> | null> } {
   const [state, setState] = useState<{ loaded: CaseRead<T> | null; error: unknown }>({ loaded: null, error: null });
   const live = useRef(true);
-  const read = async () => {
+  const read = async (): Promise<CaseRead<T> | null> => {
     try {
       const answer = await api.get('/cases/{id}', { params: { id: caseId } });
       const data = await load(answer.body);
-      if (live.current) setState({ loaded: { case: answer.body, etag: answer.etag, version: versionOf(answer.etag), data }, error: null });
+      const loaded = { case: answer.body, etag: answer.etag, version: versionOf(answer.etag), data };
+      if (live.current) setState({ loaded, error: null });
+      return loaded;
     } catch (error) {
       if (live.current) setState((s) => ({ loaded: s.loaded, error }));
+      return null;
     }
   };
   useEffect(() => {

@@ -5,21 +5,25 @@ import { label } from '../labels';
 import type { FormApi } from './use-form';
 import { w } from './words';
 
-/** One thing the person edits that someone else has changed: what is saved now against what they typed. */
+/**
+ * One thing someone else has changed: what is saved now, and what the person typed there when they
+ * changed it too (no `yours`: the form took the saved value in, as the person had not touched it).
+ */
 export interface Difference {
   label: string;
   now: string;
-  yours: string;
+  yours?: string;
 }
 
 /**
  * The answer to a 409 (If-Match: the case changed while the person worked): says so in words,
  * lists what happened in the case since the version the form was read at (from the history), and
  * offers to load the case again. Loading again never touches what the person typed: the form's
- * values are its own (useForm reads `initial` once). After loading, `differences` (what the page
- * computes from the fresh data against the typed values) shows where the two part.
+ * values are its own (useForm reads `initial` once); a page that calls `form.rebase(saved)` in
+ * `onReload` lets the fields the person did not touch take the values saved now. After loading,
+ * `differences` (see conflictDifferences) shows what someone else changed.
  */
-export function ConflictNotice({ form, caseId, onReload, differences = [] }: { form: Pick<FormApi<object>, 'conflict' | 'conflictReloaded' | 'failures'>; caseId: string; onReload: () => Promise<void>; differences?: Difference[] }) {
+export function ConflictNotice({ form, caseId, onReload, differences = [] }: { form: Pick<FormApi<object>, 'conflict' | 'conflictReloaded' | 'failures'>; caseId: string; onReload: () => Promise<unknown>; differences?: Difference[] }) {
   const box = useRef<HTMLDivElement>(null);
   const [events, setEvents] = useState<Array<Schema<'HistoryEventDto'>> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +42,7 @@ export function ConflictNotice({ form, caseId, onReload, differences = [] }: { f
     setBusy(true);
     try {
       await onReload();
+      // The page may have rebased the form already (form.rebase); either way the notice says it is loaded.
       form.conflictReloaded();
       box.current?.focus();
     } finally {
@@ -45,6 +50,8 @@ export function ConflictNotice({ form, caseId, onReload, differences = [] }: { f
     }
   };
   const changed = differences.filter((d) => d.now !== d.yours);
+  const taken = changed.filter((d) => d.yours === undefined);
+  const both = changed.filter((d) => d.yours !== undefined);
   return (
     <div class="conflict" role="alert" aria-labelledby="conflict-title" tabIndex={-1} ref={box}>
       <h2 id="conflict-title" class="conflict-title">
@@ -63,23 +70,38 @@ export function ConflictNotice({ form, caseId, onReload, differences = [] }: { f
           </ul>
         </>
       )}
-      {conflict.reloaded && changed.length > 0 && (
-        <dl class="summary-list compact">
-          {changed.map((d) => (
-            <div class="summary-row">
-              <dt>{d.label}</dt>
-              <dd>
-                <span class="conflict-now">
-                  {w('conflictNow')}: {d.now}
-                </span>
-                <br />
-                <span>
-                  {w('conflictYours')}: {d.yours}
-                </span>
-              </dd>
-            </div>
-          ))}
-        </dl>
+      {conflict.reloaded && taken.length > 0 && (
+        <>
+          <p>{w('conflictTaken')}</p>
+          <dl class="summary-list compact">
+            {taken.map((d) => (
+              <div class="summary-row">
+                <dt class="summary-key">{d.label}</dt>
+                <dd class="summary-value">{d.now}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {conflict.reloaded && both.length > 0 && (
+        <>
+          <p>{w('conflictBoth')}</p>
+          <dl class="summary-list compact">
+            {both.map((d) => (
+              <div class="summary-row">
+                <dt class="summary-key">{d.label}</dt>
+                <dd class="summary-value">
+                  <span class="block">
+                    {w('conflictNow')}: {d.now}
+                  </span>
+                  <span class="block conflict-yours">
+                    {w('conflictYours')}: {d.yours}
+                  </span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
       {!conflict.reloaded && (
         <button type="button" class="secondary" disabled={busy} onClick={reload}>

@@ -13,6 +13,16 @@ export function ErrorSummary({ form, title }: { form: Pick<FormApi<object>, 'err
   useEffect(() => {
     if (form.failures > 0 && items.length) box.current?.focus();
   }, [form.failures]);
+  // The page's title says there is a problem too (the first thing a screen reader reads of a page).
+  const shown = items.length > 0;
+  useEffect(() => {
+    if (!shown) return;
+    const prefix = `${w('errorPrefix')} `;
+    if (!document.title.startsWith(prefix)) document.title = prefix + document.title;
+    return () => {
+      if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
+    };
+  }, [shown]);
   if (!items.length) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={box}>

@@ -23,15 +23,15 @@ export interface FormPageProps {
   /** The error summary's heading when it is not "Det finns ett problem" (a refusal: "Växjö kommun kan inte tas bort"). */
   errorTitle?: string;
   /** For forms that change a case: how to load it again after a conflict, and what differs then. */
-  conflict?: { caseId: string; onReload: () => Promise<void>; differences?: Difference[] };
+  conflict?: { caseId: string; onReload: () => Promise<unknown>; differences?: Difference[] };
   /** Text between the heading and the fields. */
   intro?: ComponentChildren;
   children?: ComponentChildren;
 }
 
 /**
- * The frame of every form page: a back link, the caption and the one h1, the conflict notice and
- * the error summary (both focused when they appear), the form (no browser validation: the form's
+ * The frame of every form page: a back link, the conflict notice and the error summary (both
+ * focused when they appear; above the heading, as GOV.UK places them), the caption and the one h1, the form (no browser validation: the form's
  * checks and the service's answer are shown the same way), one primary button and "Avbryt".
  */
 export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, errorTitle, conflict, intro, children }: FormPageProps) {
@@ -40,10 +40,10 @@ export function FormPage({ form, title, caption, back, onSubmit, submitText, dan
       <a class="back-link" href={back.href}>
         {back.text}
       </a>
-      {caption && <p class="caption">{caption}</p>}
-      <h1 tabIndex={-1}>{title}</h1>
       {conflict && <ConflictNotice form={form} caseId={conflict.caseId} onReload={conflict.onReload} differences={conflict.differences} />}
       <ErrorSummary form={form} title={errorTitle} />
+      {caption && <p class="caption">{caption}</p>}
+      <h1 tabIndex={-1}>{title}</h1>
       {intro}
       <form noValidate onSubmit={onSubmit} aria-busy={form.submitting ? 'true' : undefined}>
         {children}

@@ -12,7 +12,7 @@
  *
  * See docs/web-interface.md, "Building a form".
  */
-export { useForm, fieldId, versionOf, type Field, type FormApi, type FormError, type Message } from './use-form';
+export { useForm, fieldId, versionOf, conflictDifferences, type Field, type FormApi, type FormError, type Message } from './use-form';
 export { TextField, TextArea, NumberField, SelectField, Radios, Checkboxes, DateField, type DateParts, type FieldText, type Option } from './fields';
 export { NO_DATE, dateParts, isoDate, checkDate, parseNumber, checkNumber, textOrNull } from './values';
 export { ErrorSummary } from './error-summary';

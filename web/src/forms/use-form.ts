@@ -69,6 +69,19 @@ export interface FormApi<V> {
   conflict: Conflict | null;
   /** After "Läs in ärendet igen": the notice says the case is loaded again and what changed. */
   conflictReloaded(): void;
+  /** Whether the person has changed a field from what the form was read with (its baseline). */
+  changed(name: keyof V & string): boolean;
+  /**
+   * After loading the case again (a conflict): the fields the person has not changed take the
+   * values saved now, the ones they changed keep what they typed, and the baseline becomes `saved`
+   * (so `changed` and what is sent are measured against what is saved now). Marks the conflict
+   * reloaded. The fields that took new values are in `taken`, for the conflict notice.
+   */
+  rebase(saved: V): void;
+  /** The fields that took someone else's saved value at the last {@link rebase}. */
+  taken: string[];
+  /** The fields both the person and someone else changed, differently, as of the last {@link rebase}. */
+  clashed: string[];
   /**
    * The submit handler of the `<form>`: runs `validate`, then `send`; an ApiError from `send` is
    * shown (field problems at their fields, 409 VERSION_CONFLICT as a conflict, anything else in the
@@ -111,6 +124,9 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
   const [failures, setFailures] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [baseline, setBaseline] = useState<V>(options.initial);
+  const [taken, setTaken] = useState<string[]>([]);
+  const [clashed, setClashed] = useState<string[]>([]);
   const busy = useRef(false);
   const labels = useRef(new Map<string, string>());
   const order = useRef<string[]>([]);
@@ -132,9 +148,16 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
     };
   };
   const set = <K extends keyof V>(name: K, value: V[K]) => setValues((v) => ({ ...v, [name]: value }));
+  // The summary lists problems as the fields come on the page: the form's own first, then by the
+  // fields' places in the document (registration order where a field is not drawn).
   const sorted = (list: FormError[]) => {
     const rank = (e: FormError) => (e.name === null ? -1 : order.current.indexOf(e.name) === -1 ? order.current.length : order.current.indexOf(e.name));
-    return [...list].sort((a, b) => rank(a) - rank(b));
+    const element = (e: FormError) => (e.name === null ? null : document.getElementById(fieldId(e.name)));
+    return [...list].sort((a, b) => {
+      const [x, y] = [element(a), element(b)];
+      if (x && y && x !== y) return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      return rank(a) - rank(b);
+    });
   };
 
   return {
@@ -150,6 +173,19 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
     submitting,
     conflict,
     conflictReloaded: () => setConflict((c) => (c ? { ...c, reloaded: true } : c)),
+    changed: (name) => !equal(values[name], baseline[name]),
+    rebase(saved) {
+      const keys = Object.keys(saved) as Array<keyof V & string>;
+      const otherChanged = keys.filter((k) => !equal(saved[k], baseline[k]));
+      const names = otherChanged.filter((k) => equal(values[k], baseline[k]));
+      setValues((v) => ({ ...v, ...Object.fromEntries(names.map((k) => [k, saved[k]])) }));
+      setBaseline(saved);
+      setTaken(names);
+      setClashed(otherChanged.filter((k) => !names.includes(k) && !equal(values[k], saved[k])));
+      setConflict((c) => (c ? { ...c, reloaded: true } : c));
+    },
+    taken,
+    clashed,
     keyFor(body) {
       const json = JSON.stringify(body ?? null);
       if (lastKey.current?.body !== json) lastKey.current = { body: json, key: newIdempotencyKey() };
@@ -213,6 +249,28 @@ function nameField(message: string, path: string, label: string): string {
   }
   return message;
 }
+
+/** The same value (texts, choices, dates as typed); choices compare in any order. */
+function equal(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x) => b.some((y) => equal(x, y)));
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The differences the conflict notice shows after a reload: what someone else changed that the
+ * form took in (`taken`), and what both changed, differently (`clashed`): saved now against typed.
+ * @param fields each field's label and how its value reads
+ */
+export function conflictDifferences<V extends object>(form: Pick<FormApi<V>, 'values' | 'taken' | 'clashed'>, saved: V, fields: Array<ShownField<V>>): Array<{ label: string; now: string; yours?: string }> {
+  return fields.flatMap((f: ShownField<V, keyof V & string>) => {
+    if (form.taken.includes(f.name)) return [{ label: f.label, now: f.show(saved[f.name]) }];
+    if (form.clashed.includes(f.name)) return [{ label: f.label, now: f.show(saved[f.name]), yours: f.show(form.values[f.name]) }];
+    return [];
+  });
+}
+
+/** A field of a form with its label and how its value reads, for {@link conflictDifferences}. */
+export type ShownField<V, K extends keyof V & string = keyof V & string> = K extends keyof V & string ? { name: K; label: string; show: (value: V[K]) => string } : never;
 
 function capitalise(message: string): string {
   return message.charAt(0).toLocaleUpperCase() + message.slice(1);

@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 import { api, type Me } from '../../api';
 import { date } from '../../i18n';
 import { checkDate, checkNumber, confirmAndGo, DateField, dateParts, FormPage, isoDate, NotAllowed, notYet, NumberField, parseNumber, SelectField, SummaryList, useForm, type DateParts, type FormApi, type Message } from '../../forms';
-import { usePartiesData, usePeople, type Chair, type Party } from './common';
+import { usePartiesData, usePeople, type Chair, type Party , type Reload } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -65,7 +65,7 @@ function initialOf(parties: Party[], chair: Chair): RotationValues {
   return { places, chairs, periodMonths: chair.rotation ? String(chair.rotation.periodMonths) : '', startsOn: dateParts(null) };
 }
 
-function RotationForm({ caseId, caseTitle, etag, since, parties, chair, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; chair: Chair; reload: () => Promise<void>; back: { href: string; text: string } }) {
+function RotationForm({ caseId, caseTitle, etag, since, parties, chair, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; chair: Chair; reload: Reload; back: { href: string; text: string } }) {
   // The order last sent: the service names an entry by its index (entries.2.personId).
   const sent = useRef<string[]>([]);
   const form = useForm<RotationValues>({
@@ -129,7 +129,7 @@ function RotationRow({ form, party, numbers }: { form: FormApi<RotationValues>; 
     <fieldset class="fieldset row-group">
       <legend class="legend">{name}</legend>
       <div class="form-grid">
-        <SelectField field={place} label={w('place')} context={name} placeholder={w('notInOrder')} options={numbers} />
+        <SelectField field={place} label={w('place')} context={w('forOrg', { org: name })} placeholder={w('notInOrder')} options={numbers} />
         <SelectField field={chairOf} label={w('chairFor', { org: name })} hint={w('chairForHint')} optional placeholder={w('nobodyChosen')} options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
       </div>
     </fieldset>

@@ -1,7 +1,7 @@
 import { api, type Me, type Schema } from '../../api';
 import { caseAccess, type CaseAccess } from '../../access';
 import { useData } from '../../components/common';
-import { useCaseData, type Option } from '../../forms';
+import { useCaseData, type CaseRead, type Option } from '../../forms';
 import { label } from '../../labels';
 import { w } from './words';
 
@@ -20,6 +20,9 @@ export interface PartiesData {
   roles: Role[];
   chair: Chair;
 }
+
+/** Reads the case and its parties again (after a conflict), resolving with what it read. */
+export type Reload = () => Promise<CaseRead<PartiesData> | null>;
 
 /** Reads the parties, roles and the chair of a case. */
 export function readParties(caseId: string): Promise<PartiesData> {

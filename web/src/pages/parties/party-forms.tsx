@@ -3,8 +3,8 @@ import { api, type Me, type Schema } from '../../api';
 import { label } from '../../labels';
 import { to } from '../../router';
 import { NotFound } from '../../components/common';
-import { Checkboxes, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SummaryList, TextArea, textOrNull, useForm, WarningText, type Field } from '../../forms';
-import { capitalise, holderText, responsibilitiesText, responsibilityOptions, usePartiesData, type Party, type Responsibility } from './common';
+import { Checkboxes, conflictDifferences, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SummaryList, TextArea, textOrNull, useForm, WarningText, type Field } from '../../forms';
+import { capitalise, holderText, responsibilitiesText, responsibilityOptions, usePartiesData, type Party, type Responsibility , type Reload } from './common';
 import { PARTY_PATHS, partiesOf } from './paths';
 import { w } from './words';
 
@@ -49,7 +49,7 @@ export function AddPartyPage({ caseId, me }: { caseId: string; me: Me | null }) 
   return <AddPartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} parties={state.loaded.data.parties} reload={state.reload} back={back} />;
 }
 
-function AddPartyForm({ caseId, caseTitle, etag, since, parties, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; reload: () => Promise<void>; back: { href: string; text: string } }) {
+function AddPartyForm({ caseId, caseTitle, etag, since, parties, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; reload: Reload; back: { href: string; text: string } }) {
   const form = useForm<Terms & { organisationId: string }>({
     initial: { organisationId: '', responsibilities: [], mustSign: '', benefit: '' },
     validate: (v) => ({ organisationId: v.organisationId ? undefined : () => w('chooseOrganisation'), ...checkTerms(v) }),
@@ -74,7 +74,7 @@ function AddPartyForm({ caseId, caseTitle, etag, since, parties, reload, back }:
   );
 }
 
-const SHOWN = 25;
+const SHOWN = 10;
 
 /**
  * An organisation from the registry: a search field (by name, as one types) and the matches as
@@ -152,24 +152,33 @@ export function ChangePartyPage({ caseId, organisationId, me }: { caseId: string
   return <ChangePartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} party={party} reload={state.reload} back={back} />;
 }
 
-function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; party: Party; reload: () => Promise<void>; back: { href: string; text: string } }) {
+function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; party: Party; reload: Reload; back: { href: string; text: string } }) {
   const form = useForm<Terms>({ initial: termsOf(party), validate: checkTerms });
   const org = party.organisation.name ?? '';
   const submit = form.submit(async (v) => {
-    const body = { responsibilities: v.responsibilities as Responsibility[], mustSign: v.mustSign === 'yes', benefit: textOrNull(v.benefit) };
+    // Only what the person changed: saving after a conflict does not undo what someone else changed meanwhile.
+    const all = { responsibilities: v.responsibilities as Responsibility[], mustSign: v.mustSign === 'yes', benefit: textOrNull(v.benefit) };
+    const body = {
+      ...(form.changed('responsibilities') ? { responsibilities: all.responsibilities } : {}),
+      ...(form.changed('mustSign') ? { mustSign: all.mustSign } : {}),
+      ...(form.changed('benefit') ? { benefit: all.benefit } : {}),
+    };
     await api.patch('/cases/{id}/parties/{organisationId}', { params: { id: caseId, organisationId: party.organisation.id }, body, ifMatch: etag, idempotencyKey: form.keyFor(body) });
     confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('changed', { org }), next: w('changedNext') });
   }, since);
-  // After a conflict and a reload, `party` is what is saved now: shown against what the person typed.
-  const saved = termsOf(party);
-  const yesNo = (v: string) => (v === 'yes' ? w('yes') : v === 'no' ? w('no') : '–');
-  const differences = [
-    { label: w('responsibilities'), now: responsibilitiesText(saved.responsibilities), yours: responsibilitiesText(form.values.responsibilities) },
-    { label: w('mustSign'), now: yesNo(saved.mustSign), yours: yesNo(form.values.mustSign) },
-    { label: w('benefit'), now: saved.benefit.trim() || '–', yours: form.values.benefit.trim() || '–' },
-  ];
+  // After a conflict: the party as saved now; what the person did not touch is taken in.
+  const onReload = async () => {
+    const fresh = (await reload())?.data.parties.find((p) => p.organisation.id === party.organisation.id);
+    if (fresh) form.rebase(termsOf(fresh));
+  };
+  const yesNo = (value: string) => (value === 'yes' ? w('yes') : value === 'no' ? w('no') : '–');
+  const differences = conflictDifferences(form, termsOf(party), [
+    { name: 'responsibilities', label: w('responsibilities'), show: (value) => responsibilitiesText(value) },
+    { name: 'mustSign', label: w('mustSign'), show: (value) => yesNo(value) },
+    { name: 'benefit', label: w('benefit'), show: (value) => value.trim() || '–' },
+  ]);
   return (
-    <FormPage form={form} title={w('changeTitle', { org })} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload: reload, differences }}>
+    <FormPage form={form} title={w('changeTitle', { org })} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload, differences }}>
       <TermsFields field={form.field} />
     </FormPage>
   );
@@ -205,7 +214,7 @@ export function RemovePartyPage({ caseId, organisationId, me }: { caseId: string
       value: holderText(r),
       change: { href: to(PARTY_PATHS.changeRole, { id: caseId, roleId: r.id }), what: w('roleHidden', { role: r.title, org }) },
     })),
-    ...(inRotation ? [{ key: w('inRotation'), value: w('inRotationValue'), change: { href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('changeRotation') } }] : []),
+    ...(inRotation ? [{ key: w('inRotation'), value: w('inRotationValue'), change: { href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('rotationHidden') } }] : []),
   ];
   return (
     <FormPage form={form} title={w('removeTitle', { org })} caption={state.loaded.case.title} back={back} onSubmit={submit} submitText={w('removeButton')} danger errorTitle={w('cannotRemove', { org })} conflict={{ caseId, onReload: state.reload }} intro={<p>{w('removeIntro')}</p>}>

@@ -1,8 +1,8 @@
 import { api, type Me } from '../../api';
 import { lang } from '../../i18n';
 import { NotFound } from '../../components/common';
-import { Checkboxes, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
-import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role } from './common';
+import { Checkboxes, conflictDifferences, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
+import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role , type Reload } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -66,7 +66,7 @@ export function AssignRolePage({ caseId, me, query }: { caseId: string; me: Me |
   );
 }
 
-function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; initialParty: string; initialRole: string; reload: () => Promise<void>; back: { href: string; text: string } }) {
+function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; initialParty: string; initialRole: string; reload: Reload; back: { href: string; text: string } }) {
   const { caseId, parties } = props;
   const form = useForm<Holding & { role: string; organisationId: string }>({
     initial: { role: props.initialRole, organisationId: props.initialParty, holderId: '', deputyId: '', required: [] },
@@ -115,24 +115,32 @@ export function ChangeRolePage({ caseId, roleId, me }: { caseId: string; roleId:
 
 const holdingOf = (r: Role): Holding => ({ holderId: r.holder?.id ?? '', deputyId: r.deputy?.id ?? '', required: r.required ? ['required'] : [] });
 
-function ChangeRoleForm({ caseId, caseTitle, etag, since, role, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; role: Role; reload: () => Promise<void>; back: { href: string; text: string } }) {
+function ChangeRoleForm({ caseId, caseTitle, etag, since, role, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; role: Role; reload: Reload; back: { href: string; text: string } }) {
   const form = useForm<Holding>({ initial: holdingOf(role), validate: checkHolding });
   const people = usePeople(role.organisation.id);
   const names = { role: role.title, org: role.organisation.name ?? '' };
   const submit = form.submit(async (v) => {
-    const body = { holderId: idOrNull(v.holderId), deputyId: idOrNull(v.deputyId), required: v.required.includes('required') };
+    // Only what the person changed: saving after a conflict does not undo what someone else changed meanwhile.
+    const body = {
+      ...(form.changed('holderId') ? { holderId: idOrNull(v.holderId) } : {}),
+      ...(form.changed('deputyId') ? { deputyId: idOrNull(v.deputyId) } : {}),
+      ...(form.changed('required') ? { required: v.required.includes('required') } : {}),
+    };
     await api.patch('/cases/{id}/roles/{roleId}', { params: { id: caseId, roleId: role.id }, body, ifMatch: etag, idempotencyKey: form.keyFor(body) });
     confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('roleChanged', names) });
   }, since);
+  const onReload = async () => {
+    const fresh = (await reload())?.data.roles.find((r) => r.id === role.id);
+    if (fresh) form.rebase(holdingOf(fresh));
+  };
   const person = (id: string) => (id ? ((people.data ?? []).find((p) => p.id === id)?.name ?? '–') : '–');
-  const saved = holdingOf(role);
-  const differences = [
-    { label: w('holderLabel'), now: person(saved.holderId), yours: person(form.values.holderId) },
-    { label: w('deputyLabel'), now: person(saved.deputyId), yours: person(form.values.deputyId) },
-    { label: w('requiredRow'), now: saved.required.length ? w('yes') : w('no'), yours: form.values.required.length ? w('yes') : w('no') },
-  ];
+  const differences = conflictDifferences(form, holdingOf(role), [
+    { name: 'holderId', label: w('holderLabel'), show: (value) => person(value) },
+    { name: 'deputyId', label: w('deputyLabel'), show: (value) => person(value) },
+    { name: 'required', label: w('requiredRow'), show: (value) => (value.length ? w('yes') : w('no')) },
+  ]);
   return (
-    <FormPage form={form} title={w('changeRoleTitle', names)} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload: reload, differences }}>
+    <FormPage form={form} title={w('changeRoleTitle', names)} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload, differences }}>
       <HoldingFields organisation={role.organisation} holder={form.field('holderId')} deputy={form.field('deputyId')} required={form.field('required')} />
     </FormPage>
   );
