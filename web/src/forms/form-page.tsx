@@ -5,7 +5,7 @@ import type { FormApi } from './use-form';
 import { w } from './words';
 
 /** What FormPage reads of a form; any `useForm` result fits. */
-export type FormState = Pick<FormApi<object>, 'errors' | 'idOf' | 'failures' | 'conflict' | 'conflictReloaded' | 'submitting'>;
+export type FormState = Pick<FormApi<object>, 'errors' | 'idOf' | 'failures' | 'conflict' | 'conflictReloaded' | 'submitting' | 'refused'>;
 
 export interface FormPageProps {
   form: FormState;
@@ -22,6 +22,11 @@ export interface FormPageProps {
   danger?: boolean;
   /** The error summary's heading when it is not "Det finns ett problem" (a refusal: "Växjö kommun kan inte tas bort"). */
   errorTitle?: string;
+  /**
+   * A check page whose action the service refused as a whole (form.refused): the button goes, as it
+   * can only fail again; the summary says why, the page's "Ändra" links and the back link remain.
+   */
+  noRetryWhenRefused?: boolean;
   /** For forms that change a case: how to load it again after a conflict, and what differs then. */
   conflict?: { caseId: string; onReload: () => Promise<unknown>; differences?: Difference[] };
   /** Text between the heading and the fields. */
@@ -34,7 +39,7 @@ export interface FormPageProps {
  * focused when they appear; above the heading, as GOV.UK places them), the caption and the one h1, the form (no browser validation: the form's
  * checks and the service's answer are shown the same way), one primary button and "Avbryt".
  */
-export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, errorTitle, conflict, intro, children }: FormPageProps) {
+export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, errorTitle, noRetryWhenRefused, conflict, intro, children }: FormPageProps) {
   return (
     <div class="form-page">
       <a class="back-link" href={back.href}>
@@ -48,10 +53,16 @@ export function FormPage({ form, title, caption, back, onSubmit, submitText, dan
       <form noValidate onSubmit={onSubmit} aria-busy={form.submitting ? 'true' : undefined}>
         {children}
         <div class="button-group">
-          <button type="submit" class={danger ? 'warning' : undefined}>
-            {submitText}
-          </button>
-          <a href={back.href}>{w('cancel')}</a>
+          {noRetryWhenRefused && form.refused ? (
+            <a href={back.href}>{back.text}</a>
+          ) : (
+            <>
+              <button type="submit" class={danger ? 'warning' : undefined}>
+                {submitText}
+              </button>
+              <a href={back.href}>{w('cancel')}</a>
+            </>
+          )}
         </div>
         <p class="visually-hidden" role="status">
           {form.submitting ? w('sending') : ''}

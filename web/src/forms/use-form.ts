@@ -66,6 +66,11 @@ export interface FormApi<V> {
   /** How many submits failed so far: the error summary and the conflict notice take focus when it changes. */
   failures: number;
   submitting: boolean;
+  /**
+   * The last submit was refused as a whole by a rule of the service (403, or 422 naming no field):
+   * sending the same again can only fail, until something else changes.
+   */
+  refused: boolean;
   conflict: Conflict | null;
   /** After "Läs in ärendet igen": the notice says the case is loaded again and what changed. */
   conflictReloaded(): void;
@@ -123,6 +128,7 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [failures, setFailures] = useState(0);
   const [submitting, setSubmitting] = useState(false);
+  const [refused, setRefused] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [baseline, setBaseline] = useState<V>(options.initial);
   const [taken, setTaken] = useState<string[]>([]);
@@ -171,6 +177,7 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
     idOf: fieldId,
     failures,
     submitting,
+    refused,
     conflict,
     conflictReloaded: () => setConflict((c) => (c ? { ...c, reloaded: true } : c)),
     changed: (name) => !equal(values[name], baseline[name]),
@@ -195,6 +202,7 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
       event.preventDefault();
       if (busy.current) return;
       const own = Object.entries(options.validate?.(values) ?? {}).flatMap(([name, message]) => (message ? [{ name, message }] : []));
+      setRefused(false);
       if (own.length) {
         setErrors(sorted(own));
         setFailures((n) => n + 1);
@@ -213,7 +221,9 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
             setConflict({ error, since, reloaded: false });
           } else {
             setConflict(null);
-            setErrors(sorted(serverErrors(error, (path) => options.fieldOf?.(path) ?? (order.current.includes(path) ? path : undefined), labels.current)));
+            const problems = serverErrors(error, (path) => options.fieldOf?.(path) ?? (order.current.includes(path) ? path : undefined), labels.current);
+            setErrors(sorted(problems));
+            setRefused(error instanceof ApiError && (error.status === 403 || error.status === 422) && problems.every((p) => p.name === null));
           }
           setFailures((n) => n + 1);
         })

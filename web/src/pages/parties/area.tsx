@@ -4,7 +4,7 @@ import { Badge } from '../../components/common';
 import { SummaryList, type Confirmation, type SummaryRow } from '../../forms';
 import { date } from '../../i18n';
 import { to } from '../../router';
-import { capitalise, responsibilitiesText, type PartiesData, type Role } from './common';
+import { capitalise, responsibilitiesText, whoMay, type PartiesData, type Role } from './common';
 import { PARTY_PATHS } from './paths';
 import { w } from './words';
 
@@ -35,7 +35,7 @@ export function PartiesArea({ caseId, data, access, confirmation }: { caseId: st
             )}
           </>
         ) : (
-          <p class="muted">{w('whoMay')}</p>
+          <p class="muted">{whoMay(parties)}</p>
         )
       }
     >
@@ -73,7 +73,7 @@ export function PartiesArea({ caseId, data, access, confirmation }: { caseId: st
               <div class="summary-card-body">
                 <SummaryList rows={rows} />
                 <h4 class="roles-title">{w('roles')}</h4>
-                {own.length === 0 ? <p class="muted">{w('noRoles')}</p> : <SummaryList class="roles" rows={own.map((r) => roleRow(caseId, r, org, runs))} />}
+                {own.length === 0 ? <p class="muted">{w('noRoles')}</p> : <SummaryList class="roles" rows={own.map((r) => roleRow(caseId, r, org, runs, !!chair.rotation))} />}
                 {runs && (
                   <p>
                     <a href={to(PARTY_PATHS.assignRole, id, { org: p.organisation.id })}>{w('giveRole', { org })}</a>
@@ -129,9 +129,13 @@ export function PartiesArea({ caseId, data, access, confirmation }: { caseId: st
   );
 }
 
-/** A role as a row of its party's card: who holds it, the deputy, vacant in words and symbol. */
-function roleRow(caseId: string, r: Role, org: string, runs: boolean): SummaryRow {
+/**
+ * A role as a row of its party's card: who holds it, the deputy, vacant in words and symbol. The
+ * chair of a rotation is the rotation's: it is changed there, not as a role.
+ */
+function roleRow(caseId: string, r: Role, org: string, runs: boolean, rotating: boolean): SummaryRow {
   const what = w('roleHidden', { role: r.title, org });
+  const byRotation = rotating && r.role === 'chair';
   return {
     key: (
       <>
@@ -147,15 +151,17 @@ function roleRow(caseId: string, r: Role, org: string, runs: boolean): SummaryRo
     ) : (
       <>
         {r.holder?.name}
-        <span class="block muted">{r.deputy ? w('deputyOf', { name: r.deputy.name ?? '–' }) : w('noDeputy')}</span>
+        <span class="block muted">{byRotation ? w('byRotation') : r.deputy ? w('deputyOf', { name: r.deputy.name ?? '–' }) : w('noDeputy')}</span>
       </>
     ),
     ...(runs
       ? {
-          actions: [
-            { href: to(PARTY_PATHS.changeRole, { id: caseId, roleId: r.id }), text: w('changeRole'), what },
-            { href: to(PARTY_PATHS.removeRole, { id: caseId, roleId: r.id }), text: w('removeRole'), what },
-          ],
+          actions: byRotation
+            ? [{ href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('rotationHidden') }]
+            : [
+                { href: to(PARTY_PATHS.changeRole, { id: caseId, roleId: r.id }), text: w('changeRole'), what },
+                { href: to(PARTY_PATHS.removeRole, { id: caseId, roleId: r.id }), text: w('removeRole'), what },
+              ],
         }
       : {}),
   };

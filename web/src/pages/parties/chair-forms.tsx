@@ -1,8 +1,8 @@
 import { useRef } from 'preact/hooks';
 import { api, type Me } from '../../api';
 import { date } from '../../i18n';
-import { checkDate, checkNumber, confirmAndGo, DateField, dateParts, FormPage, isoDate, NotAllowed, notYet, NumberField, parseNumber, SelectField, SummaryList, useForm, type DateParts, type FormApi, type Message } from '../../forms';
-import { usePartiesData, usePeople, type Chair, type Party , type Reload } from './common';
+import { checkDate, checkNumber, confirmAndGo, DateField, dateParts, FormPage, isoDate, NotAllowed, NumberField, parseNumber, SelectField, SummaryList, useForm, type DateParts, type FormApi, type Message } from '../../forms';
+import { usePartiesData, usePeople, type Chair, type Party , type Reload , instead, backToParties } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -44,10 +44,9 @@ function check(v: RotationValues, parties: Party[]): Record<string, Message | un
 /** `/cases/:id/chair/rotation`: which parties take turns to chair, in what order, who chairs for each, and for how long. */
 export function RotationPage({ caseId, me }: { caseId: string; me: Me | null }) {
   const state = usePartiesData(caseId, me);
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   const { parties, chair } = state.loaded.data;
   if (parties.length < 2) return <NotAllowed why={w('rotationNeedsTwo')} back={back} />;
   return <RotationForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} parties={parties} chair={chair} reload={state.reload} back={back} />;
@@ -130,7 +129,7 @@ function RotationRow({ form, party, numbers }: { form: FormApi<RotationValues>; 
       <legend class="legend">{name}</legend>
       <div class="form-grid">
         <SelectField field={place} label={w('place')} context={w('forOrg', { org: name })} placeholder={w('notInOrder')} options={numbers} />
-        <SelectField field={chairOf} label={w('chairFor', { org: name })} hint={w('chairForHint')} optional placeholder={w('nobodyChosen')} options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField field={chairOf} label={w('chairFor', { org: name })} optional placeholder={w('nobodyChosen')} options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
       </div>
     </fieldset>
   );
@@ -140,10 +139,9 @@ function RotationRow({ form, party, numbers }: { form: FormApi<RotationValues>; 
 export function RotatePage({ caseId, me }: { caseId: string; me: Me | null }) {
   const state = usePartiesData(caseId, me);
   const form = useForm<object>({ initial: {} });
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   const rotation = state.loaded.data.chair.rotation;
   if (!rotation) return <NotAllowed why={w('noRotation')} back={back} />;
   const at = rotation.entries.findIndex((e) => e.organisation.id === rotation.current.id);

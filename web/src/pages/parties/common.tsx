@@ -1,8 +1,10 @@
 import { api, type Me, type Schema } from '../../api';
 import { caseAccess, type CaseAccess } from '../../access';
 import { useData } from '../../components/common';
-import { useCaseData, type CaseRead, type Option } from '../../forms';
+import type { ComponentChild } from 'preact';
+import { NotAllowed, notYet, useCaseData, type CaseRead, type Option } from '../../forms';
 import { label } from '../../labels';
+import { partiesOf } from './paths';
 import { w } from './words';
 
 export type Party = Schema<'PartyViewDto'>;
@@ -84,4 +86,24 @@ export function capitalise(text: string): string {
 export function holderText(role: Role): string {
   if (!role.holder) return w('vacant');
   return role.deputy ? `${role.holder.name ?? '–'}. ${w('deputyOf', { name: role.deputy.name ?? '–' })}` : (role.holder.name ?? '–');
+}
+
+/** Who may change parties, roles and the chair, naming the leading party when there is one. */
+export function whoMay(parties: readonly Party[]): string {
+  const leading = parties.filter((p) => p.responsibilities.includes('leads')).map((p) => p.organisation.name ?? '');
+  return leading.length ? w('whoMayNamed', { org: leading.join(', ') }) : w('whoMay');
+}
+
+/** The way back from a form page of the area: the case, at the parties area. */
+export const backToParties = (caseId: string) => ({ href: partiesOf(caseId), text: w('backToCase') });
+
+/**
+ * What a form page of the area shows instead of its form, or null when the form may be shown:
+ * "Hämtar …", the case not found, or — to a person who may not run the case — who may, and no form.
+ */
+export function instead(state: ReturnType<typeof usePartiesData>, caseId: string): ComponentChild | null {
+  const waiting = notYet(state);
+  if (waiting || !state.loaded) return waiting;
+  if (state.access && !state.access.runsCase) return <NotAllowed why={`${whoMay(state.loaded.data.parties)} ${w('notAllowed')}`} back={backToParties(caseId)} />;
+  return null;
 }

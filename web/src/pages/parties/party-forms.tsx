@@ -3,8 +3,8 @@ import { api, type Me, type Schema } from '../../api';
 import { label } from '../../labels';
 import { to } from '../../router';
 import { NotFound } from '../../components/common';
-import { Checkboxes, conflictDifferences, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SummaryList, TextArea, textOrNull, useForm, WarningText, type Field } from '../../forms';
-import { capitalise, holderText, responsibilitiesText, responsibilityOptions, usePartiesData, type Party, type Responsibility , type Reload } from './common';
+import { Checkboxes, conflictDifferences, confirmAndGo, FormPage,  Radios, SummaryList, TextArea, textOrNull, useForm, WarningText, type Field } from '../../forms';
+import { capitalise, holderText, responsibilitiesText, responsibilityOptions, usePartiesData, type Party, type Responsibility , type Reload , instead, backToParties } from './common';
 import { PARTY_PATHS, partiesOf } from './paths';
 import { w } from './words';
 
@@ -42,10 +42,9 @@ function TermsFields({ field }: { field: <K extends keyof Terms>(name: K) => Fie
 /** `/cases/:id/parties/new`: an organisation from the registry becomes a party. */
 export function AddPartyPage({ caseId, me }: { caseId: string; me: Me | null }) {
   const state = usePartiesData(caseId, me);
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   return <AddPartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} parties={state.loaded.data.parties} reload={state.reload} back={back} />;
 }
 
@@ -143,10 +142,9 @@ function OrganisationPicker({ field, exclude, names }: { field: Field<string>; e
 /** `/cases/:id/parties/:org/change`: responsibilities, signing, what the party gets. */
 export function ChangePartyPage({ caseId, organisationId, me }: { caseId: string; organisationId: string; me: Me | null }) {
   const state = usePartiesData(caseId, me);
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   const party = state.loaded.data.parties.find((p) => p.organisation.id === organisationId);
   if (!party) return <NotFound text={w('notAParty')} />;
   return <ChangePartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} party={party} reload={state.reload} back={back} />;
@@ -192,10 +190,9 @@ function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }
 export function RemovePartyPage({ caseId, organisationId, me }: { caseId: string; organisationId: string; me: Me | null }) {
   const state = usePartiesData(caseId, me);
   const form = useForm<object>({ initial: {} });
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   const { parties, roles, chair } = state.loaded.data;
   const party = parties.find((p) => p.organisation.id === organisationId);
   if (!party) return <NotFound text={w('notAParty')} />;
@@ -217,7 +214,7 @@ export function RemovePartyPage({ caseId, organisationId, me }: { caseId: string
     ...(inRotation ? [{ key: w('inRotation'), value: w('inRotationValue'), change: { href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('rotationHidden') } }] : []),
   ];
   return (
-    <FormPage form={form} title={w('removeTitle', { org })} caption={state.loaded.case.title} back={back} onSubmit={submit} submitText={w('removeButton')} danger errorTitle={w('cannotRemove', { org })} conflict={{ caseId, onReload: state.reload }} intro={<p>{w('removeIntro')}</p>}>
+    <FormPage form={form} title={w('removeTitle', { org })} caption={state.loaded.case.title} back={back} onSubmit={submit} submitText={w('removeButton')} danger errorTitle={w('cannotRemove', { org })} noRetryWhenRefused conflict={{ caseId, onReload: state.reload }} intro={<p>{w('removeIntro')}</p>}>
       <SummaryList rows={rows} />
       <WarningText>{w('removeWarning')}</WarningText>
     </FormPage>

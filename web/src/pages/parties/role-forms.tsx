@@ -1,8 +1,8 @@
 import { api, type Me } from '../../api';
 import { lang } from '../../i18n';
 import { NotFound } from '../../components/common';
-import { Checkboxes, conflictDifferences, confirmAndGo, FormPage, NotAllowed, notYet, Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
-import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role , type Reload } from './common';
+import { Checkboxes, conflictDifferences, confirmAndGo, FormPage,  Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
+import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role , type Reload , instead, backToParties } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -44,10 +44,9 @@ const idOrNull = (value: string) => value || null;
 /** `/cases/:id/roles/new?org=…&role=…`: a role for a party, with holder and deputy. */
 export function AssignRolePage({ caseId, me, query }: { caseId: string; me: Me | null; query: URLSearchParams }) {
   const state = usePartiesData(caseId, me);
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return waiting;
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  if (state.access && !state.access.runsCase) return <NotAllowed why={w('notAllowed')} back={back} />;
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return stop;
+  const back = backToParties(caseId);
   const { parties } = state.loaded.data;
   const org = query.get('org') ?? '';
   const role = query.get('role') ?? '';
@@ -97,10 +96,9 @@ function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string
 /** The role of the address, its party, and the page's frame, or what to show instead. */
 function useRole(caseId: string, roleId: string, me: Me | null) {
   const state = usePartiesData(caseId, me);
-  const back = { href: partiesOf(caseId), text: w('backToCase') };
-  const waiting = notYet(state);
-  if (waiting || !state.loaded) return { view: waiting };
-  if (state.access && !state.access.runsCase) return { view: <NotAllowed why={w('notAllowed')} back={back} /> };
+  const back = backToParties(caseId);
+  const stop = instead(state, caseId);
+  if (stop || !state.loaded) return { view: stop };
   const role = state.loaded.data.roles.find((r) => r.id === roleId);
   if (!role) return { view: <NotFound text={w('noSuchRole')} /> };
   return { view: null, role, loaded: state.loaded, reload: state.reload, back };
