@@ -117,6 +117,7 @@ describe('parties, roles and the chair in the browser', () => {
     await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual(['Välj vilken organisation som ska bli part', 'Välj minst ett sätt som parten deltar på', 'Välj om parten ska underteckna överenskommelsen']);
     expect(await activeClass(page)).toContain('error-summary');
+    expect(await page.title()).toBe('Fel: Lägg till en part – Samverkan');
     await look(page, 'add-errors');
     await summary.getByRole('link', { name: 'Välj minst ett sätt som parten deltar på' }).click();
     expect(await activeId(page)).toBe('f-responsibilities');

@@ -54,10 +54,22 @@ function App() {
   }, [path]);
 
   // A new page: its title, and focus on its heading so screen readers announce it.
+  // Pages draw their h1 when their data is read, and a form's error summary comes and goes: the
+  // title follows what is on the page, "Fel: " first while a form shows problems (GOV.UK).
   useEffect(() => {
-    const h1 = main.current?.querySelector('h1');
-    if (h1) document.title = `${h1.textContent} – ${t('appName')}`;
-  });
+    const el = main.current;
+    if (!el) return;
+    const sync = () => {
+      const h1 = el.querySelector('h1');
+      if (!h1) return;
+      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent} – ${t('appName')}`;
+      if (document.title !== title) document.title = title;
+    };
+    sync();
+    const observer = new MutationObserver(sync);
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [lang()]);
   // Not on the first page of a visit: there the skip link comes first, as on any page.
   const firstPage = useRef(true);
   useEffect(() => {

@@ -4,7 +4,7 @@ import { w } from './words';
 
 /**
  * The error summary at the top of a form (GOV.UK): shown after a failed submit, announced
- * (role=alert) and focused, each problem a link that moves focus to its field. Problems that
+ * (role=alert) and focused (and the page's title starts "Fel: " while it is there: main.tsx), each problem a link that moves focus to its field. Problems that
  * belong to no field (the service refused the whole thing) are listed as text.
  */
 export function ErrorSummary({ form, title }: { form: Pick<FormApi<object>, 'errors' | 'idOf' | 'failures'>; title?: string }) {
@@ -13,16 +13,7 @@ export function ErrorSummary({ form, title }: { form: Pick<FormApi<object>, 'err
   useEffect(() => {
     if (form.failures > 0 && items.length) box.current?.focus();
   }, [form.failures]);
-  // The page's title says there is a problem too (the first thing a screen reader reads of a page).
-  const shown = items.length > 0;
-  useEffect(() => {
-    if (!shown) return;
-    const prefix = `${w('errorPrefix')} `;
-    if (!document.title.startsWith(prefix)) document.title = prefix + document.title;
-    return () => {
-      if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
-    };
-  }, [shown]);
+
   if (!items.length) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={box}>

@@ -1,6 +1,6 @@
 import { api, type Me, type Schema } from '../../api';
 import { caseAccess, type CaseAccess } from '../../access';
-import { useData } from '../../components/common';
+import { Loading, useData } from '../../components/common';
 import type { ComponentChild } from 'preact';
 import { NotAllowed, notYet, useCaseData, type CaseRead, type Option } from '../../forms';
 import { label } from '../../labels';
@@ -104,6 +104,8 @@ export const backToParties = (caseId: string) => ({ href: partiesOf(caseId), tex
 export function instead(state: ReturnType<typeof usePartiesData>, caseId: string): ComponentChild | null {
   const waiting = notYet(state);
   if (waiting || !state.loaded) return waiting;
-  if (state.access && !state.access.runsCase) return <NotAllowed why={`${whoMay(state.loaded.data.parties)} ${w('notAllowed')}`} back={backToParties(caseId)} />;
+  // Who is signed in is read once per visit; until then, no form is offered.
+  if (!state.access) return <Loading />;
+  if (!state.access.runsCase) return <NotAllowed why={`${whoMay(state.loaded.data.parties)} ${w('notAllowed')}`} back={backToParties(caseId)} />;
   return null;
 }
