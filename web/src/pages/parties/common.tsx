@@ -68,9 +68,9 @@ const ROLE_HINTS: Record<CaseRole, { sv: string; en: string }> = {
   processOwner: { sv: 'Äger arbetsflödet för ärendet och får göra allt i det.', en: 'Owns the workflow of the case and may do everything in it.' },
 };
 
-/** The roles a party can be given, each with what it means. */
-export function roleOptions(lang: 'sv' | 'en'): Option[] {
-  return ROLES.map((r) => ({ value: r, label: label('caseRole', r), hint: ROLE_HINTS[r][lang] }));
+/** The roles a party can be given, each with what it means; not the chair while a rotation keeps it. */
+export function roleOptions(lang: 'sv' | 'en', rotating = false): Option[] {
+  return ROLES.filter((r) => !(rotating && r === 'chair')).map((r) => ({ value: r, label: label('caseRole', r), hint: ROLE_HINTS[r][lang] }));
 }
 
 /** "leder, beslutar" */

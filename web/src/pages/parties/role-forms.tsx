@@ -57,6 +57,7 @@ export function AssignRolePage({ caseId, me, query }: { caseId: string; me: Me |
       etag={state.loaded.etag}
       since={state.loaded.version}
       parties={parties}
+      rotating={!!state.loaded.data.chair.rotation}
       initialParty={parties.some((p) => p.organisation.id === org) ? org : parties.length === 1 ? parties[0]!.organisation.id : ''}
       initialRole={roleOptions('sv').some((o) => o.value === role) ? role : ''}
       reload={state.reload}
@@ -65,7 +66,7 @@ export function AssignRolePage({ caseId, me, query }: { caseId: string; me: Me |
   );
 }
 
-function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; initialParty: string; initialRole: string; reload: Reload; back: { href: string; text: string } }) {
+function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; rotating: boolean; initialParty: string; initialRole: string; reload: Reload; back: { href: string; text: string } }) {
   const { caseId, parties } = props;
   const form = useForm<Holding & { role: string; organisationId: string }>({
     initial: { role: props.initialRole, organisationId: props.initialParty, holderId: '', deputyId: '', required: [] },
@@ -86,7 +87,7 @@ function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string
   const organisation: Field<string> = { ...form.field('organisationId'), set: (value) => form.setAll({ organisationId: value, holderId: '', deputyId: '' }) };
   return (
     <FormPage form={form} title={w('assignTitle')} caption={props.caseTitle} back={props.back} onSubmit={submit} submitText={w('assignButton')} conflict={{ caseId, onReload: props.reload }} intro={<p>{w('assignIntro')}</p>}>
-      <Radios field={form.field('role')} label={w('whichRole')} options={roleOptions(lang())} />
+      <Radios field={form.field('role')} label={w('whichRole')} options={roleOptions(lang(), props.rotating)} />
       <SelectField field={organisation} label={w('forWhichParty')} hint={w('forWhichPartyHint')} placeholder="" options={parties.map((p) => ({ value: p.organisation.id, label: p.organisation.name ?? '–' }))} />
       <HoldingFields organisation={party} holder={form.field('holderId')} deputy={form.field('deputyId')} required={form.field('required')} />
     </FormPage>
