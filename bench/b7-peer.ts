@@ -81,7 +81,19 @@ export async function runB7(ctx: BenchContext): Promise<BenchOutcome> {
           goal: '–',
           met: '–',
         },
-        ...(profile ? [{ bench: 'B7', what: 'where the peer CPU goes (profile of one extra run)', ours: '–', limit: describeShares(profile), ratio: '–', goal: '–', met: '–' }] : []),
+        ...(profile
+          ? [
+              {
+                bench: 'B7',
+                what: 'where the peer CPU goes (profile of one extra run)',
+                ours: '–',
+                limit: describeShares(profile),
+                ratio: '–',
+                goal: '–',
+                met: '–',
+              },
+            ]
+          : []),
       ],
       figures: {
         commandsPerSecond: { service, peer: peerRate },

@@ -54,7 +54,10 @@ export function rateLimits(perMinute: number, failedSignInsPerMinute: number): R
       skip: (req) => isHealth(req) || !isFailedSignIn(req),
       keyGenerator: address,
       handler: (req, res, _next, options) => {
-        const message = { en: `too many failed sign-ins from this address: at most ${options.limit} a minute; wait as Retry-After says`, sv: `för många misslyckade inloggningar från den här adressen: högst ${options.limit} i minuten; vänta så länge Retry-After anger` };
+        const message = {
+          en: `too many failed sign-ins from this address: at most ${options.limit} a minute; wait as Retry-After says`,
+          sv: `för många misslyckade inloggningar från den här adressen: högst ${options.limit} i minuten; vänta så länge Retry-After anger`,
+        };
         res.status(429).json({ status: 429, code: 'RATE_LIMITED', message: message[languageOf(req)] });
       },
     }),
@@ -64,7 +67,10 @@ export function rateLimits(perMinute: number, failedSignInsPerMinute: number): R
       skip: isHealth,
       keyGenerator: (req: SignedInRequest) => (req.actor ? 'person:' + (req.actor.personId ?? req.actor.person) : address(req)),
       handler: (req, res, _next, options) => {
-        const message = { en: `too many requests: at most ${options.limit} a minute; wait as Retry-After says`, sv: `för många anrop: högst ${options.limit} i minuten; vänta så länge Retry-After anger` };
+        const message = {
+          en: `too many requests: at most ${options.limit} a minute; wait as Retry-After says`,
+          sv: `för många anrop: högst ${options.limit} i minuten; vänta så länge Retry-After anger`,
+        };
         res.status(429).json({ status: 429, code: 'RATE_LIMITED', message: message[languageOf(req)] });
       },
     }),

@@ -49,10 +49,7 @@ export function pointer(...segments: Array<string | number>): string {
 /** Thrown when definitions are invalid; carries every problem found, not just the first. */
 export class InvalidDefinitionsError extends Error {
   constructor(readonly problems: DefinitionProblem[]) {
-    super(
-      `${problems.length} problem(s) in workflow or rule files:\n` +
-        problems.map((p) => '  ' + formatProblem(p)).join('\n'),
-    );
+    super(`${problems.length} problem(s) in workflow or rule files:\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'));
     this.name = 'InvalidDefinitionsError';
   }
 }

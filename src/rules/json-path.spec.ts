@@ -42,7 +42,9 @@ describe('the JSONPath subset', () => {
     const slipped: RuleSetFile = {
       id: 'slipped',
       title: { sv: 'x', en: 'x' },
-      conditions: [{ id: 'a', when: { fact: 'partiesWithoutBenefit', path: '$[?(@.label.match(/(a+)+$/))]', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } }],
+      conditions: [
+        { id: 'a', when: { fact: 'partiesWithoutBenefit', path: '$[?(@.label.match(/(a+)+$/))]', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } },
+      ],
     };
     const started = Date.now();
     await expect(evaluateGate([slipped], new Map([['partiesWithoutBenefit', [{ label: 'a'.repeat(25) + '!' }]]]))).rejects.toBeInstanceOf(UnsafePathError);
