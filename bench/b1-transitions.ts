@@ -62,7 +62,7 @@ export async function runB1(ctx: BenchContext): Promise<BenchOutcome> {
           bench: 'B1',
           what: `persisted transitions, ${concurrency} workers (commands/s)`,
           ours: fmt(service),
-          limit: `raw SQL (pg) ${fmt(rawSql)}` + (pgb ? `; pgbench, prepared ${fmt(pgb)}` : '; pgbench not installed'),
+          limit: `raw SQL (pg) ${fmt(rawSql)}${pgb ? `; pgbench, prepared ${fmt(pgb)}` : '; pgbench not installed'}`,
           ratio: ratio(service / rawSql) + (pgb ? ` (${ratio(service / pgb)} of pgbench)` : ''),
           goal: `≥ ${B1_GOAL} of raw SQL`,
           met: service / rawSql >= B1_GOAL ? 'yes' : 'no',

@@ -160,7 +160,7 @@ async function explainClaim(pool: pg.Pool, now: Date): Promise<SweepAt['claim']>
     await client.query('rollback');
     const [explained] = rows[0]!['QUERY PLAN'];
     const nodes = flatten(explained!.Plan);
-    const index = nodes.find((n) => n['Relation Name'] === 'escalations' && n['Alias'] === 'e')?.['Index Name'] ?? 'no index (sequential scan)';
+    const index = nodes.find((n) => n['Relation Name'] === 'escalations' && n.Alias === 'e')?.['Index Name'] ?? 'no index (sequential scan)';
     return {
       executionMs: explained!['Execution Time'],
       index,

@@ -24,7 +24,7 @@ describe('bad input', () => {
     ['an empty object', '{}'],
     ['wrong types', '{"workflow": 5, "title": ["x"], "type": {"a": 1}, "comment": 7, "version": "two"}'],
     ['unknown fields', '{"id": "00000000-0000-4000-8000-000000000000", "version": 99, "state": "closed", "hash": "x", "createdBy": "me"}'],
-    ['deep nesting', '{"a":'.repeat(200) + '1' + '}'.repeat(200)],
+    ['deep nesting', `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`],
     ['a prototype key', '{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}}'],
     ['control characters', '{"title": "\\u0000\\u0007", "workflow": "samverkan", "arena": "a\\u0007b"}'],
     ['a NUL in a key', '{"ar\\u0000ena": "x"}'],

@@ -81,7 +81,7 @@ export async function developmentToken(app: INestApplicationContext, dataDir: st
       return { token: kept, fresh: false, expiresAt: validUntil };
   }
   const { token, expiresAt } = await developmentAdministrator(app);
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { token, fresh: true, expiresAt };
 }
 

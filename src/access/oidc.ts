@@ -58,7 +58,7 @@ export class OidcVerifier {
     if (this.keys) return this.keys;
     let uri = this.settings.jwksUri;
     if (!uri) {
-      const discovery = new URL('.well-known/openid-configuration', this.settings.issuer.endsWith('/') ? this.settings.issuer : this.settings.issuer + '/');
+      const discovery = new URL('.well-known/openid-configuration', this.settings.issuer.endsWith('/') ? this.settings.issuer : `${this.settings.issuer}/`);
       try {
         const res = await fetch(discovery, { signal: AbortSignal.timeout(5000) });
         uri = ((await res.json()) as { jwks_uri?: string }).jwks_uri;

@@ -32,7 +32,7 @@ describe('jsonForm (what a history payload is hashed and stored as)', () => {
     expect(() => jsonForm(payload)).toThrow(TypeError);
   });
 
-  it.each([{ text: 'a\uD800b' }, { text: '\uDC00' }, { ['k\uDBFF']: 1 }])('refuses a lone surrogate in %j as bad input', (payload) => {
+  it.each([{ text: 'a\uD800b' }, { text: '\uDC00' }, { 'k\uDBFF': 1 }])('refuses a lone surrogate in %j as bad input', (payload) => {
     expect(() => jsonForm(payload)).toThrow(DomainError);
   });
 

@@ -111,5 +111,5 @@ export class CaseQueries {
 }
 
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

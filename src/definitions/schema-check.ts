@@ -129,7 +129,7 @@ export function describeValue(value: unknown, lang: 'sv' | 'en' = 'en'): string 
   if (Array.isArray(value)) return lang === 'sv' ? 'en lista' : 'a list';
   if (typeof value === 'object') return lang === 'sv' ? 'ett objekt' : 'an object';
   const text = JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '…"' : text;
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 function valueAt(root: unknown, ptr: string): unknown {
@@ -146,7 +146,7 @@ function valueAt(root: unknown, ptr: string): unknown {
 function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = p.pointer + '\u0000' + p.message;
+    const key = `${p.pointer}\u0000${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

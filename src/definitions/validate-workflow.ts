@@ -182,7 +182,7 @@ function describeBadTarget(target: unknown, source: StateNode, root: Record<stri
     };
   }
   const known = target.startsWith('.')
-    ? source.children.map((c) => '.' + c.key)
+    ? source.children.map((c) => `.${c.key}`)
     : (source.parent?.children ?? [...byPath.values()].filter((n) => !n.parent)).map((c) => c.key);
   return unknownState(target, known);
 }

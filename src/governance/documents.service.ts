@@ -62,8 +62,8 @@ export class DocumentsService {
     const file = await this.orm.em.fork().findOne(DocumentFileRecord, { documentId });
     if (!file)
       throw new DomainError('NOT_FOUND', {
-        sv: 'Dokumentet har ingen sparad fil.' + (document.link ? ' Det finns på sin länk.' : ''),
-        en: 'the document has no stored file' + (document.link ? '; it is at its link' : ''),
+        sv: `Dokumentet har ingen sparad fil.${document.link ? ' Det finns på sin länk.' : ''}`,
+        en: `the document has no stored file${document.link ? '; it is at its link' : ''}`,
       });
     return { document, content: file.content };
   }

@@ -64,7 +64,7 @@ export class RegistryService {
     const where: FilterQuery<OrganisationRecord> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.code) where.municipalityCode = filter.code;
-    if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` };
+    if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
     const [items, total] = await this.orm.em.fork().findAndCount(OrganisationRecord, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
     return { items, total };
   }

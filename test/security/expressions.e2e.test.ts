@@ -84,7 +84,7 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
 
   it('refuses a JSONPath filter with a catastrophic regular expression (was: the service, /health too, blocked for seconds)', async () => {
     const when = { fact: 'partiesWithoutBenefit', path: '$[?(@.label.match(/(a+)+$/))]', operator: 'equal', value: 1 };
-    const body = { ruleSets: [ruleSet(when, [{ name: 'regex', facts: { partiesWithoutBenefit: [{ label: 'a'.repeat(25) + '!' }] }, passes: true }])] };
+    const body = { ruleSets: [ruleSet(when, [{ name: 'regex', facts: { partiesWithoutBenefit: [{ label: `${'a'.repeat(25)}!` }] }, passes: true }])] };
     const started = Date.now();
     const [res, healthy] = await Promise.all([check(body), healthWithin(1000)]);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -164,7 +164,7 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect(deepCondition.status).toBe(200);
     expect(pointers(deepCondition)).toHaveLength(1);
     // The ninth "all"/"not" inside each other is where it is refused.
-    expect(pointers(deepCondition)[0]).toBe('/conditions/0/when' + '/all/0/not'.repeat(4) + '/all/0');
+    expect(pointers(deepCondition)[0]).toBe(`/conditions/0/when${'/all/0/not'.repeat(4)}/all/0`);
     let value: unknown = 'Växjö';
     for (let i = 0; i < 1000; i++) value = [value];
     expect((await check({ ruleSets: [ruleSet({ fact: 'currentChair', operator: 'in', value })] })).status).toBe(400); // the body guard

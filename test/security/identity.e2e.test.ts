@@ -99,7 +99,7 @@ describe('development administrator tokens', () => {
 });
 
 describe('rate limits', () => {
-  const bogus = () => 'svk_' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  const bogus = () => `svk_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   /** Runs `use` against an app with these limits, closing it afterwards. */
   const withLimits = async (limits: Partial<AppConfig>, use: (t: TestApp) => Promise<void>) => {
     const t = await startTestApp({ config: limits });

@@ -126,63 +126,61 @@ export function GoalsSection({ id }: { id: string }) {
           goals.length === 0 ? (
             <p class="muted">{t('noGoals')}</p>
           ) : (
-            <>
-              {goals.map((g, i) => (
-                <div class="goal">
-                  <h3>{g.title}</h3>
-                  <p>
-                    {g.progress.onTrack === null ? (
-                      <Badge kind="info">{t('noProgress')}</Badge>
-                    ) : g.progress.onTrack ? (
-                      <Badge kind="ok">{t('onTrack')}</Badge>
-                    ) : (
-                      <Badge kind="bad">{t('offTrack')}</Badge>
-                    )}{' '}
-                    {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
-                    {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
-                  </p>
-                  <div class="goal-body">
-                    <GoalChart goal={g} idPrefix={`goal-${i}`} />
-                    <TableScroll label={g.title}>
-                      <table>
-                        <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('kind')}</th>
-                            <th scope="col">{t('year')}</th>
-                            <th scope="col">
-                              {t('value')}
-                              {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
-                            </th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <tr>
-                            <th scope="row">■ {t('baseline')}</th>
-                            <td>{g.baseline.year ?? '–'}</td>
-                            <td>{num(g.baseline.value)}</td>
-                          </tr>
-                          {[...g.measurements]
-                            .sort((a, b) => a.period - b.period)
-                            .map((m) => (
-                              <tr>
-                                <th scope="row">● {t('measurement')}</th>
-                                <td>{m.period}</td>
-                                <td>{num(m.value)}</td>
-                              </tr>
-                            ))}
-                          <tr>
-                            <th scope="row">◇ {t('target')}</th>
-                            <td>{g.target.year ?? '–'}</td>
-                            <td>{num(g.target.resolvedValue)}</td>
-                          </tr>
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </div>
+            goals.map((g, i) => (
+              <div class="goal">
+                <h3>{g.title}</h3>
+                <p>
+                  {g.progress.onTrack === null ? (
+                    <Badge kind="info">{t('noProgress')}</Badge>
+                  ) : g.progress.onTrack ? (
+                    <Badge kind="ok">{t('onTrack')}</Badge>
+                  ) : (
+                    <Badge kind="bad">{t('offTrack')}</Badge>
+                  )}{' '}
+                  {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
+                  {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
+                </p>
+                <div class="goal-body">
+                  <GoalChart goal={g} idPrefix={`goal-${i}`} />
+                  <TableScroll label={g.title}>
+                    <table>
+                      <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('kind')}</th>
+                          <th scope="col">{t('year')}</th>
+                          <th scope="col">
+                            {t('value')}
+                            {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <tr>
+                          <th scope="row">■ {t('baseline')}</th>
+                          <td>{g.baseline.year ?? '–'}</td>
+                          <td>{num(g.baseline.value)}</td>
+                        </tr>
+                        {[...g.measurements]
+                          .sort((a, b) => a.period - b.period)
+                          .map((m) => (
+                            <tr>
+                              <th scope="row">● {t('measurement')}</th>
+                              <td>{m.period}</td>
+                              <td>{num(m.value)}</td>
+                            </tr>
+                          ))}
+                        <tr>
+                          <th scope="row">◇ {t('target')}</th>
+                          <td>{g.target.year ?? '–'}</td>
+                          <td>{num(g.target.resolvedValue)}</td>
+                        </tr>
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 </div>
-              ))}
-            </>
+              </div>
+            ))
           )
         }
       />
