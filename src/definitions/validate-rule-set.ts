@@ -135,8 +135,14 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     );
     return;
   }
-  if (Array.isArray(node.all)) node.all.forEach((n, i) => checkNode(n, [...at, 'all', i], say));
-  if (Array.isArray(node.any)) node.any.forEach((n, i) => checkNode(n, [...at, 'any', i], say));
+  if (Array.isArray(node.all))
+    node.all.forEach((n, i) => {
+      checkNode(n, [...at, 'all', i], say);
+    });
+  if (Array.isArray(node.any))
+    node.any.forEach((n, i) => {
+      checkNode(n, [...at, 'any', i], say);
+    });
   if (node.not !== undefined) checkNode(node.not, [...at, 'not'], say);
   if (node.fact === undefined) {
     for (const key of ['operator', 'value', 'path', 'params']) {
@@ -257,7 +263,10 @@ const conditionChildren: ChildrenOf = (node, visit) => {
   if (!isObject(node)) return;
   for (const key of ['all', 'any'] as const) {
     const list = node[key];
-    if (Array.isArray(list)) list.forEach((n, i) => visit([key, i], n));
+    if (Array.isArray(list))
+      list.forEach((n, i) => {
+        visit([key, i], n);
+      });
   }
   if (node.not !== undefined) visit(['not'], node.not);
 };

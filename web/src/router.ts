@@ -14,10 +14,16 @@ export function navigate(to: string, replace = false): void {
   const url = to.startsWith('/app') ? to : BASE + to;
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  listeners.forEach((l) => l());
+  listeners.forEach((l) => {
+    l();
+  });
 }
 
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+window.addEventListener('popstate', () => {
+  listeners.forEach((l) => {
+    l();
+  });
+});
 
 /** The current location; re-renders on navigation. */
 export function useLocation(): { path: string; search: string } {
