@@ -166,7 +166,10 @@ export function hostileBodyProblems(body: unknown): LocalizedFieldProblem[] {
  */
 export function refuseHostileBodies(req: Request, _res: Response, next: NextFunction): void {
   const body: unknown = req.body;
-  if (body === undefined || Buffer.isBuffer(body)) return next();
+  if (body === undefined || Buffer.isBuffer(body)) {
+    next();
+    return;
+  }
   const problems = hostileBodyProblems(body);
   next(problems.length ? validationFailed(problems) : undefined);
 }
