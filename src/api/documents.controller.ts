@@ -77,6 +77,7 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Req() req: Request,
   ): Promise<HttpAnswer<DocumentViewDto>> {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character is refused, on purpose
     if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name))
       throw new DomainError('VALIDATION_FAILED', {
         sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)',
