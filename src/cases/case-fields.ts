@@ -55,6 +55,7 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
         },
       });
     } else if (value === null || typeof value === 'boolean') {
+      // null (which removes the field) and true or false: nothing to check
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) problems.push({ path: name, message: { sv: 'måste vara ett ändligt tal', en: 'must be a finite number' } });
     } else if (typeof value === 'string') {
