@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { render, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './styles.css';
 import { ApiError, call, get, setToken, token, whenUnauthorised, type Schema } from './api';
@@ -84,7 +84,7 @@ function App() {
     navigate('/signin');
   };
 
-  let page;
+  let page: VNode;
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   const workflowMatch = /^\/workflows\/([a-z0-9-]+)\/(\d+)$/.exec(path);
   if (path === '/accessibility') page = <AccessibilityPage />;
