@@ -8,7 +8,7 @@ import { SignatureRecord, type DocumentRecord } from '../governance/document.ent
 import { DocumentsService } from '../governance/documents.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { documentView } from '../governance/views.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { DocumentDto, SignatureDto } from './dto/governance.dto.js';
 import { DocumentViewDto, SignatureRecordedDto } from './dto/governance-responses.dto.js';
 import { ApiAnswers, COMMAND_HEADERS, READ_ERRORS, WRITE_ERRORS } from './api-answers.js';
