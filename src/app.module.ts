@@ -8,14 +8,14 @@ import { CaseRoleDirectory } from './cases/case-roles.js';
 import { ApiTokensService } from './access/api-tokens.service.js';
 import { Authenticator } from './access/authenticator.js';
 import { CaseAccess } from './cases/case-access.js';
-import { AuthGuard } from './api/actor.guard.js';
+import { AuthGuard } from './api/auth.guard.js';
 import { CaseVisibilityGuard } from './api/case-visibility.guard.js';
 import { loggingOptions } from './api/logging.js';
 import { TokensController } from './api/tokens.controller.js';
 import { UiController } from './api/ui.controller.js';
-import { CaseGates } from './cases/case-gates.service.js';
+import { CaseGates } from './cases/case-gates.js';
 import { CasesController } from './api/cases.controller.js';
-import { ErrorFilter } from './api/domain-error.filter.js';
+import { ErrorFilter } from './api/error.filter.js';
 import { HttpAnswerInterceptor } from './api/http-answer.interceptor.js';
 import { HealthController } from './api/health.controller.js';
 import { WorkflowsController } from './api/workflows.controller.js';
@@ -36,7 +36,7 @@ import { AuditService } from './audit/audit.service.js';
 import { HISTORY_SIGNER, loadSigningKeys } from './audit/history-keys.js';
 import { historySigner } from './audit/history-signing.js';
 import { calendarProvider } from './calendar/calendar.provider.js';
-import { CaseQueries } from './cases/case-queries.service.js';
+import { CaseQueries } from './cases/case-queries.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './cases/case-listeners.js';
 import { CasesService } from './cases/cases.service.js';
 import { CLOCK, type Clock, SystemClock } from './common/clock.js';
@@ -55,7 +55,7 @@ import { FactService } from './facts/fact.service.js';
 import { GATE_FACTS } from './cases/gate-facts.js';
 import { OutboxController } from './api/outbox.controller.js';
 import { OutboxRelay } from './notifications/outbox.relay.js';
-import { Outbox } from './notifications/outbox.service.js';
+import { Outbox } from './notifications/outbox.js';
 import { GateService } from './cases/gate.service.js';
 
 /** What the application is built from: settings, where the data is, and (in tests) a clock. */
@@ -115,10 +115,7 @@ export class AppModule {
     return {
       module: AppModule,
       // Registered once; every instance runs every job, and the jobs claim their work in the database.
-      imports: [
-        ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
-        LoggerModule.forRoot(loggingOptions(options.logging ?? true, options.logStream)),
-      ],
+      imports: [...(options.scheduler ? [ScheduleModule.forRoot()] : []), LoggerModule.forRoot(loggingOptions(options.logging ?? true, options.logStream))],
       controllers: [
         HealthController,
         CasesController,

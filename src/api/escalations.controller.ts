@@ -4,7 +4,7 @@ import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from './api-answers.js';
 import { EscalationDto } from './dto/service-responses.dto.js';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';
 import { uuidParam } from './params.js';
@@ -29,7 +29,12 @@ export class EscalationsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version the client saw' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAnswers({ type: EscalationDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async acknowledge(@Param('id', uuidParam('escalation id')) id: string, @Body() dto: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<EscalationDto>> {
+  async acknowledge(
+    @Param('id', uuidParam('escalation id')) id: string,
+    @Body() dto: AcknowledgeEscalationDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<EscalationDto>> {
     const lang = languageOf(req);
     const options = mutationOptions(req, actor, 200, async (e: EscalationRecord, em) => (await this.escalations.views([e], lang, em))[0]);
     return commandAnswer(await this.escalations.acknowledge(id, actor, dto.comment, options));

@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { DatabaseTarget } from '../config/database.js';
 import { DATABASE_TARGET } from '../config/tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { Public } from './actor.guard.js';
+import { Public } from './auth.guard.js';
 import { ApiAnswers } from './api-answers.js';
 import { HealthDto } from './dto/service-responses.dto.js';
 import { HttpAnswer } from './http.js';
@@ -29,14 +29,22 @@ export class HealthController {
   async health(): Promise<HttpAnswer<HealthDto>> {
     const up = await this.probe();
     // The service's own time: clients computing dates (e.g. "a decision taken 40 days ago") use it.
-    return new HttpAnswer(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up }, time: this.clock.now().toISOString() });
+    return new HttpAnswer(up ? 200 : 503, {
+      status: up ? 'ok' : 'unavailable',
+      database: { kind: this.database.kind, up },
+      time: this.clock.now().toISOString(),
+    });
   }
 
   private async probe(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
     try {
-      const query = this.orm.em.fork().getConnection().execute('select 1').then(() => true as const);
+      const query = this.orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1')
+        .then(() => true as const);
       return await Promise.race([query, timeout]);
     } catch {
       return false;

@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers, READ_ERRORS } from './api-answers.js';
 import { NotificationPageDto, NotificationViewDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { uuidParam } from './params.js';
 import { OutboxQuery } from './dto/outbox.dto.js';
-import { Outbox, notificationView } from '../notifications/outbox.service.js';
+import { Outbox, notificationView } from '../notifications/outbox.js';
 
 @ApiTags('deadlines and escalations')
 @Controller('outbox')
@@ -19,7 +19,16 @@ export class OutboxController {
   async list(@Query() query: OutboxQuery, @CurrentActor() actor: Actor): Promise<NotificationPageDto> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const { items, total, readable } = await this.outbox.list({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}), ...(query.caseId ? { caseId: query.caseId } : {}), limit, offset }, actor);
+    const { items, total, readable } = await this.outbox.list(
+      {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.channel ? { channel: query.channel } : {}),
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+        limit,
+        offset,
+      },
+      actor,
+    );
     return { items: items.map((n) => notificationView(n, readable)), total, limit, offset };
   }
 

@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { PartiesService } from '../governance/parties.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { organisationView, personView, boardView } from '../governance/views.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { uuidParam } from './params.js';
 import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, registryPage, UpdatePersonDto } from './dto/governance.dto.js';
 
@@ -50,7 +50,7 @@ export class RegistryController {
   }
 
   @Get('people')
-  @ApiOperation({ summary: 'People who act for organisations (sign-in subject, e-mail and system roles only to administrators; one\'s own subject to oneself)' })
+  @ApiOperation({ summary: "People who act for organisations (sign-in subject, e-mail and system roles only to administrators; one's own subject to oneself)" })
   @ApiAnswers({ type: PersonPageDto })
   async people(@Query() query: PeopleQuery, @CurrentActor() actor: Actor): Promise<PersonPageDto> {
     const admin = actor.systemRoles.includes('administrator');

@@ -6,15 +6,15 @@ import { MeDto, UiConfigDto } from './dto/service-responses.dto.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CaseGates } from '../cases/case-gates.service.js';
-import { CaseQueries } from '../cases/case-queries.service.js';
+import { CaseGates } from '../cases/case-gates.js';
+import { CaseQueries } from '../cases/case-queries.js';
 import { toCaseSummary, toStepView } from '../cases/case-view.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseTarget } from '../config/database.js';
 import { APP_CONFIG, DATABASE_TARGET } from '../config/tokens.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
 import { OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
-import { CurrentActor, Public } from './actor.guard.js';
+import { CurrentActor, Public } from './auth.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
 import { uuidParam } from './params.js';
 import { languageOf } from './language.js';
@@ -42,7 +42,10 @@ export class UiController {
 
   @Get('ui/config')
   @Public()
-  @ApiOperation({ summary: 'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems' })
+  @ApiOperation({
+    summary:
+      'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems',
+  })
   @ApiAnswers({ type: UiConfigDto, errors: [429] })
   config_(): UiConfigDto {
     return {
@@ -68,7 +71,9 @@ export class UiController {
   }
 
   @Get('me/cases')
-  @ApiOperation({ summary: 'My cases: those my organisation is party to, stalled ones first, each with its step, working days left and what my organisation still owes it' })
+  @ApiOperation({
+    summary: 'My cases: those my organisation is party to, stalled ones first, each with its step, working days left and what my organisation still owes it',
+  })
   @ApiAnswers({ type: MyCasesDto })
   async myCases(@Query() query: MyCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<MyCasesDto> {
     const lang = languageOf(req);
@@ -100,7 +105,9 @@ export class UiController {
             ...toCaseSummary(record, workflow, lang),
             workflow: { id: workflow.id, version: workflow.version, title: workflow.title[lang] },
             stalled,
-            deadline: next ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue } : null,
+            deadline: next
+              ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue }
+              : null,
             owed: gates.owedByMe.map((o) => ({ event: o.event, message: o.message, responsibleTitle: o.responsibleTitle })),
           };
         }),
@@ -109,7 +116,10 @@ export class UiController {
   }
 
   @Get('cases/:id/gates')
-  @ApiOperation({ summary: 'Every gate ahead of the case now: each unmet condition in the caller’s language, the role that must act, the organisations that owe it (mine flagged) and the step’s deadline' })
+  @ApiOperation({
+    summary:
+      'Every gate ahead of the case now: each unmet condition in the caller’s language, the role that must act, the organisations that owe it (mine flagged) and the step’s deadline',
+  })
   @ApiAnswers({ type: CaseGatesDto })
   async caseGates(@Param('id', uuidParam('case id')) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseGatesDto> {
     return this.gates.forCase(id, actor, languageOf(req));

@@ -25,7 +25,10 @@ export function jsonForm(value: unknown): JsonValue {
 
 function check(value: unknown, path: string): void {
   if (value === null || typeof value === 'boolean') return;
-  if (typeof value === 'string') return checkText(value, path);
+  if (typeof value === 'string') {
+    checkText(value, path);
+    return;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`history payload ${path}: ${value} is not a JSON number`);
     return;
@@ -39,7 +42,8 @@ function check(value: unknown, path: string): void {
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new TypeError(`history payload ${path}: a ${(value as object).constructor?.name ?? 'non-plain object'} is not JSON; give its JSON form`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new TypeError(`history payload ${path}: a ${(value as object).constructor?.name ?? 'non-plain object'} is not JSON; give its JSON form`);
     for (const key of Object.keys(value)) {
       checkText(key, `${path} (a key)`);
       const member = (value as Record<string, unknown>)[key];
@@ -59,7 +63,14 @@ function checkText(text: string, path: string): void {
         sv: 'texten innehåller ett ensamt surrogattecken (\\uD800–\\uDFFF utan sin partner), som inte är Unicode-text',
         en: 'the text holds a lone surrogate (\\uD800–\\uDFFF without its partner), which is not Unicode text',
       },
-      { errors: [{ path: path.replace(/^\$\.?/, ''), message: { sv: 'måste vara giltig Unicode-text (utan ensamma surrogattecken)', en: 'must be valid Unicode text (no lone surrogates)' } }] },
+      {
+        errors: [
+          {
+            path: path.replace(/^\$\.?/, ''),
+            message: { sv: 'måste vara giltig Unicode-text (utan ensamma surrogattecken)', en: 'must be valid Unicode text (no lone surrogates)' },
+          },
+        ],
+      },
     );
   }
 }

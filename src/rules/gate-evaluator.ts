@@ -54,7 +54,10 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
  * The conditions that do not hold, in file order, unexplained: the verdict of {@link evaluateGate}
  * without filling any message. Throws as it does.
  */
-export async function failingConditions(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
+export async function failingConditions(
+  ruleSets: readonly RuleSetFile[],
+  values: FactValues,
+): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
   // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
   // script that slipped past validation (an old published version) is refused, never run.
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });
@@ -87,18 +90,22 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
   const seen: Record<string, unknown> = {};
   for (const request of requests) seen[factLabel(request)] = values.get(factKey(request.name, request.params));
   // A `{{fact}}` in the message means the fact as this condition asked for it (with its params).
-  const valueOf = (name: string) => {
+  const factValue = (name: string) => {
     const request = requests.find((q) => q.name === name);
     return values.get(factKey(name, request?.params));
   };
   const base = { ruleSet: ruleSet.id, rule: condition.id, ...(condition.responsible ? { responsible: condition.responsible } : {}), facts: seen };
   if (condition.each) {
-    const items = valueOf(condition.each);
+    const items = factValue(condition.each);
     if (Array.isArray(items) && items.length) {
-      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>), item: item as Record<string, unknown> }));
+      return items.map((item) => ({
+        ...base,
+        message: renderMessage(condition.message, factValue, item as Record<string, unknown>),
+        item: item as Record<string, unknown>,
+      }));
     }
   }
-  return [{ ...base, message: renderMessage(condition.message, valueOf) }];
+  return [{ ...base, message: renderMessage(condition.message, factValue) }];
 }
 
 /** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */

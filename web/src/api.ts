@@ -1,10 +1,23 @@
 import type { components, paths } from './api-types';
+import type { RuleSetFile } from './definition-types/rule-set';
+import type { WorkflowFile } from './definition-types/workflow';
 import { lang, t } from './i18n';
 
 /** The service's answer and request shapes, generated from schemas/openapi.json (npm run api-types). */
 export type Schemas = components['schemas'];
 /** One shape by its DTO name, e.g. `Schema<'CaseDto'>`. */
 export type Schema<K extends keyof Schemas> = Schemas[K];
+/**
+ * A DTO with some of its properties given a narrower type; each must be a property of the DTO
+ * (a misspelt or removed one fails to compile).
+ */
+type Refine<T, R extends { [K in keyof R]: K extends keyof T ? unknown : never }> = Omit<T, keyof R> & R;
+/**
+ * `GET /workflows/{id}/versions/{version}`. The OpenAPI document gives the definition and the
+ * rule sets as open objects; their shapes are the files' JSON Schemas (schemas/workflow.schema.json,
+ * schemas/rule-set.schema.json), generated into definition-types/ by npm run api-types.
+ */
+export type PublishedWorkflow = Refine<Schema<'WorkflowDefinitionDto'>, { definition: WorkflowFile; ruleSets: Record<string, RuleSetFile> }>;
 /** The error body every operation answers with; a text when the answer was not JSON. */
 export type ErrorBody = Schema<'ErrorDto'>;
 /** The signed-in person (`GET /me`). */
@@ -54,7 +67,13 @@ export interface Answer<T> {
  * One API call, same origin, signed in with the tab's token, in the chosen language.
  * @throws ApiError for any non-2xx answer
  */
-export async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, bearer = token()): Promise<Answer<T>> {
+export async function call<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  bearer = token(),
+): Promise<Answer<T>> {
   const h: Record<string, string> = { accept: 'application/json', 'accept-language': lang(), ...headers };
   if (bearer) h.authorization = `Bearer ${bearer}`;
   // A file (Blob) is sent as it is; anything else as JSON.
@@ -65,7 +84,7 @@ export async function call<T = unknown>(method: string, path: string, body?: unk
     throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
   });
   const text = await res.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
@@ -113,14 +132,16 @@ export type AnswerOf<P extends keyof paths, M extends Method> = Success<Operatio
 
 /** What a call needs besides its path: exactly the parameters and body the operation has. */
 export type Init<O> = ([PathParams<O>] extends [never] ? { params?: undefined } : { params: PathParams<O> }) &
-  ([Query<O>] extends [never] ? { query?: undefined } : {} extends Query<O> ? { query?: Query<O> } : { query: Query<O> }) &
+  ([Query<O>] extends [never] ? { query?: undefined } : AllOptional<Query<O>> extends true ? { query?: Query<O> } : { query: Query<O> }) &
   ([RequestBody<O>] extends [never] ? { body?: undefined } : { body: RequestBody<O> }) & {
     /** The case version the person saw (the ETag of what they read): a stale one gets 409 VERSION_CONFLICT. */
     ifMatch?: string | null;
     /** The same key for a repeat of the same request (a double-click, a retry): the service answers the first answer again. */
     idempotencyKey?: string;
   };
-type InitArgs<O> = {} extends Init<O> ? [init?: Init<O>] : [init: Init<O>];
+/** Whether every property of T may be left out (then so may T). */
+type AllOptional<T> = Partial<T> extends T ? true : false;
+type InitArgs<O> = AllOptional<Init<O>> extends true ? [init?: Init<O>] : [init: Init<O>];
 
 /** A key for `Idempotency-Key`: 32 random hex digits (works without a secure context, unlike randomUUID). */
 export function newIdempotencyKey(): string {
@@ -149,8 +170,18 @@ export function urlOf(path: string, params?: Record<string, unknown>, query?: Re
  * same, so that a double-click never creates two things (see forms/use-form.ts).
  * @throws ApiError for any non-2xx answer
  */
-export function request<M extends Method, P extends PathFor<M>>(method: M, path: P, ...[init]: InitArgs<Operation<P, M>>): Promise<Answer<Success<Operation<P, M>>>> {
-  const options = (init ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; ifMatch?: string | null; idempotencyKey?: string };
+export function request<M extends Method, P extends PathFor<M>>(
+  method: M,
+  path: P,
+  ...[init]: InitArgs<Operation<P, M>>
+): Promise<Answer<Success<Operation<P, M>>>> {
+  const options = (init ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    ifMatch?: string | null;
+    idempotencyKey?: string;
+  };
   const headers: Record<string, string> = {};
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   const key = options.idempotencyKey ?? (method === 'post' ? newIdempotencyKey() : undefined);

@@ -1,4 +1,4 @@
-import { Fragment, render } from 'preact';
+import { type ComponentChild, Fragment, render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './styles.css';
 import { ApiError, call, get, setToken, token, whenUnauthorised, type Me, type Schema } from './api';
@@ -94,9 +94,19 @@ function App() {
 
   // The route table (routes.tsx); signing in and its callback are the app's own.
   const found = matchRoute(ROUTES, path);
-  let page;
+  let page: ComponentChild;
   if (found?.route.public) page = found.route.render(found.params, new URLSearchParams(search), me);
-  else if (path === '/signin' || path === '/oidc-callback' || !signedIn) page = <SignInPage config={config} error={oidcError} onSignedIn={(who) => { setMe(who); navigate('/'); }} />;
+  else if (path === '/signin' || path === '/oidc-callback' || !signedIn)
+    page = (
+      <SignInPage
+        config={config}
+        error={oidcError}
+        onSignedIn={(who) => {
+          setMe(who);
+          navigate('/');
+        }}
+      />
+    );
   else if (found) page = found.route.render(found.params, new URLSearchParams(search), me);
   else page = <NotFound />;
   // A page is drawn anew on another address, and in another language unless it keeps what the person typed (forms).
@@ -124,9 +134,7 @@ function App() {
             {t('appName')}
           </a>
           <div class="tools">
-            {signedIn && me && (
-              <span class="who">{t('signedInAs', { name: me.person.name, org: me.organisation.name ?? '–' })}</span>
-            )}
+            {signedIn && me && <span class="who">{t('signedInAs', { name: me.person.name, org: me.organisation.name ?? '–' })}</span>}
             <button type="button" class="link-button" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={switchLanguage}>
               {t('switchLang')}
             </button>

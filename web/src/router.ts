@@ -16,10 +16,16 @@ export function navigate(to: string, replace = false): void {
   const url = to.startsWith('/app') ? to : BASE + to;
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  listeners.forEach((l) => l());
+  listeners.forEach((l) => {
+    l();
+  });
 }
 
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+window.addEventListener('popstate', () => {
+  listeners.forEach((l) => {
+    l();
+  });
+});
 
 /** The current location; re-renders on navigation. */
 export function useLocation(): { path: string; search: string } {
@@ -39,7 +45,7 @@ export function interceptLinks(): void {
     const a = (e.target as Element | null)?.closest?.('a');
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith(BASE + '/')) return;
+    if (url.origin !== location.origin || !url.pathname.startsWith(`${BASE}/`)) return;
     if (url.pathname === location.pathname && url.hash) return;
     e.preventDefault();
     navigate(url.pathname + url.search);

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { get, type Schema } from '../api';
+import type { State, WorkflowFile } from '../definition-types/workflow';
 import { date, dateTime, lang, t } from '../i18n';
 import { label } from '../labels';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
 import { GoalChart, type Goal } from '../components/goal-chart';
 import type { ComponentChildren } from 'preact';
-
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -32,57 +32,61 @@ export function GoalsSection({ id }: { id: string }) {
           goals.length === 0 ? (
             <p class="muted">{t('noGoals')}</p>
           ) : (
-            <>
-              {goals.map((g, i) => (
-                <div class="goal">
-                  <h3>{g.title}</h3>
-                  <p>
-                    {g.progress.onTrack === null ? <Badge kind="info">{t('noProgress')}</Badge> : g.progress.onTrack ? <Badge kind="ok">{t('onTrack')}</Badge> : <Badge kind="bad">{t('offTrack')}</Badge>}{' '}
-                    {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
-                    {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
-                  </p>
-                  <div class="goal-body">
-                    <GoalChart goal={g} idPrefix={`goal-${i}`} />
-                    <TableScroll label={g.title}>
-                      <table>
-                        <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('kind')}</th>
-                            <th scope="col">{t('year')}</th>
-                            <th scope="col">
-                              {t('value')}
-                              {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
-                            </th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <tr>
-                            <th scope="row">■ {t('baseline')}</th>
-                            <td>{g.baseline.year ?? '–'}</td>
-                            <td>{num(g.baseline.value)}</td>
-                          </tr>
-                          {[...g.measurements]
-                            .sort((a, b) => a.period - b.period)
-                            .map((m) => (
-                              <tr>
-                                <th scope="row">● {t('measurement')}</th>
-                                <td>{m.period}</td>
-                                <td>{num(m.value)}</td>
-                              </tr>
-                            ))}
-                          <tr>
-                            <th scope="row">◇ {t('target')}</th>
-                            <td>{g.target.year ?? '–'}</td>
-                            <td>{num(g.target.resolvedValue)}</td>
-                          </tr>
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </div>
+            goals.map((g, i) => (
+              <div class="goal">
+                <h3>{g.title}</h3>
+                <p>
+                  {g.progress.onTrack === null ? (
+                    <Badge kind="info">{t('noProgress')}</Badge>
+                  ) : g.progress.onTrack ? (
+                    <Badge kind="ok">{t('onTrack')}</Badge>
+                  ) : (
+                    <Badge kind="bad">{t('offTrack')}</Badge>
+                  )}{' '}
+                  {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
+                  {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
+                </p>
+                <div class="goal-body">
+                  <GoalChart goal={g} idPrefix={`goal-${i}`} />
+                  <TableScroll label={g.title}>
+                    <table>
+                      <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('kind')}</th>
+                          <th scope="col">{t('year')}</th>
+                          <th scope="col">
+                            {t('value')}
+                            {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <tr>
+                          <th scope="row">■ {t('baseline')}</th>
+                          <td>{g.baseline.year ?? '–'}</td>
+                          <td>{num(g.baseline.value)}</td>
+                        </tr>
+                        {[...g.measurements]
+                          .sort((a, b) => a.period - b.period)
+                          .map((m) => (
+                            <tr>
+                              <th scope="row">● {t('measurement')}</th>
+                              <td>{m.period}</td>
+                              <td>{num(m.value)}</td>
+                            </tr>
+                          ))}
+                        <tr>
+                          <th scope="row">◇ {t('target')}</th>
+                          <td>{g.target.year ?? '–'}</td>
+                          <td>{num(g.target.resolvedValue)}</td>
+                        </tr>
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 </div>
-              ))}
-            </>
+              </div>
+            ))
           )
         }
       />
@@ -173,13 +177,7 @@ export function ActionPlanSection({ id }: { id: string }) {
 }
 
 export function DocumentsSection({ id }: { id: string }) {
-  const state = useData(
-    () =>
-      get<Array<Schema<'DocumentViewDto'>>>(
-        `/cases/${id}/documents`,
-      ),
-    [id],
-  );
+  const state = useData(() => get<Array<Schema<'DocumentViewDto'>>>(`/cases/${id}/documents`), [id]);
   return (
     <Section id="documents" title={t('documents')}>
       <Loaded
@@ -233,14 +231,10 @@ export function DocumentsSection({ id }: { id: string }) {
 
 const HISTORY_FIRST = 15;
 
-export function HistorySection({ id, version, definition }: { id: string; version: number; definition: any }) {
+export function HistorySection({ id, version, definition }: { id: string; version: number; definition: WorkflowFile }) {
   const [all, setAll] = useState(false);
   const state = useData(
-    () =>
-      Promise.all([
-        get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`),
-        get<Schema<'HistoryDto'>>(`/cases/${id}/history`),
-      ]),
+    () => Promise.all([get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`), get<Schema<'HistoryDto'>>(`/cases/${id}/history`)]),
     [id, version],
   );
   return (
@@ -253,7 +247,13 @@ export function HistorySection({ id, version, definition }: { id: string; versio
           return (
             <>
               <p>
-                {verdict.valid ? <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge> : verdict.firstBrokenEvent === undefined ? <Badge kind="bad">{t('notMatching', { reason: verdict.reason ?? '' })}</Badge> : <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent, reason: verdict.reason ?? '' })}</Badge>}
+                {verdict.valid ? (
+                  <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge>
+                ) : verdict.firstBrokenEvent === undefined ? (
+                  <Badge kind="bad">{t('notMatching', { reason: verdict.reason ?? '' })}</Badge>
+                ) : (
+                  <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent, reason: verdict.reason ?? '' })}</Badge>
+                )}
                 {verdict.valid && verdict.note ? <> {verdict.note}</> : null}
               </p>
               <TableScroll label={t('history')}>
@@ -297,22 +297,28 @@ export function HistorySection({ id, version, definition }: { id: string; versio
   );
 }
 
-/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
 /** The name of the organisation a history event was done for, if it says. */
 function onBehalfOf(payload: Record<string, unknown>): string | undefined {
   return (payload.onBehalfOf as { name?: string } | undefined)?.name;
 }
 
-function describe(payload: any, definition: any): string {
+/** A property of a JSON value if the value is an object (a payload is typed as an open object). */
+function prop(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
+function describe(payload: Schema<'HistoryEventDto'>['payload'], definition: WorkflowFile): string {
   if (!payload || typeof payload !== 'object') return '';
+  const { from, to, event, comment } = payload;
   // A step change stores the engine's states before and after ({value, status}).
-  const move = payload.from && payload.to ? `${stepTitles(payload.from.value ?? payload.from, definition)} → ${stepTitles(payload.to.value ?? payload.to, definition)}` : null;
-  const bits = [move, payload.event?.comment ?? payload.comment].filter((b) => typeof b === 'string' && b);
+  const move = from && to ? `${stepTitles(prop(from, 'value') ?? from, definition)} → ${stepTitles(prop(to, 'value') ?? to, definition)}` : null;
+  const bits = [move, prop(event, 'comment') ?? comment].filter((b) => typeof b === 'string' && b);
   return bits.length ? `: ${bits.join('; ')}` : '';
 }
 
 /** An XState state value ("goals", or {"decisions": "collecting"} for nested states) as the workflow's step titles. */
-function stepTitles(value: unknown, definition: any, states: any = definition?.states): string {
+function stepTitles(value: unknown, definition: WorkflowFile, states: State['states'] = definition?.states): string {
   const title = (id: string) => states?.[id]?.meta?.title?.[lang()] ?? states?.[id]?.meta?.title?.sv ?? id;
   if (typeof value === 'string') return title(value);
   if (!value || typeof value !== 'object') return '';

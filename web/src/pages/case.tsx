@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api, type Schema } from '../api';
+import { ApiError, api, get, type PublishedWorkflow, type Schema } from '../api';
 import { caseAccess } from '../access';
 import { date, t } from '../i18n';
 import type { Me } from '../main';
@@ -34,7 +34,8 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
     const c = answer.body;
     const [gates, workflow, parties] = await Promise.all([
       api.read('/cases/{id}/gates', { params: { id } }),
-      api.read('/workflows/{id}/versions/{version}', { params: { id: c.workflow.id, version: c.workflow.version } }),
+      // The definition's shape is the workflow file's JSON Schema (PublishedWorkflow), not the OpenAPI document's open object.
+      get<PublishedWorkflow>(`/workflows/${encodeURIComponent(c.workflow.id)}/versions/${c.workflow.version}`),
       readParties(id),
     ]);
     return { case: c, etag: answer.etag, gates, definition: workflow.definition, parties };
@@ -77,7 +78,8 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
               <dd>
                 {deadline ? (
                   <>
-                    {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>} {deadlineText(deadline.workingDaysLeft)} ({t('due', { date: date(deadline.dueOn) })})
+                    {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>}{' '}
+                    {deadlineText(deadline.workingDaysLeft)} ({t('due', { date: date(deadline.dueOn) })})
                   </>
                 ) : c.status === 'closed' ? (
                   t('closed')
@@ -152,7 +154,11 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
     setBusy(true);
     setMessage(null);
     try {
-      const res = await api.post('/cases/{id}/events', { params: { id: c.id }, body: { type, ...(comment.trim() ? { comment: comment.trim() } : {}) }, ifMatch: etag });
+      const res = await api.post('/cases/{id}/events', {
+        params: { id: c.id },
+        body: { type, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        ifMatch: etag,
+      });
       setComment('');
       setMessage({ kind: 'ok', text: t('sent', { step: res.body.state.steps.map((s) => s.title).join(' › ') }) });
       onDone();
@@ -160,8 +166,7 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
       if (e instanceof ApiError && e.code === 'GATE_BLOCKED') {
         const n = e.body?.failures?.length ?? 0;
         setMessage({ kind: 'error', text: n === 1 ? t('blockedOne', { event: title }) : t('blocked', { event: title, n }) });
-      }
-      else if (e instanceof ApiError && e.status === 409) {
+      } else if (e instanceof ApiError && e.status === 409) {
         setMessage({ kind: 'error', text: t('conflict') });
         onDone();
       } else setMessage({ kind: 'error', text: t('error', { message: (e as Error).message }) });
