@@ -28,7 +28,10 @@ async function newKronobergCase(t: TestApp): Promise<PartiesCase> {
   const created = await t.request('POST', '/cases', { as: PEOPLE.region, body: { workflow: 'kronoberg', title: 'Barnens bästa gäller' } });
   if (created.status !== 201) throw new Error(`case: ${created.status} ${created.text}`);
   const other = await t.identity(OTHER);
-  const role = await t.request('POST', `/cases/${created.body.id}/roles`, { as: PEOPLE.region, body: { role: 'secretariat', organisationId: region, holderId: other.personId } });
+  const role = await t.request('POST', `/cases/${created.body.id}/roles`, {
+    as: PEOPLE.region,
+    body: { role: 'secretariat', organisationId: region, holderId: other.personId },
+  });
   if (role.status !== 201) throw new Error(`role: ${role.status} ${role.text}`);
   return { id: created.body.id, alvesta: orgs.get('Alvesta kommun')!.id };
 }
@@ -115,7 +118,11 @@ describe('parties, roles and the chair in the browser', () => {
     await page.getByRole('button', { name: 'Lägg till parten' }).click();
     const summary = page.locator('.error-summary');
     await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Välj vilken organisation som ska bli part', 'Välj minst ett sätt som parten deltar på', 'Välj om parten ska underteckna överenskommelsen']);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Välj vilken organisation som ska bli part',
+      'Välj minst ett sätt som parten deltar på',
+      'Välj om parten ska underteckna överenskommelsen',
+    ]);
     expect(await activeClass(page)).toContain('error-summary');
     expect(await page.title()).toBe('Fel: Lägg till en part – Samverkan');
     await look(page, 'add-errors');
@@ -171,7 +178,9 @@ describe('parties, roles and the chair in the browser', () => {
     await page.getByLabel('För vilken part?').selectOption({ label: 'Växjö kommun' });
     await page.getByRole('button', { name: 'Tilldela rollen' }).click();
     await confirmed(page, 'Rollen Sekretariat för Växjö kommun är tillagd. Den är vakant tills någon utses.');
-    await card(page, 'Växjö kommun').getByText(/Vakant sedan /).waitFor();
+    await card(page, 'Växjö kommun')
+      .getByText(/Vakant sedan /)
+      .waitFor();
 
     // Keyboard only: from the case page to Växjö's responsibilities, "Bidrar" off, saved.
     await tabTo(page, 'Ändra hur Växjö kommun deltar');
@@ -190,7 +199,10 @@ describe('parties, roles and the chair in the browser', () => {
     await card(page, 'Alvesta kommun').getByRole('link', { name: 'Ändra hur Alvesta kommun deltar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ändra hur Alvesta kommun deltar' }).waitFor();
     await page.getByRole('checkbox', { name: 'Informeras' }).check();
-    const colleague = await s.t.request('PATCH', `/cases/${s.data.id}/parties/${s.data.alvesta}`, { as: OTHER, body: { benefit: 'Ett gemensamt forum för barn och unga i Alvesta.' } });
+    const colleague = await s.t.request('PATCH', `/cases/${s.data.id}/parties/${s.data.alvesta}`, {
+      as: OTHER,
+      body: { benefit: 'Ett gemensamt forum för barn och unga i Alvesta.' },
+    });
     expect(colleague.status).toBe(200);
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     const conflict = page.locator('.conflict');
@@ -220,7 +232,10 @@ describe('parties, roles and the chair in the browser', () => {
     await page.getByLabel('Vem är ordförande för Växjö kommun? (frivilligt)').selectOption({ label: 'Anna Berg' });
     await look(page, 'rotation');
     await page.getByRole('button', { name: 'Spara rotationen' }).click();
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Växjö kommun har samma plats i turordningen som Region Kronoberg. Ge varje part en egen plats.', 'Skriv hur många månader varje period är']);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Växjö kommun har samma plats i turordningen som Region Kronoberg. Ge varje part en egen plats.',
+      'Skriv hur många månader varje period är',
+    ]);
     await look(page, 'rotation-errors');
     await page.getByLabel('Plats i turordningen för Växjö kommun').selectOption('2');
     await page.getByLabel('Hur många månader är varje period?').fill('12');
@@ -273,7 +288,18 @@ describe('parties, roles and the chair in the browser', () => {
 
     // The history has every change, in the case's own chain.
     const history = (await s.t.request('GET', `/cases/${s.data.id}/history`, { as: PEOPLE.region })).body.events.map((e: { type: string }) => e.type);
-    expect(history).toEqual(expect.arrayContaining(['party.added', 'role.assigned', 'party.updated', 'chair.rotationSet', 'chair.rotated', 'role.updated', 'role.removed', 'party.removed']));
+    expect(history).toEqual(
+      expect.arrayContaining([
+        'party.added',
+        'role.assigned',
+        'party.updated',
+        'chair.rotationSet',
+        'chair.rotated',
+        'role.updated',
+        'role.removed',
+        'party.removed',
+      ]),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -297,7 +323,10 @@ describe('parties, roles and the chair in the browser', () => {
     await signIn(page, s.t.url, await s.t.token(PEOPLE.vaxjo));
     await page.goto(`${s.t.url}/app/cases/${s.data.id}`);
     await page.getByRole('heading', { level: 1, name: 'Barnens bästa gäller' }).waitFor();
-    await page.locator('#parties').getByText('Parter, roller och ordförandeskap ändras av sekretariatet hos Region Kronoberg (den ledande parten) eller av ärendets processägare.').waitFor();
+    await page
+      .locator('#parties')
+      .getByText('Parter, roller och ordförandeskap ändras av sekretariatet hos Region Kronoberg (den ledande parten) eller av ärendets processägare.')
+      .waitFor();
     expect(await page.locator('#parties').getByRole('link').count()).toBe(0);
     await page.goto(`${s.t.url}/app/cases/${s.data.id}/parties/new`);
     await page.getByRole('heading', { level: 1, name: 'Du kan inte göra det här' }).waitFor();
@@ -315,5 +344,9 @@ describe('parties, roles and the chair in the browser', () => {
 
 /** The id of an organisation in the registry, as the page itself has it in its choices. */
 async function orgId(page: Page, name: string): Promise<string> {
-  return page.getByLabel('För vilken part?').locator('option', { hasText: name }).getAttribute('value').then((v) => v ?? '');
+  return page
+    .getByLabel('För vilken part?')
+    .locator('option', { hasText: name })
+    .getAttribute('value')
+    .then((v) => v ?? '');
 }

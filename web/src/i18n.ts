@@ -476,7 +476,10 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
  * w('added', { org: 'Växjö kommun' });
  * ```
  */
-export function defineWords<K extends string>(dictionaries: { sv: Record<K, string>; en: Record<NoInfer<K>, string> }): (key: K, vars?: Record<string, string | number>) => string {
+export function defineWords<K extends string>(dictionaries: {
+  sv: Record<K, string>;
+  en: Record<NoInfer<K>, string>;
+}): (key: K, vars?: Record<string, string | number>) => string {
   return (key, vars = {}) => fill(dictionaries[current][key], vars);
 }
 

@@ -97,7 +97,11 @@ export interface Route {
  * A route: `route('/cases/:id/parties/new', ({ params }) => <AddPartyPage caseId={params.id} />, { keepOnLanguageSwitch: true })`.
  * A parameter matches one path segment (no `/`), decoded.
  */
-export function route<P extends string>(pattern: P, page: (props: RouteProps<P>) => ComponentChild, options: { public?: boolean; keepOnLanguageSwitch?: boolean } = {}): Route {
+export function route<P extends string>(
+  pattern: P,
+  page: (props: RouteProps<P>) => ComponentChild,
+  options: { public?: boolean; keepOnLanguageSwitch?: boolean } = {},
+): Route {
   const names: string[] = [];
   const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, name: string) => {
     names.push(name);

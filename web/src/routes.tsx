@@ -22,7 +22,4 @@ const pages: Route[] = [
  * The route table: the first pattern that matches the address shows its page. An area adds its
  * pages by exporting a `Route[]` from its own module and adding it here, one line.
  */
-export const ROUTES: readonly Route[] = [
-  ...pages,
-  ...partyRoutes,
-];
+export const ROUTES: readonly Route[] = [...pages, ...partyRoutes];

@@ -53,7 +53,19 @@ export function AreaNav({ label, areas }: { label: string; areas: AreaLink[] }) 
  * One area of the case page: a section with its h2, the confirmation of a change made in it
  * (focused on arrival), what the person may do there, then its content.
  */
-export function Area({ id, title, confirmation, actions, children }: { id: string; title: string; confirmation?: Confirmation | null; actions?: ComponentChildren; children: ComponentChildren }) {
+export function Area({
+  id,
+  title,
+  confirmation,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  confirmation?: Confirmation | null;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   return (
     <section id={id} aria-labelledby={`${id}-h`} class="section area">
       <h2 id={`${id}-h`} tabIndex={-1}>

@@ -20,7 +20,10 @@ export interface CaseRead<T> {
  * the form keeps its values (pass the fresh data to `form.rebase`).
  * A switch of language reads again too (the service's words), without resetting the page.
  */
-export function useCaseData<T>(caseId: string, load: (c: Schema<'CaseDto'>) => Promise<T>): { loaded: CaseRead<T> | null; error: unknown; reload: () => Promise<CaseRead<T> | null> } {
+export function useCaseData<T>(
+  caseId: string,
+  load: (c: Schema<'CaseDto'>) => Promise<T>,
+): { loaded: CaseRead<T> | null; error: unknown; reload: () => Promise<CaseRead<T> | null> } {
   const [state, setState] = useState<{ loaded: CaseRead<T> | null; error: unknown }>({ loaded: null, error: null });
   const live = useRef(true);
   const read = async (): Promise<CaseRead<T> | null> => {

@@ -23,7 +23,17 @@ export interface Difference {
  * `onReload` lets the fields the person did not touch take the values saved now. After loading,
  * `differences` (see conflictDifferences) shows what someone else changed.
  */
-export function ConflictNotice({ form, caseId, onReload, differences = [] }: { form: Pick<FormApi<object>, 'conflict' | 'conflictReloaded' | 'failures'>; caseId: string; onReload: () => Promise<unknown>; differences?: Difference[] }) {
+export function ConflictNotice({
+  form,
+  caseId,
+  onReload,
+  differences = [],
+}: {
+  form: Pick<FormApi<object>, 'conflict' | 'conflictReloaded' | 'failures'>;
+  caseId: string;
+  onReload: () => Promise<unknown>;
+  differences?: Difference[];
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [events, setEvents] = useState<Array<Schema<'HistoryEventDto'>> | null>(null);
   const [busy, setBusy] = useState(false);

@@ -22,7 +22,15 @@ export function ErrorSummary({ form, title }: { form: Pick<FormApi<object>, 'err
       </h2>
       <ul class="error-summary-list">
         {items.map((item) => (
-          <li>{item.href ? <a href={item.href} onClick={(e) => focusField(e, item.href!)}>{item.text}</a> : item.text}</li>
+          <li>
+            {item.href ? (
+              <a href={item.href} onClick={(e) => focusField(e, item.href!)}>
+                {item.text}
+              </a>
+            ) : (
+              item.text
+            )}
+          </li>
         ))}
       </ul>
     </div>

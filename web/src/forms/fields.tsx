@@ -96,7 +96,13 @@ function Single({ field, label, hint, optional, context, noun, children }: Field
 }
 
 /** A line of text. `width` in characters: a field as wide as its answer tells what is expected. */
-export function TextField({ field, width, autocomplete, inputMode, ...text }: FieldText & { field: Field<string>; width?: 'full' | 2 | 4 | 10 | 20; autocomplete?: string; inputMode?: 'text' | 'numeric' | 'decimal' }) {
+export function TextField({
+  field,
+  width,
+  autocomplete,
+  inputMode,
+  ...text
+}: FieldText & { field: Field<string>; width?: 'full' | 2 | 4 | 10 | 20; autocomplete?: string; inputMode?: 'text' | 'numeric' | 'decimal' }) {
   return (
     <Single field={field} {...text}>
       <input
@@ -165,7 +171,16 @@ export function SelectField({ field, options, placeholder, ...text }: FieldText 
 }
 
 /** A group of inputs under a legend (radios, checkboxes, a date): the legend is the label. */
-function Group({ field, label, hint, optional, context, noun, children, legendClass }: FieldText & { field: Field<unknown>; children: ComponentChildren; legendClass?: string }) {
+function Group({
+  field,
+  label,
+  hint,
+  optional,
+  context,
+  noun,
+  children,
+  legendClass,
+}: FieldText & { field: Field<unknown>; children: ComponentChildren; legendClass?: string }) {
   field.labelled(nameInMessages({ label, context, noun }));
   return (
     <div class={`form-group${field.error ? ' has-error' : ''}`}>
@@ -189,7 +204,15 @@ export function Radios({ field, options, inline, ...text }: FieldText & { field:
           const id = i === 0 ? field.id : `${field.id}-${i}`;
           return (
             <div class="choice">
-              <input id={id} type="radio" name={field.name} value={o.value} checked={field.value === o.value} aria-describedby={o.hint ? `${id}-hint` : undefined} onChange={() => field.set(o.value)} />
+              <input
+                id={id}
+                type="radio"
+                name={field.name}
+                value={o.value}
+                checked={field.value === o.value}
+                aria-describedby={o.hint ? `${id}-hint` : undefined}
+                onChange={() => field.set(o.value)}
+              />
               <label for={id}>{o.label}</label>
               {o.hint && (
                 <div id={`${id}-hint`} class="hint choice-hint">
@@ -214,7 +237,15 @@ export function Checkboxes({ field, options, ...text }: FieldText & { field: Fie
           const id = i === 0 ? field.id : `${field.id}-${i}`;
           return (
             <div class="choice">
-              <input id={id} type="checkbox" name={field.name} value={o.value} checked={field.value.includes(o.value)} aria-describedby={o.hint ? `${id}-hint` : undefined} onChange={(e) => toggle(o.value, (e.target as HTMLInputElement).checked)} />
+              <input
+                id={id}
+                type="checkbox"
+                name={field.name}
+                value={o.value}
+                checked={field.value.includes(o.value)}
+                aria-describedby={o.hint ? `${id}-hint` : undefined}
+                onChange={(e) => toggle(o.value, (e.target as HTMLInputElement).checked)}
+              />
               <label for={id}>{o.label}</label>
               {o.hint && (
                 <div id={`${id}-hint`} class="hint choice-hint">

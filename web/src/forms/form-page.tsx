@@ -39,7 +39,20 @@ export interface FormPageProps {
  * focused when they appear; above the heading, as GOV.UK places them), the caption and the one h1, the form (no browser validation: the form's
  * checks and the service's answer are shown the same way), one primary button and "Avbryt".
  */
-export function FormPage({ form, title, caption, back, onSubmit, submitText, danger, errorTitle, noRetryWhenRefused, conflict, intro, children }: FormPageProps) {
+export function FormPage({
+  form,
+  title,
+  caption,
+  back,
+  onSubmit,
+  submitText,
+  danger,
+  errorTitle,
+  noRetryWhenRefused,
+  conflict,
+  intro,
+  children,
+}: FormPageProps) {
   return (
     <div class="form-page">
       <a class="back-link" href={back.href}>

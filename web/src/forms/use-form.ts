@@ -198,40 +198,42 @@ export function useForm<V extends object>(options: FormOptions<V>): FormApi<V> {
       if (lastKey.current?.body !== json) lastKey.current = { body: json, key: newIdempotencyKey() };
       return lastKey.current.key;
     },
-    submit: (send, since = null) => (event) => {
-      event.preventDefault();
-      if (busy.current) return;
-      const own = Object.entries(options.validate?.(values) ?? {}).flatMap(([name, message]) => (message ? [{ name, message }] : []));
-      setRefused(false);
-      if (own.length) {
-        setErrors(sorted(own));
-        setFailures((n) => n + 1);
-        return;
-      }
-      busy.current = true;
-      setSubmitting(true);
-      send(values)
-        .then(() => {
-          setErrors([]);
-          setConflict(null);
-        })
-        .catch((error: unknown) => {
-          if (error instanceof ApiError && error.status === 409 && CONFLICT_CODES.has(error.code)) {
-            setErrors([]);
-            setConflict({ error, since, reloaded: false });
-          } else {
-            setConflict(null);
-            const problems = serverErrors(error, (path) => options.fieldOf?.(path) ?? (order.current.includes(path) ? path : undefined), labels.current);
-            setErrors(sorted(problems));
-            setRefused(error instanceof ApiError && (error.status === 403 || error.status === 422) && problems.every((p) => p.name === null));
-          }
+    submit:
+      (send, since = null) =>
+      (event) => {
+        event.preventDefault();
+        if (busy.current) return;
+        const own = Object.entries(options.validate?.(values) ?? {}).flatMap(([name, message]) => (message ? [{ name, message }] : []));
+        setRefused(false);
+        if (own.length) {
+          setErrors(sorted(own));
           setFailures((n) => n + 1);
-        })
-        .finally(() => {
-          busy.current = false;
-          setSubmitting(false);
-        });
-    },
+          return;
+        }
+        busy.current = true;
+        setSubmitting(true);
+        send(values)
+          .then(() => {
+            setErrors([]);
+            setConflict(null);
+          })
+          .catch((error: unknown) => {
+            if (error instanceof ApiError && error.status === 409 && CONFLICT_CODES.has(error.code)) {
+              setErrors([]);
+              setConflict({ error, since, reloaded: false });
+            } else {
+              setConflict(null);
+              const problems = serverErrors(error, (path) => options.fieldOf?.(path) ?? (order.current.includes(path) ? path : undefined), labels.current);
+              setErrors(sorted(problems));
+              setRefused(error instanceof ApiError && (error.status === 403 || error.status === 422) && problems.every((p) => p.name === null));
+            }
+            setFailures((n) => n + 1);
+          })
+          .finally(() => {
+            busy.current = false;
+            setSubmitting(false);
+          });
+      },
   };
 }
 
@@ -271,7 +273,11 @@ function equal(a: unknown, b: unknown): boolean {
  * form took in (`taken`), and what both changed, differently (`clashed`): saved now against typed.
  * @param fields each field's label and how its value reads
  */
-export function conflictDifferences<V extends object>(form: Pick<FormApi<V>, 'values' | 'taken' | 'clashed'>, saved: V, fields: Array<ShownField<V>>): Array<{ label: string; now: string; yours?: string }> {
+export function conflictDifferences<V extends object>(
+  form: Pick<FormApi<V>, 'values' | 'taken' | 'clashed'>,
+  saved: V,
+  fields: Array<ShownField<V>>,
+): Array<{ label: string; now: string; yours?: string }> {
   return fields.flatMap((f: ShownField<V, keyof V & string>) => {
     if (form.taken.includes(f.name)) return [{ label: f.label, now: f.show(saved[f.name]) }];
     if (form.clashed.includes(f.name)) return [{ label: f.label, now: f.show(saved[f.name]), yours: f.show(form.values[f.name]) }];
@@ -280,7 +286,9 @@ export function conflictDifferences<V extends object>(form: Pick<FormApi<V>, 'va
 }
 
 /** A field of a form with its label and how its value reads, for {@link conflictDifferences}. */
-export type ShownField<V, K extends keyof V & string = keyof V & string> = K extends keyof V & string ? { name: K; label: string; show: (value: V[K]) => string } : never;
+export type ShownField<V, K extends keyof V & string = keyof V & string> = K extends keyof V & string
+  ? { name: K; label: string; show: (value: V[K]) => string }
+  : never;
 
 function capitalise(message: string): string {
   return message.charAt(0).toLocaleUpperCase() + message.slice(1);

@@ -42,7 +42,10 @@ export function checkDate(parts: DateParts, label: () => string, options: { requ
 
 /** A number as typed: spaces ignored, a decimal comma taken; null when empty, NaN when not a number. */
 export function parseNumber(typed: string): number | null {
-  const clean = typed.replace(/[\s\u00a0]/g, '').replace(',', '.').replace('−', '-');
+  const clean = typed
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.')
+    .replace('−', '-');
   if (!clean) return null;
   return /^-?\d+(\.\d+)?$/.test(clean) ? Number(clean) : Number.NaN;
 }

@@ -13,7 +13,17 @@ import { w } from './words';
  * roles with holder and deputy, vacant ones flagged), the rotating chair; and, for those who run
  * the case, the links to every form of the area.
  */
-export function PartiesArea({ caseId, data, access, confirmation }: { caseId: string; data: PartiesData; access: CaseAccess; confirmation: Confirmation | null }) {
+export function PartiesArea({
+  caseId,
+  data,
+  access,
+  confirmation,
+}: {
+  caseId: string;
+  data: PartiesData;
+  access: CaseAccess;
+  confirmation: Confirmation | null;
+}) {
   const { parties, roles, chair } = data;
   const runs = access.runsCase;
   const id = { id: caseId };
@@ -73,7 +83,11 @@ export function PartiesArea({ caseId, data, access, confirmation }: { caseId: st
               <div class="summary-card-body">
                 <SummaryList rows={rows} />
                 <h4 class="roles-title">{w('roles')}</h4>
-                {own.length === 0 ? <p class="muted">{w('noRoles')}</p> : <SummaryList class="roles" rows={own.map((r) => roleRow(caseId, r, org, runs, !!chair.rotation))} />}
+                {own.length === 0 ? (
+                  <p class="muted">{w('noRoles')}</p>
+                ) : (
+                  <SummaryList class="roles" rows={own.map((r) => roleRow(caseId, r, org, runs, !!chair.rotation))} />
+                )}
                 {runs && (
                   <p>
                     <a href={to(PARTY_PATHS.assignRole, id, { org: p.organisation.id })}>{w('giveRole', { org })}</a>
@@ -89,7 +103,8 @@ export function PartiesArea({ caseId, data, access, confirmation }: { caseId: st
       {chair.rotation ? (
         <>
           <p>
-            {w('chairNow', { org: chair.rotation.current.name ?? '–' })}. {w('chairNext', { date: date(chair.rotation.nextRotationOn), n: chair.rotation.periodMonths })}
+            {w('chairNow', { org: chair.rotation.current.name ?? '–' })}.{' '}
+            {w('chairNext', { date: date(chair.rotation.nextRotationOn), n: chair.rotation.periodMonths })}
           </p>
           <p class="list-title">{w('chairOrder')}:</p>
           <ol>

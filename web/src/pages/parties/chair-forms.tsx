@@ -1,8 +1,25 @@
 import { useRef } from 'preact/hooks';
 import { api, type Me } from '../../api';
 import { date } from '../../i18n';
-import { checkDate, checkNumber, confirmAndGo, DateField, dateParts, FormPage, isoDate, NotAllowed, NumberField, parseNumber, SelectField, SummaryList, useForm, type DateParts, type FormApi, type Message } from '../../forms';
-import { usePartiesData, usePeople, type Chair, type Party , type Reload , instead, backToParties } from './common';
+import {
+  checkDate,
+  checkNumber,
+  confirmAndGo,
+  DateField,
+  dateParts,
+  FormPage,
+  isoDate,
+  NotAllowed,
+  NumberField,
+  parseNumber,
+  SelectField,
+  SummaryList,
+  useForm,
+  type DateParts,
+  type FormApi,
+  type Message,
+} from '../../forms';
+import { usePartiesData, usePeople, type Chair, type Party, type Reload, instead, backToParties } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -36,7 +53,9 @@ function check(v: RotationValues, parties: Party[]): Record<string, Message | un
   }
   const label = () => w('period');
   const period = parseNumber(v.periodMonths);
-  problems.periodMonths = checkNumber(v.periodMonths, label, { required: () => w('periodRequired'), example: '12' }) ?? (period !== null && (!Number.isInteger(period) || period < 1 || period > 60) ? () => w('periodWhole') : undefined);
+  problems.periodMonths =
+    checkNumber(v.periodMonths, label, { required: () => w('periodRequired'), example: '12' }) ??
+    (period !== null && (!Number.isInteger(period) || period < 1 || period > 60) ? () => w('periodWhole') : undefined);
   problems.startsOn = checkDate(v.startsOn, () => w('startsOn'));
   return problems;
 }
@@ -49,7 +68,18 @@ export function RotationPage({ caseId, me }: { caseId: string; me: Me | null }) 
   const back = backToParties(caseId);
   const { parties, chair } = state.loaded.data;
   if (parties.length < 2) return <NotAllowed why={w('rotationNeedsTwo')} back={back} />;
-  return <RotationForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} parties={parties} chair={chair} reload={state.reload} back={back} />;
+  return (
+    <RotationForm
+      caseId={caseId}
+      caseTitle={state.loaded.case.title}
+      etag={state.loaded.etag}
+      since={state.loaded.version}
+      parties={parties}
+      chair={chair}
+      reload={state.reload}
+      back={back}
+    />
+  );
 }
 
 function initialOf(parties: Party[], chair: Chair): RotationValues {
@@ -64,7 +94,25 @@ function initialOf(parties: Party[], chair: Chair): RotationValues {
   return { places, chairs, periodMonths: chair.rotation ? String(chair.rotation.periodMonths) : '', startsOn: dateParts(null) };
 }
 
-function RotationForm({ caseId, caseTitle, etag, since, parties, chair, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; chair: Chair; reload: Reload; back: { href: string; text: string } }) {
+function RotationForm({
+  caseId,
+  caseTitle,
+  etag,
+  since,
+  parties,
+  chair,
+  reload,
+  back,
+}: {
+  caseId: string;
+  caseTitle: string;
+  etag: string | null;
+  since: number | null;
+  parties: Party[];
+  chair: Chair;
+  reload: Reload;
+  back: { href: string; text: string };
+}) {
   // The order last sent: the service names an entry by its index (entries.2.personId).
   const sent = useRef<string[]>([]);
   const form = useForm<RotationValues>({
@@ -129,7 +177,13 @@ function RotationRow({ form, party, numbers }: { form: FormApi<RotationValues>; 
       <legend class="legend">{name}</legend>
       <div class="form-grid">
         <SelectField field={place} label={w('place')} context={w('forOrg', { org: name })} placeholder={w('notInOrder')} options={numbers} />
-        <SelectField field={chairOf} label={w('chairFor', { org: name })} optional placeholder={w('nobodyChosen')} options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField
+          field={chairOf}
+          label={w('chairFor', { org: name })}
+          optional
+          placeholder={w('nobodyChosen')}
+          options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
       </div>
     </fieldset>
   );
@@ -149,12 +203,29 @@ export function RotatePage({ caseId, me }: { caseId: string; me: Me | null }) {
   const nextName = next.organisation.name ?? '';
   const person = (p: { name: string | null } | null) => (p?.name ? w('chairPerson', { person: p.name }) : '');
   const submit = form.submit(async () => {
-    const { body } = await api.post('/cases/{id}/chair/rotate', { params: { id: caseId }, ifMatch: state.loaded!.etag, idempotencyKey: form.keyFor({ rotateFrom: rotation.current.id, version: state.loaded!.version }) });
+    const { body } = await api.post('/cases/{id}/chair/rotate', {
+      params: { id: caseId },
+      ifMatch: state.loaded!.etag,
+      idempotencyKey: form.keyFor({ rotateFrom: rotation.current.id, version: state.loaded!.version }),
+    });
     const now = body.rotation;
-    confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('rotated', { org: now?.current.name ?? nextName }), ...(now ? { next: w('rotatedNext', { date: date(now.nextRotationOn) }) } : {}) });
+    confirmAndGo(partiesOf(caseId), {
+      area: 'parties',
+      title: w('rotated', { org: now?.current.name ?? nextName }),
+      ...(now ? { next: w('rotatedNext', { date: date(now.nextRotationOn) }) } : {}),
+    });
   }, state.loaded.version);
   return (
-    <FormPage form={form} title={w('rotateTitle')} caption={state.loaded.case.title} back={back} onSubmit={submit} submitText={w('rotateButton', { org: nextName })} conflict={{ caseId, onReload: state.reload }} intro={<p>{w('rotateIntro', { date: date(rotation.nextRotationOn) })}</p>}>
+    <FormPage
+      form={form}
+      title={w('rotateTitle')}
+      caption={state.loaded.case.title}
+      back={back}
+      onSubmit={submit}
+      submitText={w('rotateButton', { org: nextName })}
+      conflict={{ caseId, onReload: state.reload }}
+      intro={<p>{w('rotateIntro', { date: date(rotation.nextRotationOn) })}</p>}
+    >
       <SummaryList
         rows={[
           { key: w('chairNowRow'), value: `${rotation.current.name ?? '–'}${person(rotation.entries[at]?.person ?? null)}` },

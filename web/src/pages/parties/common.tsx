@@ -29,7 +29,9 @@ export type Reload = () => Promise<CaseRead<PartiesData> | null>;
 /** Reads the parties, roles and the chair of a case. */
 export function readParties(caseId: string): Promise<PartiesData> {
   const params = { id: caseId };
-  return Promise.all([api.read('/cases/{id}/parties', { params }), api.read('/cases/{id}/roles', { params }), api.read('/cases/{id}/chair', { params })]).then(([parties, roles, chair]) => ({ parties, roles, chair }));
+  return Promise.all([api.read('/cases/{id}/parties', { params }), api.read('/cases/{id}/roles', { params }), api.read('/cases/{id}/chair', { params })]).then(
+    ([parties, roles, chair]) => ({ parties, roles, chair }),
+  );
 }
 
 /** The case, its parties, roles and chair, and what the signed-in person may do, for a form page. */
@@ -42,7 +44,12 @@ export function usePartiesData(caseId: string, me: Me | null) {
 /** The active people of an organisation, by name (for holder, deputy and chair). */
 export function usePeople(organisationId: string | null) {
   return useData(
-    async () => (organisationId ? (await api.read('/people', { query: { organisationId, limit: 500 } })).items.filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name, 'sv')) : []),
+    async () =>
+      organisationId
+        ? (await api.read('/people', { query: { organisationId, limit: 500 } })).items
+            .filter((p) => p.active)
+            .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+        : [],
     [organisationId],
   );
 }
@@ -51,7 +58,12 @@ const RESPONSIBILITIES = ['leads', 'decides', 'contributes', 'informed'] as cons
 
 /** The ways to take part, each with what it means. */
 export function responsibilityOptions(): Option[] {
-  const hints: Record<Responsibility, string> = { leads: w('leadsHint'), decides: w('decidesHint'), contributes: w('contributesHint'), informed: w('informedHint') };
+  const hints: Record<Responsibility, string> = {
+    leads: w('leadsHint'),
+    decides: w('decidesHint'),
+    contributes: w('contributesHint'),
+    informed: w('informedHint'),
+  };
   return RESPONSIBILITIES.map((r) => ({ value: r, label: capitalise(label('responsibility', r)), hint: hints[r] }));
 }
 
@@ -59,10 +71,16 @@ export function responsibilityOptions(): Option[] {
 const ROLES = ['secretariat', 'steeringGroup', 'manager', 'chair', 'member', 'observer', 'processOwner'] as const satisfies readonly CaseRole[];
 
 const ROLE_HINTS: Record<CaseRole, { sv: string; en: string }> = {
-  secretariat: { sv: 'Sköter ärendet för parten: registrerar beslut, dokument och resurser.', en: 'Runs the case for the party: records decisions, documents and resources.' },
+  secretariat: {
+    sv: 'Sköter ärendet för parten: registrerar beslut, dokument och resurser.',
+    en: 'Runs the case for the party: records decisions, documents and resources.',
+  },
   steeringGroup: { sv: 'Leder samverkan gemensamt och får eskaleringar.', en: 'Leads the collaboration jointly and gets escalations.' },
   manager: { sv: 'Får eskaleringar när ett steg står still.', en: 'Gets escalations when a step stalls.' },
-  chair: { sv: 'Leder mötena. Med en rotation av ordförandeskapet sköts rollen av rotationen.', en: 'Chairs the meetings. With a chair rotation the rotation keeps this role.' },
+  chair: {
+    sv: 'Leder mötena. Med en rotation av ordförandeskapet sköts rollen av rotationen.',
+    en: 'Chairs the meetings. With a chair rotation the rotation keeps this role.',
+  },
   member: { sv: 'Deltar i styrgruppen eller forumet.', en: 'Takes part in the steering group or the forum.' },
   observer: { sv: 'Följer arbetet utan att delta i besluten.', en: 'Follows the work without taking part in the decisions.' },
   processOwner: { sv: 'Äger arbetsflödet för ärendet och får göra allt i det.', en: 'Owns the workflow of the case and may do everything in it.' },

@@ -3,8 +3,31 @@ import { api, type Me, type Schema } from '../../api';
 import { label } from '../../labels';
 import { to } from '../../router';
 import { NotFound } from '../../components/common';
-import { Checkboxes, conflictDifferences, confirmAndGo, FormPage,  Radios, SummaryList, TextArea, textOrNull, useForm, WarningText, type Field } from '../../forms';
-import { capitalise, holderText, responsibilitiesText, responsibilityOptions, usePartiesData, type Party, type Responsibility , type Reload , instead, backToParties } from './common';
+import {
+  Checkboxes,
+  conflictDifferences,
+  confirmAndGo,
+  FormPage,
+  Radios,
+  SummaryList,
+  TextArea,
+  textOrNull,
+  useForm,
+  WarningText,
+  type Field,
+} from '../../forms';
+import {
+  capitalise,
+  holderText,
+  responsibilitiesText,
+  responsibilityOptions,
+  usePartiesData,
+  type Party,
+  type Responsibility,
+  type Reload,
+  instead,
+  backToParties,
+} from './common';
 import { PARTY_PATHS, partiesOf } from './paths';
 import { w } from './words';
 
@@ -45,17 +68,48 @@ export function AddPartyPage({ caseId, me }: { caseId: string; me: Me | null }) 
   const stop = instead(state, caseId);
   if (stop || !state.loaded) return stop;
   const back = backToParties(caseId);
-  return <AddPartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} parties={state.loaded.data.parties} reload={state.reload} back={back} />;
+  return (
+    <AddPartyForm
+      caseId={caseId}
+      caseTitle={state.loaded.case.title}
+      etag={state.loaded.etag}
+      since={state.loaded.version}
+      parties={state.loaded.data.parties}
+      reload={state.reload}
+      back={back}
+    />
+  );
 }
 
-function AddPartyForm({ caseId, caseTitle, etag, since, parties, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; reload: Reload; back: { href: string; text: string } }) {
+function AddPartyForm({
+  caseId,
+  caseTitle,
+  etag,
+  since,
+  parties,
+  reload,
+  back,
+}: {
+  caseId: string;
+  caseTitle: string;
+  etag: string | null;
+  since: number | null;
+  parties: Party[];
+  reload: Reload;
+  back: { href: string; text: string };
+}) {
   const form = useForm<Terms & { organisationId: string }>({
     initial: { organisationId: '', responsibilities: [], mustSign: '', benefit: '' },
     validate: (v) => ({ organisationId: v.organisationId ? undefined : () => w('chooseOrganisation'), ...checkTerms(v) }),
   });
   const names = useRef(new Map<string, string>());
   const submit = form.submit(async (v) => {
-    const body = { organisationId: v.organisationId, responsibilities: v.responsibilities as Responsibility[], mustSign: v.mustSign === 'yes', benefit: textOrNull(v.benefit) };
+    const body = {
+      organisationId: v.organisationId,
+      responsibilities: v.responsibilities as Responsibility[],
+      mustSign: v.mustSign === 'yes',
+      benefit: textOrNull(v.benefit),
+    };
     const { body: party } = await api.post('/cases/{id}/parties', { params: { id: caseId }, body, ifMatch: etag, idempotencyKey: form.keyFor(body) });
     const org = party.organisation.name ?? names.current.get(v.organisationId) ?? '';
     confirmAndGo(partiesOf(caseId), {
@@ -66,7 +120,16 @@ function AddPartyForm({ caseId, caseTitle, etag, since, parties, reload, back }:
     });
   }, since);
   return (
-    <FormPage form={form} title={w('addTitle')} caption={caseTitle} back={back} onSubmit={submit} submitText={w('addButton')} conflict={{ caseId, onReload: reload }} intro={<p>{w('addIntro')}</p>}>
+    <FormPage
+      form={form}
+      title={w('addTitle')}
+      caption={caseTitle}
+      back={back}
+      onSubmit={submit}
+      submitText={w('addButton')}
+      conflict={{ caseId, onReload: reload }}
+      intro={<p>{w('addIntro')}</p>}
+    >
       <OrganisationPicker field={form.field('organisationId')} exclude={new Set(parties.map((p) => p.organisation.id))} names={names.current} />
       <TermsFields field={form.field} />
     </FormPage>
@@ -134,7 +197,12 @@ function OrganisationPicker({ field, exclude, names }: { field: Field<string>; e
           {result && result.total > SHOWN ? ` ${w('foundMore', { shown: SHOWN, n: result.total })}` : ''}
         </p>
       </div>
-      <Radios field={field} label={w('organisation')} hint={w('notInRegistry')} options={shown.map((o) => ({ value: o.id, label: o.name, hint: label('organisationKind', o.kind) }))} />
+      <Radios
+        field={field}
+        label={w('organisation')}
+        hint={w('notInRegistry')}
+        options={shown.map((o) => ({ value: o.id, label: o.name, hint: label('organisationKind', o.kind) }))}
+      />
     </div>
   );
 }
@@ -147,10 +215,36 @@ export function ChangePartyPage({ caseId, organisationId, me }: { caseId: string
   const back = backToParties(caseId);
   const party = state.loaded.data.parties.find((p) => p.organisation.id === organisationId);
   if (!party) return <NotFound text={w('notAParty')} />;
-  return <ChangePartyForm caseId={caseId} caseTitle={state.loaded.case.title} etag={state.loaded.etag} since={state.loaded.version} party={party} reload={state.reload} back={back} />;
+  return (
+    <ChangePartyForm
+      caseId={caseId}
+      caseTitle={state.loaded.case.title}
+      etag={state.loaded.etag}
+      since={state.loaded.version}
+      party={party}
+      reload={state.reload}
+      back={back}
+    />
+  );
 }
 
-function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; party: Party; reload: Reload; back: { href: string; text: string } }) {
+function ChangePartyForm({
+  caseId,
+  caseTitle,
+  etag,
+  since,
+  party,
+  reload,
+  back,
+}: {
+  caseId: string;
+  caseTitle: string;
+  etag: string | null;
+  since: number | null;
+  party: Party;
+  reload: Reload;
+  back: { href: string; text: string };
+}) {
   const form = useForm<Terms>({ initial: termsOf(party), validate: checkTerms });
   const org = party.organisation.name ?? '';
   const submit = form.submit(async (v) => {
@@ -161,7 +255,12 @@ function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }
       ...(form.changed('mustSign') ? { mustSign: all.mustSign } : {}),
       ...(form.changed('benefit') ? { benefit: all.benefit } : {}),
     };
-    await api.patch('/cases/{id}/parties/{organisationId}', { params: { id: caseId, organisationId: party.organisation.id }, body, ifMatch: etag, idempotencyKey: form.keyFor(body) });
+    await api.patch('/cases/{id}/parties/{organisationId}', {
+      params: { id: caseId, organisationId: party.organisation.id },
+      body,
+      ifMatch: etag,
+      idempotencyKey: form.keyFor(body),
+    });
     confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('changed', { org }), next: w('changedNext') });
   }, since);
   // After a conflict: the party as saved now; what the person did not touch is taken in.
@@ -176,7 +275,15 @@ function ChangePartyForm({ caseId, caseTitle, etag, since, party, reload, back }
     { name: 'benefit', label: w('benefit'), show: (value) => value.trim() || '–' },
   ]);
   return (
-    <FormPage form={form} title={w('changeTitle', { org })} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload, differences }}>
+    <FormPage
+      form={form}
+      title={w('changeTitle', { org })}
+      caption={caseTitle}
+      back={back}
+      onSubmit={submit}
+      submitText={w('saveButton')}
+      conflict={{ caseId, onReload, differences }}
+    >
       <TermsFields field={form.field} />
     </FormPage>
   );
@@ -200,24 +307,49 @@ export function RemovePartyPage({ caseId, organisationId, me }: { caseId: string
   const own = roles.filter((r) => r.organisation.id === organisationId);
   const inRotation = chair.rotation?.entries.some((e) => e.organisation.id === organisationId) ?? false;
   const submit = form.submit(async () => {
-    await api.delete('/cases/{id}/parties/{organisationId}', { params: { id: caseId, organisationId }, ifMatch: state.loaded!.etag, idempotencyKey: form.keyFor({ remove: organisationId }) });
-    confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('removed', { org }), ...(own.length ? { next: w('removedRoles', { roles: own.map((r) => r.title).join(', ') }) } : {}) });
+    await api.delete('/cases/{id}/parties/{organisationId}', {
+      params: { id: caseId, organisationId },
+      ifMatch: state.loaded!.etag,
+      idempotencyKey: form.keyFor({ remove: organisationId }),
+    });
+    confirmAndGo(partiesOf(caseId), {
+      area: 'parties',
+      title: w('removed', { org }),
+      ...(own.length ? { next: w('removedRoles', { roles: own.map((r) => r.title).join(', ') }) } : {}),
+    });
   }, state.loaded.version);
   const rows = [
     { key: w('partyLabel'), value: org },
-    { key: w('responsibilities'), value: capitalise(responsibilitiesText(party.responsibilities)), change: { href: to(PARTY_PATHS.change, { id: caseId, org: organisationId }), what: w('changePartyHidden', { org }) } },
+    {
+      key: w('responsibilities'),
+      value: capitalise(responsibilitiesText(party.responsibilities)),
+      change: { href: to(PARTY_PATHS.change, { id: caseId, org: organisationId }), what: w('changePartyHidden', { org }) },
+    },
     ...own.map((r) => ({
       key: w('roleRow', { role: r.title }),
       value: holderText(r),
       change: { href: to(PARTY_PATHS.changeRole, { id: caseId, roleId: r.id }), what: w('roleHidden', { role: r.title, org }) },
     })),
-    ...(inRotation ? [{ key: w('inRotation'), value: w('inRotationValue'), change: { href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('rotationHidden') } }] : []),
+    ...(inRotation
+      ? [{ key: w('inRotation'), value: w('inRotationValue'), change: { href: to(PARTY_PATHS.rotation, { id: caseId }), what: w('rotationHidden') } }]
+      : []),
   ];
   return (
-    <FormPage form={form} title={w('removeTitle', { org })} caption={state.loaded.case.title} back={back} onSubmit={submit} submitText={w('removeButton')} danger errorTitle={w('cannotRemove', { org })} noRetryWhenRefused conflict={{ caseId, onReload: state.reload }} intro={<p>{w('removeIntro')}</p>}>
+    <FormPage
+      form={form}
+      title={w('removeTitle', { org })}
+      caption={state.loaded.case.title}
+      back={back}
+      onSubmit={submit}
+      submitText={w('removeButton')}
+      danger
+      errorTitle={w('cannotRemove', { org })}
+      noRetryWhenRefused
+      conflict={{ caseId, onReload: state.reload }}
+      intro={<p>{w('removeIntro')}</p>}
+    >
       <SummaryList rows={rows} />
       <WarningText>{w('removeWarning')}</WarningText>
     </FormPage>
   );
 }
-

@@ -1,8 +1,8 @@
 import { api, type Me } from '../../api';
 import { lang } from '../../i18n';
 import { NotFound } from '../../components/common';
-import { Checkboxes, conflictDifferences, confirmAndGo, FormPage,  Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
-import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role , type Reload , instead, backToParties } from './common';
+import { Checkboxes, conflictDifferences, confirmAndGo, FormPage, Radios, SelectField, SummaryList, useForm, type Field } from '../../forms';
+import { roleOptions, usePartiesData, usePeople, type CaseRole, type Party, type Role, type Reload, instead, backToParties } from './common';
 import { partiesOf } from './paths';
 import { w } from './words';
 
@@ -16,7 +16,17 @@ interface Holding {
 const checkHolding = (v: Holding) => ({ deputyId: v.deputyId && v.deputyId === v.holderId ? () => w('sameAsHolder') : undefined });
 
 /** Who holds the role and who is deputy, from the people of the party; and whether it is required. */
-function HoldingFields({ organisation, holder, deputy, required }: { organisation: { id: string; name: string | null } | null; holder: Field<string>; deputy: Field<string>; required: Field<string[]> }) {
+function HoldingFields({
+  organisation,
+  holder,
+  deputy,
+  required,
+}: {
+  organisation: { id: string; name: string | null } | null;
+  holder: Field<string>;
+  deputy: Field<string>;
+  required: Field<string[]>;
+}) {
   const people = usePeople(organisation?.id ?? null);
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   // Someone chosen before (a reload) who is no longer in the list still shows by name.
@@ -33,7 +43,14 @@ function HoldingFields({ organisation, holder, deputy, required }: { organisatio
         placeholder={organisation ? w('nobodyYet') : w('choosePartyFirst')}
         options={options}
       />
-      <SelectField field={deputy} label={w('deputy')} hint={w('deputyHint')} optional placeholder={organisation ? w('noDeputyOption') : w('choosePartyFirst')} options={options} />
+      <SelectField
+        field={deputy}
+        label={w('deputy')}
+        hint={w('deputyHint')}
+        optional
+        placeholder={organisation ? w('noDeputyOption') : w('choosePartyFirst')}
+        options={options}
+      />
       <Checkboxes field={required} label={w('requiredLabel')} hint={w('requiredHint')} options={[{ value: 'required', label: w('requiredYes') }]} />
     </>
   );
@@ -66,15 +83,36 @@ export function AssignRolePage({ caseId, me, query }: { caseId: string; me: Me |
   );
 }
 
-function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string | null; since: number | null; parties: Party[]; rotating: boolean; initialParty: string; initialRole: string; reload: Reload; back: { href: string; text: string } }) {
+function AssignRoleForm(props: {
+  caseId: string;
+  caseTitle: string;
+  etag: string | null;
+  since: number | null;
+  parties: Party[];
+  rotating: boolean;
+  initialParty: string;
+  initialRole: string;
+  reload: Reload;
+  back: { href: string; text: string };
+}) {
   const { caseId, parties } = props;
   const form = useForm<Holding & { role: string; organisationId: string }>({
     initial: { role: props.initialRole, organisationId: props.initialParty, holderId: '', deputyId: '', required: [] },
-    validate: (v) => ({ role: v.role ? undefined : () => w('chooseRole'), organisationId: v.organisationId ? undefined : () => w('chooseParty'), ...checkHolding(v) }),
+    validate: (v) => ({
+      role: v.role ? undefined : () => w('chooseRole'),
+      organisationId: v.organisationId ? undefined : () => w('chooseParty'),
+      ...checkHolding(v),
+    }),
   });
   const party = parties.find((p) => p.organisation.id === form.values.organisationId)?.organisation ?? null;
   const submit = form.submit(async (v) => {
-    const body = { role: v.role as CaseRole, organisationId: v.organisationId, holderId: idOrNull(v.holderId), deputyId: idOrNull(v.deputyId), required: v.required.includes('required') };
+    const body = {
+      role: v.role as CaseRole,
+      organisationId: v.organisationId,
+      holderId: idOrNull(v.holderId),
+      deputyId: idOrNull(v.deputyId),
+      required: v.required.includes('required'),
+    };
     const { body: role } = await api.post('/cases/{id}/roles', { params: { id: caseId }, body, ifMatch: props.etag, idempotencyKey: form.keyFor(body) });
     const names = { role: role.title, org: role.organisation.name ?? '' };
     confirmAndGo(partiesOf(caseId), {
@@ -86,9 +124,24 @@ function AssignRoleForm(props: { caseId: string; caseTitle: string; etag: string
   // Another party: the people of the one chosen before are not this one's.
   const organisation: Field<string> = { ...form.field('organisationId'), set: (value) => form.setAll({ organisationId: value, holderId: '', deputyId: '' }) };
   return (
-    <FormPage form={form} title={w('assignTitle')} caption={props.caseTitle} back={props.back} onSubmit={submit} submitText={w('assignButton')} conflict={{ caseId, onReload: props.reload }} intro={<p>{w('assignIntro')}</p>}>
+    <FormPage
+      form={form}
+      title={w('assignTitle')}
+      caption={props.caseTitle}
+      back={props.back}
+      onSubmit={submit}
+      submitText={w('assignButton')}
+      conflict={{ caseId, onReload: props.reload }}
+      intro={<p>{w('assignIntro')}</p>}
+    >
       <Radios field={form.field('role')} label={w('whichRole')} options={roleOptions(lang(), props.rotating)} />
-      <SelectField field={organisation} label={w('forWhichParty')} hint={w('forWhichPartyHint')} placeholder="" options={parties.map((p) => ({ value: p.organisation.id, label: p.organisation.name ?? '–' }))} />
+      <SelectField
+        field={organisation}
+        label={w('forWhichParty')}
+        hint={w('forWhichPartyHint')}
+        placeholder=""
+        options={parties.map((p) => ({ value: p.organisation.id, label: p.organisation.name ?? '–' }))}
+      />
       <HoldingFields organisation={party} holder={form.field('holderId')} deputy={form.field('deputyId')} required={form.field('required')} />
     </FormPage>
   );
@@ -109,12 +162,38 @@ function useRole(caseId: string, roleId: string, me: Me | null) {
 export function ChangeRolePage({ caseId, roleId, me }: { caseId: string; roleId: string; me: Me | null }) {
   const found = useRole(caseId, roleId, me);
   if (!found.role) return found.view;
-  return <ChangeRoleForm caseId={caseId} caseTitle={found.loaded.case.title} etag={found.loaded.etag} since={found.loaded.version} role={found.role} reload={found.reload} back={found.back} />;
+  return (
+    <ChangeRoleForm
+      caseId={caseId}
+      caseTitle={found.loaded.case.title}
+      etag={found.loaded.etag}
+      since={found.loaded.version}
+      role={found.role}
+      reload={found.reload}
+      back={found.back}
+    />
+  );
 }
 
 const holdingOf = (r: Role): Holding => ({ holderId: r.holder?.id ?? '', deputyId: r.deputy?.id ?? '', required: r.required ? ['required'] : [] });
 
-function ChangeRoleForm({ caseId, caseTitle, etag, since, role, reload, back }: { caseId: string; caseTitle: string; etag: string | null; since: number | null; role: Role; reload: Reload; back: { href: string; text: string } }) {
+function ChangeRoleForm({
+  caseId,
+  caseTitle,
+  etag,
+  since,
+  role,
+  reload,
+  back,
+}: {
+  caseId: string;
+  caseTitle: string;
+  etag: string | null;
+  since: number | null;
+  role: Role;
+  reload: Reload;
+  back: { href: string; text: string };
+}) {
   const form = useForm<Holding>({ initial: holdingOf(role), validate: checkHolding });
   const people = usePeople(role.organisation.id);
   const names = { role: role.title, org: role.organisation.name ?? '' };
@@ -139,7 +218,15 @@ function ChangeRoleForm({ caseId, caseTitle, etag, since, role, reload, back }: 
     { name: 'required', label: w('requiredRow'), show: (value) => (value.length ? w('yes') : w('no')) },
   ]);
   return (
-    <FormPage form={form} title={w('changeRoleTitle', names)} caption={caseTitle} back={back} onSubmit={submit} submitText={w('saveButton')} conflict={{ caseId, onReload, differences }}>
+    <FormPage
+      form={form}
+      title={w('changeRoleTitle', names)}
+      caption={caseTitle}
+      back={back}
+      onSubmit={submit}
+      submitText={w('saveButton')}
+      conflict={{ caseId, onReload, differences }}
+    >
       <HoldingFields organisation={role.organisation} holder={form.field('holderId')} deputy={form.field('deputyId')} required={form.field('required')} />
     </FormPage>
   );
@@ -157,7 +244,16 @@ export function RemoveRolePage({ caseId, roleId, me }: { caseId: string; roleId:
     confirmAndGo(partiesOf(caseId), { area: 'parties', title: w('roleRemoved', names) });
   }, loaded.version);
   return (
-    <FormPage form={form} title={w('removeRoleTitle', names)} caption={loaded.case.title} back={found.back} onSubmit={submit} submitText={w('removeRoleButton')} danger conflict={{ caseId, onReload: found.reload }}>
+    <FormPage
+      form={form}
+      title={w('removeRoleTitle', names)}
+      caption={loaded.case.title}
+      back={found.back}
+      onSubmit={submit}
+      submitText={w('removeRoleButton')}
+      danger
+      conflict={{ caseId, onReload: found.reload }}
+    >
       <SummaryList
         rows={[
           { key: w('roleLabel'), value: role.title },
@@ -171,4 +267,3 @@ export function RemoveRolePage({ caseId, roleId, me }: { caseId: string; roleId:
     </FormPage>
   );
 }
-

@@ -38,7 +38,8 @@ export const w = defineWords({
     chairNext: 'Nästa byte: {date}. Varje period är {n} månader.',
     chairOrder: 'Turordning',
     chairing: 'ordförande nu',
-    noChair: 'Inget roterande ordförandeskap. Med en rotation (ambulerande ordförandeskap) turas parterna om att vara ordförande en period i taget, och ordförandeskapet går vidare av sig självt när perioden är slut.',
+    noChair:
+      'Inget roterande ordförandeskap. Med en rotation (ambulerande ordförandeskap) turas parterna om att vara ordförande en period i taget, och ordförandeskapet går vidare av sig självt när perioden är slut.',
     setRotation: 'Bestäm en rotation av ordförandeskapet',
     changeRotation: 'Ändra rotationen',
     rotateNow: 'Låt nästa part bli ordförande nu',
@@ -128,7 +129,8 @@ export const w = defineWords({
     deputyLabel: 'Ersättare',
     requiredRow: 'Krävs',
     // chair rotation
-    rotationIntro: 'Parterna turas om att vara ordförande i den ordning du väljer. Den första i turordningen blir ordförande från startdagen, och ordförandeskapet går vidare till nästa när varje period är slut. Vem som är ordförande för en part kan du välja nu eller senare.',
+    rotationIntro:
+      'Parterna turas om att vara ordförande i den ordning du väljer. Den första i turordningen blir ordförande från startdagen, och ordförandeskapet går vidare till nästa när varje period är slut. Vem som är ordförande för en part kan du välja nu eller senare.',
     place: 'Plats i turordningen',
     notInOrder: 'Ingår inte',
     placeN: '{n}',
@@ -280,7 +282,8 @@ export const w = defineWords({
     holderLabel: 'Holds the role',
     deputyLabel: 'Deputy',
     requiredRow: 'Required',
-    rotationIntro: 'The parties take turns to chair, in the order you choose. The first in the order chairs from the start date, and the chair moves on to the next when each period ends. Who chairs for a party you can choose now or later.',
+    rotationIntro:
+      'The parties take turns to chair, in the order you choose. The first in the order chairs from the start date, and the chair moves on to the next when each period ends. Who chairs for a party you can choose now or later.',
     place: 'Place in the order',
     notInOrder: 'Not included',
     placeN: '{n}',
