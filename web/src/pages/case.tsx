@@ -8,7 +8,10 @@ import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '.
 import { LifecycleDiagram } from '../components/diagram';
 import { ConfirmationBanner, takeConfirmation } from '../forms';
 import { DecisionsSection } from './case-decisions';
-import { ActionPlanSection, DocumentsSection, GoalsSection, HistorySection, ResourcesSection } from './case-sections';
+import { DocumentsSection, HistorySection } from './case-sections';
+import { GoalsArea } from './goals/area';
+import { ResourcesArea } from './resources/area';
+import { ActionsArea } from './actions/area';
 import { PartiesArea } from './parties/area';
 import { readParties } from './parties/common';
 
@@ -17,7 +20,7 @@ export type CaseData = Schema<'CaseDto'>;
 /** The areas of the case page, in the order of the in-page navigation (UI-GUIDE: "Long case pages"). */
 const AREAS = ['overview', 'parties', 'decisions', 'goals', 'resources', 'action-plan', 'documents', 'history'] as const;
 /** The areas whose own component shows a confirmation of a change made in it; the others get it under the heading. */
-const CONFIRMING_AREAS = new Set<string>(['parties']);
+const CONFIRMING_AREAS = new Set<string>(['parties', 'goals', 'resources', 'action-plan']);
 
 /**
  * A case, by areas: Översikt (the step, its deadline, the gate as a list of what is missing, what
@@ -134,9 +137,9 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
 
           <PartiesArea caseId={id} data={parties} access={access} confirmation={confirmation?.area === 'parties' ? confirmation : null} />
           <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} />
-          <GoalsSection id={id} />
-          <ResourcesSection id={id} />
-          <ActionPlanSection id={id} />
+          <GoalsArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'goals' ? confirmation : null} />
+          <ResourcesArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'resources' ? confirmation : null} />
+          <ActionsArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'action-plan' ? confirmation : null} />
           <DocumentsSection id={id} />
           <HistorySection id={id} version={c.version} definition={definition} />
         </div>
