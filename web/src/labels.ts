@@ -61,6 +61,7 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     'goal.created': ['Mål sattes', 'Goal set'],
     'goal.updated': ['Mål ändrades', 'Goal changed'],
     'measurement.recorded': ['Mätvärde registrerades', 'Measurement recorded'],
+    'measurements.imported': ['Mätvärden importerades från Kolada', 'Measurements imported from Kolada'],
     'resource.committed': ['Resurs utlovades', 'Resource committed'],
     'resource.withdrawn': ['Resurs drogs tillbaka', 'Resource withdrawn'],
     'action.added': ['Åtgärd lades till', 'Action added'],

@@ -31,7 +31,9 @@ export function GoalChart({ goal, idPrefix }: { goal: Goal; idPrefix: string }) 
   const measured = [...goal.measurements].sort((a, b) => a.period - b.period);
   const ticks = Array.from({ length: 5 }, (_, i) => y0 + ((y1 - y0) * i) / 4);
   const yearTicks = [...new Set(years)].sort((a, b) => a - b);
-  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
+  // Numbers as the page's language writes them (a decimal comma in Swedish).
+  const fmt = (v: number) =>
+    v.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 1 });
   return (
     <svg class="goal-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${idPrefix}-t`}>
       <title id={`${idPrefix}-t`}>{t('goalChartTitle', { goal: goal.title })}</title>

@@ -10,7 +10,8 @@ import { readActions, type Action } from './forms';
 import { ACTION_PATHS } from './paths';
 import { w } from './words';
 
-const STATUS_BADGE: Record<Action['status'], 'ok' | 'info' | 'warn'> = { planned: 'info', inProgress: 'warn', done: 'ok', cancelled: 'info' };
+/** A status in words with its own symbol (not the badge's: ○ planned, ◐ under way, ✓ done, ✗ cancelled). */
+const STATUS_BADGE: Record<Action['status'], 'ok' | 'info' | 'bad'> = { planned: 'info', inProgress: 'info', done: 'ok', cancelled: 'bad' };
 const STATUS_SYMBOL: Record<Action['status'], string> = { planned: '○', inProgress: '◐', done: '✓', cancelled: '✗' };
 
 /** The actions grouped by their subgroup (the parties working on them), those without a subgroup last. */
@@ -82,11 +83,14 @@ export function ActionsArea({ caseId, access, confirmation }: { caseId: string; 
                             key: w('status'),
                             value: (
                               <>
-                                <Badge kind={STATUS_BADGE[a.status]}>{`${STATUS_SYMBOL[a.status]} ${label('actionStatus', a.status)}`}</Badge>
+                                <span class={`badge badge-${STATUS_BADGE[a.status]}`}>
+                                  <span aria-hidden="true">{STATUS_SYMBOL[a.status]} </span>
+                                  {label('actionStatus', a.status)}
+                                </span>
                                 {late && (
                                   <>
                                     {' '}
-                                    <Badge kind="bad">{`! ${w('late')}`}</Badge>
+                                    <Badge kind="bad">{w('late')}</Badge>
                                   </>
                                 )}
                               </>

@@ -106,7 +106,7 @@ function Goals({ caseId, goals, parties, access }: { caseId: string; goals: Goal
           {group.length === 1 ? (
             <OneGoal caseId={caseId} goal={group[0]!} name={name(group[0]!)} access={access} idPrefix={`goal-${i}-chart`} />
           ) : (
-            <GoalGroup caseId={caseId} goals={group} names={group.map(who)} access={access} idPrefix={`goal-${i}-chart`} />
+            <GoalGroup caseId={caseId} goals={group} names={group.map(who)} access={access} />
           )}
         </section>
       ))}
@@ -160,7 +160,7 @@ function Links({ actions }: { actions: SummaryAction[] }) {
 function OneGoal({ caseId, goal, name, access, idPrefix }: { caseId: string; goal: Goal; name: string; access: CaseAccess; idPrefix: string }) {
   const rows: SummaryRow[] = [
     { key: w('indicator'), value: indicatorText(goal) },
-    { key: w('parties'), value: name.charAt(0).toLocaleUpperCase() + name.slice(1) },
+    { key: w('measuredForKey'), value: name.charAt(0).toLocaleUpperCase() + name.slice(1) },
     {
       key: `■ ${w('baseline')}`,
       value: goal.baseline.value === null ? w('notSet') : w('yearValue', { value: withUnit(goal.baseline.value, goal), year: goal.baseline.year ?? '–' }),
@@ -191,31 +191,30 @@ function OneGoal({ caseId, goal, name, access, idPrefix }: { caseId: string; goa
 }
 
 /** A goal measured for several parties: one chart of how far each has come, then each party's numbers. */
-function GoalGroup({ caseId, goals, names, access, idPrefix }: { caseId: string; goals: Goal[]; names: string[]; access: CaseAccess; idPrefix: string }) {
+function GoalGroup({ caseId, goals, names, access }: { caseId: string; goals: Goal[]; names: string[]; access: CaseAccess }) {
   const first = goals[0]!;
-  const rows: SummaryRow[] = goals.map((g, i) => ({
-    key: names[i]!,
-    value: (
-      <>
-        <Status goal={g} />
-        <span class="block muted">
-          {w('baseline')}: {g.baseline.value === null ? '–' : w('yearValue', { value: withUnit(g.baseline.value, g), year: g.baseline.year ?? '–' })}.{' '}
-          {g.progress.latest ? `${w('latest', { value: withUnit(g.progress.latest.value, g), year: g.progress.latest.period })}. ` : ''}
-          {w('target')}: {targetText(g)}.
-        </span>
-      </>
-    ),
-    actions: goalActions(caseId, g, access, `${g.title} ${names[i]}`),
-  }));
+  const rows: SummaryRow[] = goals
+    .map((g, i) => ({
+      key: names[i]!,
+      value: (
+        <>
+          <Status goal={g} />
+          <span class="block muted">
+            {w('baseline')}: {g.baseline.value === null ? '–' : w('yearValue', { value: withUnit(g.baseline.value, g), year: g.baseline.year ?? '–' })}.{' '}
+            {g.progress.latest ? `${w('latest', { value: withUnit(g.progress.latest.value, g), year: g.progress.latest.period })}. ` : ''}
+            {w('target')}: {targetText(g)}.
+          </span>
+        </>
+      ),
+      actions: goalActions(caseId, g, access, `${g.title} ${names[i]}`),
+    }))
+    .map((row) => (row.actions?.length ? row : { key: row.key, value: row.value }));
   return (
     <>
       <p>
         {w('indicator')}: {indicatorText(first)}
       </p>
-      <figure class="goal-figure">
-        <ProgressChart goals={goals} names={names} title={w('groupChartTitle', { goal: first.title })} idPrefix={idPrefix} />
-        <figcaption class="hint">{w('groupChartText')}</figcaption>
-      </figure>
+      <ProgressChart goals={goals} names={names} title={w('groupChartTitle', { goal: first.title })} />
       <h4>{w('byParty')}</h4>
       <SummaryList rows={rows} />
     </>

@@ -37,7 +37,7 @@ export const runInstead = (state: ReturnType<typeof useGoalsData>, caseId: strin
 /** Whom a goal is measured for, in words: "för Växjö kommun", "gemensamt mål", with the municipality code. */
 export function measuredForText(goal: Goal, parties: PartiesData['parties']): string {
   const org = goal.measuredFor.organisationId ? parties.find((p) => p.organisation.id === goal.measuredFor.organisationId)?.organisation.name : null;
-  const bits = [org ? w('goalFor', { who: org }) : w('joint')];
+  const bits = [org ? w('goalFor', { who: org }) : w('jointOption')];
   if (goal.measuredFor.municipalityCode) bits.push(w('municipality', { code: goal.measuredFor.municipalityCode }));
   return bits.join(', ');
 }
@@ -64,7 +64,7 @@ export function targetText(goal: Goal): string {
 }
 
 /** A share (0.42) as a percentage in words ("42 %"). */
-export const percent = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)} %`);
+export const percent = (share: number | null): string => (share === null ? '–' : `${num(Math.round(share * 100), lang())} %`);
 
 /**
  * Goals that are one goal measured for several parties (the same text and indicator, one per

@@ -31,7 +31,11 @@ export function ImportPage({ caseId, me }: { caseId: string; me: Me | null }) {
     });
     const title =
       result.imported === 0 ? w('importedNone') : result.imported === 1 ? w('importedOne') : w('imported', { n: result.imported, goals: result.goals.length });
-    confirmAndGo(goalsOf(caseId), { area: 'goals', title, ...(result.unmatched ? { next: w('importedUnmatched', { n: result.unmatched }) } : {}) });
+    confirmAndGo(goalsOf(caseId), {
+      area: 'goals',
+      title,
+      ...(result.unmatched ? { next: result.unmatched === 1 ? w('importedUnmatchedOne') : w('importedUnmatched', { n: result.unmatched }) } : {}),
+    });
   }, loaded.version);
   const field = form.field('file');
   const choose = async (input: HTMLInputElement) => {

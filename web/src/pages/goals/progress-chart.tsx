@@ -1,39 +1,38 @@
-import type { Goal } from './common';
-import { percent } from './common';
+import { percent, type Goal } from './common';
+import { w } from './words';
 
-const W = 560;
-const ROW = 28;
-const LEFT = 170;
+const clamp = (share: number) => Math.round(Math.max(0, Math.min(1, share)) * 1000) / 10;
 
 /**
  * One goal measured for several parties: a bar per party of how much of the way from baseline to
- * target it has gone, with a line where the plan expects it. Words beside each bar; the summary
- * list beside the chart holds the same numbers.
+ * target it has gone, with a line where the plan expects it. Drawn in HTML, so that the names and
+ * numbers are text (the chart's own text equivalent) and reflow on a narrow screen; the bars are
+ * decoration for the eye.
  */
-export function ProgressChart({ goals, names, title, idPrefix }: { goals: Goal[]; names: string[]; title: string; idPrefix: string }) {
-  const h = goals.length * ROW + 8;
-  const x = (share: number) => LEFT + Math.max(0, Math.min(1, share)) * (W - LEFT - 60);
+export function ProgressChart({ goals, names, title }: { goals: Goal[]; names: string[]; title: string }) {
   return (
-    <svg class="goal-chart" viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={`${idPrefix}-t`}>
-      <title id={`${idPrefix}-t`}>{title}</title>
-      {goals.map((g, i) => {
-        const y = 4 + i * ROW;
-        const share = g.progress.share;
-        const expected = g.progress.expectedShare;
-        return (
-          <g>
-            <text x={LEFT - 8} y={y + 17} text-anchor="end" font-size="13" fill="#1b1b1b">
-              {names[i]!.length > 24 ? `${names[i]!.slice(0, 23)}…` : names[i]}
-            </text>
-            <rect x={LEFT} y={y + 4} width={W - LEFT - 60} height={ROW - 10} fill="#f3f2f1" stroke="#b1b4b6" />
-            {share !== null && <rect x={LEFT} y={y + 4} width={x(share) - LEFT} height={ROW - 10} fill="#0b4f8a" />}
-            {expected !== null && <line x1={x(expected)} x2={x(expected)} y1={y} y2={y + ROW - 2} stroke="#1b1b1b" stroke-width="3" />}
-            <text x={W - 54} y={y + 17} font-size="13" fill="#1b1b1b">
-              {percent(share)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure class="progress-chart">
+      <figcaption>
+        <span class="visually-hidden">{title}. </span>
+        <span class="hint">{w('groupChartText')}</span>
+      </figcaption>
+      <ul class="progress-bars">
+        {goals.map((g, i) => {
+          const { share, expectedShare } = g.progress;
+          return (
+            <li>
+              <span class="progress-name">{names[i]}</span>
+              <span class="progress-track" aria-hidden="true">
+                {share !== null && <span class="progress-fill" style={{ width: `${clamp(share)}%` }} />}
+                {expectedShare !== null && <span class="progress-plan" style={{ left: `${clamp(expectedShare)}%` }} />}
+              </span>
+              <span class="progress-value">
+                {share === null ? w('noValues') : w('shareOfWay', { share: percent(share), expected: percent(expectedShare) })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </figure>
   );
 }
