@@ -1,6 +1,20 @@
 import { api, type BodyOf, type Me, type Schema } from '../../api';
 import { NotFound } from '../../components/common';
-import { Checkboxes, checkDate, confirmAndGo, DateField, dateParts, FormPage, isoDate, Radios, TextField, useForm, type DateParts } from '../../forms';
+import {
+  Checkboxes,
+  checkDate,
+  conflictDifferences,
+  confirmAndGo,
+  DateField,
+  dateParts,
+  FormPage,
+  isoDate,
+  Radios,
+  TextField,
+  useForm,
+  type DateParts,
+} from '../../forms';
+import { date } from '../../i18n';
 import { label } from '../../labels';
 import { useWorkData, workInstead } from '../goals/case-work';
 import { actionsOf } from './paths';
@@ -92,6 +106,16 @@ function ActionForm({
     if (fresh) form.rebase(valuesOf(fresh));
   };
   const options = parties.map((p) => ({ value: p.organisation.id, label: p.organisation.name ?? '–' }));
+  const nameOf = (id: string) => options.find((o) => o.value === id)?.label ?? w('nobodyYet');
+  const differences = action
+    ? conflictDifferences(form, valuesOf(action), [
+        { name: 'title', label: w('title'), show: (v) => v },
+        { name: 'responsibleOrganisationId', label: w('responsibleLabel'), show: nameOf },
+        { name: 'subgroup', label: w('subgroup'), show: (v) => v.map(nameOf).join(', ') || '–' },
+        { name: 'dueDate', label: w('dueDate'), show: (v) => (isoDate(v) ? date(isoDate(v)) : '–') },
+        { name: 'status', label: w('statusLabel'), show: (v) => label('actionStatus', v) },
+      ])
+    : undefined;
   return (
     <FormPage
       form={form}
@@ -100,7 +124,7 @@ function ActionForm({
       back={back}
       onSubmit={submit}
       submitText={action ? w('saveButton') : w('addButton')}
-      conflict={{ caseId, onReload }}
+      conflict={{ caseId, onReload, differences }}
     >
       <TextField field={form.field('title')} label={w('title')} hint={w('titleHint')} noun={w('titleNoun')} />
       <Radios

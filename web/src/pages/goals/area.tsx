@@ -78,11 +78,12 @@ export function GoalsArea({
 
 function Goals({ caseId, goals, parties, access }: { caseId: string; goals: Goal[]; parties: PartiesData; access: CaseAccess }) {
   if (goals.length === 0) return <p>{w('noGoals')}</p>;
-  const groups = groupGoals(goals);
   const name = (g: Goal) => measuredForText(g, parties.parties);
   const who = (g: Goal) =>
     parties.parties.find((p) => p.organisation.id === g.measuredFor.organisationId)?.organisation.name ??
     (g.measuredFor.municipalityCode ? w('municipality', { code: g.measuredFor.municipalityCode }) : w('joint'));
+  // Within a goal of several parties, the parties in alphabetical order.
+  const groups = groupGoals(goals).map((group) => [...group].sort((a, b) => who(a).localeCompare(who(b), 'sv')));
   return (
     <>
       <h3>{w('glance')}</h3>

@@ -1,6 +1,18 @@
 import { api, type BodyOf, type Me } from '../../api';
 import { NotFound } from '../../components/common';
-import { checkNumber, confirmAndGo, FormPage, NumberField, parseNumber, Radios, TextField, textOrNull, useForm, type Message } from '../../forms';
+import {
+  checkNumber,
+  conflictDifferences,
+  confirmAndGo,
+  FormPage,
+  NumberField,
+  parseNumber,
+  Radios,
+  TextField,
+  textOrNull,
+  useForm,
+  type Message,
+} from '../../forms';
 import type { Party } from '../parties/common';
 import { backToGoals, runInstead, useGoalsData, type Goal } from './common';
 import { goalsOf } from './paths';
@@ -174,6 +186,20 @@ function GoalForm({ caseId, goal, state }: { caseId: string; goal: Goal | null; 
     const fresh = (await state.reload())?.data.items.find((g) => g.id === goal?.id);
     if (fresh) form.rebase(valuesOf(fresh));
   };
+  const shown = (value: string) => value.trim() || '–';
+  const differences = goal
+    ? conflictDifferences(form, valuesOf(goal), [
+        { name: 'title', label: w('title'), show: shown },
+        { name: 'kpi', label: w('kpi'), show: shown },
+        { name: 'municipalityCode', label: w('municipalityCode'), show: shown },
+        { name: 'indicatorName', label: w('indicatorName'), show: shown },
+        { name: 'unit', label: w('unit'), show: shown },
+        { name: 'baselineValue', label: w('baselineValue'), show: shown },
+        { name: 'baselineYear', label: w('baselineYear'), show: shown },
+        { name: 'targetValue', label: w('targetValue'), show: shown },
+        { name: 'targetYear', label: w('targetYear'), show: shown },
+      ])
+    : undefined;
   return (
     <FormPage
       form={form}
@@ -182,7 +208,7 @@ function GoalForm({ caseId, goal, state }: { caseId: string; goal: Goal | null; 
       back={backToGoals(caseId)}
       onSubmit={submit}
       submitText={goal ? w('saveButton') : w('addButton')}
-      conflict={{ caseId, onReload }}
+      conflict={{ caseId, onReload, differences }}
       intro={goal ? undefined : <p>{w('addIntro')}</p>}
     >
       <GoalFields form={form} parties={loaded.data.parties.parties} />
