@@ -69,7 +69,7 @@ describe('the web interface API', () => {
     ]);
     const arena = gate.failures.find((f: any) => f.rule === 'arena-described');
     expect(arena).toMatchObject({ organisations: [{ name: 'Region Kronoberg' }], mine: true, dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    expect(asRegion.owedByMe.map((f: any) => f.message)).toContain('Ingen arena (forum) är beskriven: fyll i fältet "arena".');
+    expect(asRegion.owedByMe.map((f: any) => f.message)).toContain('Ingen arena (forum) är beskriven: fyll i "Arena (forum)".');
     expect(asRegion.owedByMe.map((f: any) => f.message)).not.toContain('Alvesta kommun har inte skrivit under avtalet eller avsiktsförklaringen.');
 
     const asAlvesta = (await t.request('GET', `/cases/${caseId}/gates`, { as: ALVESTA })).body;

@@ -16,7 +16,7 @@ import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from './gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
-import { parseFieldPatch } from './case-fields.js';
+import { checkDeclaredFields, parseFieldPatch } from './case-fields.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
 import { CasePartyRecord, CaseRoleRecord } from './party.entity.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
@@ -220,13 +220,16 @@ export class CasesService {
   /**
    * Records case fields (merge patch: a value sets, null removes). A patch that changes nothing
    * (values already set, or removing fields that were never set) writes nothing and appends no
-   * event: the answer is the case at its current version.
-   * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED
+   * event: the answer is the case at its current version. The fields the workflow declares take
+   * values of their declared type; others are kept as they come (see `checkDeclaredFields`).
+   * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED,
+   *         UNPROCESSABLE (a declared field's value of another type)
    */
   async updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     const changes = parseFieldPatch(patch);
-    return this.mutate(caseId, actor, options, ({ record, actor: onCase }) => {
+    return this.mutate(caseId, actor, options, ({ record, workflow, actor: onCase }) => {
       assertMayEditFields(onCase);
+      checkDeclaredFields(changes, workflow.vocabulary);
       // Own members only, in objects without a prototype: a name is never looked up through Object.prototype.
       const fields: Record<string, FieldValue> = Object.assign(Object.create(null), record.fields);
       const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = Object.create(null);

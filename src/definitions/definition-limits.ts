@@ -41,6 +41,8 @@ export const DEFINITION_LIMITS = {
   exampleBytes: 16_384,
   /** Wall-clock time the examples of one rule set may take to run, in milliseconds. */
   examplesMillis: 250,
+  /** Case fields one workflow declares, and document kinds. */
+  declarations: 100,
   /** Rule sets in one request to check or publish. */
   ruleSetsPerRequest: 50,
   /** Ids, names of facts, operators and roles, in characters. */

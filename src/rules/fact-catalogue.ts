@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../common/i18n.js';
+import type { NameKind } from './vocabulary.js';
 
 /** The JSON type of a fact's value, used to check rule files against the facts they name. */
 export type FactType = 'number' | 'boolean' | 'string' | 'string[]' | 'object' | 'object[]';
@@ -11,6 +12,15 @@ export interface FactInfo {
   params?: Record<string, LocalizedText>;
   /** For lists of objects: the fields of an item, usable as `{{item.field}}` with `each`. */
   itemFields?: string[];
+  /**
+   * What a condition's `value` names, when it names something the workflow declares: a case field
+   * (`filledFields` contains "continuationPlan") or a document kind (`documentKinds` contains
+   * "agreement"). The workflow validator refuses a gate naming a field or kind its workflow does
+   * not declare.
+   */
+  names?: NameKind;
+  /** Parameters that name a field or document kind the workflow declares (`documentKind`). */
+  paramNames?: Record<string, NameKind>;
 }
 
 const decisionPoint = { decisionPoint: { sv: 'Beslutspunktens nyckel, t.ex. "joint-agreement".', en: 'The decision point key, e.g. "joint-agreement".' } };
@@ -28,7 +38,8 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   // The case's own fields
   filledFields: {
     type: 'string[]',
-    description: { sv: 'Namnen på ärendets fält som har ett värde (t.ex. "arena").', en: 'Names of the case fields that have a value (e.g. "arena").' },
+    description: { sv: 'Nycklarna till ärendets fält som har ett värde (t.ex. "arena").', en: 'Keys of the case fields that have a value (e.g. "arena").' },
+    names: 'field',
   },
 
   // Parties and roles
@@ -129,11 +140,13 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   documentKinds: {
     type: 'string[]',
     description: { sv: 'Slag av dokument som finns i ärendet (även sekretessmarkerade).', en: 'Kinds of documents on the case (confidential ones too).' },
+    names: 'documentKind',
   },
   partiesNotEndorsed: {
     type: 'object[]',
     description: { sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.', en: 'Deciding parties that have not endorsed (signed) a document of a kind.' },
     params: { documentKind: { sv: 'Dokumentslaget, t.ex. "problemStatement".', en: 'The document kind, e.g. "problemStatement".' } },
+    paramNames: { documentKind: 'documentKind' },
     itemFields: partyItem,
   },
   unsignedParties: {

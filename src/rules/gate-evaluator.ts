@@ -5,6 +5,7 @@ import { factKey, factLabel, type FactRequest, type FactValues } from './fact-ke
 import { placeholders, renderMessage } from './messages.js';
 import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';
+import { NO_VOCABULARY, type Vocabulary } from './vocabulary.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
 export interface GateFailure {
@@ -36,12 +37,14 @@ export interface GateResult {
  * computed beforehand (see {@link factRequestsOf}); a parameterised fact is looked up by its params.
  *
  * A condition's `path` is evaluated by {@link resolveJsonPath} (a small JSONPath subset).
+ * `{{field.key}}` and `{{documentKind.key}}` in messages are filled with the labels of the
+ * workflow's `vocabulary`.
  *
  * @throws Error with `code === 'UNDEFINED_FACT'` if a needed fact was not computed (a bug in the fact layer).
  * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
-export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
-  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values));
+export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues, vocabulary: Vocabulary = NO_VOCABULARY): Promise<GateResult> {
+  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values, vocabulary));
   const failedSets = new Set(failures.map((f) => f.ruleSet));
   return {
     passed: failures.length === 0,
@@ -82,7 +85,7 @@ export async function failingConditions(ruleSets: readonly RuleSetFile[], values
 }
 
 /** The failure lines of one failing condition: one, or one per item with `each`. */
-function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactValues): GateFailure[] {
+function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactValues, vocabulary: Vocabulary): GateFailure[] {
   const requests = requestsOfNode(condition.when);
   const seen: Record<string, unknown> = {};
   for (const request of requests) seen[factLabel(request)] = values.get(factKey(request.name, request.params));
@@ -95,10 +98,10 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
   if (condition.each) {
     const items = valueOf(condition.each);
     if (Array.isArray(items) && items.length) {
-      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>), item: item as Record<string, unknown> }));
+      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>, vocabulary), item: item as Record<string, unknown> }));
     }
   }
-  return [{ ...base, message: renderMessage(condition.message, valueOf) }];
+  return [{ ...base, message: renderMessage(condition.message, valueOf, undefined, vocabulary) }];
 }
 
 /** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */
@@ -126,7 +129,7 @@ export function factRequestsOf(ruleSets: readonly RuleSetFile[]): FactRequest[] 
   for (const ruleSet of ruleSets) {
     for (const condition of ruleSet.conditions) {
       const own = requestsOfNode(condition.when);
-      const inserted = [...placeholders(condition.message.sv), ...placeholders(condition.message.en)].filter((p) => !p.item).map((p) => p.name);
+      const inserted = [...placeholders(condition.message.sv), ...placeholders(condition.message.en)].filter((p) => p.scope === 'fact').map((p) => p.name);
       for (const name of [...inserted, ...(condition.each ? [condition.each] : [])]) {
         if (!own.some((q) => q.name === name)) own.push({ name });
       }

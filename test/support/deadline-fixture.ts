@@ -17,7 +17,7 @@ export const FRIST_WORKFLOW = {
   version: 1,
   title: t('Frister', 'Deadlines'),
   initial: 'prepare',
-  meta: { roles: { ADVANCE: ['secretariat'], CLOSE: ['secretariat'] } },
+  meta: { roles: { ADVANCE: ['secretariat'], CLOSE: ['secretariat'] }, fields: [{ key: 'report', type: 'longText', label: t('Rapport', 'Report') }] },
   states: {
     prepare: {
       meta: {

@@ -935,7 +935,7 @@ export interface components {
             ruleSet: string | null;
             /** @example arena-described */
             rule: string;
-            /** @example Ingen arena (forum) är beskriven: fyll i fältet "arena". */
+            /** @example Ingen arena (forum) är beskriven: fyll i "Arena (forum)". */
             message: string;
             /** @example secretariat */
             responsible?: string;
@@ -1032,6 +1032,37 @@ export interface components {
              */
             gate: string[];
         };
+        DeclaredFieldDto: {
+            /**
+             * @description The key, as in `fields` and in PATCH /cases/{id}/fields
+             * @example continuationPlan
+             */
+            key: string;
+            /**
+             * @description text (one line), longText, date (YYYY-MM-DD), number or boolean
+             * @example longText
+             * @enum {string}
+             */
+            type: "text" | "longText" | "date" | "number" | "boolean";
+            /** @example Plan för fortsättningen */
+            label: string;
+            /** @example Hur hålls arbetet vid liv när projektet är slut? */
+            help?: string;
+            /** @description The value recorded; null while empty */
+            value: (string | null) | number | boolean;
+        };
+        DocumentKindDto: {
+            /**
+             * @description The key, as in a document's `kind`
+             * @example declarationOfIntent
+             */
+            key: string;
+            /** @example Avsiktsförklaring */
+            label: string;
+            help?: string;
+            /** @description Whether the workflow declares the kind (its gates or forms use it); the others have a default label */
+            declared: boolean;
+        };
         PersonRefDto: {
             person: string;
             organisation: string;
@@ -1050,7 +1081,7 @@ export interface components {
             /** @description Events the caller may send now (each may still be blocked by its gate) */
             allowedEvents: components["schemas"]["AllowedEventDto"][];
             /**
-             * @description The case fields: texts, numbers and yes/no values by name
+             * @description The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)
              * @example {
              *       "arena": "Blekingerådet"
              *     }
@@ -1058,6 +1089,10 @@ export interface components {
             fields: {
                 [key: string]: string | number | boolean;
             };
+            /** @description The fields the workflow declares, in its order, with label, help and value */
+            declaredFields: components["schemas"]["DeclaredFieldDto"][];
+            /** @description Every kind a document can have: those the workflow declares first (its label and help), then the others */
+            documentKinds: components["schemas"]["DocumentKindDto"][];
             /**
              * @description Number of events in the history; send it back in If-Match
              * @example 3

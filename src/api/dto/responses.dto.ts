@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import type { CaseGatesView, GateStatusView, ObligationView } from '../../cases/case-gates.service.js';
-import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, GateFailureView, StepView } from '../../cases/case-view.js';
+import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, DeclaredFieldView, DocumentKindView, GateFailureView, StepView } from '../../cases/case-view.js';
+import { FIELD_TYPES, type FieldType } from '../../rules/vocabulary.js';
 
 /*
  * Response shapes for the OpenAPI document. Each class `implements` the view the code returns,
@@ -47,6 +48,21 @@ class PersonRefDto {
   @ApiProperty() organisation!: string;
 }
 
+export class DeclaredFieldDto implements DeclaredFieldView {
+  @ApiProperty({ example: 'continuationPlan', description: 'The key, as in `fields` and in PATCH /cases/{id}/fields' }) key!: string;
+  @ApiProperty({ enum: FIELD_TYPES, example: 'longText', description: 'text (one line), longText, date (YYYY-MM-DD), number or boolean' }) type!: FieldType;
+  @ApiProperty({ example: 'Plan för fortsättningen' }) label!: string;
+  @ApiPropertyOptional({ example: 'Hur hålls arbetet vid liv när projektet är slut?' }) help?: string;
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }], description: 'The value recorded; null while empty' }) value!: string | number | boolean | null;
+}
+
+export class DocumentKindDto implements DocumentKindView {
+  @ApiProperty({ example: 'declarationOfIntent', description: 'The key, as in a document\'s `kind`' }) key!: string;
+  @ApiProperty({ example: 'Avsiktsförklaring' }) label!: string;
+  @ApiPropertyOptional() help?: string;
+  @ApiProperty({ description: 'Whether the workflow declares the kind (its gates or forms use it); the others have a default label' }) declared!: boolean;
+}
+
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Blekinge unga lyfter' }) title!: string;
@@ -55,7 +71,9 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: CaseStateDto }) state!: CaseStateDto;
   @ApiProperty({ type: [DeadlineDto], description: 'One per step the case is in that has an SLA' }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' }) allowedEvents!: AllowedEventDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet' }, description: 'The case fields: texts, numbers and yes/no values by name' }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet' }, description: 'The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)' }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: [DeclaredFieldDto], description: 'The fields the workflow declares, in its order, with label, help and value' }) declaredFields!: DeclaredFieldDto[];
+  @ApiProperty({ type: [DocumentKindDto], description: 'Every kind a document can have: those the workflow declares first (its label and help), then the others' }) documentKinds!: DocumentKindDto[];
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -87,7 +105,7 @@ export class CasePageDto {
 export class GateFailureDto implements GateFailureView {
   @ApiProperty({ nullable: true, type: String, example: 'actors-gathered' }) ruleSet!: string | null;
   @ApiProperty({ example: 'arena-described' }) rule!: string;
-  @ApiProperty({ example: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".' }) message!: string;
+  @ApiProperty({ example: 'Ingen arena (forum) är beskriven: fyll i "Arena (forum)".' }) message!: string;
   @ApiPropertyOptional({ example: 'secretariat' }) responsible?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) facts!: Record<string, unknown>;
 }
