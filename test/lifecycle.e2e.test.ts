@@ -33,8 +33,8 @@ describe('a samverkan case through its lifecycle', () => {
       passed: false,
       ruleSets: [{ id: 'actors-gathered', passed: false }],
       failures: [
-        { ruleSet: 'actors-gathered', rule: 'arena-described', message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".', responsible: 'secretariat', facts: { filledFields: [] } },
-        { ruleSet: 'actors-gathered', rule: 'agreement-registered', message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".', responsible: 'secretariat', facts: { filledFields: [] } },
+        { ruleSet: 'actors-gathered', rule: 'arena-described', message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".', responsible: 'secretariat', facts: { filledFields: [] }, task: expect.objectContaining({ kind: 'setField', title: 'Fyll i "Arena (forum)"' }) },
+        { ruleSet: 'actors-gathered', rule: 'agreement-registered', message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".', responsible: 'secretariat', facts: { filledFields: [] }, task: expect.objectContaining({ kind: 'setField', fields: [{ key: 'agreement', label: 'Avtal eller avsiktsförklaring' }] }) },
       ],
     });
 
@@ -94,7 +94,7 @@ describe('a samverkan case through its lifecycle', () => {
     // Closing needs a justification (the commentGiven guard) and the steering group.
     const noComment = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE' }, as: STEERING_GROUP });
     expect(noComment.status).toBe(422);
-    expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {} }]);
+    expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {}, task: expect.objectContaining({ kind: 'other', status: 'notStarted' }) }]);
     const secretariatMayNot = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE', comment: 'Klart' } });
     expect(secretariatMayNot.status).toBe(403);
     expect(secretariatMayNot.body.message).toBe('bara styrgrupp får skicka CLOSE här; du har sekretariat i ärendet');

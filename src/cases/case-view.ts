@@ -7,6 +7,7 @@ import type { OpenDeadline } from '../deadlines/deadline-queries.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
 import { documentKindsOf, type FieldType, type Vocabulary } from '../rules/vocabulary.js';
 import { activeSteps, candidateTransitions } from './case-engine.js';
+import { toTaskView, type TaskView } from './task-view.js';
 import type { CaseRecord } from './case.entity.js';
 
 /** A step as the API shows it, in the caller's language. */
@@ -97,6 +98,8 @@ export interface GateFailureView {
   message: string;
   responsible?: string;
   facts: Record<string, unknown>;
+  /** What would satisfy it (its status as the facts say; `GET /cases/{id}/gates` says it for the caller). */
+  task: TaskView;
 }
 
 /**
@@ -178,10 +181,11 @@ export function toGateFailureView(failure: GateFailure, lang: Language): GateFai
     message: failure.message[lang],
     ...(failure.responsible ? { responsible: failure.responsible } : {}),
     facts: failure.facts,
+    task: toTaskView(failure.task, lang, failure.message[lang]),
   };
 }
 
-/** A gate verdict in the caller's language. */
+/** A gate verdict in the caller's language (the failures with their tasks; the conditions met are left out). */
 export function toGateView(event: string, result: GateResult, lang: Language) {
   return { event, passed: result.passed, ruleSets: result.ruleSets, failures: result.failures.map((f) => toGateFailureView(f, lang)) };
 }

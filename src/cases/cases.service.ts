@@ -208,7 +208,8 @@ export class CasesService {
           from: outcome.from,
           to: outcome.to,
           transition: { source: outcome.transition.source, target: outcome.transition.target },
-          gate,
+          // The verdict and its failures (none, as it passed); the conditions met are the rule files'.
+          gate: { passed: gate.passed, ruleSets: gate.ruleSets, failures: gate.failures },
           workflow: { id: workflow.id, version: workflow.version },
         },
       });
@@ -351,7 +352,7 @@ export class CasesService {
     for (const b of blocked) {
       if (!b.failedGuard) continue;
       const info = own(GUARD_CATALOGUE, b.failedGuard);
-      failures.push({ ruleSet: null, rule: `guard:${b.failedGuard}`, message: info?.failure ?? { sv: b.failedGuard, en: b.failedGuard }, facts: {} });
+      failures.push({ ruleSet: null, rule: `guard:${b.failedGuard}`, message: info?.failure ?? { sv: b.failedGuard, en: b.failedGuard }, facts: {}, task: { kind: 'other', status: 'notStarted', fact: null } });
     }
     return failures;
   }

@@ -19,11 +19,13 @@ describe('evaluateGate', () => {
     const result = await evaluateGate([start, problem], values({ filledFields: ['goals'] }));
     expect(result.passed).toBe(false);
     expect(result.ruleSets).toEqual([{ id: 'start', passed: false }, { id: 'problem', passed: false }]);
+    const task = (key: string) => ({ kind: 'setField', status: 'notStarted', fact: 'filledFields', fields: [{ key, label: { sv: key, en: key } }] });
     expect(result.failures).toEqual([
-      { ruleSet: 'start', rule: 'arena', message: { sv: 'arena saknas (ifyllt: goals)', en: 'arena missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
-      { ruleSet: 'start', rule: 'agreement', message: { sv: 'agreement saknas (ifyllt: goals)', en: 'agreement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
-      { ruleSet: 'problem', rule: 'statement', message: { sv: 'problemStatement saknas (ifyllt: goals)', en: 'problemStatement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
+      { ruleSet: 'start', rule: 'arena', message: { sv: 'arena saknas (ifyllt: goals)', en: 'arena missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] }, task: task('arena') },
+      { ruleSet: 'start', rule: 'agreement', message: { sv: 'agreement saknas (ifyllt: goals)', en: 'agreement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] }, task: task('agreement') },
+      { ruleSet: 'problem', rule: 'statement', message: { sv: 'problemStatement saknas (ifyllt: goals)', en: 'problemStatement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] }, task: task('problemStatement') },
     ]);
+    expect(result.met).toEqual([]);
   });
 
   it('passes a rule set once its conditions hold, independently of the others', async () => {

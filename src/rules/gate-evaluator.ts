@@ -6,6 +6,7 @@ import { placeholders, renderMessage } from './messages.js';
 import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 import { NO_VOCABULARY, type Vocabulary } from './vocabulary.js';
+import { taskOf, type GateTask } from './tasks.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
 export interface GateFailure {
@@ -19,6 +20,15 @@ export interface GateFailure {
   facts: Record<string, unknown>;
   /** With `each`: the item (a board, a party, …) this line explains. */
   item?: Record<string, unknown>;
+  /** What would satisfy the condition (for this item): src/rules/tasks.ts. */
+  task: GateTask;
+}
+
+/** A condition of a gate that holds, with the task it asked for, done. */
+export interface GateMet {
+  ruleSet: string;
+  rule: string;
+  task: GateTask;
 }
 
 /** The verdict on a gate (one or more rule sets), explained. */
@@ -26,6 +36,11 @@ export interface GateResult {
   passed: boolean;
   ruleSets: Array<{ id: string; passed: boolean }>;
   failures: GateFailure[];
+  /**
+   * The conditions that hold, in file order, each with its task done: with the failures, the
+   * gate's whole task list. Not kept in the history (a transition records the verdict and failures).
+   */
+  met?: GateMet[];
 }
 
 /**
@@ -44,12 +59,16 @@ export interface GateResult {
  * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
 export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues, vocabulary: Vocabulary = NO_VOCABULARY): Promise<GateResult> {
-  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values, vocabulary));
+  const failing = await failingConditions(ruleSets, values);
+  const failures = failing.flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values, vocabulary));
   const failedSets = new Set(failures.map((f) => f.ruleSet));
+  const unmet = new Set(failing.map(({ condition }) => condition));
+  const met = ruleSets.flatMap((r) => r.conditions.filter((c) => !unmet.has(c)).map((c) => ({ ruleSet: r.id, rule: c.id, task: taskOf(c, values, vocabulary, undefined, true) })));
   return {
     passed: failures.length === 0,
     ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
     failures,
+    met,
   };
 }
 
@@ -98,10 +117,15 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
   if (condition.each) {
     const items = valueOf(condition.each);
     if (Array.isArray(items) && items.length) {
-      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>, vocabulary), item: item as Record<string, unknown> }));
+      return items.map((item) => ({
+        ...base,
+        message: renderMessage(condition.message, valueOf, item as Record<string, unknown>, vocabulary),
+        item: item as Record<string, unknown>,
+        task: taskOf(condition, values, vocabulary, item as Record<string, unknown>),
+      }));
     }
   }
-  return [{ ...base, message: renderMessage(condition.message, valueOf, undefined, vocabulary) }];
+  return [{ ...base, message: renderMessage(condition.message, valueOf, undefined, vocabulary), task: taskOf(condition, values, vocabulary) }];
 }
 
 /** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */

@@ -930,6 +930,137 @@ export interface components {
             /** @example title must not be blank */
             message: string;
         };
+        KeyLabelDto: {
+            /** @example continuationPlan */
+            key: string;
+            /** @example Plan för fortsättningen */
+            label: string;
+        };
+        RoleRefDto: {
+            /** @example secretariat */
+            key: string;
+            /** @example Sekretariat */
+            title: string;
+        };
+        PartyRefDto: {
+            /**
+             * Format: uuid
+             * @description The organisation
+             */
+            id: string;
+            /** @example Alvesta kommun */
+            name: string;
+        };
+        TaskBoardDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Alvesta kommun – socialnämnden */
+            label: string;
+            /**
+             * Format: uuid
+             * @description The board's organisation
+             */
+            organisation: string;
+            /**
+             * @description Its decision's status: none, proposed, decided, minutesApproved, announced, appealed, rejected
+             * @example none
+             */
+            status?: string;
+            /** @example inget beslut */
+            statusText?: string;
+            /**
+             * @description Word positions in the reference text where its decision differs
+             * @example 14–16
+             */
+            words?: string;
+            /**
+             * @description The reference's words its decision lacks
+             * @example och förebyggande
+             */
+            missingWords?: string;
+            /** @description The words its decision has in their place */
+            extraWords?: string;
+            /**
+             * Format: date
+             * @description The first day its decision can be final; null when nobody knows (appealed)
+             */
+            finalFrom?: string | null;
+        };
+        TaskSubjectDto: {
+            /** Format: uuid */
+            id: string | null;
+            title: string;
+        };
+        TaskDto: {
+            /**
+             * @description What kind of task: which form satisfies it
+             * @example setField
+             * @enum {string}
+             */
+            kind: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
+            /**
+             * @description What to do, in the caller's language
+             * @example Fyll i "Plan för fortsättningen"
+             */
+            title: string;
+            /**
+             * @example notStarted
+             * @enum {string}
+             */
+            status: "notStarted" | "inProgress" | "waitingForOthers" | "done";
+            /**
+             * @description The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)
+             * @example Ej påbörjad
+             */
+            statusText: string;
+            /**
+             * @description The fact the task comes from; null for a guard
+             * @example filledFields
+             */
+            fact: string | null;
+            /** @description setField: the field(s) */
+            fields?: components["schemas"]["KeyLabelDto"][];
+            /** @description registerDocument, signDocument: the document kind(s) */
+            documentKinds?: components["schemas"]["KeyLabelDto"][];
+            /** @description With several fields or kinds: any one of them will do */
+            anyOf?: boolean;
+            /** @description assignRole: the role */
+            role?: components["schemas"]["RoleRefDto"];
+            /**
+             * @description addParty: the responsibility a party is wanted for
+             * @enum {string}
+             */
+            responsibility?: "leads" | "decides" | "contributes";
+            /**
+             * @description addGoal: the Kolada KPI
+             * @example N03937
+             */
+            kpi?: string;
+            /**
+             * @description setUpDecisionPoint, recordDecision: the decision point
+             * @example joint-agreement
+             */
+            decisionPoint?: string;
+            /** @description The party the task is about */
+            party?: components["schemas"]["PartyRefDto"];
+            /** @description recordDecision: the board this line is about */
+            board?: components["schemas"]["TaskBoardDto"];
+            /** @description recordDecision: every board still missing, differing or not final */
+            boards?: components["schemas"]["TaskBoardDto"][];
+            /** @description signDocument: every party that still has to sign */
+            signers?: components["schemas"]["PartyRefDto"][];
+            /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
+            documents?: string[];
+            /** @description completeGoal, recordMeasurement: the goal */
+            goal?: components["schemas"]["TaskSubjectDto"];
+            /** @description updateAction: the action */
+            action?: components["schemas"]["TaskSubjectDto"];
+            /**
+             * @description What a goal or action lacks, in words
+             * @example utgångsvärde, målvärde
+             */
+            missing?: string;
+        };
         GateFailureDto: {
             /** @example actors-gathered */
             ruleSet: string | null;
@@ -942,6 +1073,8 @@ export interface components {
             facts: {
                 [key: string]: unknown;
             };
+            /** @description What would satisfy the condition; its status as the facts say */
+            task: components["schemas"]["TaskDto"];
         };
         ErrorDto: {
             /** @example 422 */
@@ -1258,6 +1391,16 @@ export interface components {
             };
             /** @description Fields of an item of a list of objects */
             itemFields?: string[];
+            /**
+             * @description What a condition's value names, which the workflow must declare
+             * @enum {string}
+             */
+            names?: "field" | "documentKind";
+            /**
+             * @description The kind of task that satisfies a condition on the fact (docs/facts.md, "Tasks")
+             * @enum {string}
+             */
+            task: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
         };
         OperatorDto: {
             /** @example equal */
@@ -2194,6 +2337,97 @@ export interface components {
             item: {
                 [key: string]: unknown;
             } | null;
+            /** @description What would satisfy it; its status for the caller (waitingForOthers when another organisation owes it) */
+            task: components["schemas"]["TaskDto"];
+        };
+        CaseTaskDto: {
+            /**
+             * @description What kind of task: which form satisfies it
+             * @example setField
+             * @enum {string}
+             */
+            kind: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
+            /**
+             * @description What to do, in the caller's language
+             * @example Fyll i "Plan för fortsättningen"
+             */
+            title: string;
+            /**
+             * @example notStarted
+             * @enum {string}
+             */
+            status: "notStarted" | "inProgress" | "waitingForOthers" | "done";
+            /**
+             * @description The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)
+             * @example Ej påbörjad
+             */
+            statusText: string;
+            /**
+             * @description The fact the task comes from; null for a guard
+             * @example filledFields
+             */
+            fact: string | null;
+            /** @description setField: the field(s) */
+            fields?: components["schemas"]["KeyLabelDto"][];
+            /** @description registerDocument, signDocument: the document kind(s) */
+            documentKinds?: components["schemas"]["KeyLabelDto"][];
+            /** @description With several fields or kinds: any one of them will do */
+            anyOf?: boolean;
+            /** @description assignRole: the role */
+            role?: components["schemas"]["RoleRefDto"];
+            /**
+             * @description addParty: the responsibility a party is wanted for
+             * @enum {string}
+             */
+            responsibility?: "leads" | "decides" | "contributes";
+            /**
+             * @description addGoal: the Kolada KPI
+             * @example N03937
+             */
+            kpi?: string;
+            /**
+             * @description setUpDecisionPoint, recordDecision: the decision point
+             * @example joint-agreement
+             */
+            decisionPoint?: string;
+            /** @description The party the task is about */
+            party?: components["schemas"]["PartyRefDto"];
+            /** @description recordDecision: the board this line is about */
+            board?: components["schemas"]["TaskBoardDto"];
+            /** @description recordDecision: every board still missing, differing or not final */
+            boards?: components["schemas"]["TaskBoardDto"][];
+            /** @description signDocument: every party that still has to sign */
+            signers?: components["schemas"]["PartyRefDto"][];
+            /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
+            documents?: string[];
+            /** @description completeGoal, recordMeasurement: the goal */
+            goal?: components["schemas"]["TaskSubjectDto"];
+            /** @description updateAction: the action */
+            action?: components["schemas"]["TaskSubjectDto"];
+            /**
+             * @description What a goal or action lacks, in words
+             * @example utgångsvärde, målvärde
+             */
+            missing?: string;
+            /** @example actors-gathered */
+            ruleSet: string | null;
+            /** @example arena-described */
+            rule: string;
+            /** @description The condition's message while unmet; null when done */
+            message: string | null;
+            /** @example secretariat */
+            responsible: string | null;
+            /** @example Sekretariat */
+            responsibleTitle: string | null;
+            /** @description The organisations that owe it (none when done) */
+            owedBy: components["schemas"]["NamedOrganisationDto"][];
+            /** @description The caller's organisation is among them */
+            mine: boolean;
+            /**
+             * Format: date
+             * @description The last day of the step the gate leads out of; null when done
+             */
+            dueOn: string | null;
         };
         GateStatusDto: {
             /** @example ADVANCE */
@@ -2202,6 +2436,8 @@ export interface components {
             target: components["schemas"]["StepDto"];
             passed: boolean;
             failures: components["schemas"]["ObligationDto"][];
+            /** @description The gate as a task list: every condition in file order, unmet (one per item) and done */
+            tasks: components["schemas"]["CaseTaskDto"][];
         };
         CaseGatesDto: {
             /** Format: uuid */
