@@ -114,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case history: append-only, hash-chained events */
+        /** The case history: append-only, hash-chained events, each with its payload for machines and a summary in words for people, in the caller's language */
         get: operations["CasesController_history"];
         put?: never;
         post?: never;
@@ -1299,6 +1299,39 @@ export interface components {
             person: string;
             organisation: string;
         };
+        ChangeInWordsDto: {
+            /**
+             * @description What changed, by its label
+             * @example Arena (forum)
+             */
+            label: string;
+            /** @description Before, in words; null: none (added) */
+            from: string | null;
+            /**
+             * @description After, in words; null: none (removed)
+             * @example Samverkansforum
+             */
+            to: string | null;
+        };
+        HistorySummaryDto: {
+            /**
+             * @description Who: a person by name and organisation, or the system
+             * @example Maria Nilsson, Region Kronoberg
+             */
+            who: string;
+            /**
+             * @description The kind of event, in words
+             * @example Part lades till
+             */
+            what: string;
+            /**
+             * @description One sentence saying who did what
+             * @example Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).
+             */
+            text: string;
+            /** @description Only the properties that changed, with labels and values in words */
+            changes: components["schemas"]["ChangeInWordsDto"][];
+        };
         HistoryEventDto: {
             seq: number;
             /** @example case.transitioned */
@@ -1306,9 +1339,12 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actor: components["schemas"]["ActorDto"];
+            /** @description The event as recorded, for machines (ids, raw values) */
             payload: {
                 [key: string]: unknown;
             };
+            /** @description The event in words, in the caller's language */
+            summary: components["schemas"]["HistorySummaryDto"];
             prevHash: string | null;
             hash: string;
         };

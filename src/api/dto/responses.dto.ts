@@ -4,6 +4,7 @@ import type { TaskBoardView, TaskView } from '../../cases/task-view.js';
 import { TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../rules/task-kinds.js';
 import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, DeclaredFieldView, DocumentKindView, GateFailureView, StepView } from '../../cases/case-view.js';
 import { FIELD_TYPES, type FieldType } from '../../rules/vocabulary.js';
+import type { ChangeInWords, HistorySummary } from '../../governance/history-summary.js';
 
 /*
  * Response shapes for the OpenAPI document. Each class `implements` the view the code returns,
@@ -187,12 +188,27 @@ class ActorDto {
   @ApiProperty() organisation!: string;
 }
 
+class ChangeInWordsDto implements ChangeInWords {
+  @ApiProperty({ example: 'Arena (forum)', description: 'What changed, by its label' }) label!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Before, in words; null: none (added)' }) from!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Samverkansforum', description: 'After, in words; null: none (removed)' }) to!: string | null;
+}
+
+/** A history event in words (src/governance/history-summary.ts). */
+export class HistorySummaryDto implements HistorySummary {
+  @ApiProperty({ example: 'Maria Nilsson, Region Kronoberg', description: 'Who: a person by name and organisation, or the system' }) who!: string;
+  @ApiProperty({ example: 'Part lades till', description: 'The kind of event, in words' }) what!: string;
+  @ApiProperty({ example: 'Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).', description: 'One sentence saying who did what' }) text!: string;
+  @ApiProperty({ type: [ChangeInWordsDto], description: 'Only the properties that changed, with labels and values in words' }) changes!: ChangeInWordsDto[];
+}
+
 export class HistoryEventDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ example: 'case.transitioned' }) type!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded, for machines (ids, raw values)' }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: HistorySummaryDto, description: "The event in words, in the caller's language" }) summary!: HistorySummaryDto;
   @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
   @ApiProperty() hash!: string;
 }
