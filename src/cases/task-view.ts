@@ -49,9 +49,9 @@ export interface TaskView {
   party?: { id: string; name: string };
   /** recordDecision: the board this line is about. */
   board?: TaskBoardView;
-  /** recordDecision: every board still missing, differing or not final. */
+  /** recordDecision for a condition explained as a whole: every board still missing, differing or not final (with `each`, a task per board). */
   boards?: TaskBoardView[];
-  /** signDocument: every party that still has to sign. */
+  /** signDocument for a condition explained as a whole: every party that still has to sign (with `each`, a task per party). */
   signers?: Array<{ id: string; name: string }>;
   /** signDocument: the documents (ids) that can be signed. */
   documents?: string[];

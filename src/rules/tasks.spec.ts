@@ -50,16 +50,21 @@ describe('taskOf', () => {
       documentKinds: [{ key: 'problemStatement', label: t('Problemformulering', 'Problem statement') }],
       party: { organisation: 'o2', label: 'Alvesta kommun' },
       documents: ['d1'],
-      signers: [{ organisation: 'o1', label: 'Växjö kommun' }, { organisation: 'o2', label: 'Alvesta kommun' }],
     });
+    // Explained as a whole (no `each`): the task names every party still to sign.
+    const whole = taskOf({ id: 'endorsed', when, message: t('x') }, values({ [factKey('partiesNotEndorsed', { documentKind: 'problemStatement' })]: list }), VOCABULARY);
+    expect(whole.signers).toEqual([{ organisation: 'o1', label: 'Växjö kommun' }, { organisation: 'o2', label: 'Alvesta kommun' }]);
   });
 
   it('a board: recordDecision with the decision point, the board and its differing words, and every board listed', () => {
     const when = { fact: 'decisionTextDifferences', params: { decisionPoint: 'joint-agreement' }, operator: 'isEmpty', value: true };
     const item = { label: 'Alvesta kommun – socialnämnden', board: 'b1', organisation: 'o1', words: '14–15', missingWords: 'och förebyggande', extraWords: '' };
     const task = taskOf({ id: 'texts', when, message: t('x'), each: 'decisionTextDifferences' }, values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }), VOCABULARY, item);
-    expect(task).toMatchObject({ kind: 'recordDecision', status: 'inProgress', decisionPoint: 'joint-agreement', board: { id: 'b1', words: '14–15', missingWords: 'och förebyggande' }, boards: [{ id: 'b1' }] });
+    expect(task).toMatchObject({ kind: 'recordDecision', status: 'inProgress', decisionPoint: 'joint-agreement', board: { id: 'b1', words: '14–15', missingWords: 'och förebyggande' } });
     expect(task.party).toBeUndefined();
+    expect(task.boards).toBeUndefined();
+    const whole = taskOf({ id: 'texts', when, message: t('x') }, values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }), VOCABULARY);
+    expect(whole.boards).toMatchObject([{ id: 'b1', label: 'Alvesta kommun – socialnämnden' }]);
   });
 
   it('statuses from the facts: a missing decision has not started, an announced one waits for its appeal period, some parties but not enough is in progress', () => {

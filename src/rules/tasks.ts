@@ -63,9 +63,12 @@ export interface GateTask {
   party?: PartyInTask;
   /** recordDecision: the board this line is about. */
   board?: BoardInTask;
-  /** recordDecision: every board the fact lists now (missing, differing or not final). */
+  /**
+   * recordDecision, for a condition explained as a whole (no `each`): every board the fact lists
+   * now (missing, differing or not final). A condition with `each` has a task per board instead.
+   */
   boards?: BoardInTask[];
-  /** signDocument: every party that still has to sign. */
+  /** signDocument, for a condition explained as a whole: every party that still has to sign (with `each`: a task per party). */
   signers?: PartyInTask[];
   /** signDocument: the documents (ids) of the kind that can be signed; confidential ones are not listed. */
   documents?: string[];
@@ -113,7 +116,9 @@ export function taskOf(condition: RuleCondition, values: FactValues, vocabulary:
   const point = leaves.map((l) => l.node.params?.decisionPoint).find((p): p is string => typeof p === 'string');
   if (point) task.decisionPoint = point;
   if (item) describeItem(task, item);
-  const listed = values.get(factKey(first.node.fact, first.node.params));
+  // The whole list only where no line per item says it: a list on every line of a 311-board gate
+  // would make the explanation grow with the square of the boards.
+  const listed = item || met ? undefined : values.get(factKey(first.node.fact, first.node.params));
   if (task.kind === 'recordDecision' && Array.isArray(listed)) task.boards = listed.filter(isObject).map(boardOf).filter((b): b is BoardInTask => !!b);
   if (task.kind === 'signDocument' && Array.isArray(listed)) task.signers = listed.filter(isObject).map(partyOf).filter((p): p is PartyInTask => !!p);
   return task;

@@ -1045,9 +1045,9 @@ export interface components {
             party?: components["schemas"]["PartyRefDto"];
             /** @description recordDecision: the board this line is about */
             board?: components["schemas"]["TaskBoardDto"];
-            /** @description recordDecision: every board still missing, differing or not final */
+            /** @description recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board */
             boards?: components["schemas"]["TaskBoardDto"][];
-            /** @description signDocument: every party that still has to sign */
+            /** @description signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party */
             signers?: components["schemas"]["PartyRefDto"][];
             /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
             documents?: string[];
@@ -2430,9 +2430,9 @@ export interface components {
             party?: components["schemas"]["PartyRefDto"];
             /** @description recordDecision: the board this line is about */
             board?: components["schemas"]["TaskBoardDto"];
-            /** @description recordDecision: every board still missing, differing or not final */
+            /** @description recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board */
             boards?: components["schemas"]["TaskBoardDto"][];
-            /** @description signDocument: every party that still has to sign */
+            /** @description signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party */
             signers?: components["schemas"]["PartyRefDto"][];
             /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
             documents?: string[];

@@ -153,8 +153,8 @@ export class TaskDto implements TaskView {
   @ApiPropertyOptional({ example: 'joint-agreement', description: 'setUpDecisionPoint, recordDecision: the decision point' }) decisionPoint?: string;
   @ApiPropertyOptional({ type: PartyRefDto, description: 'The party the task is about' }) party?: PartyRefDto;
   @ApiPropertyOptional({ type: TaskBoardDto, description: 'recordDecision: the board this line is about' }) board?: TaskBoardDto;
-  @ApiPropertyOptional({ type: [TaskBoardDto], description: 'recordDecision: every board still missing, differing or not final' }) boards?: TaskBoardDto[];
-  @ApiPropertyOptional({ type: [PartyRefDto], description: 'signDocument: every party that still has to sign' }) signers?: PartyRefDto[];
+  @ApiPropertyOptional({ type: [TaskBoardDto], description: 'recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board' }) boards?: TaskBoardDto[];
+  @ApiPropertyOptional({ type: [PartyRefDto], description: 'signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party' }) signers?: PartyRefDto[];
   @ApiPropertyOptional({ type: [String], description: 'signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed)' }) documents?: string[];
   @ApiPropertyOptional({ type: TaskSubjectDto, description: 'completeGoal, recordMeasurement: the goal' }) goal?: TaskSubjectDto;
   @ApiPropertyOptional({ type: TaskSubjectDto, description: 'updateAction: the action' }) action?: TaskSubjectDto;
