@@ -23,7 +23,13 @@ describe('case fields and document kinds declared by the workflow', () => {
       { key: 'arena', type: 'longText', label: 'Arena (forum)', help: expect.stringContaining('Var möts parterna?'), value: 'Samverkansforum' },
       { key: 'dataSources', type: 'longText', label: 'Underlag för lägesbilden', help: expect.any(String), value: null },
     ]);
-    expect(c.documentKinds.slice(0, 5).map((k: any) => `${k.label}${k.declared ? '' : ' (ej deklarerat)'}`)).toEqual(['Avtal', 'Avsiktsförklaring', 'Problemformulering', 'Lägesbild', 'Uppföljningsrapport']);
+    expect(c.documentKinds.slice(0, 5).map((k: any) => `${k.label}${k.declared ? '' : ' (ej deklarerat)'}`)).toEqual([
+      'Avtal',
+      'Avsiktsförklaring',
+      'Problemformulering',
+      'Lägesbild',
+      'Uppföljningsrapport',
+    ]);
     expect(c.documentKinds.find((k: any) => k.key === 'plan')).toEqual({ key: 'plan', label: 'Plan', declared: false });
     const english = (await t.request('GET', `/cases/${caseId}`, { headers: { 'accept-language': 'en' } })).body;
     expect(english.declaredFields[1].label).toBe('Data the situation picture rests on');
@@ -48,7 +54,9 @@ describe('case fields and document kinds declared by the workflow', () => {
     expect(messages).toContain('Avsiktsförklaringen saknas: registrera den som dokument av slaget "Avsiktsförklaring".');
     for (const m of messages) expect(m).not.toMatch(/"(arena|declarationOfIntent|agreement)"/);
     const en = (await t.request('GET', `/cases/${caseId}/gate?event=ADVANCE`, { headers: { 'accept-language': 'en' } })).body;
-    expect(en.failures.map((f: any) => f.message)).toContain('The declaration of intent is missing: register it as a document of the kind "Declaration of intent".');
+    expect(en.failures.map((f: any) => f.message)).toContain(
+      'The declaration of intent is missing: register it as a document of the kind "Declaration of intent".',
+    );
   });
 
   it('refuses to publish a workflow whose gate names a field it does not declare, at the gate’s pointer', async () => {

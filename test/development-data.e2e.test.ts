@@ -34,10 +34,17 @@ describe('the demo cases of the development database', () => {
     const gates = (await as('GET', `/cases/${blekinge.id}/gates`)).body;
     const close = gates.gates.find((g: any) => g.event === 'CLOSE');
     const plan = close.tasks.find((task: any) => task.kind === 'setField');
-    expect(plan).toMatchObject({ title: 'Fyll i "Plan för fortsättningen"', mine: true, status: 'notStarted', owedBy: expect.arrayContaining([expect.objectContaining({ name: 'Utvecklingsmiljön' })]) });
+    expect(plan).toMatchObject({
+      title: 'Fyll i "Plan för fortsättningen"',
+      mine: true,
+      status: 'notStarted',
+      owedBy: expect.arrayContaining([expect.objectContaining({ name: 'Utvecklingsmiljön' })]),
+    });
     expect(gates.owedByMe.map((o: any) => o.rule)).toContain('continuation-planned');
     // And they can do it.
-    const filled = await as('PATCH', `/cases/${blekinge.id}/fields`, { continuationPlan: 'Regionen tar över navigatorcentrumet i ordinarie verksamhet från 2027.' });
+    const filled = await as('PATCH', `/cases/${blekinge.id}/fields`, {
+      continuationPlan: 'Regionen tar över navigatorcentrumet i ordinarie verksamhet från 2027.',
+    });
     expect(filled.status).toBe(200);
   });
 

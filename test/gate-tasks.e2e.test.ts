@@ -60,10 +60,22 @@ describe('the tasks of a gate', () => {
       dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       message: 'Ingen arena (forum) är beskriven: fyll i "Arena (forum)".',
     });
-    expect(byRule(g, 'formalised')[0]).toMatchObject({ title: 'Registrera dokumentet "Överenskommelse" eller "Avsiktsförklaring"', anyOf: true, documentKinds: [{ key: 'agreement', label: 'Överenskommelse' }, { key: 'declarationOfIntent', label: 'Avsiktsförklaring' }] });
+    expect(byRule(g, 'formalised')[0]).toMatchObject({
+      title: 'Registrera dokumentet "Överenskommelse" eller "Avsiktsförklaring"',
+      anyOf: true,
+      documentKinds: [
+        { key: 'agreement', label: 'Överenskommelse' },
+        { key: 'declarationOfIntent', label: 'Avsiktsförklaring' },
+      ],
+    });
     expect(byRule(g, 'steering-group')[0]).toMatchObject({ title: 'Utse styrgrupp', role: { key: 'steeringGroup', title: 'Styrgrupp' } });
     const [regionSigns, vaxjoSigns] = byRule(g, 'signed-by-all');
-    expect(regionSigns).toMatchObject({ title: 'Region Kronoberg skriver under "Överenskommelse" eller "Avsiktsförklaring"', party: { name: 'Region Kronoberg' }, mine: true, documents: [] });
+    expect(regionSigns).toMatchObject({
+      title: 'Region Kronoberg skriver under "Överenskommelse" eller "Avsiktsförklaring"',
+      party: { name: 'Region Kronoberg' },
+      mine: true,
+      documents: [],
+    });
     expect(vaxjoSigns).toMatchObject({ party: { name: 'Växjö kommun' }, mine: false, statusText: 'Väntar på annan part' });
     expect(byRule(g, 'someone-leads')[0]).toMatchObject({ status: 'done', statusText: 'Klar', message: null, owedBy: [], title: 'Ange vilken part som leder' });
     // The failures carry the same task, with the caller's status.
@@ -98,18 +110,39 @@ describe('the tasks of a gate', () => {
     for (const id of [regionId, vaxjoId]) await r('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: id, signedOn: '2026-12-01' });
     expect((await r('POST', `/cases/${caseId}/events`, { type: 'ADVANCE' })).state.value).toBe('decisions');
 
-    expect(byRule(await gate(REGION), 'decision-point-defined')[0]).toMatchObject({ kind: 'setUpDecisionPoint', status: 'notStarted', decisionPoint: 'joint-agreement', title: 'Lägg upp beslutspunkten med referenstext och de nämnder som ska besluta' });
+    expect(byRule(await gate(REGION), 'decision-point-defined')[0]).toMatchObject({
+      kind: 'setUpDecisionPoint',
+      status: 'notStarted',
+      decisionPoint: 'joint-agreement',
+      title: 'Lägg upp beslutspunkten med referenstext och de nämnder som ska besluta',
+    });
 
     const reference = 'Nämnden ställer sig bakom överenskommelsen om tidiga och förebyggande insatser.';
     const boards = [orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!, orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!];
     await r('POST', `/cases/${caseId}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut', referenceText: reference, boardIds: boards });
-    await r('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, { status: 'decided', meetingDate: '2026-11-24', text: 'Nämnden ställer sig bakom överenskommelsen om tidiga insatser.' });
+    await r('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, {
+      status: 'decided',
+      meetingDate: '2026-11-24',
+      text: 'Nämnden ställer sig bakom överenskommelsen om tidiga insatser.',
+    });
     const g = await gate(REGION);
     expect(byRule(g, 'every-board-decided')).toEqual([
-      expect.objectContaining({ kind: 'recordDecision', status: 'waitingForOthers', title: 'Registrera beslutet i Växjö kommun – socialnämnden', board: expect.objectContaining({ id: boards[1], status: 'none', statusText: 'inget beslut' }), owedBy: [{ id: vaxjoId, name: 'Växjö kommun' }] }),
+      expect.objectContaining({
+        kind: 'recordDecision',
+        status: 'waitingForOthers',
+        title: 'Registrera beslutet i Växjö kommun – socialnämnden',
+        board: expect.objectContaining({ id: boards[1], status: 'none', statusText: 'inget beslut' }),
+        owedBy: [{ id: vaxjoId, name: 'Växjö kommun' }],
+      }),
     ]);
     const [differs] = byRule(g, 'texts-identical');
-    expect(differs).toMatchObject({ kind: 'recordDecision', status: 'inProgress', mine: true, decisionPoint: 'joint-agreement', board: { label: 'Region Kronoberg – regionstyrelsen', missingWords: 'och förebyggande', words: '8–9' } });
+    expect(differs).toMatchObject({
+      kind: 'recordDecision',
+      status: 'inProgress',
+      mine: true,
+      decisionPoint: 'joint-agreement',
+      board: { label: 'Region Kronoberg – regionstyrelsen', missingWords: 'och förebyggande', words: '8–9' },
+    });
     expect(differs.title).toBe('Se över beslutstexten i Region Kronoberg – regionstyrelsen: den skiljer sig från referenstexten');
     const notFinal = byRule(g, 'every-decision-final');
     expect(notFinal.map((task: any) => [task.board.label, task.status, task.title])).toEqual([
@@ -117,8 +150,17 @@ describe('the tasks of a gate', () => {
       ['Växjö kommun – socialnämnden', 'waitingForOthers', 'Registrera beslutet i Växjö kommun – socialnämnden'],
     ]);
     // Announced: the appeal period runs, whoever looks; nobody can do more than wait.
-    await r('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, { status: 'announced', meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-02', text: reference });
+    await r('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, {
+      status: 'announced',
+      meetingDate: '2026-11-24',
+      minutesApprovedDate: '2026-12-01',
+      announcedDate: '2026-12-02',
+      text: reference,
+    });
     const announced = byRule(await gate(REGION), 'every-decision-final')[0];
-    expect(announced).toMatchObject({ status: 'waitingForOthers', title: 'Beslutet i Region Kronoberg – regionstyrelsen vinner laga kraft tidigast 24 december 2026' });
+    expect(announced).toMatchObject({
+      status: 'waitingForOthers',
+      title: 'Beslutet i Region Kronoberg – regionstyrelsen vinner laga kraft tidigast 24 december 2026',
+    });
   });
 });

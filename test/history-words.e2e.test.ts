@@ -36,8 +36,17 @@ describe('the history in words', () => {
     expect((await t.request('POST', `/cases/${c.id}/events`, { as: maria, body: { type: 'ADVANCE' } })).status).toBe(422);
 
     const history = (await r('GET', `/cases/${c.id}/history`)).events;
-    expect(history.map((e: any) => e.summary.what)).toEqual(['Ärendet startades', 'Part lades till', 'Uppgifter ändrades', 'Uppgifter ändrades', 'Dokument registrerades']);
-    expect(history[0].summary).toMatchObject({ who: 'Maria Nilsson, Region Kronoberg', text: 'Maria Nilsson, Region Kronoberg startade ärendet "Barnens bästa gäller" på arbetsflödet "Barnens bästa gäller".' });
+    expect(history.map((e: any) => e.summary.what)).toEqual([
+      'Ärendet startades',
+      'Part lades till',
+      'Uppgifter ändrades',
+      'Uppgifter ändrades',
+      'Dokument registrerades',
+    ]);
+    expect(history[0].summary).toMatchObject({
+      who: 'Maria Nilsson, Region Kronoberg',
+      text: 'Maria Nilsson, Region Kronoberg startade ärendet "Barnens bästa gäller" på arbetsflödet "Barnens bästa gäller".',
+    });
     expect(history[1].summary.text).toBe('Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).');
     // Only what changed, by label; an undeclared field by its own name.
     expect(history[3].summary.changes).toEqual([
@@ -52,7 +61,10 @@ describe('the history in words', () => {
     expect(history[1].payload).toMatchObject({ organisation: { id: vaxjoId }, responsibilities: ['decides', 'contributes'] });
 
     const english = (await t.request('GET', `/cases/${c.id}/history`, { as: maria, headers: { 'accept-language': 'en' } })).body.events;
-    expect(english[1].summary).toMatchObject({ what: 'Party added', text: 'Maria Nilsson, Region Kronoberg added Växjö kommun as a party (decides, contributes).' });
+    expect(english[1].summary).toMatchObject({
+      what: 'Party added',
+      text: 'Maria Nilsson, Region Kronoberg added Växjö kommun as a party (decides, contributes).',
+    });
     expect(english[3].summary.changes[0]).toEqual({ label: 'Arena (forum)', from: 'Regionalt forum', to: 'Regionalt forum Barnens bästa' });
   });
 });

@@ -33,8 +33,22 @@ describe('a samverkan case through its lifecycle', () => {
       passed: false,
       ruleSets: [{ id: 'actors-gathered', passed: false }],
       failures: [
-        { ruleSet: 'actors-gathered', rule: 'arena-described', message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".', responsible: 'secretariat', facts: { filledFields: [] }, task: expect.objectContaining({ kind: 'setField', title: 'Fyll i "Arena (forum)"' }) },
-        { ruleSet: 'actors-gathered', rule: 'agreement-registered', message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".', responsible: 'secretariat', facts: { filledFields: [] }, task: expect.objectContaining({ kind: 'setField', fields: [{ key: 'agreement', label: 'Avtal eller avsiktsförklaring' }] }) },
+        {
+          ruleSet: 'actors-gathered',
+          rule: 'arena-described',
+          message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
+          responsible: 'secretariat',
+          facts: { filledFields: [] },
+          task: expect.objectContaining({ kind: 'setField', title: 'Fyll i "Arena (forum)"' }),
+        },
+        {
+          ruleSet: 'actors-gathered',
+          rule: 'agreement-registered',
+          message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',
+          responsible: 'secretariat',
+          facts: { filledFields: [] },
+          task: expect.objectContaining({ kind: 'setField', fields: [{ key: 'agreement', label: 'Avtal eller avsiktsförklaring' }] }),
+        },
       ],
     });
 
@@ -43,7 +57,10 @@ describe('a samverkan case through its lifecycle', () => {
     expect(blocked.body.code).toBe('GATE_BLOCKED');
     expect(blocked.body.message).toBe('"Gå vidare till Gemensamt problem" går inte ännu: 2 villkor är inte uppfyllda.');
     const blockedInEnglish = await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' }, headers: { 'accept-language': 'en' } });
-    expect(blockedInEnglish.body).toMatchObject({ code: 'GATE_BLOCKED', message: '"Continue to Joint problem" (ADVANCE) is blocked: 2 condition(s) are not met' });
+    expect(blockedInEnglish.body).toMatchObject({
+      code: 'GATE_BLOCKED',
+      message: '"Continue to Joint problem" (ADVANCE) is blocked: 2 condition(s) are not met',
+    });
     expect(blocked.body.failures.map((f: any) => f.message)).toEqual([
       'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
       'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',
@@ -94,7 +111,15 @@ describe('a samverkan case through its lifecycle', () => {
     // Closing needs a justification (the commentGiven guard) and the steering group.
     const noComment = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE' }, as: STEERING_GROUP });
     expect(noComment.status).toBe(422);
-    expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {}, task: expect.objectContaining({ kind: 'other', status: 'notStarted' }) }]);
+    expect(noComment.body.failures).toEqual([
+      {
+        ruleSet: null,
+        rule: 'guard:commentGiven',
+        message: 'En motivering krävs: skicka med "comment".',
+        facts: {},
+        task: expect.objectContaining({ kind: 'other', status: 'notStarted' }),
+      },
+    ]);
     const secretariatMayNot = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE', comment: 'Klart' } });
     expect(secretariatMayNot.status).toBe(403);
     expect(secretariatMayNot.body.message).toBe('bara styrgrupp får skicka CLOSE här; du har sekretariat i ärendet');
@@ -112,7 +137,13 @@ describe('a samverkan case through its lifecycle', () => {
     expect(history.body.events.at(-1)).toMatchObject({
       seq: closed.body.version,
       actor: { kind: 'person', person: 'per.holm', organisation: organisationId },
-      payload: { event: { type: 'CLOSE', comment: 'Målet nått: ungdomsarbetslösheten halverad.' }, from: { value: 'followUp' }, to: { value: 'closed', status: 'done' }, gate: { passed: true }, workflow: { id: 'samverkan', version: 1 } },
+      payload: {
+        event: { type: 'CLOSE', comment: 'Målet nått: ungdomsarbetslösheten halverad.' },
+        from: { value: 'followUp' },
+        to: { value: 'closed', status: 'done' },
+        gate: { passed: true },
+        workflow: { id: 'samverkan', version: 1 },
+      },
     });
     // Blocked attempts change nothing, so they are not in the history.
     expect(history.body.events).toHaveLength(closed.body.version);

@@ -160,18 +160,48 @@ function taskList(workflow: CompiledWorkflow, result: GateResult, failures: Obli
     for (const condition of ruleSet?.conditions ?? []) {
       const unmet = failures.filter((f) => f.ruleSet === id && f.rule === condition.id);
       for (const f of unmet) {
-        out.push({ ...f.task, ruleSet: id, rule: f.rule, message: f.message, responsible: f.responsible, responsibleTitle: f.responsibleTitle, owedBy: f.organisations, mine: f.mine, dueOn: f.dueOn });
+        out.push({
+          ...f.task,
+          ruleSet: id,
+          rule: f.rule,
+          message: f.message,
+          responsible: f.responsible,
+          responsibleTitle: f.responsibleTitle,
+          owedBy: f.organisations,
+          mine: f.mine,
+          dueOn: f.dueOn,
+        });
       }
       const met = unmet.length ? undefined : result.met?.find((m) => m.ruleSet === id && m.rule === condition.id);
       if (met) {
         const responsible = condition.responsible ?? null;
-        out.push({ ...toTaskView(met.task, lang, ruleSet!.title[lang]), ruleSet: id, rule: condition.id, message: null, responsible, responsibleTitle: roleTitle(responsible), owedBy: [], mine: false, dueOn: null });
+        out.push({
+          ...toTaskView(met.task, lang, ruleSet!.title[lang]),
+          ruleSet: id,
+          rule: condition.id,
+          message: null,
+          responsible,
+          responsibleTitle: roleTitle(responsible),
+          owedBy: [],
+          mine: false,
+          dueOn: null,
+        });
       }
     }
   }
   // A named guard that said no is no condition of a rule set: it is listed after them.
   for (const f of failures.filter((f) => f.ruleSet === null)) {
-    out.push({ ...f.task, ruleSet: null, rule: f.rule, message: f.message, responsible: f.responsible, responsibleTitle: f.responsibleTitle, owedBy: f.organisations, mine: f.mine, dueOn: f.dueOn });
+    out.push({
+      ...f.task,
+      ruleSet: null,
+      rule: f.rule,
+      message: f.message,
+      responsible: f.responsible,
+      responsibleTitle: f.responsibleTitle,
+      owedBy: f.organisations,
+      mine: f.mine,
+      dueOn: f.dueOn,
+    });
   }
   return out;
 }

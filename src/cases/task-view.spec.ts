@@ -2,13 +2,27 @@ import type { GateTask } from '../rules/tasks.js';
 import { dateInWords } from './domain-words.js';
 import { toTaskView } from './task-view.js';
 
-const title = (task: Partial<GateTask> & Pick<GateTask, 'kind'>, lang: 'sv' | 'en' = 'sv') => toTaskView({ status: 'notStarted', fact: null, ...task }, lang, 'meddelandet').title;
+const title = (task: Partial<GateTask> & Pick<GateTask, 'kind'>, lang: 'sv' | 'en' = 'sv') =>
+  toTaskView({ status: 'notStarted', fact: null, ...task }, lang, 'meddelandet').title;
 
 describe('toTaskView', () => {
   it('says what to do in words, with labels and names, never keys', () => {
-    expect(title({ kind: 'setField', fields: [{ key: 'continuationPlan', label: { sv: 'Plan för fortsättningen', en: 'Plan for continuing the work' } }] })).toBe('Fyll i "Plan för fortsättningen"');
-    expect(title({ kind: 'completeGoal', goal: { id: 'g', title: 'Halverad ungdomsarbetslöshet' }, missing: { sv: 'utgångsvärde, måldatum', en: 'baseline, target date' } }, 'en')).toBe('Complete the goal "Halverad ungdomsarbetslöshet": baseline, target date missing');
-    expect(title({ kind: 'updateAction', fact: 'actionsWithoutSubgroup', action: { id: 'a', title: 'Trygghetsvandringar' } })).toBe('Ange en undergrupp av berörda parter för åtgärden "Trygghetsvandringar"');
+    expect(
+      title({ kind: 'setField', fields: [{ key: 'continuationPlan', label: { sv: 'Plan för fortsättningen', en: 'Plan for continuing the work' } }] }),
+    ).toBe('Fyll i "Plan för fortsättningen"');
+    expect(
+      title(
+        {
+          kind: 'completeGoal',
+          goal: { id: 'g', title: 'Halverad ungdomsarbetslöshet' },
+          missing: { sv: 'utgångsvärde, måldatum', en: 'baseline, target date' },
+        },
+        'en',
+      ),
+    ).toBe('Complete the goal "Halverad ungdomsarbetslöshet": baseline, target date missing');
+    expect(title({ kind: 'updateAction', fact: 'actionsWithoutSubgroup', action: { id: 'a', title: 'Trygghetsvandringar' } })).toBe(
+      'Ange en undergrupp av berörda parter för åtgärden "Trygghetsvandringar"',
+    );
     expect(title({ kind: 'updateAction', fact: 'startedActionCount' })).toBe('Påbörja en åtgärd');
     expect(title({ kind: 'addGoal', kpi: 'N03937' })).toBe('Lägg till ett mål som följs med Koladas nyckeltal N03937');
     expect(title({ kind: 'assignRole', role: 'chair', party: { organisation: 'o', label: 'Region Blekinge' } })).toBe('Utse ordförande för Region Blekinge');

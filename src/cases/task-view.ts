@@ -103,8 +103,16 @@ const quoted = (labels: string[], lang: Language, anyOf: boolean | undefined) =>
 function titleOf(task: GateTask, lang: Language, otherwise: string): string {
   const sv = lang === 'sv';
   const party = task.party?.label;
-  const fields = quoted((task.fields ?? []).map((f) => f.label[lang]), lang, task.anyOf);
-  const kinds = quoted((task.documentKinds ?? []).map((k) => k.label[lang]), lang, task.anyOf);
+  const fields = quoted(
+    (task.fields ?? []).map((f) => f.label[lang]),
+    lang,
+    task.anyOf,
+  );
+  const kinds = quoted(
+    (task.documentKinds ?? []).map((k) => k.label[lang]),
+    lang,
+    task.anyOf,
+  );
   const board = task.board?.label;
   const goal = task.goal?.title;
   const action = task.action?.title;
@@ -122,7 +130,13 @@ function titleOf(task: GateTask, lang: Language, otherwise: string): string {
           return sv ? 'Lägg till parter' : 'Add parties';
       }
     case 'describeBenefit':
-      return party ? (sv ? `Beskriv vad samverkan ger ${party}` : `Describe what the collaboration gives ${party}`) : sv ? 'Beskriv vad samverkan ger varje part' : 'Describe what the collaboration gives each party';
+      return party
+        ? sv
+          ? `Beskriv vad samverkan ger ${party}`
+          : `Describe what the collaboration gives ${party}`
+        : sv
+          ? 'Beskriv vad samverkan ger varje part'
+          : 'Describe what the collaboration gives each party';
     case 'assignRole': {
       const role = task.role ? roleTitle(task.role, lang) : sv ? 'roller' : 'roles';
       const name = sv ? role.toLocaleLowerCase('sv-SE') : role.toLowerCase();
@@ -138,7 +152,9 @@ function titleOf(task: GateTask, lang: Language, otherwise: string): string {
       if (party) return sv ? `${party} skriver under ${kinds}` : `${party} signs ${kinds}`;
       return sv ? `Parterna skriver under ${kinds}` : `The parties sign ${kinds}`;
     case 'setUpDecisionPoint':
-      return sv ? 'Lägg upp beslutspunkten med referenstext och de nämnder som ska besluta' : 'Set up the decision point with its reference text and the boards that decide';
+      return sv
+        ? 'Lägg upp beslutspunkten med referenstext och de nämnder som ska besluta'
+        : 'Set up the decision point with its reference text and the boards that decide';
     case 'recordDecision':
       return decisionTitle(task, board, lang);
     case 'addGoal':
@@ -153,7 +169,13 @@ function titleOf(task: GateTask, lang: Language, otherwise: string): string {
       if (task.fact === 'goalsOffTrack') return sv ? `Följ upp målet "${goal}": det ligger inte i fas` : `Follow up the goal "${goal}": it is off track`;
       return sv ? `Registrera ett mätvärde för målet "${goal}"` : `Record a measurement of the goal "${goal}"`;
     case 'commitResource':
-      return party ? (sv ? `${party} åtar sig resurser` : `${party} commits resources`) : sv ? 'Varje bidragande part åtar sig resurser' : 'Every contributing party commits resources';
+      return party
+        ? sv
+          ? `${party} åtar sig resurser`
+          : `${party} commits resources`
+        : sv
+          ? 'Varje bidragande part åtar sig resurser'
+          : 'Every contributing party commits resources';
     case 'planAction':
       return sv ? 'Lägg till åtgärder i handlingsplanen' : 'Add actions to the action plan';
     case 'updateAction':
@@ -166,13 +188,23 @@ function titleOf(task: GateTask, lang: Language, otherwise: string): string {
 function decisionTitle(task: GateTask, board: string | undefined, lang: Language): string {
   const sv = lang === 'sv';
   if (!board) return sv ? 'Registrera nämndernas beslut' : "Record the boards' decisions";
-  if (task.fact === 'decisionTextDifferences') return sv ? `Se över beslutstexten i ${board}: den skiljer sig från referenstexten` : `Check the decision text of ${board}: it differs from the reference text`;
+  if (task.fact === 'decisionTextDifferences')
+    return sv
+      ? `Se över beslutstexten i ${board}: den skiljer sig från referenstexten`
+      : `Check the decision text of ${board}: it differs from the reference text`;
   if (task.fact === 'decisionsNotFinal') {
     const status = task.board?.status;
     const from = task.board?.finalFrom ? dateInWords(task.board.finalFrom, lang) : undefined;
-    if (status === 'announced') return sv ? `Beslutet i ${board} vinner laga kraft${from ? ` tidigast ${from}` : ''}` : `The decision of ${board} becomes final${from ? ` on ${from} at the earliest` : ''}`;
-    if (status === 'appealed') return sv ? `Beslutet i ${board} är överklagat: vänta på domstolens avgörande` : `The decision of ${board} is appealed: wait for the court's ruling`;
-    if (status && status !== 'none') return sv ? `Registrera justering och anslag av beslutet i ${board}` : `Record the approval of the minutes and the announcement of the decision of ${board}`;
+    if (status === 'announced')
+      return sv
+        ? `Beslutet i ${board} vinner laga kraft${from ? ` tidigast ${from}` : ''}`
+        : `The decision of ${board} becomes final${from ? ` on ${from} at the earliest` : ''}`;
+    if (status === 'appealed')
+      return sv ? `Beslutet i ${board} är överklagat: vänta på domstolens avgörande` : `The decision of ${board} is appealed: wait for the court's ruling`;
+    if (status && status !== 'none')
+      return sv
+        ? `Registrera justering och anslag av beslutet i ${board}`
+        : `Record the approval of the minutes and the announcement of the decision of ${board}`;
   }
   return sv ? `Registrera beslutet i ${board}` : `Record the decision of ${board}`;
 }
@@ -182,7 +214,9 @@ function actionTitle(fact: string | null, action: string | undefined, missing: s
   if (fact === 'startedActionCount' || !action) return sv ? 'Påbörja en åtgärd' : 'Start an action';
   switch (fact) {
     case 'incompleteActions':
-      return sv ? `Komplettera åtgärden "${action}"${missing ? `: ${missing} saknas` : ''}` : `Complete the action "${action}"${missing ? `: ${missing} missing` : ''}`;
+      return sv
+        ? `Komplettera åtgärden "${action}"${missing ? `: ${missing} saknas` : ''}`
+        : `Complete the action "${action}"${missing ? `: ${missing} missing` : ''}`;
     case 'actionsWithoutSubgroup':
       return sv ? `Ange en undergrupp av berörda parter för åtgärden "${action}"` : `Name a subgroup of the parties concerned for the action "${action}"`;
     case 'overdueActions':

@@ -13,10 +13,19 @@ const RULES: RuleSetFile = {
   id: 'plan-ready',
   title: t('Planen är klar'),
   conditions: [
-    { id: 'plan', when: { fact: 'filledFields', operator: 'contains', value: 'continuationPlan' }, message: t('Fyll i "{{field.continuationPlan}}".', 'Fill in "{{field.continuationPlan}}".') },
+    {
+      id: 'plan',
+      when: { fact: 'filledFields', operator: 'contains', value: 'continuationPlan' },
+      message: t('Fyll i "{{field.continuationPlan}}".', 'Fill in "{{field.continuationPlan}}".'),
+    },
     {
       id: 'signed',
-      when: { any: [{ fact: 'documentKinds', operator: 'contains', value: 'agreement' }, { fact: 'partiesNotEndorsed', params: { documentKind: 'problemStatement' }, operator: 'isEmpty', value: true }] },
+      when: {
+        any: [
+          { fact: 'documentKinds', operator: 'contains', value: 'agreement' },
+          { fact: 'partiesNotEndorsed', params: { documentKind: 'problemStatement' }, operator: 'isEmpty', value: true },
+        ],
+      },
       message: t('Registrera "{{documentKind.agreement}}".'),
     },
   ],
@@ -39,7 +48,14 @@ function workflow(meta: Record<string, unknown>): any {
 const FILE = 'workflows/plan.v1.json';
 const ctx = { ruleSetIds: new Set(['plan-ready']), ruleSets: new Map([['plan-ready', RULES]]) };
 const DECLARED = {
-  fields: [{ key: 'continuationPlan', type: 'longText' as const, label: t('Plan för fortsättningen', 'Plan for continuing the work'), help: t('Hur hålls arbetet vid liv?') }],
+  fields: [
+    {
+      key: 'continuationPlan',
+      type: 'longText' as const,
+      label: t('Plan för fortsättningen', 'Plan for continuing the work'),
+      help: t('Hur hålls arbetet vid liv?'),
+    },
+  ],
   documentKinds: [
     { key: 'agreement', label: t('Avtal', 'Agreement') },
     { key: 'problemStatement', label: t('Problemformulering', 'Problem statement') },
@@ -97,23 +113,39 @@ describe('case fields and document kinds a workflow declares', () => {
 
   it('fills {{field.key}} and {{documentKind.key}} with the workflow’s labels, never the key', () => {
     const vocabulary = vocabularyFrom(DECLARED.fields, DECLARED.documentKinds);
-    expect(renderMessage(RULES.conditions[0]!.message, () => undefined, undefined, vocabulary)).toEqual({ sv: 'Fyll i "Plan för fortsättningen".', en: 'Fill in "Plan for continuing the work".' });
-    expect(placeholders('{{partyCount}} {{item.label}} {{field.arena}} {{documentKind.agreement}}').map((p) => p.scope)).toEqual(['fact', 'item', 'field', 'documentKind']);
+    expect(renderMessage(RULES.conditions[0]!.message, () => undefined, undefined, vocabulary)).toEqual({
+      sv: 'Fyll i "Plan för fortsättningen".',
+      en: 'Fill in "Plan for continuing the work".',
+    });
+    expect(placeholders('{{partyCount}} {{item.label}} {{field.arena}} {{documentKind.agreement}}').map((p) => p.scope)).toEqual([
+      'fact',
+      'item',
+      'field',
+      'documentKind',
+    ]);
     // A kind the workflow does not declare keeps its default label; a field has none, so its key shows.
     expect(labelOf(vocabulary, 'documentKind', 'followUpReport').sv).toBe('Uppföljningsrapport');
     expect(labelOf(vocabulary, 'field', 'other').sv).toBe('other');
-    expect(documentKindsOf(vocabulary).map((k) => `${k.key}${k.declared ? '*' : ''}`).slice(0, 4)).toEqual(['agreement*', 'problemStatement*', 'declarationOfIntent', 'situationAnalysis']);
+    expect(
+      documentKindsOf(vocabulary)
+        .map((k) => `${k.key}${k.declared ? '*' : ''}`)
+        .slice(0, 4),
+    ).toEqual(['agreement*', 'problemStatement*', 'declarationOfIntent', 'situationAnalysis']);
   });
 
   it('the shipped messages name fields and kinds by label: no message quotes a key a workflow declares', async () => {
     const root = process.cwd();
-    for (const [workflows, rules] of [['workflows', 'rules'], ['bench/workflows', 'bench/rules']]) {
+    for (const [workflows, rules] of [
+      ['workflows', 'rules'],
+      ['bench/workflows', 'bench/rules'],
+    ]) {
       const loaded = await loadAndValidate(join(root, workflows!), join(root, rules!), root);
       expect(loaded.problems.map(formatProblem)).toEqual([]);
       for (const { definition } of loaded.workflows) {
         const keys = [...(definition.meta?.fields ?? []), ...(definition.meta?.documentKinds ?? [])].map((d) => d.key);
         for (const ruleSet of loaded.ruleSets.values()) {
-          for (const c of ruleSet.conditions) for (const key of keys) expect(`${ruleSet.id}/${c.id}: ${c.message.sv} ${c.message.en}`).not.toContain(`"${key}"`);
+          for (const c of ruleSet.conditions)
+            for (const key of keys) expect(`${ruleSet.id}/${c.id}: ${c.message.sv} ${c.message.en}`).not.toContain(`"${key}"`);
         }
       }
     }

@@ -12,9 +12,13 @@ describe('the titles of the shipped workflows', () => {
       for (const transitions of workflow.transitions.values()) {
         for (const t of transitions) {
           const target = workflow.steps.get(t.target)!.title;
-          for (const [lang, prefix] of [['sv', 'Gå vidare till '], ['en', 'Continue to ']] as const) {
+          for (const [lang, prefix] of [
+            ['sv', 'Gå vidare till '],
+            ['en', 'Continue to '],
+          ] as const) {
             const title = t.title?.[lang];
-            if (title?.startsWith(prefix) && title.slice(prefix.length) !== target[lang]) wrong.push(`${workflow.id} ${t.source} ${t.event}: "${title}" leads to "${target[lang]}"`);
+            if (title?.startsWith(prefix) && title.slice(prefix.length) !== target[lang])
+              wrong.push(`${workflow.id} ${t.source} ${t.event}: "${title}" leads to "${target[lang]}"`);
           }
         }
       }

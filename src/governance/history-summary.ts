@@ -176,7 +176,12 @@ class Describer {
 
   list(values: unknown, each: (v: unknown) => string | null): string | null {
     if (!Array.isArray(values) || values.length === 0) return null;
-    return values.map(each).filter((v): v is string => !!v).join(', ') || null;
+    return (
+      values
+        .map(each)
+        .filter((v): v is string => !!v)
+        .join(', ') || null
+    );
   }
 
   step(state: unknown): string {
@@ -247,7 +252,10 @@ class Describer {
         const party = obj(p.party);
         const role = obj(p.role);
         return {
-          text: w(`${who} startade ärendet "${String(p.title)}" på arbetsflödet "${wf.title.sv}".`, `${who} started the case "${String(p.title)}" on the workflow "${wf.title.en}".`),
+          text: w(
+            `${who} startade ärendet "${String(p.title)}" på arbetsflödet "${wf.title.sv}".`,
+            `${who} started the case "${String(p.title)}" on the workflow "${wf.title.en}".`,
+          ),
           changes: [
             { label: w('Titel', 'Title'), from: null, to: text(p.title) },
             { label: w('Steg', 'Step'), from: null, to: this.step(p.to) },
@@ -261,7 +269,9 @@ class Describer {
         const to = this.step(p.to);
         const event = obj(p.event);
         const transition = obj(p.transition);
-        const title = (wf.transitions.get(String(transition.source)) ?? []).find((t) => t.event === event.type && t.target === transition.target)?.title?.[this.lang];
+        const title = (wf.transitions.get(String(transition.source)) ?? []).find((t) => t.event === event.type && t.target === transition.target)?.title?.[
+          this.lang
+        ];
         const changes: ChangeInWords[] = [{ label: w('Steg', 'Step'), from, to }];
         if (typeof event.comment === 'string') changes.push({ label: w('Motivering', 'Justification'), from: null, to: text(event.comment) });
         return {
@@ -312,7 +322,10 @@ class Describer {
         };
       }
       case 'role.updated':
-        return { text: w(`${who} ändrade rollen ${this.role(p.to)}.`, `${who} changed the role ${this.role(p.to)}.`), changes: this.diff(p.from, p.to, ROLE_FIELDS(this)) };
+        return {
+          text: w(`${who} ändrade rollen ${this.role(p.to)}.`, `${who} changed the role ${this.role(p.to)}.`),
+          changes: this.diff(p.from, p.to, ROLE_FIELDS(this)),
+        };
       case 'role.removed':
         return { text: w(`${who} tog bort rollen ${this.role(p.role)}.`, `${who} removed the role ${this.role(p.role)}.`), changes: [] };
       case 'role.handedOver': {
@@ -330,7 +343,11 @@ class Describer {
           text: w(`${who} inrättade ett roterande ordförandeskap.`, `${who} set up a rotating chair.`),
           changes: [
             { label: w('Turordning', 'Order'), from: null, to: order },
-            { label: w('Period', 'Period'), from: null, to: typeof p.periodMonths === 'number' ? w(`${p.periodMonths} månader`, `${p.periodMonths} months`) : null },
+            {
+              label: w('Period', 'Period'),
+              from: null,
+              to: typeof p.periodMonths === 'number' ? w(`${p.periodMonths} månader`, `${p.periodMonths} months`) : null,
+            },
             { label: w('Ordförande nu', 'Chair now'), from: null, to: this.org(chair.organisation) },
             { label: w('Nästa byte', 'Next rotation'), from: null, to: date(p.nextRotationOn) },
           ].filter((c) => c.to !== null),
@@ -338,9 +355,16 @@ class Describer {
       }
       case 'chair.rotated':
         return {
-          text: p.reason === 'scheduled'
-            ? w(`Ordförandeskapet gick enligt turordningen från ${this.org(p.from)} till ${this.org(p.to)}.`, `The chair passed in turn from ${this.org(p.from)} to ${this.org(p.to)}.`)
-            : w(`${who} lät ordförandeskapet gå från ${this.org(p.from)} till ${this.org(p.to)}.`, `${who} passed the chair from ${this.org(p.from)} to ${this.org(p.to)}.`),
+          text:
+            p.reason === 'scheduled'
+              ? w(
+                  `Ordförandeskapet gick enligt turordningen från ${this.org(p.from)} till ${this.org(p.to)}.`,
+                  `The chair passed in turn from ${this.org(p.from)} to ${this.org(p.to)}.`,
+                )
+              : w(
+                  `${who} lät ordförandeskapet gå från ${this.org(p.from)} till ${this.org(p.to)}.`,
+                  `${who} passed the chair from ${this.org(p.from)} to ${this.org(p.to)}.`,
+                ),
           changes: [
             { label: w('Ordförande', 'Chair'), from: this.org(p.from), to: this.org(p.to) },
             ...(p.holder ? [{ label: w('Ordförande (person)', 'Chair (person)'), from: null, to: person(p.holder) }] : []),
@@ -354,7 +378,10 @@ class Describer {
         };
       case 'decisionPoint.updated': {
         const title = String(obj(p.to).title ?? obj(p.from).title ?? '');
-        return { text: w(`${who} ändrade beslutspunkten "${title}".`, `${who} changed the decision point "${title}".`), changes: this.diff(p.from, p.to, POINT_FIELDS(this)) };
+        return {
+          text: w(`${who} ändrade beslutspunkten "${title}".`, `${who} changed the decision point "${title}".`),
+          changes: this.diff(p.from, p.to, POINT_FIELDS(this)),
+        };
       }
       case 'decision.recorded':
       case 'decision.corrected': {
@@ -362,9 +389,10 @@ class Describer {
         const changes = this.diff(p.from, p.to, DECISION_FIELDS(this));
         if (type === 'decision.corrected') changes.push({ label: w('Skäl till rättelsen', 'Reason for the correction'), from: null, to: text(p.correction) });
         return {
-          text: type === 'decision.corrected'
-            ? w(`${who} rättade registreringen av beslutet i ${board}.`, `${who} corrected the registration of the decision of ${board}.`)
-            : w(`${who} registrerade beslutet i ${board}.`, `${who} recorded the decision of ${board}.`),
+          text:
+            type === 'decision.corrected'
+              ? w(`${who} rättade registreringen av beslutet i ${board}.`, `${who} corrected the registration of the decision of ${board}.`)
+              : w(`${who} registrerade beslutet i ${board}.`, `${who} recorded the decision of ${board}.`),
           changes,
         };
       }
@@ -380,15 +408,24 @@ class Describer {
         ];
         return {
           text: doc.confidential
-            ? w(`${who} registrerade ett sekretessmarkerat dokument (${kind})${this.onBehalf(p)}.`, `${who} registered a confidential document (${kind})${this.onBehalf(p)}.`)
-            : w(`${who} registrerade dokumentet "${String(doc.title)}"${this.onBehalf(p)}.`, `${who} registered the document "${String(doc.title)}"${this.onBehalf(p)}.`),
+            ? w(
+                `${who} registrerade ett sekretessmarkerat dokument (${kind})${this.onBehalf(p)}.`,
+                `${who} registered a confidential document (${kind})${this.onBehalf(p)}.`,
+              )
+            : w(
+                `${who} registrerade dokumentet "${String(doc.title)}"${this.onBehalf(p)}.`,
+                `${who} registered the document "${String(doc.title)}"${this.onBehalf(p)}.`,
+              ),
           changes: this.added(doc, fields),
         };
       }
       case 'document.fileStored': {
         const size = typeof p.size === 'number' ? `${Math.max(1, Math.round(p.size / 1024)).toLocaleString(this.lang === 'sv' ? 'sv-SE' : 'en-GB')} kB` : null;
         return {
-          text: w(`${who} sparade en fil till ${this.documentTitle(p.document)}${this.onBehalf(p)}.`, `${who} stored a file with ${this.documentTitle(p.document)}${this.onBehalf(p)}.`),
+          text: w(
+            `${who} sparade en fil till ${this.documentTitle(p.document)}${this.onBehalf(p)}.`,
+            `${who} stored a file with ${this.documentTitle(p.document)}${this.onBehalf(p)}.`,
+          ),
           changes: [
             { label: w('Fil', 'File'), from: null, to: text(p.name) },
             { label: w('Storlek', 'Size'), from: null, to: size },
@@ -407,7 +444,10 @@ class Describer {
       }
       case 'goal.created': {
         const goal = obj(p.goal);
-        return { text: w(`${who} lade till målet "${String(goal.title)}".`, `${who} added the goal "${String(goal.title)}".`), changes: this.added(goal, GOAL_FIELDS(this)).filter((c) => c.label !== w('Titel', 'Title')) };
+        return {
+          text: w(`${who} lade till målet "${String(goal.title)}".`, `${who} added the goal "${String(goal.title)}".`),
+          changes: this.added(goal, GOAL_FIELDS(this)).filter((c) => c.label !== w('Titel', 'Title')),
+        };
       }
       case 'goal.updated': {
         const title = String(obj(p.to).title ?? '');
@@ -416,7 +456,10 @@ class Describer {
       case 'measurement.recorded': {
         const goal = this.goalTitle(p.goal);
         return {
-          text: w(`${who} registrerade ett mätvärde för ${String(p.period)} på målet ${goal}${this.onBehalf(p)}.`, `${who} recorded a measurement for ${String(p.period)} of the goal ${goal}${this.onBehalf(p)}.`),
+          text: w(
+            `${who} registrerade ett mätvärde för ${String(p.period)} på målet ${goal}${this.onBehalf(p)}.`,
+            `${who} recorded a measurement for ${String(p.period)} of the goal ${goal}${this.onBehalf(p)}.`,
+          ),
           changes: [{ label: w(`Värde ${String(p.period)}`, `Value ${String(p.period)}`), from: this.number(p.previous), to: this.number(p.value) }],
         };
       }
@@ -436,18 +479,30 @@ class Describer {
         const committed = type === 'resource.committed';
         return {
           text: committed
-            ? w(`${who} registrerade att ${party} åtar sig resurser (${kind})${this.onBehalf(p)}.`, `${who} recorded that ${party} commits resources (${kind})${this.onBehalf(p)}.`)
-            : w(`${who} drog tillbaka ${party}s åtagande (${kind})${this.onBehalf(p)}.`, `${who} withdrew the commitment of ${party} (${kind})${this.onBehalf(p)}.`),
+            ? w(
+                `${who} registrerade att ${party} åtar sig resurser (${kind})${this.onBehalf(p)}.`,
+                `${who} recorded that ${party} commits resources (${kind})${this.onBehalf(p)}.`,
+              )
+            : w(
+                `${who} drog tillbaka ${party}s åtagande (${kind})${this.onBehalf(p)}.`,
+                `${who} withdrew the commitment of ${party} (${kind})${this.onBehalf(p)}.`,
+              ),
           changes: committed ? this.added(c, COMMITMENT_FIELDS(this)) : this.diff(c, {}, COMMITMENT_FIELDS(this)),
         };
       }
       case 'action.added': {
         const action = obj(p.action);
-        return { text: w(`${who} lade till åtgärden "${String(action.title)}".`, `${who} added the action "${String(action.title)}".`), changes: this.added(action, ACTION_FIELDS(this)).filter((c) => c.label !== w('Titel', 'Title')) };
+        return {
+          text: w(`${who} lade till åtgärden "${String(action.title)}".`, `${who} added the action "${String(action.title)}".`),
+          changes: this.added(action, ACTION_FIELDS(this)).filter((c) => c.label !== w('Titel', 'Title')),
+        };
       }
       case 'action.updated': {
         const title = String(obj(p.to).title ?? '');
-        return { text: w(`${who} ändrade åtgärden "${title}".`, `${who} changed the action "${title}".`), changes: this.diff(p.from, p.to, ACTION_FIELDS(this)) };
+        return {
+          text: w(`${who} ändrade åtgärden "${title}".`, `${who} changed the action "${title}".`),
+          changes: this.diff(p.from, p.to, ACTION_FIELDS(this)),
+        };
       }
       case 'escalation.raised':
       case 'escalation.acknowledged': {
@@ -468,7 +523,10 @@ class Describer {
         });
         const unfilled = this.list(p.unfilledRoles, (x) => roleTitle(String(x), this.lang));
         return {
-          text: w(`${level}: ärendet har stått i steget "${step}" till tidsgränsen ${date(deadline.dueOn) ?? ''}.`, `${level}: the case has stayed in the step "${step}" until its deadline ${date(deadline.dueOn) ?? ''}.`),
+          text: w(
+            `${level}: ärendet har stått i steget "${step}" till tidsgränsen ${date(deadline.dueOn) ?? ''}.`,
+            `${level}: the case has stayed in the step "${step}" until its deadline ${date(deadline.dueOn) ?? ''}.`,
+          ),
           changes: [
             { label: w('Underrättade', 'Notified'), from: null, to: notified ?? w('ingen', 'nobody') },
             ...(unfilled ? [{ label: w('Roller utan innehavare', 'Roles without a holder'), from: null, to: unfilled }] : []),

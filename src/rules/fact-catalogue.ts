@@ -52,13 +52,32 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
 
   // Parties and roles
-  partyCount: { type: 'number', description: { sv: 'Antal parter i samverkan.', en: 'Number of parties in the collaboration.' }, task: { kind: 'addParty', status: 'notStarted' } },
-  leadingParties: { type: 'string[]', description: { sv: 'Parter som leder.', en: 'Parties that lead.' }, task: { kind: 'addParty', status: 'notStarted', responsibility: 'leads' } },
-  decidingParties: { type: 'string[]', description: { sv: 'Parter som beslutar.', en: 'Parties that decide.' }, task: { kind: 'addParty', status: 'notStarted', responsibility: 'decides' } },
-  contributingParties: { type: 'string[]', description: { sv: 'Parter som bidrar.', en: 'Parties that contribute.' }, task: { kind: 'addParty', status: 'notStarted', responsibility: 'contributes' } },
+  partyCount: {
+    type: 'number',
+    description: { sv: 'Antal parter i samverkan.', en: 'Number of parties in the collaboration.' },
+    task: { kind: 'addParty', status: 'notStarted' },
+  },
+  leadingParties: {
+    type: 'string[]',
+    description: { sv: 'Parter som leder.', en: 'Parties that lead.' },
+    task: { kind: 'addParty', status: 'notStarted', responsibility: 'leads' },
+  },
+  decidingParties: {
+    type: 'string[]',
+    description: { sv: 'Parter som beslutar.', en: 'Parties that decide.' },
+    task: { kind: 'addParty', status: 'notStarted', responsibility: 'decides' },
+  },
+  contributingParties: {
+    type: 'string[]',
+    description: { sv: 'Parter som bidrar.', en: 'Parties that contribute.' },
+    task: { kind: 'addParty', status: 'notStarted', responsibility: 'contributes' },
+  },
   rolesHeld: {
     type: 'string[]',
-    description: { sv: 'Roller (t.ex. "secretariat", "chair") som någon innehar i ärendet.', en: 'Roles (e.g. "secretariat", "chair") that someone holds on the case.' },
+    description: {
+      sv: 'Roller (t.ex. "secretariat", "chair") som någon innehar i ärendet.',
+      en: 'Roles (e.g. "secretariat", "chair") that someone holds on the case.',
+    },
     task: { kind: 'assignRole', status: 'notStarted', value: 'role' },
   },
   vacantRequiredRoles: {
@@ -67,17 +86,33 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     itemFields: ['label', 'role', 'organisation'],
     task: { kind: 'assignRole', status: 'notStarted' },
   },
-  chairRotationSet: { type: 'boolean', description: { sv: 'Ett roterande ordförandeskap är inrättat.', en: 'A rotating chair is set up.' }, task: { kind: 'setUpChairRotation', status: 'notStarted' } },
-  currentChair: { type: 'string', description: { sv: 'Organisationen som är ordförande nu ("" om ingen).', en: 'The organisation that chairs now ("" if none).' }, task: { kind: 'assignRole', status: 'notStarted', role: 'chair' } },
+  chairRotationSet: {
+    type: 'boolean',
+    description: { sv: 'Ett roterande ordförandeskap är inrättat.', en: 'A rotating chair is set up.' },
+    task: { kind: 'setUpChairRotation', status: 'notStarted' },
+  },
+  currentChair: {
+    type: 'string',
+    description: { sv: 'Organisationen som är ordförande nu ("" om ingen).', en: 'The organisation that chairs now ("" if none).' },
+    task: { kind: 'assignRole', status: 'notStarted', role: 'chair' },
+  },
   partiesWithoutBenefit: {
     type: 'object[]',
-    description: { sv: 'Beslutande eller bidragande parter utan beskriven nytta av samverkan.', en: 'Deciding or contributing parties without a stated benefit.' },
+    description: {
+      sv: 'Beslutande eller bidragande parter utan beskriven nytta av samverkan.',
+      en: 'Deciding or contributing parties without a stated benefit.',
+    },
     itemFields: partyItem,
     task: { kind: 'describeBenefit', status: 'notStarted' },
   },
 
   // Board decisions (Kommunallagen), per decision point
-  decisionPointDefined: { type: 'boolean', description: { sv: 'Beslutspunkten finns med referenstext.', en: 'The decision point exists with a reference text.' }, params: decisionPoint, task: { kind: 'setUpDecisionPoint', status: 'notStarted' } },
+  decisionPointDefined: {
+    type: 'boolean',
+    description: { sv: 'Beslutspunkten finns med referenstext.', en: 'The decision point exists with a reference text.' },
+    params: decisionPoint,
+    task: { kind: 'setUpDecisionPoint', status: 'notStarted' },
+  },
   boardsMissing: {
     type: 'object[]',
     description: { sv: 'Nämnder som ska besluta men inte har fattat (bifallande) beslut.', en: 'Required boards without a (positive) decision.' },
@@ -87,7 +122,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   decisionTextDifferences: {
     type: 'object[]',
-    description: { sv: 'Beslut vars text skiljer sig från referenstexten, med ordpositioner.', en: 'Decisions whose text differs from the reference, with word positions.' },
+    description: {
+      sv: 'Beslut vars text skiljer sig från referenstexten, med ordpositioner.',
+      en: 'Decisions whose text differs from the reference, with word positions.',
+    },
     params: decisionPoint,
     itemFields: ['label', 'board', 'organisation', 'words', 'missingWords', 'extraWords'],
     task: { kind: 'recordDecision', status: 'inProgress' },
@@ -100,7 +138,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     },
     params: decisionPoint,
     itemFields: ['label', 'board', 'organisation', 'status', 'finalFrom'],
-    task: { kind: 'recordDecision', status: { byItemStatus: { none: 'notStarted', announced: 'waitingForOthers', appealed: 'waitingForOthers' }, otherwise: 'inProgress' } },
+    task: {
+      kind: 'recordDecision',
+      status: { byItemStatus: { none: 'notStarted', announced: 'waitingForOthers', appealed: 'waitingForOthers' }, otherwise: 'inProgress' },
+    },
   },
 
   // Goals and indicators
@@ -123,7 +164,11 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     itemFields: ['label', 'goal'],
     task: { kind: 'recordMeasurement', status: 'notStarted' },
   },
-  goalKpis: { type: 'string[]', description: { sv: 'Kolada-nyckeltal som målen följs med (t.ex. "N03937").', en: 'Kolada KPIs the goals are measured with (e.g. "N03937").' }, task: { kind: 'addGoal', status: 'notStarted', value: 'kpi' } },
+  goalKpis: {
+    type: 'string[]',
+    description: { sv: 'Kolada-nyckeltal som målen följs med (t.ex. "N03937").', en: 'Kolada KPIs the goals are measured with (e.g. "N03937").' },
+    task: { kind: 'addGoal', status: 'notStarted', value: 'kpi' },
+  },
   goalsOffTrack: {
     type: 'object[]',
     description: { sv: 'Mål som inte ligger i fas mot målvärdet.', en: 'Goals not on track towards their target.' },
@@ -138,8 +183,16 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     itemFields: partyItem,
     task: { kind: 'commitResource', status: 'notStarted' },
   },
-  actionCount: { type: 'number', description: { sv: 'Antal åtgärder (ej strukna).', en: 'Number of actions (not cancelled).' }, task: { kind: 'planAction', status: 'notStarted' } },
-  startedActionCount: { type: 'number', description: { sv: 'Åtgärder som har påbörjats eller är klara.', en: 'Actions in progress or done.' }, task: { kind: 'updateAction', status: 'notStarted' } },
+  actionCount: {
+    type: 'number',
+    description: { sv: 'Antal åtgärder (ej strukna).', en: 'Number of actions (not cancelled).' },
+    task: { kind: 'planAction', status: 'notStarted' },
+  },
+  startedActionCount: {
+    type: 'number',
+    description: { sv: 'Åtgärder som har påbörjats eller är klara.', en: 'Actions in progress or done.' },
+    task: { kind: 'updateAction', status: 'notStarted' },
+  },
   incompleteActions: {
     type: 'object[]',
     description: { sv: 'Åtgärder utan ansvarig part eller datum.', en: 'Actions without a responsible party or a due date.' },
@@ -168,7 +221,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   partiesNotEndorsed: {
     type: 'object[]',
-    description: { sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.', en: 'Deciding parties that have not endorsed (signed) a document of a kind.' },
+    description: {
+      sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.',
+      en: 'Deciding parties that have not endorsed (signed) a document of a kind.',
+    },
     params: { documentKind: { sv: 'Dokumentslaget, t.ex. "problemStatement".', en: 'The document kind, e.g. "problemStatement".' } },
     paramNames: { documentKind: 'documentKind' },
     itemFields: signerItem,
@@ -176,7 +232,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   unsignedParties: {
     type: 'object[]',
-    description: { sv: 'Parter som ska skriva under avtalet/avsiktsförklaringen men inte har gjort det.', en: 'Parties that must sign the agreement / declaration of intent and have not.' },
+    description: {
+      sv: 'Parter som ska skriva under avtalet/avsiktsförklaringen men inte har gjort det.',
+      en: 'Parties that must sign the agreement / declaration of intent and have not.',
+    },
     itemFields: signerItem,
     task: { kind: 'signDocument', status: 'notStarted', documentKinds: SIGNED_KINDS },
   },

@@ -63,7 +63,9 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
   const failures = failing.flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values, vocabulary));
   const failedSets = new Set(failures.map((f) => f.ruleSet));
   const unmet = new Set(failing.map(({ condition }) => condition));
-  const met = ruleSets.flatMap((r) => r.conditions.filter((c) => !unmet.has(c)).map((c) => ({ ruleSet: r.id, rule: c.id, task: taskOf(c, values, vocabulary, undefined, true) })));
+  const met = ruleSets.flatMap((r) =>
+    r.conditions.filter((c) => !unmet.has(c)).map((c) => ({ ruleSet: r.id, rule: c.id, task: taskOf(c, values, vocabulary, undefined, true) })),
+  );
   return {
     passed: failures.length === 0,
     ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
@@ -76,7 +78,10 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
  * The conditions that do not hold, in file order, unexplained: the verdict of {@link evaluateGate}
  * without filling any message. Throws as it does.
  */
-export async function failingConditions(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
+export async function failingConditions(
+  ruleSets: readonly RuleSetFile[],
+  values: FactValues,
+): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
   // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
   // script that slipped past validation (an old published version) is refused, never run.
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });

@@ -33,7 +33,12 @@ export function placeholders(template: string): Placeholder[] {
  * that a message never shows a key). Lists are joined with ", " (items that are objects show their
  * `label`, `name` or `title`). Pure.
  */
-export function renderMessage(template: LocalizedText, factValue: (name: string) => unknown, item?: Record<string, unknown>, vocabulary: Vocabulary = NO_VOCABULARY): LocalizedText {
+export function renderMessage(
+  template: LocalizedText,
+  factValue: (name: string) => unknown,
+  item?: Record<string, unknown>,
+  vocabulary: Vocabulary = NO_VOCABULARY,
+): LocalizedText {
   const fill = (text: string, lang: 'sv' | 'en') =>
     text.replace(PLACEHOLDER, (_, scope: string | undefined, name: string) => {
       if (scope === 'field' || scope === 'documentKind') return labelOf(vocabulary, scope, name)[lang];

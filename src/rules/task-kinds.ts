@@ -49,7 +49,9 @@ export const TASK_STATUSES = ['notStarted', 'inProgress', 'waitingForOthers', 'd
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A status of an unmet condition: fixed, or by the `status` of the item it explains. */
-export type FactTaskStatus = Exclude<TaskStatus, 'done'> | { byItemStatus: Readonly<Record<string, Exclude<TaskStatus, 'done'>>>; otherwise: Exclude<TaskStatus, 'done'> };
+export type FactTaskStatus =
+  | Exclude<TaskStatus, 'done'>
+  | { byItemStatus: Readonly<Record<string, Exclude<TaskStatus, 'done'>>>; otherwise: Exclude<TaskStatus, 'done'> };
 
 /**
  * How a condition on a fact becomes a task when it does not hold: required of every fact of the

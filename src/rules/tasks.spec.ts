@@ -9,14 +9,19 @@ import { vocabularyFrom } from './vocabulary.js';
 const t = (sv: string, en = sv) => ({ sv, en });
 const VOCABULARY = vocabularyFrom(
   [{ key: 'continuationPlan', type: 'longText', label: t('Plan för fortsättningen', 'Plan for continuing the work') }],
-  [{ key: 'agreement', label: t('Avtal', 'Agreement') }, { key: 'declarationOfIntent', label: t('Avsiktsförklaring', 'Declaration of intent') }, { key: 'problemStatement', label: t('Problemformulering', 'Problem statement') }],
+  [
+    { key: 'agreement', label: t('Avtal', 'Agreement') },
+    { key: 'declarationOfIntent', label: t('Avsiktsförklaring', 'Declaration of intent') },
+    { key: 'problemStatement', label: t('Problemformulering', 'Problem statement') },
+  ],
 );
 
 describe('the task of every fact', () => {
   it('every fact of the catalogue says which kind of task satisfies it, with a known kind and status', () => {
     for (const [name, info] of Object.entries(FACT_CATALOGUE)) {
       expect(`${name}: ${String(info.task?.kind)}`).toBe(`${name}: ${TASK_KINDS.find((k) => k === info.task?.kind) ?? 'missing'}`);
-      const statuses = typeof info.task.status === 'string' ? [info.task.status] : [...Object.values(info.task.status.byItemStatus), info.task.status.otherwise];
+      const statuses =
+        typeof info.task.status === 'string' ? [info.task.status] : [...Object.values(info.task.status.byItemStatus), info.task.status.otherwise];
       for (const status of statuses) expect(TASK_STATUSES).toContain(status);
     }
   });
@@ -26,14 +31,33 @@ describe('taskOf', () => {
   const values = (facts: Record<string, unknown>) => new Map(Object.entries(facts));
 
   it('a field: setField with its key and the workflow’s label', () => {
-    const task = taskOf({ id: 'plan', when: { fact: 'filledFields', operator: 'contains', value: 'continuationPlan' }, message: t('x') }, values({ filledFields: ['arena'] }), VOCABULARY);
-    expect(task).toEqual({ kind: 'setField', status: 'notStarted', fact: 'filledFields', fields: [{ key: 'continuationPlan', label: t('Plan för fortsättningen', 'Plan for continuing the work') }] });
+    const task = taskOf(
+      { id: 'plan', when: { fact: 'filledFields', operator: 'contains', value: 'continuationPlan' }, message: t('x') },
+      values({ filledFields: ['arena'] }),
+      VOCABULARY,
+    );
+    expect(task).toEqual({
+      kind: 'setField',
+      status: 'notStarted',
+      fact: 'filledFields',
+      fields: [{ key: 'continuationPlan', label: t('Plan för fortsättningen', 'Plan for continuing the work') }],
+    });
   });
 
   it('either of two document kinds: registerDocument with both, any one will do', () => {
-    const when = { any: [{ fact: 'documentKinds', operator: 'contains', value: 'agreement' }, { fact: 'documentKinds', operator: 'contains', value: 'declarationOfIntent' }] };
+    const when = {
+      any: [
+        { fact: 'documentKinds', operator: 'contains', value: 'agreement' },
+        { fact: 'documentKinds', operator: 'contains', value: 'declarationOfIntent' },
+      ],
+    };
     const task = taskOf({ id: 'formal', when, message: t('x') }, values({ documentKinds: [] }), VOCABULARY);
-    expect(task).toMatchObject({ kind: 'registerDocument', status: 'notStarted', anyOf: true, documentKinds: [{ key: 'agreement', label: t('Avtal', 'Agreement') }, { key: 'declarationOfIntent' }] });
+    expect(task).toMatchObject({
+      kind: 'registerDocument',
+      status: 'notStarted',
+      anyOf: true,
+      documentKinds: [{ key: 'agreement', label: t('Avtal', 'Agreement') }, { key: 'declarationOfIntent' }],
+    });
   });
 
   it('a party that has not endorsed: signDocument, the kind from the parameter, the party, its documents and everyone still to sign', () => {
@@ -42,7 +66,12 @@ describe('taskOf', () => {
       { label: 'Växjö kommun', organisation: 'o1', documents: ['d1'] },
       { label: 'Alvesta kommun', organisation: 'o2', documents: ['d1'] },
     ];
-    const task = taskOf({ id: 'endorsed', when, message: t('x'), each: 'partiesNotEndorsed' }, values({ [factKey('partiesNotEndorsed', { documentKind: 'problemStatement' })]: list }), VOCABULARY, list[1]);
+    const task = taskOf(
+      { id: 'endorsed', when, message: t('x'), each: 'partiesNotEndorsed' },
+      values({ [factKey('partiesNotEndorsed', { documentKind: 'problemStatement' })]: list }),
+      VOCABULARY,
+      list[1],
+    );
     expect(task).toEqual({
       kind: 'signDocument',
       status: 'notStarted',
@@ -52,33 +81,75 @@ describe('taskOf', () => {
       documents: ['d1'],
     });
     // Explained as a whole (no `each`): the task names every party still to sign.
-    const whole = taskOf({ id: 'endorsed', when, message: t('x') }, values({ [factKey('partiesNotEndorsed', { documentKind: 'problemStatement' })]: list }), VOCABULARY);
-    expect(whole.signers).toEqual([{ organisation: 'o1', label: 'Växjö kommun' }, { organisation: 'o2', label: 'Alvesta kommun' }]);
+    const whole = taskOf(
+      { id: 'endorsed', when, message: t('x') },
+      values({ [factKey('partiesNotEndorsed', { documentKind: 'problemStatement' })]: list }),
+      VOCABULARY,
+    );
+    expect(whole.signers).toEqual([
+      { organisation: 'o1', label: 'Växjö kommun' },
+      { organisation: 'o2', label: 'Alvesta kommun' },
+    ]);
   });
 
   it('a board: recordDecision with the decision point, the board and its differing words, and every board listed', () => {
     const when = { fact: 'decisionTextDifferences', params: { decisionPoint: 'joint-agreement' }, operator: 'isEmpty', value: true };
     const item = { label: 'Alvesta kommun – socialnämnden', board: 'b1', organisation: 'o1', words: '14–15', missingWords: 'och förebyggande', extraWords: '' };
-    const task = taskOf({ id: 'texts', when, message: t('x'), each: 'decisionTextDifferences' }, values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }), VOCABULARY, item);
-    expect(task).toMatchObject({ kind: 'recordDecision', status: 'inProgress', decisionPoint: 'joint-agreement', board: { id: 'b1', words: '14–15', missingWords: 'och förebyggande' } });
+    const task = taskOf(
+      { id: 'texts', when, message: t('x'), each: 'decisionTextDifferences' },
+      values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }),
+      VOCABULARY,
+      item,
+    );
+    expect(task).toMatchObject({
+      kind: 'recordDecision',
+      status: 'inProgress',
+      decisionPoint: 'joint-agreement',
+      board: { id: 'b1', words: '14–15', missingWords: 'och förebyggande' },
+    });
     expect(task.party).toBeUndefined();
     expect(task.boards).toBeUndefined();
-    const whole = taskOf({ id: 'texts', when, message: t('x') }, values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }), VOCABULARY);
+    const whole = taskOf(
+      { id: 'texts', when, message: t('x') },
+      values({ [factKey('decisionTextDifferences', { decisionPoint: 'joint-agreement' })]: [item] }),
+      VOCABULARY,
+    );
     expect(whole.boards).toMatchObject([{ id: 'b1', label: 'Alvesta kommun – socialnämnden' }]);
   });
 
   it('statuses from the facts: a missing decision has not started, an announced one waits for its appeal period, some parties but not enough is in progress', () => {
     const notFinal = { fact: 'decisionsNotFinal', params: { decisionPoint: 'p' }, operator: 'isEmpty', value: true };
     const key = factKey('decisionsNotFinal', { decisionPoint: 'p' });
-    const of = (status: string) => taskOf({ id: 'final', when: notFinal, message: t('x'), each: 'decisionsNotFinal' }, values({ [key]: [] }), VOCABULARY, { label: 'B', board: 'b', organisation: 'o', status, finalFrom: '2027-03-08' }).status;
+    const of = (status: string) =>
+      taskOf({ id: 'final', when: notFinal, message: t('x'), each: 'decisionsNotFinal' }, values({ [key]: [] }), VOCABULARY, {
+        label: 'B',
+        board: 'b',
+        organisation: 'o',
+        status,
+        finalFrom: '2027-03-08',
+      }).status;
     expect([of('none'), of('decided'), of('announced'), of('appealed')]).toEqual(['notStarted', 'inProgress', 'waitingForOthers', 'waitingForOthers']);
-    const count = (n: number) => taskOf({ id: 'parties', when: { fact: 'partyCount', operator: 'greaterThanInclusive', value: 2 }, message: t('x') }, values({ partyCount: n }), VOCABULARY).status;
+    const count = (n: number) =>
+      taskOf(
+        { id: 'parties', when: { fact: 'partyCount', operator: 'greaterThanInclusive', value: 2 }, message: t('x') },
+        values({ partyCount: n }),
+        VOCABULARY,
+      ).status;
     expect([count(0), count(1)]).toEqual(['notStarted', 'inProgress']);
   });
 
   it('other: comparisons of different kinds, or under a not', () => {
-    const mixed = { all: [{ fact: 'partyCount', operator: 'greaterThan', value: 1 }, { fact: 'goalCount', operator: 'greaterThan', value: 0 }] };
-    expect(taskOf({ id: 'm', when: mixed, message: t('x') }, values({ partyCount: 0, goalCount: 0 }), VOCABULARY)).toEqual({ kind: 'other', status: 'notStarted', fact: 'partyCount' });
+    const mixed = {
+      all: [
+        { fact: 'partyCount', operator: 'greaterThan', value: 1 },
+        { fact: 'goalCount', operator: 'greaterThan', value: 0 },
+      ],
+    };
+    expect(taskOf({ id: 'm', when: mixed, message: t('x') }, values({ partyCount: 0, goalCount: 0 }), VOCABULARY)).toEqual({
+      kind: 'other',
+      status: 'notStarted',
+      fact: 'partyCount',
+    });
     const negated = { not: { fact: 'filledFields', operator: 'contains', value: 'continuationPlan' } };
     expect(taskOf({ id: 'n', when: negated, message: t('x') }, values({ filledFields: [] }), VOCABULARY).kind).toBe('other');
   });

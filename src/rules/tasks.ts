@@ -119,14 +119,23 @@ export function taskOf(condition: RuleCondition, values: FactValues, vocabulary:
   // The whole list only where no line per item says it: a list on every line of a 311-board gate
   // would make the explanation grow with the square of the boards.
   const listed = item || met ? undefined : values.get(factKey(first.node.fact, first.node.params));
-  if (task.kind === 'recordDecision' && Array.isArray(listed)) task.boards = listed.filter(isObject).map(boardOf).filter((b): b is BoardInTask => !!b);
-  if (task.kind === 'signDocument' && Array.isArray(listed)) task.signers = listed.filter(isObject).map(partyOf).filter((p): p is PartyInTask => !!p);
+  if (task.kind === 'recordDecision' && Array.isArray(listed))
+    task.boards = listed
+      .filter(isObject)
+      .map(boardOf)
+      .filter((b): b is BoardInTask => !!b);
+  if (task.kind === 'signDocument' && Array.isArray(listed))
+    task.signers = listed
+      .filter(isObject)
+      .map(partyOf)
+      .filter((p): p is PartyInTask => !!p);
   return task;
 }
 
 /** The status of an unmet condition: as the fact declares it, by the item's status, or in progress when some but not enough are there. */
 function statusOf(declared: FactTask, leaves: Leaf[], values: FactValues, item: Record<string, unknown> | undefined): TaskStatus {
-  const base = typeof declared.status === 'string' ? declared.status : (own(declared.status.byItemStatus, text(item?.status) ?? '') ?? declared.status.otherwise);
+  const base =
+    typeof declared.status === 'string' ? declared.status : (own(declared.status.byItemStatus, text(item?.status) ?? '') ?? declared.status.otherwise);
   if (base !== 'notStarted') return base;
   const some = leaves.some((l) => {
     if (!COUNTING.has(String(l.node.operator))) return false;

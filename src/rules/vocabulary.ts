@@ -13,7 +13,17 @@ export type FieldType = (typeof FIELD_TYPES)[number];
  * workflow declares those its gates and forms use, with its own labels (Borås calls its situation
  * analysis "Lägesbild"); the others keep the labels of {@link DEFAULT_DOCUMENT_KIND_LABELS}.
  */
-export const DOCUMENT_KINDS = ['agreement', 'declarationOfIntent', 'problemStatement', 'situationAnalysis', 'plan', 'followUpReport', 'steeringDocument', 'decision', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'agreement',
+  'declarationOfIntent',
+  'problemStatement',
+  'situationAnalysis',
+  'plan',
+  'followUpReport',
+  'steeringDocument',
+  'decision',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** What each document kind is called where the workflow does not say. */
@@ -101,7 +111,11 @@ export function labelOf(vocabulary: Vocabulary, kind: NameKind, key: string): Lo
  */
 export function documentKindsOf(vocabulary: Vocabulary): Array<{ key: string; label: LocalizedText; help?: LocalizedText; declared: boolean }> {
   const declared = Object.values(vocabulary.documentKinds).map((k) => ({ key: k.key, label: k.label, ...(k.help ? { help: k.help } : {}), declared: true }));
-  const rest = DOCUMENT_KINDS.filter((k) => !Object.hasOwn(vocabulary.documentKinds, k)).map((key) => ({ key, label: DEFAULT_DOCUMENT_KIND_LABELS[key], declared: false }));
+  const rest = DOCUMENT_KINDS.filter((k) => !Object.hasOwn(vocabulary.documentKinds, k)).map((key) => ({
+    key,
+    label: DEFAULT_DOCUMENT_KIND_LABELS[key],
+    declared: false,
+  }));
   return [...declared, ...rest];
 }
 

@@ -96,7 +96,9 @@ export interface CastMember {
  * (managers, for two organisations), Stina (steering group, no e-mail address: inbox only) and Mats
  * again in the steering group.
  */
-export async function seedCast(t: TestApp): Promise<{ orgs: { region: string; kommun: string }; cast: Record<'anna' | 'maria' | 'mats' | 'stina', CastMember> }> {
+export async function seedCast(
+  t: TestApp,
+): Promise<{ orgs: { region: string; kommun: string }; cast: Record<'anna' | 'maria' | 'mats' | 'stina', CastMember> }> {
   const registry = await seedRegistry(t);
   const region = registry.get('Region Kronoberg')!.id;
   const kommun = registry.get('Växjö kommun')!.id;
@@ -130,7 +132,10 @@ export async function startCase(t: TestApp, seeded: Awaited<ReturnType<typeof se
   const created = await t.request('POST', '/cases', { body: { workflow: 'frist', title }, as: cast.anna.as });
   if (created.status !== 201) throw new Error(`case: ${created.status} ${created.text}`);
   const id = created.body.id as string;
-  const party = await t.request('POST', `/cases/${id}/parties`, { body: { organisationId: orgs.kommun, responsibilities: ['decides', 'contributes'] }, as: cast.anna.as });
+  const party = await t.request('POST', `/cases/${id}/parties`, {
+    body: { organisationId: orgs.kommun, responsibilities: ['decides', 'contributes'] },
+    as: cast.anna.as,
+  });
   if (party.status !== 201) throw new Error(`party: ${party.status} ${party.text}`);
   const roles: Array<[string, string, CastMember]> = [
     ['manager', orgs.region, cast.maria],

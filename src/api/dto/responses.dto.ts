@@ -2,7 +2,16 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import type { CaseGatesView, CaseTaskView, GateStatusView, ObligationView } from '../../cases/case-gates.service.js';
 import type { TaskBoardView, TaskView } from '../../cases/task-view.js';
 import { TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../rules/task-kinds.js';
-import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, DeclaredFieldView, DocumentKindView, GateFailureView, StepView } from '../../cases/case-view.js';
+import type {
+  AllowedEventView,
+  CaseSummaryView,
+  CaseView,
+  DeadlineView,
+  DeclaredFieldView,
+  DocumentKindView,
+  GateFailureView,
+  StepView,
+} from '../../cases/case-view.js';
 import { FIELD_TYPES, type FieldType } from '../../rules/vocabulary.js';
 import type { ChangeInWords, HistorySummary } from '../../governance/history-summary.js';
 
@@ -31,7 +40,12 @@ class WorkflowRefDto {
 }
 
 class CaseStateDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: 'XState state value: a state id, or an object for nested states', example: 'gatherActors' }) value!: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    description: 'XState state value: a state id, or an object for nested states',
+    example: 'gatherActors',
+  })
+  value!: unknown;
   @ApiProperty({ type: [StepDto], description: 'Active steps, outermost first' }) steps!: StepDto[];
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
 }
@@ -39,7 +53,13 @@ class CaseStateDto {
 export class DeadlineDto implements DeadlineView {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
-  @ApiProperty({ type: 'object', properties: { workingDays: { type: 'integer' }, calendarDays: { type: 'integer' }, hours: { type: 'integer' } }, example: { workingDays: 3 }, description: 'The SLA: workingDays, calendarDays or hours' }) sla!: DeadlineView['sla'];
+  @ApiProperty({
+    type: 'object',
+    properties: { workingDays: { type: 'integer' }, calendarDays: { type: 'integer' }, hours: { type: 'integer' } },
+    example: { workingDays: 3 },
+    description: 'The SLA: workingDays, calendarDays or hours',
+  })
+  sla!: DeadlineView['sla'];
   @ApiProperty({ format: 'date', example: '2026-06-24', description: 'The last day (Swedish calendar)' }) dueOn!: string;
   @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes' }) dueAt!: string;
   @ApiProperty() overdue!: boolean;
@@ -56,11 +76,12 @@ export class DeclaredFieldDto implements DeclaredFieldView {
   @ApiProperty({ enum: FIELD_TYPES, example: 'longText', description: 'text (one line), longText, date (YYYY-MM-DD), number or boolean' }) type!: FieldType;
   @ApiProperty({ example: 'Plan för fortsättningen' }) label!: string;
   @ApiPropertyOptional({ example: 'Hur hålls arbetet vid liv när projektet är slut?' }) help?: string;
-  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }], description: 'The value recorded; null while empty' }) value!: string | number | boolean | null;
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }], description: 'The value recorded; null while empty' })
+  value!: string | number | boolean | null;
 }
 
 export class DocumentKindDto implements DocumentKindView {
-  @ApiProperty({ example: 'declarationOfIntent', description: 'The key, as in a document\'s `kind`' }) key!: string;
+  @ApiProperty({ example: 'declarationOfIntent', description: "The key, as in a document's `kind`" }) key!: string;
   @ApiProperty({ example: 'Avsiktsförklaring' }) label!: string;
   @ApiPropertyOptional() help?: string;
   @ApiProperty({ description: 'Whether the workflow declares the kind (its gates or forms use it); the others have a default label' }) declared!: boolean;
@@ -73,10 +94,22 @@ export class CaseDto implements CaseView {
   @ApiProperty({ enum: ['active', 'closed'] }) status!: 'active' | 'closed';
   @ApiProperty({ type: CaseStateDto }) state!: CaseStateDto;
   @ApiProperty({ type: [DeadlineDto], description: 'One per step the case is in that has an SLA' }) deadlines!: DeadlineDto[];
-  @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' }) allowedEvents!: AllowedEventDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet' }, description: 'The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)' }) fields!: Record<string, unknown>;
-  @ApiProperty({ type: [DeclaredFieldDto], description: 'The fields the workflow declares, in its order, with label, help and value' }) declaredFields!: DeclaredFieldDto[];
-  @ApiProperty({ type: [DocumentKindDto], description: 'Every kind a document can have: those the workflow declares first (its label and help), then the others' }) documentKinds!: DocumentKindDto[];
+  @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' })
+  allowedEvents!: AllowedEventDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { arena: 'Blekingerådet' },
+    description: 'The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)',
+  })
+  fields!: Record<string, unknown>;
+  @ApiProperty({ type: [DeclaredFieldDto], description: 'The fields the workflow declares, in its order, with label, help and value' })
+  declaredFields!: DeclaredFieldDto[];
+  @ApiProperty({
+    type: [DocumentKindDto],
+    description: 'Every kind a document can have: those the workflow declares first (its label and help), then the others',
+  })
+  documentKinds!: DocumentKindDto[];
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -128,19 +161,26 @@ class TaskSubjectDto {
 export class TaskBoardDto implements TaskBoardView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Alvesta kommun – socialnämnden' }) label!: string;
-  @ApiProperty({ format: 'uuid', description: 'The board\'s organisation' }) organisation!: string;
-  @ApiPropertyOptional({ example: 'none', description: 'Its decision\'s status: none, proposed, decided, minutesApproved, announced, appealed, rejected' }) status?: string;
+  @ApiProperty({ format: 'uuid', description: "The board's organisation" }) organisation!: string;
+  @ApiPropertyOptional({ example: 'none', description: "Its decision's status: none, proposed, decided, minutesApproved, announced, appealed, rejected" })
+  status?: string;
   @ApiPropertyOptional({ example: 'inget beslut' }) statusText?: string;
   @ApiPropertyOptional({ example: '14–16', description: 'Word positions in the reference text where its decision differs' }) words?: string;
-  @ApiPropertyOptional({ example: 'och förebyggande', description: 'The reference\'s words its decision lacks' }) missingWords?: string;
+  @ApiPropertyOptional({ example: 'och förebyggande', description: "The reference's words its decision lacks" }) missingWords?: string;
   @ApiPropertyOptional({ description: 'The words its decision has in their place' }) extraWords?: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'The first day its decision can be final; null when nobody knows (appealed)' }) finalFrom?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The first day its decision can be final; null when nobody knows (appealed)',
+  })
+  finalFrom?: string | null;
 }
 
 /** What would satisfy a gate condition (docs/facts.md, "Tasks"). */
 export class TaskDto implements TaskView {
   @ApiProperty({ enum: TASK_KINDS, example: 'setField', description: 'What kind of task: which form satisfies it' }) kind!: TaskKind;
-  @ApiProperty({ example: 'Fyll i "Plan för fortsättningen"', description: 'What to do, in the caller\'s language' }) title!: string;
+  @ApiProperty({ example: 'Fyll i "Plan för fortsättningen"', description: "What to do, in the caller's language" }) title!: string;
   @ApiProperty({ enum: TASK_STATUSES, example: 'notStarted' }) status!: TaskStatus;
   @ApiProperty({ example: 'Ej påbörjad', description: 'The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)' }) statusText!: string;
   @ApiProperty({ type: String, nullable: true, example: 'filledFields', description: 'The fact the task comes from; null for a guard' }) fact!: string | null;
@@ -148,14 +188,25 @@ export class TaskDto implements TaskView {
   @ApiPropertyOptional({ type: [KeyLabelDto], description: 'registerDocument, signDocument: the document kind(s)' }) documentKinds?: KeyLabelDto[];
   @ApiPropertyOptional({ description: 'With several fields or kinds: any one of them will do' }) anyOf?: boolean;
   @ApiPropertyOptional({ type: RoleRefDto, description: 'assignRole: the role' }) role?: RoleRefDto;
-  @ApiPropertyOptional({ enum: ['leads', 'decides', 'contributes'], description: 'addParty: the responsibility a party is wanted for' }) responsibility?: string;
+  @ApiPropertyOptional({ enum: ['leads', 'decides', 'contributes'], description: 'addParty: the responsibility a party is wanted for' })
+  responsibility?: string;
   @ApiPropertyOptional({ example: 'N03937', description: 'addGoal: the Kolada KPI' }) kpi?: string;
   @ApiPropertyOptional({ example: 'joint-agreement', description: 'setUpDecisionPoint, recordDecision: the decision point' }) decisionPoint?: string;
   @ApiPropertyOptional({ type: PartyRefDto, description: 'The party the task is about' }) party?: PartyRefDto;
   @ApiPropertyOptional({ type: TaskBoardDto, description: 'recordDecision: the board this line is about' }) board?: TaskBoardDto;
-  @ApiPropertyOptional({ type: [TaskBoardDto], description: 'recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board' }) boards?: TaskBoardDto[];
-  @ApiPropertyOptional({ type: [PartyRefDto], description: 'signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party' }) signers?: PartyRefDto[];
-  @ApiPropertyOptional({ type: [String], description: 'signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed)' }) documents?: string[];
+  @ApiPropertyOptional({
+    type: [TaskBoardDto],
+    description:
+      'recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board',
+  })
+  boards?: TaskBoardDto[];
+  @ApiPropertyOptional({
+    type: [PartyRefDto],
+    description: 'signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party',
+  })
+  signers?: PartyRefDto[];
+  @ApiPropertyOptional({ type: [String], description: 'signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed)' })
+  documents?: string[];
   @ApiPropertyOptional({ type: TaskSubjectDto, description: 'completeGoal, recordMeasurement: the goal' }) goal?: TaskSubjectDto;
   @ApiPropertyOptional({ type: TaskSubjectDto, description: 'updateAction: the action' }) action?: TaskSubjectDto;
   @ApiPropertyOptional({ example: 'utgångsvärde, målvärde', description: 'What a goal or action lacks, in words' }) missing?: string;
@@ -198,7 +249,11 @@ class ChangeInWordsDto implements ChangeInWords {
 export class HistorySummaryDto implements HistorySummary {
   @ApiProperty({ example: 'Maria Nilsson, Region Kronoberg', description: 'Who: a person by name and organisation, or the system' }) who!: string;
   @ApiProperty({ example: 'Part lades till', description: 'The kind of event, in words' }) what!: string;
-  @ApiProperty({ example: 'Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).', description: 'One sentence saying who did what' }) text!: string;
+  @ApiProperty({
+    example: 'Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).',
+    description: 'One sentence saying who did what',
+  })
+  text!: string;
   @ApiProperty({ type: [ChangeInWordsDto], description: 'Only the properties that changed, with labels and values in words' }) changes!: ChangeInWordsDto[];
 }
 
@@ -207,7 +262,10 @@ export class HistoryEventDto {
   @ApiProperty({ example: 'case.transitioned' }) type!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded, for machines (ids, raw values)' }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded, for machines (ids, raw values)' }) payload!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ type: HistorySummaryDto, description: "The event in words, in the caller's language" }) summary!: HistorySummaryDto;
   @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
   @ApiProperty() hash!: string;
@@ -222,9 +280,10 @@ export class VerifyDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ description: 'Events checked' }) events!: number;
   @ApiPropertyOptional({ description: 'Sequence number of the first event that does not verify' }) firstBrokenEvent?: number;
-  @ApiPropertyOptional({ description: 'Why the history does not verify, in the caller\'s language' }) reason?: string;
-  @ApiPropertyOptional({ description: 'Events written before the history was signed (their hash chain is checked, their signatures cannot be)' }) unsignedEvents?: number;
-  @ApiPropertyOptional({ description: 'What a valid verdict does not cover, in the caller\'s language' }) note?: string;
+  @ApiPropertyOptional({ description: "Why the history does not verify, in the caller's language" }) reason?: string;
+  @ApiPropertyOptional({ description: 'Events written before the history was signed (their hash chain is checked, their signatures cannot be)' })
+  unsignedEvents?: number;
+  @ApiPropertyOptional({ description: "What a valid verdict does not cover, in the caller's language" }) note?: string;
 }
 
 class FieldErrorDto {
@@ -256,19 +315,25 @@ export class ObligationDto implements ObligationView {
   @ApiProperty({ type: [NamedOrganisationDto], description: 'The organisations that owe it' }) organisations!: NamedOrganisationDto[];
   @ApiProperty({ description: "The caller's organisation is among them" }) mine!: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the case is in' }) dueOn!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The item the line explains (a board, a party, …)' }) item!: Record<string, unknown> | null;
-  @ApiProperty({ type: TaskDto, description: 'What would satisfy it; its status for the caller (waitingForOthers when another organisation owes it)' }) task!: TaskDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The item the line explains (a board, a party, …)' }) item!: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ type: TaskDto, description: 'What would satisfy it; its status for the caller (waitingForOthers when another organisation owes it)' })
+  task!: TaskDto;
 }
 
 export class CaseTaskDto extends TaskDto implements CaseTaskView {
   @ApiProperty({ type: String, nullable: true, example: 'actors-gathered' }) ruleSet!: string | null;
   @ApiProperty({ example: 'arena-described' }) rule!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The condition\'s message while unmet; null when done' }) message!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The condition's message while unmet; null when done" }) message!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'secretariat' }) responsible!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Sekretariat' }) responsibleTitle!: string | null;
   @ApiProperty({ type: [NamedOrganisationDto], description: 'The organisations that owe it (none when done)' }) owedBy!: NamedOrganisationDto[];
   @ApiProperty({ description: "The caller's organisation is among them" }) mine!: boolean;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the gate leads out of; null when done' }) dueOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the gate leads out of; null when done' }) dueOn!:
+    | string
+    | null;
 }
 
 export class GateStatusDto implements GateStatusView {
@@ -277,7 +342,8 @@ export class GateStatusDto implements GateStatusView {
   @ApiProperty({ type: StepDto }) target!: StepDto;
   @ApiProperty() passed!: boolean;
   @ApiProperty({ type: [ObligationDto] }) failures!: ObligationDto[];
-  @ApiProperty({ type: [CaseTaskDto], description: 'The gate as a task list: every condition in file order, unmet (one per item) and done' }) tasks!: CaseTaskDto[];
+  @ApiProperty({ type: [CaseTaskDto], description: 'The gate as a task list: every condition in file order, unmet (one per item) and done' })
+  tasks!: CaseTaskDto[];
 }
 
 export class CaseGatesDto implements CaseGatesView {

@@ -25,13 +25,17 @@ export class DocumentsFacts implements FactProvider {
     const agreements = toSign(SIGNED_KINDS);
     const out: Record<string, unknown> = {
       documentKinds: [...new Set(documents.map((d) => d.kind))].sort(),
-      unsignedParties: parties.filter((p) => p.party.mustSign && !agreementSigned.has(p.organisation.id)).map((p) => ({ ...partyItem(p), documents: agreements })),
+      unsignedParties: parties
+        .filter((p) => p.party.mustSign && !agreementSigned.has(p.organisation.id))
+        .map((p) => ({ ...partyItem(p), documents: agreements })),
     };
     for (const request of wanted.filter((w) => w.name === 'partiesNotEndorsed')) {
       const kind = [String(request.params?.documentKind)];
       const endorsed = signedOn(kind);
       const ofKind = toSign(kind);
-      out[factKey(request.name, request.params)] = parties.filter((p) => p.party.responsibilities.includes('decides') && !endorsed.has(p.organisation.id)).map((p) => ({ ...partyItem(p), documents: ofKind }));
+      out[factKey(request.name, request.params)] = parties
+        .filter((p) => p.party.responsibilities.includes('decides') && !endorsed.has(p.organisation.id))
+        .map((p) => ({ ...partyItem(p), documents: ofKind }));
     }
     return out;
   }

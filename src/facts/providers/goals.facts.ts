@@ -21,10 +21,13 @@ export class GoalsFacts implements FactProvider {
       unmeasurableGoals: goals
         .map((g) => ({ g, missing: missingForMeasurable(g) }))
         .filter(({ missing }) => missing.length)
-        .map(({ g, missing }) => ({ label: g.title, goal: g.id, missing: missing.map((m) => m.sv).join(', '), missingEn: missing.map((m) => m.en).join(', ') })),
-      partiesWithoutGoal: parties
-        .filter((p) => p.party.responsibilities.some((r) => r === 'decides' || r === 'contributes') && !measuredFor(p))
-        .map(partyItem),
+        .map(({ g, missing }) => ({
+          label: g.title,
+          goal: g.id,
+          missing: missing.map((m) => m.sv).join(', '),
+          missingEn: missing.map((m) => m.en).join(', '),
+        })),
+      partiesWithoutGoal: parties.filter((p) => p.party.responsibilities.some((r) => r === 'decides' || r === 'contributes') && !measuredFor(p)).map(partyItem),
       goalsWithoutFollowUp: goals.filter((g) => progressOf(g, byGoal.get(g.id) ?? []).latest === null).map((g) => ({ label: g.title, goal: g.id })),
       goalsOffTrack: goals
         .map((g) => ({ g, p: progressOf(g, byGoal.get(g.id) ?? []) }))
