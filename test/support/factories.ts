@@ -6,8 +6,9 @@ import type { ApiResponse, TestActor, TestApp } from './test-app.js';
  * what it needs with them, so it runs alone (`npm test -- -t "<name>"`) and no test depends on
  * data another test made.
  *
- * A factory is setup, not a finding: an answer other than 2xx throws, with the status and the
- * text, so a broken setup fails the test at the step that broke. Assertions about an answer stay
+ * A factory is setup, not a finding: an answer other than the one success status it expects
+ * (201 for what a POST creates, else 200) throws, with the status and the text, so a broken
+ * setup fails the test at the step that broke. Assertions about an answer stay
  * in the test, which sends that request itself.
  */
 
@@ -25,17 +26,24 @@ export interface CaseRef {
 
 /**
  * One request of a factory.
- * @returns the answer, when it is 2xx
+ * @returns the answer, when its status is `expected` (default 201 for a POST, 200 otherwise)
  * @throws Error naming `what`, the status and the answer's text otherwise
  */
-async function send(t: TestApp, method: string, path: string, what: string, options: Acting & { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+async function send(
+  t: TestApp,
+  method: string,
+  path: string,
+  what: string,
+  options: Acting & { body?: unknown; rawBody?: string; headers?: Record<string, string>; expected?: number } = {},
+): Promise<ApiResponse> {
+  const expected = options.expected ?? (method === 'POST' ? 201 : 200);
   const res = await t.request(method, path, {
     ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.rawBody !== undefined ? { rawBody: options.rawBody } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.as ? { as: options.as } : {}),
   });
-  if (res.status < 200 || res.status >= 300) throw new Error(`${what}: ${method} ${path} answered ${res.status} ${res.text.slice(0, 500)}`);
+  if (res.status !== expected) throw new Error(`${what}: ${method} ${path} answered ${res.status} ${res.text.slice(0, 500)}`);
   return res;
 }
 
@@ -85,7 +93,7 @@ export async function setFields(t: TestApp, caseId: string, fields: Record<strin
  */
 export async function advance(t: TestApp, caseId: string, event: { type?: string; comment?: string } = {}, options: Acting = {}): Promise<CaseRef & { state: unknown }> {
   const { type = 'ADVANCE', ...rest } = event;
-  const res = await send(t, 'POST', `/cases/${caseId}/events`, `sending ${type}`, { ...options, body: { type, ...rest } });
+  const res = await send(t, 'POST', `/cases/${caseId}/events`, `sending ${type}`, { ...options, body: { type, ...rest }, expected: 200 });
   return { ...caseRefOf(res), state: res.body.state.value };
 }
 
@@ -153,7 +161,7 @@ export async function addGoal(t: TestApp, caseId: string, goal: { title: string 
 
 /** Imports measurements in Kolada's file format (`{ values: [...] }`). */
 export async function importKolada(t: TestApp, caseId: string, file: { values: unknown[] }, options: Acting = {}): Promise<void> {
-  await send(t, 'POST', `/cases/${caseId}/goals/kolada-import`, 'importing Kolada values', { ...options, body: file });
+  await send(t, 'POST', `/cases/${caseId}/goals/kolada-import`, 'importing Kolada values', { ...options, body: file, expected: 200 });
 }
 
 /** @returns the new commitment's id */
@@ -178,7 +186,7 @@ export async function setChairRotation(t: TestApp, caseId: string, rotation: { e
 
 /** Hands the chair to the next party of the rotation, as asked (not on schedule). */
 export async function rotateChair(t: TestApp, caseId: string, options: Acting = {}): Promise<void> {
-  await send(t, 'POST', `/cases/${caseId}/chair/rotate`, 'rotating the chair', options);
+  await send(t, 'POST', `/cases/${caseId}/chair/rotate`, 'rotating the chair', { ...options, expected: 200 });
 }
 
 /**
