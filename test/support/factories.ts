@@ -1,3 +1,4 @@
+import { person, type seedRegistry } from './governance-fixture.js';
 import type { ApiResponse, TestActor, TestApp } from './test-app.js';
 
 /**
@@ -216,4 +217,37 @@ export async function fieldCaseAt(t: TestApp, step: string, { title }: { title: 
   }
   if (step !== 'followUp') throw new Error(`the field-gated lifecycle has no step "${step}" before follow-up`);
   return ref;
+}
+
+let kronobergCases = 0;
+
+/**
+ * A case of the shipped Kronoberg workflow (`kronoberg`, needs the seeded registry) walked to its
+ * step `decisions`: the region leads, decides and must sign; Växjö decides and contributes, with
+ * `vaxjo` as its secretariat on the case; the arena is described, a steering group member (a new
+ * person of the region) appointed, the agreement signed by both; then ADVANCE. The decision point
+ * is the test's to set up.
+ * @param orgs the registry as `seedRegistry` returned it
+ * @returns the case's id and the state the ADVANCE answered (the test asserts it is `decisions`)
+ */
+export async function kronobergCaseAtDecisions(
+  t: TestApp,
+  orgs: Awaited<ReturnType<typeof seedRegistry>>,
+  { title, region, vaxjo }: { title: string; region: TestActor; vaxjo: TestActor },
+): Promise<{ id: string; state: unknown }> {
+  kronobergCases += 1;
+  const as = { as: region };
+  const regionId = orgs.get('Region Kronoberg')!.id;
+  const vaxjoId = orgs.get('Växjö kommun')!.id;
+  const { id } = await createCase(t, { workflow: 'kronoberg', title }, as);
+  await updateParty(t, id, regionId, { responsibilities: ['leads', 'decides', 'contributes'], mustSign: true }, as);
+  await addParty(t, id, { organisationId: vaxjoId, responsibilities: ['decides', 'contributes'] }, as);
+  await setFields(t, id, { arena: 'Forum' }, as);
+  const karin = await person(t, `karin.${kronobergCases}`, 'Karin', regionId);
+  await assignRole(t, id, { role: 'steeringGroup', organisationId: regionId, holderId: karin }, as);
+  await assignRole(t, id, { role: 'secretariat', organisationId: vaxjoId, holderId: (await t.identity(vaxjo)).personId }, as);
+  const doc = await registerDocument(t, id, { title: 'Överenskommelse', kind: 'agreement' }, as);
+  for (const organisationId of [regionId, vaxjoId]) await recordSignature(t, id, doc, { organisationId, signedOn: '2026-12-01' }, as);
+  const { state } = await advance(t, id, {}, as);
+  return { id, state };
 }
