@@ -48,9 +48,14 @@ async function send(
   return res;
 }
 
-/** The case reference of an answer about a case (a command's, a field change's, a read's). */
+/**
+ * The case reference of an answer about a case (a command's, a field change's, a read's).
+ * @throws Error when the answer carries no ETag
+ */
 function caseRefOf(res: ApiResponse): CaseRef {
-  return { id: res.body.id, version: res.body.version, etag: res.headers.get('etag') ?? `"${res.body.version}"` };
+  const etag = res.headers.get('etag');
+  if (!etag) throw new Error(`an answer about case ${res.body.id} without an ETag: ${res.text.slice(0, 200)}`);
+  return { id: res.body.id, version: res.body.version, etag };
 }
 
 let unique = 0;
@@ -58,7 +63,7 @@ let unique = 0;
 /**
  * Someone of a test organisation of their own, new to the app: a case they start is seen and
  * listed by nobody else's organisation, so a test that lists or counts cases sees its own only.
- * Pure: the test app registers them on their first request.
+ * Sends no request: the test app registers them (and the organisation) on their first one.
  * @param label words for the organisation's name (a number is added so it is new each time)
  */
 export function actorOfNewOrganisation(label = 'Testorganisation'): TestActor {
