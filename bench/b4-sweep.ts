@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { EscalationJob } from '../src/deadlines/escalation.job.js';
-import { CLAIM_NEXT_SQL, claimParameters } from '../src/deadlines/escalations.service.js';
+import { EscalationJob } from '../src/escalations/escalation.job.js';
+import { CLAIM_NEXT_SQL, claimParameters } from '../src/escalations/escalations.service.js';
 import { startBenchApp, type BenchApp } from './lib/bench-app.js';
 import { fmt, ratio, type BenchContext, type BenchOutcome, type BenchRow } from './lib/context.js';
 import { numbered } from './lib/sql.js';

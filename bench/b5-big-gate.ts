@@ -4,7 +4,7 @@ import { FactService } from '../src/facts/fact.service.js';
 import { REQUIRED_BOARDS_SQL, requiredBoardsParameters } from '../src/facts/providers/decisions.facts.js';
 import { stockholmDate } from '../src/calendar/working-days.js';
 import { evaluateGate, factRequestsOf } from '../src/rules/gate-evaluator.js';
-import { GateService } from '../src/rules/gate.service.js';
+import { GateService } from '../src/cases/gate.service.js';
 import { WORKING_CALENDAR } from '../src/calendar/calendar.provider.js';
 import { ADMINISTRATOR, type TestActor } from '../test/support/test-app.js';
 import { startBenchApp, type BenchApp } from './lib/bench-app.js';

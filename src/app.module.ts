@@ -4,10 +4,10 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
-import { CaseRoleDirectory } from './access/case-roles.js';
+import { CaseRoleDirectory } from './cases/case-roles.js';
 import { ApiTokensService } from './access/api-tokens.service.js';
 import { Authenticator } from './access/authenticator.js';
-import { CaseAccess } from './access/case-access.js';
+import { CaseAccess } from './cases/case-access.js';
 import { AuthGuard } from './api/actor.guard.js';
 import { CaseVisibilityGuard } from './api/case-visibility.guard.js';
 import { loggingOptions } from './api/logging.js';
@@ -28,6 +28,7 @@ import { ChairRotationJob } from './governance/chair-rotation.job.js';
 import { DecisionsService } from './governance/decisions.service.js';
 import { DocumentsService } from './governance/documents.service.js';
 import { GoalsService } from './governance/goals.service.js';
+import { HistoryVerification } from './governance/history-verification.service.js';
 import { PartiesService } from './governance/parties.service.js';
 import { RegistryService } from './governance/registry.service.js';
 import { WorkService } from './governance/work.service.js';
@@ -43,17 +44,19 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './config/database.js';
 import { ormOptions } from './config/orm-config.js';
 import { APP_CONFIG, DATABASE_TARGET } from './config/tokens.js';
-import { DeadlineListener } from './deadlines/deadline.listener.js';
+import { DeadlineListener } from './escalations/deadline.listener.js';
 import { DeadlineQueries } from './deadlines/deadline-queries.js';
-import { EscalationJob } from './deadlines/escalation.job.js';
+import { EscalationJob } from './escalations/escalation.job.js';
 import { EscalationsController } from './api/escalations.controller.js';
-import { EscalationsService } from './deadlines/escalations.service.js';
-import { DefinitionRegistry } from './definitions/definition-registry.js';
+import { EscalationsService } from './escalations/escalations.service.js';
+import { DefinitionRegistry, VERSION_USAGE } from './definitions/definition-registry.js';
+import { caseVersionUsage } from './cases/version-usage.js';
 import { FactService } from './facts/fact.service.js';
+import { GATE_FACTS } from './cases/gate-facts.js';
 import { OutboxController } from './api/outbox.controller.js';
 import { OutboxRelay } from './notifications/outbox.relay.js';
 import { Outbox } from './notifications/outbox.service.js';
-import { GateService } from './rules/gate.service.js';
+import { GateService } from './cases/gate.service.js';
 
 /** What the application is built from: settings, where the data is, and (in tests) a clock. */
 export interface AppModuleOptions {
@@ -151,7 +154,11 @@ export class AppModule {
         calendarProvider,
         CaseRoleDirectory,
         DefinitionRegistry,
+        // The registry asks the cases how many run on a version (it sits below them).
+        { provide: VERSION_USAGE, useValue: caseVersionUsage },
         FactService,
+        // The cases ask for facts through this port; the facts module, above them, answers.
+        { provide: GATE_FACTS, useExisting: FactService },
         GateService,
         AuditService,
         // Listeners that must act in the transaction of a state change (deadlines, …).
@@ -164,6 +171,7 @@ export class AppModule {
         PartiesService,
         DecisionsService,
         GoalsService,
+        HistoryVerification,
         WorkService,
         DocumentsService,
         ChairRotationJob,

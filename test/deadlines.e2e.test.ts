@@ -1,4 +1,4 @@
-import { EscalationJob } from '../src/deadlines/escalation.job.js';
+import { EscalationJob } from '../src/escalations/escalation.job.js';
 import { OutboxRelay } from '../src/notifications/outbox.relay.js';
 import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { PROCESS_OWNER } from './support/governance-fixture.js';

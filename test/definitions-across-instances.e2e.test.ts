@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Actor } from '../src/access/actor.js';
 import { APP_CONFIG } from '../src/config/tokens.js';
-import { DefinitionRegistry } from '../src/definitions/definition-registry.js';
+import { DefinitionRegistry, VERSION_USAGE } from '../src/definitions/definition-registry.js';
 import { ADMINISTRATOR, SECRETARIAT, startTestApp, type TestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -35,9 +34,9 @@ describe('workflow versions across instances on one database', () => {
         return res.body;
       };
     } else {
-      const other = new DefinitionRegistry(b.orm, b.app.get(APP_CONFIG), b.clock);
-      const owner: Actor = { kind: 'person', person: 'admin', organisation: 'drift', roles: [], systemRoles: ['processOwner'] };
-      publish = (workflow) => other.publishSubmission({ workflow }, owner);
+      // The embedded database takes one connection: a second registry on the same ORM stands in for instance A.
+      const other = new DefinitionRegistry(b.orm, b.app.get(APP_CONFIG), b.clock, b.app.get(VERSION_USAGE));
+      publish = (workflow) => other.publishSubmission({ workflow });
     }
   });
   afterEach(async () => {

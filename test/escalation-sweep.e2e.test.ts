@@ -1,8 +1,8 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import pg from 'pg';
 import { ManualClock } from '../src/common/clock.js';
-import { ESCALATION_SWEEP, EscalationJob } from '../src/deadlines/escalation.job.js';
-import { EscalationsService } from '../src/deadlines/escalations.service.js';
+import { ESCALATION_SWEEP, EscalationJob } from '../src/escalations/escalation.job.js';
+import { EscalationsService } from '../src/escalations/escalations.service.js';
 import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';

@@ -1,6 +1,6 @@
 import { ManualClock } from '../src/common/clock.js';
-import { EscalationJob } from '../src/deadlines/escalation.job.js';
-import { EscalationsService } from '../src/deadlines/escalations.service.js';
+import { EscalationJob } from '../src/escalations/escalation.job.js';
+import { EscalationsService } from '../src/escalations/escalations.service.js';
 import { OutboxRelay } from '../src/notifications/outbox.relay.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifySignature } from '../src/notifications/webhook-signature.js';
 import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';

@@ -23,6 +23,16 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.name).sort()).toEqual(files.sort());
   });
 
+  it('are listed in the order of their timestamps, and no new one shares a timestamp', () => {
+    const stamp = (name: string) => name.match(/^Migration(\d{14})/)![1]!;
+    const stamps = MIGRATIONS.map((m) => stamp(m.name));
+    expect(stamps).toEqual([...stamps].sort());
+    // Two early migrations share 20261128090000. They stay as they are: the database remembers a
+    // migration by its name, so renaming one that has run would run it again. Any other pair fails.
+    const shared = stamps.filter((s, i) => stamps.indexOf(s) !== i);
+    expect(shared).toEqual(['20261128090000']);
+  });
+
   it('create the tables and columns the entities describe', async () => {
     const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true });
     // Foreign keys, checks and indexes are written by hand in the migrations and not repeated in

@@ -1,4 +1,4 @@
-import { EscalationJob } from '../src/deadlines/escalation.job.js';
+import { EscalationJob } from '../src/escalations/escalation.job.js';
 import { OutboxRelay } from '../src/notifications/outbox.relay.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER } from '../src/notifications/webhook-signature.js';
 import { ANNA, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';

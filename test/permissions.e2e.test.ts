@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EscalationJob } from '../src/deadlines/escalation.job.js';
+import { EscalationJob } from '../src/escalations/escalation.job.js';
 import { addAction, addGoal, addParty, assignRole, commitResource, createCase, registerDocument, setUpDecisionPoint, storeFile } from './support/factories.js';
 import { person, seedRegistry } from './support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';

@@ -43,7 +43,7 @@ export async function startBenchApp(definitions: 'bench' | 'lifecycle' | 'shippe
   const app = t;
   const actorOf = async (who: TestActor): Promise<Actor> => {
     const { personId, organisationId } = await app.identity(who);
-    return { kind: 'person', person: who.person, personId, organisation: organisationId, roles: [], systemRoles: who.systemRoles ?? [] };
+    return { kind: 'person', person: who.person, personId, organisation: organisationId, systemRoles: who.systemRoles ?? [] };
   };
   return {
     t: app,

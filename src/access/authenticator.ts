@@ -75,5 +75,5 @@ export class Authenticator {
 }
 
 function toActor(person: PersonRecord): Actor {
-  return { kind: 'person', person: person.subject, personId: person.id, organisation: person.organisationId, roles: [], systemRoles: person.systemRoles ?? [] };
+  return { kind: 'person', person: person.subject, personId: person.id, organisation: person.organisationId, systemRoles: person.systemRoles ?? [] };
 }

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DomainError } from '../common/domain-error.js';
-import type { Actor } from './actor.js';
+import type { ActorOnCase } from './actor.js';
 import { assertAdministrator, assertMayContribute, assertMayRunCase, holdsWorkflowRole } from './policy.js';
 
-const person = (holdings: NonNullable<Actor['holdings']>): Actor => ({ kind: 'person', person: 'p', organisation: 'o', roles: [...new Set(holdings.map((h) => h.role))], holdings, systemRoles: [] });
+const person = (holdings: ActorOnCase['holdings']): ActorOnCase => ({ kind: 'person', person: 'p', organisation: 'o', roles: [...new Set(holdings.map((h) => h.role))], holdings, systemRoles: [] });
 const lead = { organisationId: 'region', leads: true, responsibilities: ['leads', 'decides'] };
 const deciding = { organisationId: 'vaxjo', leads: false, responsibilities: ['decides', 'contributes'] };
 const informed = { organisationId: 'almhult', leads: false, responsibilities: ['informed'] };
@@ -28,7 +28,7 @@ describe('holdsWorkflowRole: a role named in meta.roles, and the party it is hel
   it("counts the case's process owner whichever party holds it, and system only for the scheduler", () => {
     expect(holdsWorkflowRole(person([{ role: 'processOwner', ...informed }]), 'processOwner')).toBe(true);
     expect(holdsWorkflowRole(person([{ role: 'secretariat', ...lead }]), 'system')).toBe(false);
-    expect(holdsWorkflowRole({ kind: 'system', person: 'system', organisation: 'system', roles: ['system'], systemRoles: [] }, 'system')).toBe(true);
+    expect(holdsWorkflowRole({ kind: 'system', person: 'system', organisation: 'system', roles: ['system'], holdings: [], systemRoles: [] }, 'system')).toBe(true);
   });
 });
 
@@ -46,8 +46,8 @@ describe('refusals in Swedish', () => {
   it('names every activity of the services in Swedish when it refuses', () => {
     const found = activitiesInSource();
     expect(found.length).toBeGreaterThan(20);
-    const nobody: Actor = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
-    const asserts = { assertMayRunCase, assertMayContribute, assertAdministrator } as Record<string, (actor: Actor, what: string) => void>;
+    const nobody: ActorOnCase = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
+    const asserts = { assertMayRunCase, assertMayContribute, assertAdministrator } as Record<string, (actor: ActorOnCase, what: string) => void>;
     const untranslated = found.filter(({ assert, what }) => {
       try {
         asserts[assert]!(nobody, what);
@@ -60,7 +60,7 @@ describe('refusals in Swedish', () => {
   });
 
   it('says who may, with the role names in Swedish', () => {
-    const observer: Actor = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
+    const observer: ActorOnCase = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
     expect(() => assertMayContribute(observer, 'record signatures')).toThrow(
       expect.objectContaining({ localized: { sv: 'bara sekretariat eller processägare får registrera underskrifter; du har observatör i ärendet', en: 'only secretariat or processOwner may record signatures; you hold observer on this case' } }),
     );

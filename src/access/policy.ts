@@ -1,7 +1,7 @@
 import { DomainError } from '../common/domain-error.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { rolesFor, type CompiledWorkflow, type TransitionInfo } from '../definitions/compile-workflow.js';
-import type { Actor } from './actor.js';
+import type { Actor, ActorOnCase } from './actor.js';
 import { parseWorkflowRole, ROLE_TITLES } from '../definitions/roles.js';
 
 /**
@@ -35,12 +35,12 @@ export function rolesForEvent(workflow: CompiledWorkflow, candidates: readonly T
  * qualifies it (`"steeringGroup@decides"`, `"…@any"`: see ROLE_PARTIES in roles.ts). The case's
  * process owner counts whichever party holds the role; `system` is the scheduler.
  */
-export function maySend(actor: Actor, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): boolean {
+export function maySend(actor: ActorOnCase, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[]): boolean {
   return rolesForEvent(workflow, candidates).some((entry) => holdsWorkflowRole(actor, entry));
 }
 
 /** Whether the actor holds one `meta.roles` entry, for a party it counts for. */
-export function holdsWorkflowRole(actor: Actor, entry: string): boolean {
+export function holdsWorkflowRole(actor: ActorOnCase, entry: string): boolean {
   const { role, party } = parseWorkflowRole(entry);
   if (actor.kind === 'system' || role === 'system') return actor.kind === 'system' && role === 'system';
   if (role === 'processOwner' && party === null) return actor.roles.includes('processOwner');
@@ -52,7 +52,7 @@ export function holdsWorkflowRole(actor: Actor, entry: string): boolean {
  * @throws DomainError FORBIDDEN naming the roles that may send the event, and, for a role held for
  *   a party it does not count for, saying so
  */
-export function assertMaySend(actor: Actor, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[], event: string): void {
+export function assertMaySend(actor: ActorOnCase, workflow: CompiledWorkflow, candidates: readonly TransitionInfo[], event: string): void {
   if (maySend(actor, workflow, candidates)) return;
   const allowed = rolesForEvent(workflow, candidates);
   const names = [...new Set(allowed.map((entry) => parseWorkflowRole(entry).role))];
@@ -86,7 +86,7 @@ function describeWorkflowRole(entry: string, lang: 'sv' | 'en'): string {
 }
 
 /** @throws DomainError FORBIDDEN */
-export function assertMayEditFields(actor: Actor): void {
+export function assertMayEditFields(actor: ActorOnCase): void {
   assertMayRunCase(actor, 'record case fields');
 }
 
@@ -108,7 +108,7 @@ export function assertMayCreateCase(actor: Actor): void {
  * @param what says what is being done, for the message: "change the parties"
  * @throws DomainError FORBIDDEN
  */
-export function assertMayRunCase(actor: Actor, what: Activity): void {
+export function assertMayRunCase(actor: ActorOnCase, what: Activity): void {
   if (actor.kind === 'system' || actor.roles.includes('processOwner')) return;
   if (actor.holdings?.some((h) => h.role === 'secretariat' && h.leads)) return;
   const act = activity(what);
@@ -122,7 +122,7 @@ export function assertMayRunCase(actor: Actor, what: Activity): void {
  * Contributing to the case: any party's secretariat, or the process owner.
  * @throws DomainError FORBIDDEN
  */
-export function assertMayContribute(actor: Actor, what: Activity): void {
+export function assertMayContribute(actor: ActorOnCase, what: Activity): void {
   if (actor.kind === 'system' || actor.roles.some((r) => CONTRIBUTORS.includes(r))) return;
   const act = activity(what);
   throw new DomainError('FORBIDDEN', {
@@ -141,7 +141,7 @@ export interface NamedOrganisation {
  * Whether the actor may register things for parties other than their own: the case's process
  * owner, or the secretariat of a leading party — those who run the case.
  */
-export function mayActForOthers(actor: Actor): boolean {
+export function mayActForOthers(actor: ActorOnCase): boolean {
   return actor.kind === 'system' || actor.roles.includes('processOwner') || !!actor.holdings?.some((h) => h.role === 'secretariat' && h.leads);
 }
 
@@ -160,7 +160,7 @@ export function mayActForOthers(actor: Actor): boolean {
  * @returns 'own' when the actor acts for their own party, 'onBehalf' when for another's
  * @throws DomainError FORBIDDEN naming both organisations in words
  */
-export function assertMayActFor(actor: Actor, target: NamedOrganisation | null, own: string, what: LocalizedText): 'own' | 'onBehalf' {
+export function assertMayActFor(actor: ActorOnCase, target: NamedOrganisation | null, own: string, what: LocalizedText): 'own' | 'onBehalf' {
   if (actor.kind === 'system') return 'own';
   if (target && actor.holdings?.some((h) => h.organisationId === target.id && CONTRIBUTORS.includes(h.role))) return 'own';
   if (mayActForOthers(actor)) return 'onBehalf';
@@ -186,7 +186,7 @@ function genitive(name: string): string {
  * party is its own authority, and its registry, not the lead's, is the source.
  * @throws DomainError FORBIDDEN
  */
-export function assertMayRecordDecision(actor: Actor, boardOrganisationId: string, boardLabel: string): void {
+export function assertMayRecordDecision(actor: ActorOnCase, boardOrganisationId: string, boardLabel: string): void {
   if (actor.kind === 'system') return;
   if (actor.holdings?.some((h) => h.role === 'secretariat' && h.organisationId === boardOrganisationId)) return;
   throw new DomainError('FORBIDDEN', {
@@ -200,7 +200,7 @@ export function assertMayRecordDecision(actor: Actor, boardOrganisationId: strin
  * whoever the level told (a role it notifies), on that case.
  * @throws DomainError FORBIDDEN naming the roles that may
  */
-export function assertMayAcknowledge(actor: Actor, notified: readonly string[]): void {
+export function assertMayAcknowledge(actor: ActorOnCase, notified: readonly string[]): void {
   const allowed = [...new Set(['manager', 'steeringGroup', ...notified])];
   if (actor.roles.some((r) => allowed.includes(r))) return;
   throw new DomainError('FORBIDDEN', {

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CaseAccess } from '../access/case-access.js';
+import { CaseAccess } from '../cases/case-access.js';
 import { isPublic } from './actor.guard.js';
 
 /**

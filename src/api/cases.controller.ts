@@ -7,6 +7,7 @@ import { CaseQueries } from '../cases/case-queries.service.js';
 import { CasesService, type CommandOptions } from '../cases/cases.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
+import { HistoryVerification } from '../governance/history-verification.service.js';
 import { CurrentActor } from './actor.guard.js';
 import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
 import { CaseDto, CasePageDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
@@ -27,7 +28,7 @@ function commandOptions(req: Request, actor: Actor, deadlines: DeadlineQueries, 
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),
-    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor ?? actor, await deadlines.open(r.record.id, r.workflow, em)) }),
+    respond: async (r, em) => ({ status, body: toCaseView(r.record, r.workflow, lang, r.actor, await deadlines.open(r.record.id, r.workflow, em)) }),
   };
 }
 
@@ -38,6 +39,7 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly queries: CaseQueries,
     private readonly deadlines: DeadlineQueries,
+    private readonly histories: HistoryVerification,
   ) {}
 
   @Post()
@@ -128,7 +130,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Recompute the hash chain of the history, check its signatures and compare the replayed history with the stored state' })
   @ApiAnswers({ type: VerifyDto, errors: READ_ERRORS })
   async verify(@Param('id', caseId) id: string, @Req() req: Request): Promise<VerifyDto> {
-    const verdict = await this.queries.verify(id);
+    const verdict = await this.histories.verify(id);
     const lang = languageOf(req);
     if (!verdict.valid) return { ...verdict, reason: verdict.reason[lang] };
     const { note, ...rest } = verdict;

@@ -8,9 +8,9 @@ import { CurrentActor } from './actor.guard.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';
 import { uuidParam } from './params.js';
-import type { EscalationRecord } from '../deadlines/deadline.entity.js';
+import type { EscalationRecord } from '../escalations/escalation.entity.js';
 import { AcknowledgeEscalationDto, InboxQuery } from './dto/escalations.dto.js';
-import { EscalationsService } from '../deadlines/escalations.service.js';
+import { EscalationsService } from '../escalations/escalations.service.js';
 
 @ApiTags('deadlines and escalations')
 @Controller()

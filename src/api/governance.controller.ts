@@ -85,14 +85,14 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Change the title, reference text or boards of a decision point' })
   @ApiAnswers({ type: DecisionPointSummaryDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async update(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Body() dto: UpdateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DecisionPointSummaryDto | null>> {
-    return commandAnswer(await this.decisions.updatePoint(id, key, dto, actor, mutationOptions(req, actor, 200, (p: DecisionPointRecord | undefined) => (p ? decisionPointSummaryView(p) : null))));
+    return commandAnswer(await this.decisions.updatePoint(id, key, dto, actor, mutationOptions(req, actor, 200, (p: DecisionPointRecord) => decisionPointSummaryView(p))));
   }
 
   @Put(':key/decisions/:boardId')
   @ApiOperation({ summary: "Record a board's decision (status, text, meeting, §, justering, anslag); the appeal deadline is computed" })
   @ApiAnswers({ type: RecordedBoardDecisionDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async record(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Param('boardId', uuidParam('board id')) boardId: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RecordedBoardDecisionDto>> {
-    return commandAnswer(await this.decisions.recordDecision(id, key, boardId, dto, actor, mutationOptions(req, actor, 200, (d: BoardDecisionRecord | undefined): RecordedBoardDecisionDto => ({ boardId, appealDeadline: d?.appealDeadline ?? null, status: d?.status ?? dto.status }))));
+    return commandAnswer(await this.decisions.recordDecision(id, key, boardId, dto, actor, mutationOptions(req, actor, 200, (d: BoardDecisionRecord): RecordedBoardDecisionDto => ({ boardId, appealDeadline: d.appealDeadline ?? null, status: d.status }))));
   }
 }
 
@@ -127,14 +127,14 @@ export class GoalsController {
   @ApiAnswers({ type: GoalViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async update(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: UpdateGoalDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<GoalViewDto>> {
     // Rendered from the record the command wrote: a read now would not see the uncommitted change.
-    return commandAnswer(await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord | undefined, em) => goalView(await this.goals.withProgress(g ?? (await em.findOneOrFail(GoalRecord, { id: goalId })), em)))));
+    return commandAnswer(await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
   }
 
   @Post(':goalId/measurements')
   @ApiOperation({ summary: "Record a year's value of the goal's indicator" })
   @ApiAnswers({ status: 201, type: MeasurementRecordedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async measure(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: MeasurementDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<MeasurementRecordedDto>> {
-    return commandAnswer(await this.goals.recordMeasurement(id, goalId, dto, actor, mutationOptions(req, actor, 201, (m: MeasurementRecord | undefined): MeasurementRecordedDto => ({ goalId, period: dto.period, value: m?.value ?? dto.value }))));
+    return commandAnswer(await this.goals.recordMeasurement(id, goalId, dto, actor, mutationOptions(req, actor, 201, (m: MeasurementRecord): MeasurementRecordedDto => ({ goalId, period: dto.period, value: m.value }))));
   }
 
   @Post('kolada-import')
@@ -142,14 +142,14 @@ export class GoalsController {
   @ApiBody({ schema: KOLADA_FILE })
   @ApiAnswers({ type: ImportResultDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async importKolada(@Param('id', caseId) id: string, @Body() document: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
-    return commandAnswer(await this.goals.importKolada(id, document, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
+    return commandAnswer(await this.goals.importKolada(id, document, actor, mutationOptions(req, actor, 200, (r: ImportResult) => r)));
   }
 
   @Post('kolada-sync')
   @ApiOperation({ summary: "Fetch each goal's KPI from Kolada's API (KOLADA_BASE_URL) and import the values" })
   @ApiAnswers({ type: ImportResultDto, errors: [...WRITE_ERRORS, 502] })
   async syncKolada(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
-    return commandAnswer(await this.goals.syncKolada(id, actor, mutationOptions(req, actor, 200, (r: ImportResult | undefined) => r ?? { imported: 0, goals: [], unmatched: 0 })));
+    return commandAnswer(await this.goals.syncKolada(id, actor, mutationOptions(req, actor, 200, (r: ImportResult) => r)));
   }
 }
 
@@ -204,7 +204,7 @@ export class WorkController {
   @ApiOperation({ summary: 'Change an action (status, date, responsible party, subgroup)' })
   @ApiAnswers({ type: ActionViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async updateAction(@Param('id', caseId) id: string, @Param('actionId', uuidParam('action id')) actionId: string, @Body() dto: UpdateActionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ActionViewDto | null>> {
-    return commandAnswer(await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord | undefined, em) => (a ? this.action(a, em) : null))));
+    return commandAnswer(await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord, em) => this.action(a, em))));
   }
 
   private async action(a: ActionRecord, em: EntityManager): Promise<ActionViewDto> {

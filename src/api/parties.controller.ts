@@ -45,7 +45,7 @@ export class PartiesController {
   @ApiOperation({ summary: "Change a party's responsibilities, signing or stated benefit" })
   @ApiAnswers({ type: PartyViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async update(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @Body() dto: UpdatePartyDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<PartyViewDto | null>> {
-    return commandAnswer(await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, async (p: CasePartyRecord | undefined, em) => (p ? partyView(p, await this.registry.names([p.organisationId], em)) : null))));
+    return commandAnswer(await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em)))));
   }
 
   @Delete('parties/:organisationId')
@@ -75,7 +75,7 @@ export class PartiesController {
   @ApiOperation({ summary: 'Change the holder, deputy or whether the role is required' })
   @ApiAnswers({ type: RoleViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async updateRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @Body() dto: UpdateRoleDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RoleViewDto | null>> {
-    return commandAnswer(await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord | undefined, em) => (r ? this.role(r, req, em) : null))));
+    return commandAnswer(await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord, em) => this.role(r, req, em))));
   }
 
   @Delete('roles/:roleId')
@@ -104,7 +104,7 @@ export class PartiesController {
   @ApiOperation({ summary: 'Move the chair on to the next party now' })
   @ApiAnswers({ type: ChairDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async rotate(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ChairDto>> {
-    return commandAnswer(await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord | null, em) => this.rotationOf(r, em))));
+    return commandAnswer(await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em))));
   }
 
   private async role(r: CaseRoleRecord, req: Request, em?: EntityManager): Promise<RoleViewDto> {

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers } from './api-answers.js';
 import { PublishedWorkflowDto, ValidationVerdictDto, WorkflowDefinitionDto, WorkflowVersionDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
+import { assertMayCheckWorkflows, assertMayPublishWorkflows } from '../access/policy.js';
 import { problemIn } from '../definitions/definition-error.js';
 import { CurrentActor } from './actor.guard.js';
 import type { Request } from 'express';
@@ -62,7 +63,9 @@ export class WorkflowsController {
   @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
   @ApiAnswers({ type: ValidationVerdictDto })
   async validate(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<ValidationVerdictDto> {
-    const { problems } = await this.definitions.check(submissionOf(body), actor);
+    const submission = submissionOf(body);
+    assertMayCheckWorkflows(actor);
+    const { problems } = await this.definitions.check(submission);
     const lang = languageOf(req);
     return { valid: problems.length === 0, problems: problems.map((p) => problemIn(p, lang)) };
   }
@@ -72,7 +75,9 @@ export class WorkflowsController {
   @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } }, required: ['workflow'] } })
   @ApiAnswers({ status: 201, type: PublishedWorkflowDto, errors: [400, 401, 403, 409, 429, 503] })
   async publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishedWorkflowDto> {
-    return this.definitions.publishSubmission(submissionOf(body), actor);
+    const submission = submissionOf(body);
+    assertMayPublishWorkflows(actor);
+    return this.definitions.publishSubmission(submission);
   }
 
   @Get(':id/versions/:version')

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import type { CaseRecord } from '../cases/case.entity.js';
 import { type ChainVerdict, hashEvent, verifyChain } from './audit-chain.js';
 import { AuditEventRecord } from './audit-event.entity.js';
 import { HISTORY_SIGNER } from './history-keys.js';
@@ -19,6 +18,17 @@ export interface NewAuditEvent {
 /**
  * The case history: appending (inside the command's transaction), reading and verifying.
  */
+/**
+ * The head of a case's history as the case row keeps it: the last event's number and hash. The
+ * case entity has this shape; the history module, below the cases, names only the shape.
+ */
+export interface HistoryHead {
+  id: string;
+  version: number;
+  headHash: string;
+  updatedAt: Date;
+}
+
 @Injectable()
 export class AuditService {
   constructor(@Inject(HISTORY_SIGNER) private readonly signer: HistorySigner) {}
@@ -36,7 +46,7 @@ export class AuditService {
    *
    * @throws DomainError VALIDATION_FAILED for text that is not valid Unicode (a lone surrogate)
    */
-  append(em: EntityManager, record: CaseRecord, event: NewAuditEvent, isNewCase = false): AuditEventRecord {
+  append(em: EntityManager, record: HistoryHead, event: NewAuditEvent, isNewCase = false): AuditEventRecord {
     const seq = isNewCase ? 1 : record.version + 1;
     const prevHash = isNewCase ? null : record.headHash;
     const { type, actor, payload } = jsonForm({
@@ -76,7 +86,7 @@ export class AuditService {
   }
 
   /** The chain verdict on a case's events, read in order, against its head; checks every signature. */
-  verifyEvents(events: readonly AuditEventRecord[], head: Pick<CaseRecord, 'version' | 'headHash'>): ChainVerdict {
+  verifyEvents(events: readonly AuditEventRecord[], head: Pick<HistoryHead, 'version' | 'headHash'>): ChainVerdict {
     return verifyChain(
       events.map((e) => ({
         caseId: e.caseId,

@@ -1,10 +1,10 @@
 import Holidays from 'date-holidays';
 
-/** A calendar date in Sweden, `YYYY-MM-DD`. Deadlines are about days, not instants. */
-export type LocalDate = string;
+import { isLocalDate, type LocalDate } from '../common/local-date.js';
+
+export { isLocalDate, type LocalDate };
 
 const TIME_ZONE = 'Europe/Stockholm';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Working days on the Swedish calendar: not Saturday or Sunday, not a public holiday, and not one
@@ -134,13 +134,6 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** Whether a text is a real calendar date `YYYY-MM-DD`. */
-export function isLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function assertDate(date: string): void {

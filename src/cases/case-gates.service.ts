@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { ROLE_TITLES, type CaseRole } from '../definitions/roles.js';
 import type { Language } from '../common/i18n.js';
 import { DeadlineQueries, type OpenDeadline } from '../deadlines/deadline-queries.js';
-import { organisationsById } from '../facts/providers/case-data.js';
+import { organisationsById } from '../registry/organisations-by-id.js';
 import { CasePartyRecord } from './party.entity.js';
 import { candidateTransitions } from './case-engine.js';
 import { CaseQueries } from './case-queries.service.js';

@@ -1,23 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IsolationLevel, MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import { CaseRoleDirectory } from './case-roles.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { ChainVerdict } from '../audit/audit-chain.js';
 import type { AuditEventRecord } from '../audit/audit-event.entity.js';
-import { firstDifference, replayHistory } from '../audit/history-replay.js';
-import { readGovernanceState } from '../audit/stored-state.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
 import { stalledCondition } from '../deadlines/deadline-queries.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
 import type { GateResult } from '../rules/gate-evaluator.js';
-import { GateService } from '../rules/gate.service.js';
+import { GateService } from './gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { gateRuleSetsFor } from './case-engine.js';
 import { CasePartyRecord } from './party.entity.js';
 import { CaseRecord } from './case.entity.js';
-import type { CaseResult } from './cases.service.js';
+import type { CaseCommandResult, CaseResult } from './cases.service.js';
 import { isUuid } from '../common/uuid.js';
 
 /** Filters of the case list. */
@@ -50,7 +47,7 @@ export class CaseQueries {
    * A case, with the actor as they stand on it (their roles on the case added).
    * @throws DomainError NOT_FOUND
    */
-  async get(caseId: string, actor: Actor): Promise<CaseResult & { actor: Actor }> {
+  async get(caseId: string, actor: Actor): Promise<CaseCommandResult> {
     const em = this.orm.em.fork();
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
@@ -87,44 +84,6 @@ export class CaseQueries {
     const em = this.orm.em.fork();
     if (!(await em.count(CaseRecord, { id: caseId }))) throw notFound('case', caseId);
     return this.audit.history(em, caseId, range);
-  }
-
-  /**
-   * Verifies a case's history: the hash chain and every signature (`AuditService.verifyEvents`),
-   * then replays the history and compares the governance state it rebuilds with the tables
-   * (`replayHistory`, `firstDifference`), naming the first difference. Events and tables are read
-   * in one snapshot (repeatable read), so a command committing meanwhile is not a difference.
-   * @throws DomainError NOT_FOUND
-   */
-  async verify(caseId: string): Promise<ChainVerdict> {
-    return this.orm.em.fork().transactional(
-      async (em) => {
-        const record = await em.findOne(CaseRecord, { id: caseId });
-        if (!record) throw notFound('case', caseId);
-        const events = await this.audit.history(em, caseId);
-        const chain = this.audit.verifyEvents(events, record);
-        if (!chain.valid) return chain;
-        const { state, notComparable } = replayHistory(events);
-        const difference = firstDifference(state, await readGovernanceState(em, record), notComparable);
-        if (difference) {
-          return {
-            valid: false,
-            events: events.length,
-            reason: {
-              sv: `databasen stämmer inte med historiken: ${difference.sv}`,
-              en: `the database does not match the history: ${difference.en}`,
-            },
-          };
-        }
-        if (!notComparable.size) return chain;
-        const skipped = {
-          sv: 'målen och mätvärdena jämförs inte med databasen: historiken skrevs innan målens id fanns med',
-          en: 'the goals and measurements are not compared with the database: the history was written before it recorded the goals\' ids',
-        };
-        return { ...chain, note: { sv: [chain.note?.sv, skipped.sv].filter(Boolean).join('; '), en: [chain.note?.en, skipped.en].filter(Boolean).join('; ') } };
-      },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor.js';
+import type { ActorOnCase } from '../access/actor.js';
 import type { Language } from '../common/i18n.js';
 import { maySend } from '../access/policy.js';
 import type { CompiledWorkflow, StepInfo } from '../definitions/compile-workflow.js';
@@ -79,7 +79,7 @@ export interface GateFailureView {
  * Maps a case to its API view. Pure. `actor` decides which events are listed as allowed;
  * `deadlines` are the case's open deadlines as they stand now.
  */
-export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor, deadlines: readonly OpenDeadline[]): CaseView {
+export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: ActorOnCase, deadlines: readonly OpenDeadline[]): CaseView {
   return {
     id: record.id,
     title: record.title,
@@ -141,7 +141,7 @@ export function toGateView(event: string, result: GateResult, lang: Language) {
   return { event, passed: result.passed, ruleSets: result.ruleSets, failures: result.failures.map((f) => toGateFailureView(f, lang)) };
 }
 
-function allowedEvents(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: Actor): AllowedEventView[] {
+function allowedEvents(record: CaseRecord, workflow: CompiledWorkflow, lang: Language, actor: ActorOnCase): AllowedEventView[] {
   const seen = new Set<string>();
   const out: AllowedEventView[] = [];
   for (const t of candidateTransitions(workflow, record.state)) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import type { Actor, ActorOnCase } from '../access/actor.js';
+import { CaseRoleDirectory } from './case-roles.js';
 import { assertMayCreateCase, assertMayEditFields, assertMaySend } from '../access/policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
@@ -13,7 +13,7 @@ import type { LocalizedText } from '../common/i18n.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
 import { GUARD_CATALOGUE } from '../definitions/guard-catalogue.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
-import { GateService } from '../rules/gate.service.js';
+import { GateService } from './gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
 import { parseFieldPatch } from './case-fields.js';
@@ -23,21 +23,29 @@ import { CaseRecord, type FieldValue } from './case.entity.js';
 import { findReplay, remember, type IdempotencyRequest, type StoredResponse } from './idempotency.js';
 import { own } from '../common/own.js';
 
-/** A case after a command, with the workflow version it runs on. */
+/** A case with the workflow version it runs on. */
 export interface CaseResult {
   record: CaseRecord;
   workflow: CompiledWorkflow;
-  /** The actor with the roles they hold on this case, when the command looked them up. */
-  actor?: Actor;
 }
 
-/** A case after a {@link CasesService.mutate}, with what the change produced. */
-export interface MutationResult<V> extends CaseResult {
+/** A case after a command: the case, and the actor as they stand on it (their roles on this case). */
+export interface CaseCommandResult extends CaseResult {
+  actor: ActorOnCase;
+}
+
+/**
+ * A case after a {@link CasesService.mutate}, with what the change produced. `changed` says
+ * whether anything changed: false when the change found nothing to do (no history event, no new
+ * version); `value` is then the thing as it already stood, so the caller can answer with it.
+ */
+export interface MutationResult<V> extends CaseCommandResult {
+  changed: boolean;
   value: V;
 }
 
 /** Options every command takes. */
-export interface CommandOptions<R = CaseResult> {
+export interface CommandOptions<R = CaseCommandResult> {
   /** The case version the client saw (`If-Match`); a different current version → 409. */
   expectedVersion?: number;
   /** With an `Idempotency-Key`: a retry returns the stored first answer and changes nothing. */
@@ -52,7 +60,7 @@ export interface CommandOptions<R = CaseResult> {
 }
 
 /** What a command produced: its result, or, for a retried idempotent request, the first answer. */
-export type CommandResult<R = CaseResult> = { result: R; response?: StoredResponse } | { replayed: StoredResponse };
+export type CommandResult<R = CaseCommandResult> = { result: R; response?: StoredResponse } | { replayed: StoredResponse };
 
 /** Input of {@link CasesService.create}. */
 export interface NewCase {
@@ -69,12 +77,25 @@ export interface CaseChange<V> {
   value: V;
 }
 
+/** A change that found nothing to do: no event, no new version; `value` is the thing as it stands. */
+export interface NoChange<V> {
+  unchanged: V;
+}
+
+/** What a {@link CasesService.mutate} change gives back: a change with its event, or none. */
+export type ChangeOutcome<V> = CaseChange<V> | NoChange<V>;
+
+/** Nothing changed; the caller is answered with `value`, the thing as it stands. */
+export function unchanged<V>(value: V): NoChange<V> {
+  return { unchanged: value };
+}
+
 /**
- * The history event of an update, or null when nothing changed (no event, no new version):
- * `payload` gets `from` and `to` besides what `about` names. Pure.
+ * The history event of an update, or {@link unchanged} when nothing changed (no event, no new
+ * version): `payload` gets `from` and `to` besides what `about` names. Pure.
  */
-export function updateOf<V>(type: string, about: Record<string, unknown>, from: unknown, to: unknown, value: V): CaseChange<V> | null {
-  if (canonicalJson(from ?? null) === canonicalJson(to ?? null)) return null;
+export function updateOf<V>(type: string, about: Record<string, unknown>, from: unknown, to: unknown, value: V): ChangeOutcome<V> {
+  if (canonicalJson(from ?? null) === canonicalJson(to ?? null)) return unchanged(value);
   return { type, payload: { ...about, from, to }, value };
 }
 
@@ -85,7 +106,7 @@ export interface MutationContext {
   workflow: CompiledWorkflow;
   now: Date;
   /** The actor with the roles they hold on this case. */
-  actor: Actor;
+  actor: ActorOnCase;
 }
 
 /**
@@ -217,7 +238,7 @@ export class CasesService {
         if (value === null) delete fields[name];
         else fields[name] = value;
       }
-      if (Object.keys(diff).length === 0) return null;
+      if (Object.keys(diff).length === 0) return unchanged(undefined);
       record.fields = { ...fields };
       return { type: 'case.fields.updated', payload: { changes: diff }, value: undefined };
     });
@@ -226,8 +247,9 @@ export class CasesService {
   /**
    * Changes data that belongs to a case (fields, parties, decisions, escalations, …) in the case's
    * transaction, with its history event: locks the case, checks `If-Match` and that the case is
-   * open, runs `change`, appends the event it describes. A change that returns null changed
-   * nothing: no event, no new version.
+   * open, runs `change`, appends the event it describes. A change that returns
+   * {@link unchanged} changed nothing: no event, no new version, and the result says so
+   * (`changed: false`) with the thing as it stands.
    *
    * `change` writes through `ctx.em` only and throws {@link DomainError}s for bad input; whatever
    * it wrote is rolled back with them. `consequence` is for changes that follow from a registry
@@ -237,7 +259,7 @@ export class CasesService {
     caseId: string,
     actor: Actor,
     options: CommandOptions<MutationResult<V>>,
-    change: (ctx: MutationContext) => Promise<CaseChange<V> | null> | CaseChange<V> | null,
+    change: (ctx: MutationContext) => Promise<ChangeOutcome<V>> | ChangeOutcome<V>,
     { allowClosed = false, consequence = false }: { allowClosed?: boolean; consequence?: boolean } = {},
   ): Promise<CommandResult<MutationResult<V>>> {
     return this.command(options, async (em, now) => {
@@ -246,9 +268,9 @@ export class CasesService {
       const { record, workflow, onCase } = await this.lock(em, caseId, options.expectedVersion, actor, consequence);
       if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', { sv: 'Ärendet är avslutat och kan inte ändras.', en: 'the case is closed; it cannot change' });
       const made = await change({ em, record, workflow, now, actor: onCase });
-      if (made === null) return { record, workflow, value: undefined as V, actor: onCase };
+      if ('unchanged' in made) return { record, workflow, actor: onCase, changed: false, value: made.unchanged };
       this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
-      return { record, workflow, value: made.value, actor: onCase };
+      return { record, workflow, actor: onCase, changed: true, value: made.value };
     });
   }
 
@@ -257,7 +279,7 @@ export class CasesService {
    * case of another organisation is "not found", as on every read; a `consequence` reaches every
    * case) and `If-Match`. Returns the actor with their roles on the case.
    */
-  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor, consequence = false): Promise<CaseResult & { onCase: Actor }> {
+  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor, consequence = false): Promise<CaseResult & { onCase: ActorOnCase }> {
     const record = await em.findOne(CaseRecord, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const standing = record ? await this.roles.standing(em, caseId, actor) : null;
     if (!record || !standing || !(standing.party || consequence)) throw notFound('case', caseId);

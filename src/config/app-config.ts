@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isLocalDate } from '../calendar/working-days.js';
+import { isLocalDate } from '../common/local-date.js';
 
 /** How to trust an OpenID Connect provider's access tokens. */
 export interface OidcSettings {

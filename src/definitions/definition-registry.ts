@@ -1,8 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { LockMode, MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
-import { assertMayCheckWorkflows, assertMayPublishWorkflows } from '../access/policy.js';
-import { CaseRecord } from '../cases/case.entity.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -68,6 +65,19 @@ const VERSION_SQL = 'select version, hash, rules_hash from workflow_definitions 
  * start with a message saying to save the change as a new version. Cases always run on the
  * published row they are pinned to, so they keep their definition whatever happens to the files.
  */
+/**
+ * How many cases run on a workflow version. The registry asks before it accepts a changed file
+ * for a version that cases already use (a used version is never edited); the cases, a layer
+ * above, answer under {@link VERSION_USAGE}, so the registry names no case table.
+ */
+export interface VersionUsage {
+  /** Reads in the caller's transaction. */
+  casesOn(em: EntityManager, workflowId: string, version: number): Promise<number>;
+}
+
+/** Nest token under which the cases provide {@link VersionUsage}. */
+export const VERSION_USAGE = Symbol('VersionUsage');
+
 @Injectable()
 export class DefinitionRegistry implements OnModuleInit {
   private readonly logger = new Logger('Definitions');
@@ -77,6 +87,7 @@ export class DefinitionRegistry implements OnModuleInit {
     private readonly orm: MikroORM,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(VERSION_USAGE) private readonly usage: VersionUsage,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -172,8 +183,7 @@ export class DefinitionRegistry implements OnModuleInit {
    * process owner's "check before publishing" page.
    * @throws DomainError FORBIDDEN unless the actor may publish
    */
-  async check(submission: Submission, actor: Actor): Promise<{ problems: DefinitionProblem[] }> {
-    assertMayCheckWorkflows(actor);
+  async check(submission: Submission): Promise<{ problems: DefinitionProblem[] }> {
     const { problems } = await this.validateSubmission(submission);
     return { problems };
   }
@@ -183,8 +193,7 @@ export class DefinitionRegistry implements OnModuleInit {
    * at start: validated, refused if the version exists with other content and cases use it.
    * @throws DomainError FORBIDDEN, VALIDATION_FAILED (with the problems), VERSION_CONFLICT
    */
-  async publishSubmission(submission: Submission, actor: Actor): Promise<WorkflowSummary> {
-    assertMayPublishWorkflows(actor);
+  async publishSubmission(submission: Submission): Promise<WorkflowSummary> {
     if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka arbetsflödet som ska publiceras i "workflow"', en: 'send the workflow to publish in "workflow"' });
     const { problems, validated } = await this.validateSubmission(submission);
     if (problems.length || !validated.workflows[0]) {
@@ -227,7 +236,7 @@ export class DefinitionRegistry implements OnModuleInit {
           return undefined;
         }
         if (row.hash === workflow.hash && row.rulesHash === workflow.rulesHash) return undefined;
-        const used = await this.casesUsing(em, workflow);
+        const used = await this.usage.casesOn(em, workflow.id, workflow.version);
         if (used === 0) {
           em.assign(row, this.toRow(workflow));
           this.logger.log(`updated ${workflow.id} v${workflow.version}: no case uses it yet (${file})`);
@@ -249,10 +258,6 @@ export class DefinitionRegistry implements OnModuleInit {
       if (retry && error instanceof UniqueConstraintViolationException) return this.publish(file, workflow, false);
       throw error;
     }
-  }
-
-  private async casesUsing(em: EntityManager, workflow: CompiledWorkflow): Promise<number> {
-    return em.count(CaseRecord, { workflowId: workflow.id, workflowVersion: workflow.version });
   }
 
   private toRow(workflow: CompiledWorkflow): WorkflowDefinitionRecord {

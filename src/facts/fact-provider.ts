@@ -1,15 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SwedishCalendar } from '../calendar/working-days.js';
-import type { CaseRecord } from '../cases/case.entity.js';
+import type { FactContext } from '../cases/gate-facts.js';
 import type { FactRequest } from '../rules/fact-key.js';
 
-/** What a provider may look at when computing facts for a case. */
-export interface FactContext {
-  em: EntityManager;
-  record: CaseRecord;
-  now: Date;
-  calendar: SwedishCalendar;
-}
+/** What a provider may look at when computing facts for a case (declared by the cases, whose gates ask). */
+export type { FactContext } from '../cases/gate-facts.js';
 
 /**
  * Computes some of the facts of the fact catalogue for one case from the database. Each fact has

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FactRequest, FactValues } from '../rules/fact-key.js';
+import type { GateFacts } from '../cases/gate-facts.js';
 import type { FactContext, FactProvider } from './fact-provider.js';
 import { CaseFieldsFacts } from './providers/case-fields.facts.js';
 import { DecisionsFacts } from './providers/decisions.facts.js';
@@ -13,9 +14,9 @@ export function allFactProviders(): FactProvider[] {
   return [new CaseFieldsFacts(), new PartiesFacts(), new DecisionsFacts(), new GoalsFacts(), new WorkFacts(), new DocumentsFacts()];
 }
 
-/** Computes the facts a gate needs, asking only the providers of those facts. */
+/** Computes the facts a gate needs, asking only the providers of those facts (the cases' {@link GateFacts}). */
 @Injectable()
-export class FactService {
+export class FactService implements GateFacts {
   private readonly byFact = new Map<string, FactProvider>();
 
   constructor() {

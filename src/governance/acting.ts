@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
+import type { ActorOnCase } from '../access/actor.js';
 import { assertMayActFor } from '../access/policy.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { isUuid } from '../common/uuid.js';
@@ -28,7 +28,7 @@ export const DEEDS = {
  * @param organisationId a party of the case (checked by the caller), or null for the case's own
  * @throws DomainError FORBIDDEN
  */
-export async function actFor(em: EntityManager, actor: Actor, organisationId: string | null, what: LocalizedText): Promise<{ onBehalfOf?: OnBehalfOf }> {
+export async function actFor(em: EntityManager, actor: ActorOnCase, organisationId: string | null, what: LocalizedText): Promise<{ onBehalfOf?: OnBehalfOf }> {
   const ids = [...new Set([organisationId, actor.organisation].filter((id): id is string => !!id && isUuid(id)))];
   const organisations = ids.length ? await em.find(OrganisationRecord, { id: { $in: ids } }) : [];
   const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;

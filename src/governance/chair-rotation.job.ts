@@ -32,7 +32,7 @@ export class ChairRotationJob {
     for (const caseId of await this.parties.dueRotations(today)) {
       try {
         const outcome = await this.parties.rotateChair(caseId, SYSTEM_ACTOR, 'scheduled');
-        if ('result' in outcome && outcome.result.value) rotated++;
+        if ('result' in outcome && outcome.result.changed) rotated++;
       } catch (error) {
         if (error instanceof DomainError) this.logger.warn(`case ${caseId}: chair not rotated: ${error.message}`);
         else throw error;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import type { Actor, ActorOnCase } from '../access/actor.js';
+import { CaseRoleDirectory } from '../cases/case-roles.js';
 import { assertMayContribute, assertMayRunCase } from '../access/policy.js';
-import { CasesService, updateOf, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
+import { CasesService, unchanged, updateOf, type ChangeOutcome, type CommandOptions, type CommandResult, type MutationResult } from '../cases/cases.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
@@ -121,7 +121,7 @@ export class GoalsService {
       // A goal of a party is measured for that party; a joint goal (no party) by any contributor.
       const acting = goal.organisationId ? await actFor(em, onCase, goal.organisationId, DEEDS.measure) : {};
       const { measurement, previous } = await this.upsert(em, goal.id, input.period, input.value, 'manual', now);
-      if (previous === input.value) return null;
+      if (previous === input.value) return unchanged(measurement);
       return { type: 'measurement.recorded', payload: { goal: goal.id, period: input.period, value: input.value, previous, source: 'manual', ...acting }, value: measurement };
     });
   }
@@ -175,7 +175,7 @@ export class GoalsService {
    * (policy's assertMayActFor): one value for a goal the actor may not measure refuses the whole
    * import (403), so nothing is half imported.
    */
-  private async apply(em: EntityManager, actor: Actor, caseId: string, values: KoladaValue[], source: MeasurementSource, now: Date) {
+  private async apply(em: EntityManager, actor: ActorOnCase, caseId: string, values: KoladaValue[], source: MeasurementSource, now: Date): Promise<ChangeOutcome<ImportResult>> {
     const goals = (await em.find(GoalRecord, { caseId })).filter((g) => g.kpi && g.municipalityCode);
     const changes: Array<{ goal: string; period: number; value: number; previous: number | null; onBehalfOf?: OnBehalfOf }> = [];
     const acting = new Map<string, { onBehalfOf?: OnBehalfOf }>();
@@ -190,7 +190,7 @@ export class GoalsService {
       }
     }
     const result: ImportResult = { imported: changes.length, goals: [...new Set(changes.map((c) => c.goal))], unmatched };
-    if (!changes.length) return null; // nothing new: no history event
+    if (!changes.length) return unchanged(result); // nothing new: no history event
     return { type: 'measurements.imported', payload: { source, changes }, value: result };
   }
 

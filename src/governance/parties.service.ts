@@ -5,8 +5,8 @@ import type { Actor } from '../access/actor.js';
 import { assertMayKeepRegistry, assertMayRunCase } from '../access/policy.js';
 import { isCaseRole, ROLE_TITLES } from '../definitions/roles.js';
 import { addMonths, stockholmDate } from '../calendar/working-days.js';
-import type { CaseChange, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
-import { CasesService, updateOf } from '../cases/cases.service.js';
+import type { ChangeOutcome, CommandOptions, CommandResult, MutationContext, MutationResult } from '../cases/cases.service.js';
+import { CasesService, unchanged, updateOf } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { DecisionPointRecord } from './decision.entity.js';
@@ -215,13 +215,13 @@ export class PartiesService {
    * actor) when the period has run out. A scheduled rotation that another instance already made
    * changes nothing.
    */
-  rotateChair(caseId: string, actor: Actor, reason: 'requested' | 'scheduled', options: CommandOptions<MutationResult<ChairRotationRecord | null>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord | null>>> {
-    return this.cases.mutate(caseId, actor, options, async (ctx): Promise<CaseChange<ChairRotationRecord | null> | null> => {
+  rotateChair(caseId: string, actor: Actor, reason: 'requested' | 'scheduled', options: CommandOptions<MutationResult<ChairRotationRecord>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
+    return this.cases.mutate(caseId, actor, options, async (ctx): Promise<ChangeOutcome<ChairRotationRecord>> => {
       if (reason === 'requested') assertMayRunCase(ctx.actor, 'rotate the chair');
       const rotation = await ctx.em.findOne(ChairRotationRecord, { caseId });
       if (!rotation) throw new DomainError('UNPROCESSABLE', { sv: 'Ärendet har ingen rotation av ordförandeskapet. Inrätta en först.', en: 'the case has no chair rotation; set one up first' });
       const today = stockholmDate(ctx.now);
-      if (reason === 'scheduled' && rotation.nextRotationOn > today) return null;
+      if (reason === 'scheduled' && rotation.nextRotationOn > today) return unchanged(rotation);
       const from = rotation.entries[rotation.currentIndex]!.organisationId;
       rotation.currentIndex = (rotation.currentIndex + 1) % rotation.entries.length;
       // A scheduled rotation catches up on the dates it was due, not from today, so periods stay aligned.
@@ -271,7 +271,7 @@ export class PartiesService {
           }
           handed.push({ from: before, to: roleSummary(role), outcome: role.holderId ? 'deputy' : 'vacant' });
         }
-        return handed.length ? { type: 'role.handedOver', payload: { person: personId, roles: handed }, value: null } : null;
+        return handed.length ? { type: 'role.handedOver', payload: { person: personId, roles: handed }, value: null } : unchanged(null);
       }, { allowClosed: true, consequence: true });
     }
     return { person: { ...person, active: false }, cases: caseIds };

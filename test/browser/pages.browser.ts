@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EscalationJob } from '../../src/deadlines/escalation.job.js';
+import { EscalationJob } from '../../src/escalations/escalation.job.js';
 import { kronobergCaseAtDecisions, PEOPLE } from './kronoberg-case.js';
 import { ADMINISTRATOR } from '../support/test-app.js';
 import { browserSuite, openPage, screenshots, signIn, signOut } from './support.js';

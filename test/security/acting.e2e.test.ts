@@ -1,4 +1,4 @@
-import { EscalationJob } from '../../src/deadlines/escalation.job.js';
+import { EscalationJob } from '../../src/escalations/escalation.job.js';
 import { addParty, assignRole, createCase, setUpDecisionPoint } from '../support/factories.js';
 import { seedRegistry } from '../support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';

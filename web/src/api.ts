@@ -1,10 +1,23 @@
 import type { components } from './api-types';
+import type { RuleSetFile } from './definition-types/rule-set';
+import type { WorkflowFile } from './definition-types/workflow';
 import { lang, t } from './i18n';
 
 /** The service's answer and request shapes, generated from schemas/openapi.json (npm run api-types). */
 export type Schemas = components['schemas'];
 /** One shape by its DTO name, e.g. `Schema<'CaseDto'>`. */
 export type Schema<K extends keyof Schemas> = Schemas[K];
+/**
+ * A DTO with some of its properties given a narrower type; each must be a property of the DTO
+ * (a misspelt or removed one fails to compile).
+ */
+type Refine<T, R extends { [K in keyof R]: K extends keyof T ? unknown : never }> = Omit<T, keyof R> & R;
+/**
+ * `GET /workflows/{id}/versions/{version}`. The OpenAPI document gives the definition and the
+ * rule sets as open objects; their shapes are the files' JSON Schemas (schemas/workflow.schema.json,
+ * schemas/rule-set.schema.json), generated into definition-types/ by npm run api-types.
+ */
+export type PublishedWorkflow = Refine<Schema<'WorkflowDefinitionDto'>, { definition: WorkflowFile; ruleSets: Record<string, RuleSetFile> }>;
 /** The error body every operation answers with; a text when the answer was not JSON. */
 export type ErrorBody = Schema<'ErrorDto'>;
 

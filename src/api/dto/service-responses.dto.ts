@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYSTEM_ROLES } from '../../definitions/roles.js';
-import { ESCALATION_STATUSES } from '../../deadlines/deadline.entity.js';
+import { ESCALATION_STATUSES } from '../../escalations/escalation.entity.js';
 import { BOARD_KINDS, ORGANISATION_KINDS } from '../../registry/organisation.entity.js';
 import { CHANNELS, NOTIFICATION_STATUSES } from '../../notifications/notification.entity.js';
 import { StepDto } from './responses.dto.js';

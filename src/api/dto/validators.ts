@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, ValidationTypes, type ValidationOptions } from 'class-validator';
-import { isLocalDate } from '../../calendar/working-days.js';
+import { isLocalDate } from '../../common/local-date.js';
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {

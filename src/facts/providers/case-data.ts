@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OrganisationRecord } from '../../registry/organisation.entity.js';
+import type { OrganisationRecord } from '../../registry/organisation.entity.js';
+import { organisationsById } from '../../registry/organisations-by-id.js';
 import { CasePartyRecord } from '../../cases/party.entity.js';
 
 /** A case's parties with their organisations, as several providers need them. */
@@ -13,14 +14,6 @@ export async function partiesOf(em: EntityManager, caseId: string): Promise<Part
   const parties = await em.find(CasePartyRecord, { caseId }, { orderBy: { addedSeq: 'asc' } });
   const organisations = await organisationsById(em, parties.map((p) => p.organisationId));
   return parties.map((party) => ({ party, organisation: organisations.get(party.organisationId)! }));
-}
-
-/** Organisations by id. */
-export async function organisationsById(em: EntityManager, ids: Iterable<string>): Promise<Map<string, OrganisationRecord>> {
-  const list = [...new Set(ids)];
-  if (!list.length) return new Map();
-  const rows = await em.find(OrganisationRecord, { id: { $in: list } });
-  return new Map(rows.map((o) => [o.id, o]));
 }
 
 /** The list item naming a party in facts. */

@@ -1,7 +1,8 @@
 import { stockholmDate } from '../../calendar/working-days.js';
 import { ActionRecord, ResourceCommitmentRecord } from '../../governance/work.entity.js';
 import type { FactContext, FactProvider } from '../fact-provider.js';
-import { organisationsById, partiesOf, partyItem } from './case-data.js';
+import { organisationsById } from '../../registry/organisations-by-id.js';
+import { partiesOf, partyItem } from './case-data.js';
 
 /** Facts about resources and the action plan. */
 export class WorkFacts implements FactProvider {

@@ -1,3 +1,4 @@
+import type { WorkflowFile } from '../definition-types/workflow';
 import { lang, t } from '../i18n';
 
 interface StateNode {
@@ -12,9 +13,9 @@ interface StateNode {
  * them: from the initial state along the transitions (breadth first), final states last. (The
  * stored definition's key order is not the written one: PostgreSQL's jsonb orders keys.)
  */
-export function statesOf(definition: any): StateNode[] {
+export function statesOf(definition: WorkflowFile): StateNode[] {
   const l = lang();
-  const raw = (definition?.states ?? {}) as Record<string, any>;
+  const raw: WorkflowFile['states'] = definition?.states ?? {};
   const nodes = new Map(
     Object.entries(raw).map(([id, s]) => [
       id,
@@ -22,8 +23,8 @@ export function statesOf(definition: any): StateNode[] {
         id,
         title: s.meta?.title?.[l] ?? s.meta?.title?.sv ?? id,
         final: s.type === 'final',
-        transitions: Object.entries((s.on ?? {}) as Record<string, any>).flatMap(([event, spec]) =>
-          (Array.isArray(spec) ? spec : [spec]).map((x: any) => ({
+        transitions: Object.entries(s.on ?? {}).flatMap(([event, spec]) =>
+          (Array.isArray(spec) ? spec : [spec]).map((x) => ({
             event,
             title: x?.meta?.title?.[l] ?? null,
             target: String(typeof x === 'string' ? x : (x?.target ?? '')).replace(/^\./, '').split('.')[0]!,
@@ -56,7 +57,7 @@ const LEFT = 10;
  * marked by a filled box, a thicker border and the words "nuvarande steg" (not by colour alone);
  * the ordered list next to it says the same in text.
  */
-export function LifecycleDiagram({ definition, current, title, idPrefix }: { definition: any; current: string[]; title: string; idPrefix: string }) {
+export function LifecycleDiagram({ definition, current, title, idPrefix }: { definition: WorkflowFile; current: string[]; title: string; idPrefix: string }) {
   const states = statesOf(definition);
   const index = new Map(states.map((s, i) => [s.id, i]));
   const currentTop = new Set(current.map((c) => c.split('.')[0]));

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, type Schema } from '../api';
+import type { State, WorkflowFile } from '../definition-types/workflow';
 import { date, dateTime, lang, t } from '../i18n';
 import { label } from '../labels';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
@@ -322,7 +323,7 @@ export function DocumentsSection({ id }: { id: string }) {
 
 const HISTORY_FIRST = 15;
 
-export function HistorySection({ id, version, definition }: { id: string; version: number; definition: any }) {
+export function HistorySection({ id, version, definition }: { id: string; version: number; definition: WorkflowFile }) {
   const [all, setAll] = useState(false);
   const state = useData(
     () =>
@@ -386,22 +387,28 @@ export function HistorySection({ id, version, definition }: { id: string; versio
   );
 }
 
-/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
 /** The name of the organisation a history event was done for, if it says. */
 function onBehalfOf(payload: Record<string, unknown>): string | undefined {
   return (payload.onBehalfOf as { name?: string } | undefined)?.name;
 }
 
-function describe(payload: any, definition: any): string {
+/** A property of a JSON value if the value is an object (a payload is typed as an open object). */
+function prop(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
+function describe(payload: Schema<'HistoryEventDto'>['payload'], definition: WorkflowFile): string {
   if (!payload || typeof payload !== 'object') return '';
+  const { from, to, event, comment } = payload;
   // A step change stores the engine's states before and after ({value, status}).
-  const move = payload.from && payload.to ? `${stepTitles(payload.from.value ?? payload.from, definition)} → ${stepTitles(payload.to.value ?? payload.to, definition)}` : null;
-  const bits = [move, payload.event?.comment ?? payload.comment].filter((b) => typeof b === 'string' && b);
+  const move = from && to ? `${stepTitles(prop(from, 'value') ?? from, definition)} → ${stepTitles(prop(to, 'value') ?? to, definition)}` : null;
+  const bits = [move, prop(event, 'comment') ?? comment].filter((b) => typeof b === 'string' && b);
   return bits.length ? `: ${bits.join('; ')}` : '';
 }
 
 /** An XState state value ("goals", or {"decisions": "collecting"} for nested states) as the workflow's step titles. */
-function stepTitles(value: unknown, definition: any, states: any = definition?.states): string {
+function stepTitles(value: unknown, definition: WorkflowFile, states: State['states'] = definition?.states): string {
   const title = (id: string) => states?.[id]?.meta?.title?.[lang()] ?? states?.[id]?.meta?.title?.sv ?? id;
   if (typeof value === 'string') return title(value);
   if (!value || typeof value !== 'object') return '';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get, type Schema } from '../api';
+import { ApiError, call, get, type PublishedWorkflow, type Schema } from '../api';
 import { date, t } from '../i18n';
 import type { Me } from '../main';
 import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '../components/common';
@@ -16,7 +16,7 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
   const refresh = () => setN((x) => x + 1);
   const data = useData(async () => {
     const answer = await call<CaseData>('GET', `/cases/${id}`);
-    const [gates, workflow] = await Promise.all([get<Gates>(`/cases/${id}/gates`), get<Schema<'WorkflowDefinitionDto'>>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`)]);
+    const [gates, workflow] = await Promise.all([get<Gates>(`/cases/${id}/gates`), get<PublishedWorkflow>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`)]);
     return { case: answer.body, etag: answer.etag, gates, definition: workflow.definition };
   }, [id, n]);
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { get, type Schema } from '../api';
+import { get, type PublishedWorkflow, type Schema } from '../api';
 import { date, t } from '../i18n';
 import { href } from '../router';
 import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
@@ -28,8 +28,9 @@ export function MyCasesPage() {
     const list = workflows.data?.filter((w) => w.id === draft.workflow) ?? [];
     const latest = list.sort((a, b) => b.version - a.version)[0];
     if (!latest) return [];
-    const def = (await get<Schema<'WorkflowDefinitionDto'>>(`/workflows/${latest.id}/versions/${latest.version}`)).definition;
-    return Object.entries(def.states as Record<string, any>).map(([id, s]) => ({ id, title: (s.meta?.title?.[document.documentElement.lang] ?? s.meta?.title?.sv ?? id) as string }));
+    const def = (await get<PublishedWorkflow>(`/workflows/${latest.id}/versions/${latest.version}`)).definition;
+    const l = document.documentElement.lang;
+    return Object.entries(def.states).map(([id, s]) => ({ id, title: (l === 'sv' || l === 'en' ? s.meta?.title?.[l] : undefined) ?? s.meta?.title?.sv ?? id }));
   }, [draft.workflow, workflows.data]);
   const workflowIds = [...new Set((workflows.data ?? []).map((w) => w.id))];
   const set = (patch: Partial<Filters>) => setDraft({ ...draft, ...patch });

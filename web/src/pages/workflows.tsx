@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get, type Schema } from '../api';
+import { ApiError, call, get, type PublishedWorkflow, type Schema } from '../api';
 import { t } from '../i18n';
 import { href } from '../router';
 import { Badge, ErrorMessage, Loading, NotFound, useData } from '../components/common';
@@ -48,7 +48,7 @@ export function WorkflowsPage({ me }: { me: Me | null }) {
 
 /** One version: its lifecycle diagram (with the text alternative) and its gates. */
 export function WorkflowPage({ id, version }: { id: string; version: number }) {
-  const data = useData(() => Promise.all([get<{ definition: any; ruleSets: Record<string, any> }>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]), [id, version]);
+  const data = useData(() => Promise.all([get<PublishedWorkflow>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]), [id, version]);
   if (data.error instanceof ApiError && data.error.status === 404) return <NotFound />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
@@ -67,13 +67,13 @@ export function WorkflowPage({ id, version }: { id: string; version: number }) {
       <LifecycleDiagram definition={definition} current={[]} title={title} idPrefix="wf" />
       <h2>{t('ruleSets')}</h2>
       <dl class="facts">
-        {Object.values(ruleSets).map((r: any) => (
+        {Object.values(ruleSets).map((r) => (
           <>
             <dt>{r.title?.[lang] ?? r.id}</dt>
             <dd>
               {r.description?.[lang] ?? ''}
               <ul class="owed">
-                {(r.conditions ?? []).map((c: any) => (
+                {(r.conditions ?? []).map((c) => (
                   <li>{String(c.message?.[lang] ?? c.id).replace(/\{\{[^}]+\}\}/g, '…')}</li>
                 ))}
               </ul>

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../common/domain-error.js';
-import { CasePartyRecord } from '../cases/party.entity.js';
-import type { Actor } from './actor.js';
+import { CasePartyRecord } from './party.entity.js';
+import type { Actor } from '../access/actor.js';
 import { isUuid } from '../common/uuid.js';
 
 /**

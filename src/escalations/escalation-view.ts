@@ -3,8 +3,9 @@ import { toStepView, type StepView } from '../cases/case-view.js';
 import type { Language } from '../common/i18n.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
 import type { DeliverySummary } from '../notifications/outbox.service.js';
-import { ladderOf } from './deadline-plan.js';
-import type { DeadlineRecord, EscalationRecord, EscalationStatus } from './deadline.entity.js';
+import { ladderOf } from '../deadlines/deadline-plan.js';
+import type { DeadlineRecord } from '../deadlines/deadline.entity.js';
+import type { EscalationRecord, EscalationStatus } from './escalation.entity.js';
 
 /** An escalation level as the API shows it. */
 export interface EscalationView {

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseRecord } from '../cases/case.entity.js';
-import { BoardDecisionRecord, DecisionPointRecord } from '../governance/decision.entity.js';
-import { decisionSnapshot } from '../governance/decisions.service.js';
-import { DocumentRecord, SignatureRecord } from '../governance/document.entity.js';
-import { GoalRecord, MeasurementRecord } from '../governance/goal.entity.js';
-import { goalSnapshot } from '../governance/goals.service.js';
-import { roleSummary } from '../governance/parties.service.js';
+import { BoardDecisionRecord, DecisionPointRecord } from './decision.entity.js';
+import { decisionSnapshot } from './decisions.service.js';
+import { DocumentRecord, SignatureRecord } from './document.entity.js';
+import { GoalRecord, MeasurementRecord } from './goal.entity.js';
+import { goalSnapshot } from './goals.service.js';
+import { roleSummary } from './parties.service.js';
 import { CasePartyRecord, CaseRoleRecord } from '../cases/party.entity.js';
-import { actionSnapshot, commitmentSnapshot } from '../governance/work.service.js';
-import { ActionRecord, ResourceCommitmentRecord } from '../governance/work.entity.js';
-import { emptyState, type GovernanceState } from './history-replay.js';
+import { actionSnapshot, commitmentSnapshot } from './work.service.js';
+import { ActionRecord, ResourceCommitmentRecord } from './work.entity.js';
+import { emptyState, type GovernanceState } from '../audit/history-replay.js';
 
 /**
  * What a case's tables hold, in the shape replaying its history gives (see `replayHistory`), each

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
-import { CaseRoleDirectory } from '../access/case-roles.js';
+import { CaseRoleDirectory } from '../cases/case-roles.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import type { SwedishCalendar } from '../calendar/working-days.js';
 import { candidateTransitions } from '../cases/case-engine.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
 import { CaseRecord } from '../cases/case.entity.js';
-import { CasesService, type CaseChange, type CommandOptions, type CommandResult, type MutationContext, type MutationResult } from '../cases/cases.service.js';
+import { CasesService, type ChangeOutcome, type CommandOptions, type CommandResult, type MutationContext, type MutationResult, unchanged } from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Language } from '../common/i18n.js';
@@ -17,8 +17,9 @@ import { PersonRecord } from '../registry/organisation.entity.js';
 import type { BlockingGate, EscalationNotice } from '../notifications/escalation-message.js';
 import { Outbox, type MailRecipient } from '../notifications/outbox.service.js';
 import { CLAIM_LEASE_MS } from '../notifications/retry.js';
-import { deadlineStatus, ladderOf } from './deadline-plan.js';
-import { DeadlineRecord, EscalationRecipientRecord, EscalationRecord, type EscalationStatus } from './deadline.entity.js';
+import { deadlineStatus, ladderOf } from '../deadlines/deadline-plan.js';
+import { DeadlineRecord } from '../deadlines/deadline.entity.js';
+import { EscalationRecipientRecord, EscalationRecord, type EscalationStatus } from './escalation.entity.js';
 import { assertMayAcknowledge } from '../access/policy.js';
 import { escalationView, type EscalationView } from './escalation-view.js';
 
@@ -94,8 +95,8 @@ export class EscalationsService {
    * @throws DomainError NOT_FOUND, CASE_CLOSED
    */
   async fire(id: string, caseId: string): Promise<boolean> {
-    const outcome = await this.cases.mutate<boolean>(caseId, SYSTEM_ACTOR, {}, (ctx) => this.raise(ctx, id));
-    return 'result' in outcome && outcome.result.value === true;
+    const outcome = await this.cases.mutate(caseId, SYSTEM_ACTOR, {}, (ctx) => this.raise(ctx, id));
+    return 'result' in outcome && outcome.result.changed;
   }
 
   /**
@@ -183,13 +184,13 @@ export class EscalationsService {
   }
 
   /** The change that fires a level, in the case's transaction. */
-  private async raise({ em, record, workflow, now }: MutationContext, id: string): Promise<CaseChange<boolean> | null> {
+  private async raise({ em, record, workflow, now }: MutationContext, id: string): Promise<ChangeOutcome<undefined>> {
     // Wait for the row, never skip it: whoever else fires or closes a level holds the case lock we
     // hold now, so a lock on the row itself is only another instance's claim scan, which locks a row
     // it then finds claimed and skips until its statement ends. Skipping here took that for "someone
     // else fires it" and left the level claimed and unfired until the lease ran out.
     const escalation = await em.findOne(EscalationRecord, { id, status: 'scheduled', fireAt: { $lte: now } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!escalation) return null;
+    if (!escalation) return unchanged(undefined);
     const deadline = await em.findOneOrFail(DeadlineRecord, { id: escalation.deadlineId });
     const holders = await this.roles.holders(em, record.id, escalation.notify);
     const byPerson = new Map<string, MailRecipient & { organisationId: string }>();
@@ -233,7 +234,7 @@ export class EscalationsService {
         messages: { email: messages.filter((m) => m.channel === 'email').length, webhook: messages.filter((m) => m.channel === 'webhook').length },
         blocking: blocking.map((b) => ({ event: b.event, failing: b.failures.map((f) => f.rule) })),
       },
-      value: true,
+      value: undefined,
     };
   }
 

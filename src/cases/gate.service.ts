@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import type { SwedishCalendar } from '../calendar/working-days.js';
-import type { CaseRecord } from '../cases/case.entity.js';
+import type { CaseRecord } from './case.entity.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
-import { FactService } from '../facts/fact.service.js';
-import { evaluateGate, factRequestsOf, type GateResult } from './gate-evaluator.js';
+import { evaluateGate, factRequestsOf, type GateResult } from '../rules/gate-evaluator.js';
+import { GATE_FACTS, type GateFacts } from './gate-facts.js';
 
 /**
  * Evaluates the gate of a case: the named rule sets, as pinned with the case's workflow version,
@@ -14,7 +14,7 @@ import { evaluateGate, factRequestsOf, type GateResult } from './gate-evaluator.
 @Injectable()
 export class GateService {
   constructor(
-    private readonly facts: FactService,
+    @Inject(GATE_FACTS) private readonly facts: GateFacts,
     @Inject(WORKING_CALENDAR) private readonly calendar: SwedishCalendar,
   ) {}
 

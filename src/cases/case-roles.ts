@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PersonRecord } from '../registry/organisation.entity.js';
-import { CaseRoleRecord } from '../cases/party.entity.js';
-import type { Actor } from './actor.js';
+import { CaseRoleRecord } from './party.entity.js';
+import type { Actor, ActorOnCase } from '../access/actor.js';
 import { isUuid } from '../common/uuid.js';
 
 /** Party to the case? And the roles the person holds on it, each with its party's responsibilities (and whether it leads). */
@@ -30,7 +30,7 @@ export interface RoleHolder {
 @Injectable()
 export class CaseRoleDirectory {
   /** The actor with the roles they hold on the case (and the party each is held for). */
-  async actorOnCase(em: EntityManager, caseId: string, actor: Actor): Promise<Actor> {
+  async actorOnCase(em: EntityManager, caseId: string, actor: Actor): Promise<ActorOnCase> {
     return (await this.standing(em, caseId, actor)).actor;
   }
 
@@ -38,8 +38,9 @@ export class CaseRoleDirectory {
    * Where the actor stands on a case: whether their organisation is a party to it (and so may see
    * it), and the actor with the roles they hold on it. One query, because every command asks.
    */
-  async standing(em: EntityManager, caseId: string, actor: Actor): Promise<{ party: boolean; actor: Actor }> {
-    if (actor.kind === 'system') return { party: true, actor: { ...actor, holdings: [] } };
+  async standing(em: EntityManager, caseId: string, actor: Actor): Promise<{ party: boolean; actor: ActorOnCase }> {
+    // The scheduler holds the workflow's `system` role on every case (a transition may name it).
+    if (actor.kind === 'system') return { party: true, actor: { ...actor, roles: ['system'], holdings: [] } };
     if (!isUuid(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
     const organisation = isUuid(actor.organisation) ? actor.organisation : null;
     const personId = actor.personId && isUuid(actor.personId) ? actor.personId : null;

@@ -6,8 +6,9 @@ import type { SwedishCalendar } from '../calendar/working-days.js';
 import { activeStateIds } from '../cases/case-engine.js';
 import type { CaseStateListener, StateChange } from '../cases/case-listeners.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
-import { ladderOf, planStep } from './deadline-plan.js';
-import { DeadlineRecord, EscalationRecord } from './deadline.entity.js';
+import { ladderOf, planStep } from '../deadlines/deadline-plan.js';
+import { DeadlineRecord } from '../deadlines/deadline.entity.js';
+import { EscalationRecord } from './escalation.entity.js';
 
 /**
  * Keeps deadlines in step with the case, in the transaction of every state change: a state the
