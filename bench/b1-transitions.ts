@@ -62,7 +62,7 @@ export async function runB1(ctx: BenchContext): Promise<BenchOutcome> {
           bench: 'B1',
           what: `persisted transitions, ${concurrency} workers (commands/s)`,
           ours: fmt(service),
-          limit: `raw SQL (pg) ${fmt(rawSql)}` + (pgb ? `; pgbench, prepared ${fmt(pgb)}` : '; pgbench not installed'),
+          limit: `raw SQL (pg) ${fmt(rawSql)}${pgb ? `; pgbench, prepared ${fmt(pgb)}` : '; pgbench not installed'}`,
           ratio: ratio(service / rawSql) + (pgb ? ` (${ratio(service / pgb)} of pgbench)` : ''),
           goal: `≥ ${B1_GOAL} of raw SQL`,
           met: service / rawSql >= B1_GOAL ? 'yes' : 'no',
@@ -76,12 +76,26 @@ export async function runB1(ctx: BenchContext): Promise<BenchOutcome> {
           goal: '–',
           met: '–',
         },
-        ...(profile ? [{ bench: 'B1', what: 'where the service CPU goes (profile of one extra run)', ours: describeShares(profile), limit: '–', ratio: '–', goal: '–', met: '–' }] : []),
+        ...(profile
+          ? [
+              {
+                bench: 'B1',
+                what: 'where the service CPU goes (profile of one extra run)',
+                ours: describeShares(profile),
+                limit: '–',
+                ratio: '–',
+                goal: '–',
+                met: '–',
+              },
+            ]
+          : []),
       ],
       figures: {
         commandsPerSecond: { service, ormOnly: measured.ormOnly!.median, rawSql, pgbench: pgb ?? null },
         cpuMsPerCommand: Object.fromEntries(Object.entries(measured).flatMap(([k, v]) => (v.cpuMsPerOp === undefined ? [] : [[k, v.cpuMsPerOp]]))),
-        cpuSystemMsPerCommand: Object.fromEntries(Object.entries(measured).flatMap(([k, v]) => (v.cpuSystemMsPerOp === undefined ? [] : [[k, v.cpuSystemMsPerOp]]))),
+        cpuSystemMsPerCommand: Object.fromEntries(
+          Object.entries(measured).flatMap(([k, v]) => (v.cpuSystemMsPerOp === undefined ? [] : [[k, v.cpuSystemMsPerOp]])),
+        ),
         statementsPerCommand: statements,
         ...(profile ? { profile } : {}),
         ratioToRawSql: service / rawSql,

@@ -94,11 +94,26 @@ export async function runB2(ctx: BenchContext): Promise<BenchOutcome> {
       };
     });
     if (profile) {
-      rows.push({ bench: 'B2', what: 'where the service CPU goes (profile of one extra 10-connection run)', ours: describeShares(profile), limit: '–', ratio: '–', goal: '–', met: '–' });
+      rows.push({
+        bench: 'B2',
+        what: 'where the service CPU goes (profile of one extra 10-connection run)',
+        ours: describeShares(profile),
+        limit: '–',
+        ratio: '–',
+        goal: '–',
+        met: '–',
+      });
     }
     return {
       rows,
-      figures: { runs, cases: caseCount, secondsPerRun: httpSeconds, dbPoolSize: concurrency, rssBytes: ctx.shared.b2ServiceRss, ...(profile ? { profile } : {}) },
+      figures: {
+        runs,
+        cases: caseCount,
+        secondsPerRun: httpSeconds,
+        dbPoolSize: concurrency,
+        rssBytes: ctx.shared.b2ServiceRss,
+        ...(profile ? { profile } : {}),
+      },
     };
   } finally {
     for (const s of services) await s.stop();

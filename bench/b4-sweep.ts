@@ -153,12 +153,19 @@ async function explainClaim(pool: pg.Pool, now: Date): Promise<SweepAt['claim']>
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(`explain (analyze, buffers, format json) ${numbered(CLAIM_NEXT_SQL)}`, claimParameters(now));
+    const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>(
+      `explain (analyze, buffers, format json) ${numbered(CLAIM_NEXT_SQL)}`,
+      claimParameters(now),
+    );
     await client.query('rollback');
     const [explained] = rows[0]!['QUERY PLAN'];
     const nodes = flatten(explained!.Plan);
-    const index = nodes.find((n) => n['Relation Name'] === 'escalations' && n['Alias'] === 'e')?.['Index Name'] ?? 'no index (sequential scan)';
-    return { executionMs: explained!['Execution Time'], index, buffers: (explained!.Plan['Shared Hit Blocks'] ?? 0) + (explained!.Plan['Shared Read Blocks'] ?? 0) };
+    const index = nodes.find((n) => n['Relation Name'] === 'escalations' && n.Alias === 'e')?.['Index Name'] ?? 'no index (sequential scan)';
+    return {
+      executionMs: explained!['Execution Time'],
+      index,
+      buffers: (explained!.Plan['Shared Hit Blocks'] ?? 0) + (explained!.Plan['Shared Read Blocks'] ?? 0),
+    };
   } finally {
     client.release();
   }
@@ -193,7 +200,6 @@ interface PlanNode {
 function flatten(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(flatten)];
 }
-
 
 async function count(pool: pg.Pool, sql: string): Promise<number> {
   const { rows } = await pool.query<{ count: string }>(sql);

@@ -77,7 +77,9 @@ export async function runB5(ctx: BenchContext): Promise<BenchOutcome> {
       throw new Error(`B5: the gate did not judge as set up: ${variants.map((v) => `${v.name}: passed ${v.passed}, ${v.failures} failures`).join('; ')}`);
     }
     for (const v of variants) {
-      ctx.log(`B5: ${v.name}: full p50 ${fmt(v.full.p50, 2)} ms, p99 ${fmt(v.full.p99, 2)} ms; rules ${fmt(v.rulesOnly.p50, 2)} ms; raw SQL ${fmt(v.rawSql.p50, 2)} ms`);
+      ctx.log(
+        `B5: ${v.name}: full p50 ${fmt(v.full.p50, 2)} ms, p99 ${fmt(v.full.p99, 2)} ms; rules ${fmt(v.rulesOnly.p50, 2)} ms; raw SQL ${fmt(v.rawSql.p50, 2)} ms`,
+      );
       if (v.profile) ctx.log(`B5: ${v.name}: CPU by package: ${describeShares(v.profile, 12)}`);
     }
     return { rows: variants.flatMap(rowsOf), figures: { boards: setup.boards.length, runs, warmup, variants } };
@@ -88,7 +90,19 @@ export async function runB5(ctx: BenchContext): Promise<BenchOutcome> {
 
 function rowsOf(v: Variant): BenchRow[] {
   const ms = (l: Latencies) => `p50 ${fmt(l.p50, 2)} ms, p99 ${fmt(l.p99, 2)} ms`;
-  const where = v.profile ? [{ bench: 'B5', what: `where the evaluation's CPU goes, ${v.name} (profile of an extra run)`, ours: describeShares(v.profile), limit: '–', ratio: '–', goal: '–', met: '–' }] : [];
+  const where = v.profile
+    ? [
+        {
+          bench: 'B5',
+          what: `where the evaluation's CPU goes, ${v.name} (profile of an extra run)`,
+          ours: describeShares(v.profile),
+          limit: '–',
+          ratio: '–',
+          goal: '–',
+          met: '–',
+        },
+      ]
+    : [];
   return [
     {
       bench: 'B5',
@@ -115,7 +129,12 @@ async function measure(bench: BenchApp, caseId: string, name: string, runs: numb
   const ruleSets = [workflow.ruleSets.get(RULE_SET)!];
   const values = await app.get(FactService).compute({ em: bench.t.orm.em.fork(), record, now, calendar: app.get(WORKING_CALENDAR) }, factRequestsOf(ruleSets));
   // The raw limit: the statement the fact provider sends, through `pg` alone (no ORM, no comparing).
-  const point = (await bench.pool.query<{ id: string; reference_text: string; board_ids: string[] }>('select id, reference_text, board_ids from decision_points where case_id = $1 and key = $2', [caseId, POINT])).rows[0]!;
+  const point = (
+    await bench.pool.query<{ id: string; reference_text: string; board_ids: string[] }>(
+      'select id, reference_text, board_ids from decision_points where case_id = $1 and key = $2',
+      [caseId, POINT],
+    )
+  ).rows[0]!;
   const rawParameters = requiredBoardsParameters({ id: point.id, referenceText: point.reference_text, boardIds: point.board_ids }, stockholmDate(now));
   const raw = () => bench.pool.query(numbered(REQUIRED_BOARDS_SQL), rawParameters);
   return {
@@ -136,8 +155,15 @@ async function setUp(bench: BenchApp): Promise<{ caseId: string; boards: Board[]
   const organisations: string[] = [];
   for (const code of codes) {
     const region = code.length === 2;
-    const org = await ok(bench, 'POST', '/organisations', ADMINISTRATOR, { name: region ? `Region ${code}` : `Kommun ${code}`, kind: region ? 'region' : 'municipality', municipalityCode: code });
-    const board = await ok(bench, 'POST', `/organisations/${org.id}/boards`, ADMINISTRATOR, { name: region ? 'Regionstyrelsen' : 'Kommunstyrelsen', kind: 'executive' });
+    const org = await ok(bench, 'POST', '/organisations', ADMINISTRATOR, {
+      name: region ? `Region ${code}` : `Kommun ${code}`,
+      kind: region ? 'region' : 'municipality',
+      municipalityCode: code,
+    });
+    const board = await ok(bench, 'POST', `/organisations/${org.id}/boards`, ADMINISTRATOR, {
+      name: region ? 'Regionstyrelsen' : 'Kommunstyrelsen',
+      kind: 'executive',
+    });
     organisations.push(org.id);
     boards.push({ board: board.id, code });
   }
@@ -150,9 +176,15 @@ async function setUp(bench: BenchApp): Promise<{ caseId: string; boards: Board[]
     const { personId } = await bench.t.identity(secretariatOf(code));
     await ok(bench, 'POST', `/cases/${created.id}/roles`, lead, { role: 'secretariat', organisationId: organisations[i], holderId: personId });
   }
-  await ok(bench, 'POST', `/cases/${created.id}/decision-points`, lead, { key: POINT, title: 'Likalydande beslut', referenceText: REFERENCE_TEXT, boardIds: boards.map((b) => b.board) });
+  await ok(bench, 'POST', `/cases/${created.id}/decision-points`, lead, {
+    key: POINT,
+    title: 'Likalydande beslut',
+    referenceText: REFERENCE_TEXT,
+    boardIds: boards.map((b) => b.board),
+  });
   // Identical after normalisation, not byte for byte: the way minutes are typed differs.
-  for (const [i, board] of boards.entries()) await recordDecision(bench, created.id, board, decided(i % 2 ? REFERENCE_TEXT : REFERENCE_TEXT.replace(/\n/g, '\n\n').toUpperCase()));
+  for (const [i, board] of boards.entries())
+    await recordDecision(bench, created.id, board, decided(i % 2 ? REFERENCE_TEXT : REFERENCE_TEXT.replace(/\n/g, '\n\n').toUpperCase()));
   return { caseId: created.id, boards };
 }
 

@@ -25,7 +25,9 @@ export async function runB6(ctx: BenchContext): Promise<BenchOutcome> {
   const caseCount = Math.min(ctx.settings.cases, 200);
   const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-bench-data-'));
   try {
-    const service = await startService({ env: { ...benchServiceEnv(undefined, 1), DATABASE_URL: undefined, DATA_DIR: dataDir, SEED_DEMO: 'false', NODE_ENV: 'development' } });
+    const service = await startService({
+      env: { ...benchServiceEnv(undefined, 1), DATABASE_URL: undefined, DATA_DIR: dataDir, SEED_DEMO: 'false', NODE_ENV: 'development' },
+    });
     try {
       const atRest = await settledRss(service);
       ctx.log(`B6: embedded database: ${caseCount} cases, then 10 connections for ${ctx.settings.httpSeconds} s`);
@@ -35,7 +37,15 @@ export async function runB6(ctx: BenchContext): Promise<BenchOutcome> {
       const load = await fireToggles(service.url, token, ids, 10, ctx.settings.httpSeconds);
       const afterLoad = await settledRss(service);
       rows.push(
-        { bench: 'B6', what: 'service RSS, PostgreSQL server', ours: `${mib(onServer.atRest!)} at rest, ${mib(onServer.afterLoad!)} after B2`, limit: '–', ratio: '–', goal: '–', met: '–' },
+        {
+          bench: 'B6',
+          what: 'service RSS, PostgreSQL server',
+          ours: `${mib(onServer.atRest!)} at rest, ${mib(onServer.afterLoad!)} after B2`,
+          limit: '–',
+          ratio: '–',
+          goal: '–',
+          met: '–',
+        },
         {
           bench: 'B6',
           what: 'service RSS, embedded database (PGlite in the process)',

@@ -77,11 +77,23 @@ export async function runB7(ctx: BenchContext): Promise<BenchOutcome> {
           what: 'stored state per case (bytes, jsonb column)',
           ours: `${fmt(Number(size.ours))} (row ${fmt(Number(size.ours_row))}; each history event ${fmt(Number(size.ours_history))})`,
           limit: `bpmn-engine ${fmt(Number(size.peer))} stored (${fmt(Number(size.peer_waiting))} as JSON text; ${fmt(fullPeerState)} with the source getState() embeds)`,
-          ratio: ratio(Number(size.peer) / Number(size.ours), true) + ' smaller',
+          ratio: `${ratio(Number(size.peer) / Number(size.ours), true)} smaller`,
           goal: '–',
           met: '–',
         },
-        ...(profile ? [{ bench: 'B7', what: 'where the peer CPU goes (profile of one extra run)', ours: '–', limit: describeShares(profile), ratio: '–', goal: '–', met: '–' }] : []),
+        ...(profile
+          ? [
+              {
+                bench: 'B7',
+                what: 'where the peer CPU goes (profile of one extra run)',
+                ours: '–',
+                limit: describeShares(profile),
+                ratio: '–',
+                goal: '–',
+                met: '–',
+              },
+            ]
+          : []),
       ],
       figures: {
         commandsPerSecond: { service, peer: peerRate },

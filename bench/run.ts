@@ -85,7 +85,13 @@ async function main(): Promise<void> {
   }
   const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
   const table = [...rows].sort((a, b) => order.indexOf(a.bench) - order.indexOf(b.bench));
-  const file = writeResults(resultsDir, values.name!, { machine, settings, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), table, figures });
+  const file = writeResults(resultsDir, values.name!, {
+    machine,
+    settings,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    table,
+    figures,
+  });
   console.log(`\n${machineLine(machine)}\n\n${markdownTable(table)}\n\nresults: ${file}`);
 }
 

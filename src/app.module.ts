@@ -115,10 +115,7 @@ export class AppModule {
     return {
       module: AppModule,
       // Registered once; every instance runs every job, and the jobs claim their work in the database.
-      imports: [
-        ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
-        LoggerModule.forRoot(loggingOptions(options.logging ?? true, options.logStream)),
-      ],
+      imports: [...(options.scheduler ? [ScheduleModule.forRoot()] : []), LoggerModule.forRoot(loggingOptions(options.logging ?? true, options.logStream))],
       controllers: [
         HealthController,
         CasesController,

@@ -61,7 +61,15 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
       contentSecurityPolicy: {
         // Scripts from this origin only (the web interface has no inline script). The browser
         // fetches the identity provider's discovery document and token endpoint itself (PKCE).
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'", ...oidcOrigins(options.config)], frameAncestors: ["'none'"], formAction: ["'self'"] },
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", ...oidcOrigins(options.config)],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
     }),
   );
@@ -71,7 +79,12 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
   app.use(signInEarly(app.get(Authenticator)));
   app.use(...rateLimits(options.config.rateLimitPerMinute, options.config.failedSignInsPerMinute));
   // CORS is closed unless CORS_ORIGINS names the origins a browser may call from.
-  if (options.config.corsOrigins.length) app.enableCors({ origin: options.config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'], exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
+  if (options.config.corsOrigins.length)
+    app.enableCors({
+      origin: options.config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+    });
   // A document's file is its request body as is (up to 10 MB); everything else is JSON.
   app.use(DOCUMENT_FILE_PATH, express.raw({ type: () => true, limit: MAX_FILE_BYTES }));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));

@@ -42,7 +42,10 @@ describe('authentication', () => {
     const open = ['GET /health', 'GET /ui/config'];
     for (const [path, ops] of Object.entries(doc.paths as Record<string, object>)) {
       for (const method of Object.keys(ops)) {
-        const res = await t.request(method.toUpperCase(), path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), { as: null, ...(method === 'get' ? {} : { body: {} }) });
+        const res = await t.request(method.toUpperCase(), path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'), {
+          as: null,
+          ...(method === 'get' ? {} : { body: {} }),
+        });
         if (open.includes(`${method.toUpperCase()} ${path}`)) expect(res.status).toBe(200);
         else expect({ endpoint: `${method} ${path}`, status: res.status }).toEqual({ endpoint: `${method} ${path}`, status: 401 });
       }
@@ -61,7 +64,7 @@ describe('authentication', () => {
       [await jwt({ key: stranger }), 'the token is not signed by a key of the identity provider'],
       [await jwt({ aud: 'another-service' }), 'the token is meant for another service (audience)'],
       [await jwt({ iss: 'https://idp.example.org' }), 'the token was issued by another identity provider'],
-      [await jwt({ sub: 'nobody@vaxjo.se' }), "you are signed in, but not registered as an active person of an organisation here; ask an administrator"],
+      [await jwt({ sub: 'nobody@vaxjo.se' }), 'you are signed in, but not registered as an active person of an organisation here; ask an administrator'],
       ['not.a.jwt', 'the token is not a valid signed token'],
     ] as const;
     for (const [token, message] of cases) {

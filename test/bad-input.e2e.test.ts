@@ -21,7 +21,7 @@ describe('bad input', () => {
     ['an empty object', '{}'],
     ['wrong types', '{"workflow": 5, "title": ["x"], "type": {"a": 1}, "comment": 7, "version": "two"}'],
     ['unknown fields', '{"id": "00000000-0000-4000-8000-000000000000", "version": 99, "state": "closed", "hash": "x", "createdBy": "me"}'],
-    ['deep nesting', '{"a":'.repeat(200) + '1' + '}'.repeat(200)],
+    ['deep nesting', `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`],
     ['a prototype key', '{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}}'],
     ['control characters', '{"title": "\\u0000\\u0007", "workflow": "samverkan", "arena": "a\\u0007b"}'],
     ['a NUL in a key', '{"ar\\u0000ena": "x"}'],
@@ -30,7 +30,9 @@ describe('bad input', () => {
   it('never answers 500 to malformed bodies, headers or ids on any endpoint of the OpenAPI document', async () => {
     const { id: fuzzedCaseId } = await createCase(t, { title: 'Fuzz' });
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;
-    const endpoints = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+    const endpoints = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+    );
     expect(endpoints.length).toBeGreaterThanOrEqual(9);
     const ids = [fuzzedCaseId, '00000000-0000-4000-8000-000000000000', "1'; drop table cases; --%00..%2F", 'x'.repeat(2000)];
     const failures: string[] = [];
@@ -96,7 +98,10 @@ describe('bad input', () => {
       { path: 'problemStatement', message: 'får inte vara tomt; skicka null för att ta bort fältet' },
       { path: 'goals', message: 'måste vara en text, ett tal, true/false eller null' },
     ]);
-    const english = await t.request('PATCH', `/cases/${caseId}/fields`, { body: { Arena: 'x', problemStatement: '', goals: { a: 1 } }, headers: { 'accept-language': 'en' } });
+    const english = await t.request('PATCH', `/cases/${caseId}/fields`, {
+      body: { Arena: 'x', problemStatement: '', goals: { a: 1 } },
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'the field values are not valid' });
     expect(english.body.errors).toEqual([
       { path: 'Arena', message: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"' },
@@ -109,12 +114,28 @@ describe('bad input', () => {
     const { id: caseId } = await createCase(t, { title: 'Precise' });
     expect((await t.request('GET', '/cases', { as: null })).status).toBe(401);
     const missing = '/cases/00000000-0000-4000-8000-000000000000';
-    expect((await t.request('GET', missing)).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'Ärendet "00000000-0000-4000-8000-000000000000" hittades inte' });
-    expect((await t.request('GET', missing, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' } })).body.message).toBe('Ärendet "00000000-0000-4000-8000-000000000000" hittades inte');
-    expect((await t.request('GET', missing, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).body).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'case "00000000-0000-4000-8000-000000000000" was not found' });
+    expect((await t.request('GET', missing)).body).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'Ärendet "00000000-0000-4000-8000-000000000000" hittades inte',
+    });
+    expect((await t.request('GET', missing, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' } })).body.message).toBe(
+      'Ärendet "00000000-0000-4000-8000-000000000000" hittades inte',
+    );
+    expect((await t.request('GET', missing, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).body).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'case "00000000-0000-4000-8000-000000000000" was not found',
+    });
     expect((await t.request('GET', '/cases/nope')).status).toBe(400);
-    expect((await t.request('GET', '/no/such/route')).body).toMatchObject({ status: 404, message: 'det finns ingen sådan adress i tjänsten: GET /no/such/route' });
-    expect((await t.request('GET', '/no/such/route', { headers: { 'accept-language': 'en' } })).body).toMatchObject({ status: 404, message: 'no such endpoint: GET /no/such/route' });
+    expect((await t.request('GET', '/no/such/route')).body).toMatchObject({
+      status: 404,
+      message: 'det finns ingen sådan adress i tjänsten: GET /no/such/route',
+    });
+    expect((await t.request('GET', '/no/such/route', { headers: { 'accept-language': 'en' } })).body).toMatchObject({
+      status: 404,
+      message: 'no such endpoint: GET /no/such/route',
+    });
     expect((await t.request('POST', '/cases', { body: { workflow: 'no-such', title: 'X' } })).body).toMatchObject({ status: 404, code: 'WORKFLOW_NOT_FOUND' });
     const notHere = await t.request('POST', `/cases/${caseId}/events`, { body: { type: 'CLOSE' } });
     expect(notHere.body).toMatchObject({ status: 409, code: 'EVENT_NOT_ACCEPTED', accepted: ['ADVANCE'] });

@@ -28,7 +28,8 @@ describe('deadlines and escalations', () => {
     started.push(id);
     return id;
   };
-  const stalled = async (value: 'true' | 'false') => ((await t.request('GET', `/cases?workflow=frist&stalled=${value}&limit=100`)).body.items as any[]).map((c) => c.id);
+  const stalled = async (value: 'true' | 'false') =>
+    ((await t.request('GET', `/cases?workflow=frist&stalled=${value}&limit=100`)).body.items as any[]).map((c) => c.id);
 
   beforeAll(async () => {
     t = await startTestApp({ workflowsDir: defs.workflowsDir, rulesDir: defs.rulesDir, defaultActor: ANNA });
@@ -122,7 +123,8 @@ describe('deadlines and escalations', () => {
     expect((await t.request('GET', '/outbox', { as: MEMBER })).status).toBe(403);
 
     // The inbox of each person: Mats holds both roles and gets both levels; Stina has no e-mail but an inbox.
-    const inbox = async (who: keyof typeof cast) => (await t.request('GET', '/me/escalations', { as: cast[who].as })).body.filter((e: any) => e.case.id === id).map((e: any) => e.level);
+    const inbox = async (who: keyof typeof cast) =>
+      (await t.request('GET', '/me/escalations', { as: cast[who].as })).body.filter((e: any) => e.case.id === id).map((e: any) => e.level);
     expect(await inbox('anna')).toEqual(['reminder']);
     expect(await inbox('maria')).toEqual(['manager']);
     expect((await inbox('mats')).sort()).toEqual(['manager', 'steering']);
@@ -141,8 +143,12 @@ describe('deadlines and escalations', () => {
     expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledged: { person: 'maria.chef', comment: 'Tas upp i ledningsgruppen.' } });
     const again = await t.request('POST', `/escalations/${manager.id}/ack`, { body: {}, as: cast.maria.as });
     expect(again.body).toMatchObject({ status: 409, code: 'ESCALATION_NOT_OPEN' });
-    expect((await history(id, 'escalation.acknowledged')).map((e: any) => [e.payload.escalation.level, e.actor.person, e.payload.comment])).toEqual([['manager', 'maria.chef', 'Tas upp i ledningsgruppen.']]);
-    expect((await t.request('GET', '/me/escalations?status=open', { as: cast.mats.as })).body.filter((e: any) => e.case.id === id).map((e: any) => e.level)).toEqual(['steering']);
+    expect((await history(id, 'escalation.acknowledged')).map((e: any) => [e.payload.escalation.level, e.actor.person, e.payload.comment])).toEqual([
+      ['manager', 'maria.chef', 'Tas upp i ledningsgruppen.'],
+    ]);
+    expect(
+      (await t.request('GET', '/me/escalations?status=open', { as: cast.mats.as })).body.filter((e: any) => e.case.id === id).map((e: any) => e.level),
+    ).toEqual(['steering']);
 
     // Moving on closes every open escalation of the step; the new step gets its own deadlines.
     await t.request('PATCH', `/cases/${id}/fields`, { body: { report: 'Rapport 2026-06-29' } });
@@ -199,7 +205,11 @@ describe('deadlines and escalations', () => {
     expect(await job().run()).toBe(1);
     const reminder = (await escalations(id))[0];
     expect(reminder).toMatchObject({ level: 'reminder', status: 'open', unfilledRoles: ['secretariat'], recipients: [] });
-    expect((await history(id, 'escalation.raised'))[0].payload).toMatchObject({ notified: [], unfilledRoles: ['secretariat'], messages: { email: 0, webhook: 0 } });
+    expect((await history(id, 'escalation.raised'))[0].payload).toMatchObject({
+      notified: [],
+      unfilledRoles: ['secretariat'],
+      messages: { email: 0, webhook: 0 },
+    });
     await t.request('PATCH', `/cases/${id}/roles/${secretariat.id}`, { body: { holderId: cast.anna.id }, as: cast.maria.as });
     await t.request('PATCH', `/cases/${id}/fields`, { body: { report: 'klar i tid' } });
     expect((await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' } })).status).toBe(200);

@@ -34,10 +34,16 @@ describe('identical decisions and their digests', () => {
     await r('POST', `/cases/${c.id}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut', referenceText: reference, boardIds: boards });
     const announced = { status: 'announced', meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-03' };
     // The region's minutes are typed differently but say the same; Växjö's changes one word.
-    await r('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${boards[0]}`, { ...announced, text: 'NÄMNDEN ställer sig bakom överenskommelsen\na) Barnens bästa går först\nb) Nämnden deltar i styrgruppen' });
+    await r('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${boards[0]}`, {
+      ...announced,
+      text: 'NÄMNDEN ställer sig bakom överenskommelsen\na) Barnens bästa går först\nb) Nämnden deltar i styrgruppen',
+    });
     await as(vaxjo)('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${boards[1]}`, { ...announced, text: reference.replace('först', 'före') });
 
-    const differences = async () => ((await r('GET', `/cases/${c.id}/gate?event=ADVANCE`)).failures as Array<{ rule: string; message: string }>).filter((f) => f.rule === 'texts-identical').map((f) => f.message);
+    const differences = async () =>
+      ((await r('GET', `/cases/${c.id}/gate?event=ADVANCE`)).failures as Array<{ rule: string; message: string }>)
+        .filter((f) => f.rule === 'texts-identical')
+        .map((f) => f.message);
     const expected = ['Växjö kommun – socialnämnden: beslutstexten skiljer sig från referenstexten (ord 9).'];
     const db = t.orm.em.fork().getConnection();
     const digests = await db.execute<Array<{ text_digest: string | null }>>('select text_digest from board_decisions order by board_id');

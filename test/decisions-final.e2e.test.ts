@@ -25,7 +25,15 @@ describe('decisions that must be final, and Kolada live', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
           count: 2,
-          values: [2024, 2025].map((period, i) => ({ kpi: match[1], municipality: match[2], period, values: [{ count: 1, gender: 'K', status: '', value: 1 }, { count: 1, gender: 'T', status: '', value: 9.5 - i }] })),
+          values: [2024, 2025].map((period, i) => ({
+            kpi: match[1],
+            municipality: match[2],
+            period,
+            values: [
+              { count: 1, gender: 'K', status: '', value: 1 },
+              { count: 1, gender: 'T', status: '', value: 9.5 - i },
+            ],
+          })),
         }),
       );
     });
@@ -43,7 +51,8 @@ describe('decisions that must be final, and Kolada live', () => {
     const orgs = await seedRegistry(t);
     const region = { person: 'sekr.kronoberg', organisation: '07' };
     const vaxjo = { person: 'sekr.vaxjo', organisation: '0780' };
-    const as = (actor: TestActor) => (method: string, path: string, body?: unknown) => t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
+    const as = (actor: TestActor) => (method: string, path: string, body?: unknown) =>
+      t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
     const r = as(region);
     const c = await kronobergCaseAtDecisions(t, orgs, { title: 'Barnens bästa – laga kraft', region, vaxjo });
     expect(c.state).toBe('decisions');
@@ -57,8 +66,17 @@ describe('decisions that must be final, and Kolada live', () => {
       'Region Kronoberg – regionstyrelsen: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
       'Växjö kommun – socialnämnden: beslutet har inte vunnit laga kraft (tidigast 2026-12-29).',
     ]);
-    for (const [board, actor] of [[boards[0]!, region], [boards[1]!, vaxjo]] as const) {
-      const res = await as(actor)('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${board}`, { status: 'announced', text, meetingDate: '2026-11-24', minutesApprovedDate: '2026-12-01', announcedDate: '2026-12-03' });
+    for (const [board, actor] of [
+      [boards[0]!, region],
+      [boards[1]!, vaxjo],
+    ] as const) {
+      const res = await as(actor)('PUT', `/cases/${c.id}/decision-points/joint-agreement/decisions/${board}`, {
+        status: 'announced',
+        text,
+        meetingDate: '2026-11-24',
+        minutesApprovedDate: '2026-12-01',
+        announcedDate: '2026-12-03',
+      });
       expect(res.body.appealDeadline).toBe('2026-12-28');
     }
     const blocked = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
@@ -73,12 +91,28 @@ describe('decisions that must be final, and Kolada live', () => {
     const passed = await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' });
     expect(passed.body.state.value).toBe('jointProblem');
     const gate = (await r('GET', `/cases/${c.id}/history`)).body.events.at(-1).payload.gate;
-    expect(gate.ruleSets).toEqual([{ id: 'identical-decisions', passed: true }, { id: 'decisions-final', passed: true }]);
+    expect(gate.ruleSets).toEqual([
+      { id: 'identical-decisions', passed: true },
+      { id: 'decisions-final', passed: true },
+    ]);
   });
 
-  it('imports the values of Kolada\'s live API for each goal\'s KPI and municipality', async () => {
+  it("imports the values of Kolada's live API for each goal's KPI and municipality", async () => {
     const { body: c } = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Kolada live' } });
-    const goal = (await t.request('POST', `/cases/${c.id}/goals`, { body: { title: 'Lägre arbetslöshet i Växjö', kpi: 'N03937', municipalityCode: '0780', baselineValue: 10, baselineYear: 2023, targetKind: 'absolute', targetValue: 6, targetYear: 2030 } })).body;
+    const goal = (
+      await t.request('POST', `/cases/${c.id}/goals`, {
+        body: {
+          title: 'Lägre arbetslöshet i Växjö',
+          kpi: 'N03937',
+          municipalityCode: '0780',
+          baselineValue: 10,
+          baselineYear: 2023,
+          targetKind: 'absolute',
+          targetValue: 6,
+          targetYear: 2030,
+        },
+      })
+    ).body;
     const synced = await t.request('POST', `/cases/${c.id}/goals/kolada-sync`);
     expect(synced.body).toEqual({ imported: 2, goals: [goal.id], unmatched: 0 });
     expect(requested).toContain('/v2/data/kpi/N03937/municipality/0780');

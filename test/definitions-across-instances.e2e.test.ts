@@ -51,9 +51,15 @@ describe('workflow versions across instances on one database', () => {
     expect(res.status).toBe(201);
     return res.body;
   };
-  const listedOnB = async () => ((await b.request('GET', '/workflows', { as: SECRETARIAT })).body as Array<{ id: string; version: number; latest: boolean }>).filter((w) => w.id === 'samverkan').map((w) => `${w.id} v${w.version}${w.latest ? ' latest' : ''}`);
+  const listedOnB = async () =>
+    ((await b.request('GET', '/workflows', { as: SECRETARIAT })).body as Array<{ id: string; version: number; latest: boolean }>)
+      .filter((w) => w.id === 'samverkan')
+      .map((w) => `${w.id} v${w.version}${w.latest ? ' latest' : ''}`);
   const firstStep = (workflow: { states: { gatherActors: { meta: { title: { sv: string } } } } }) => workflow.states.gatherActors.meta.title.sv;
-  const stepOnB = async (caseId: string) => (await b.request('GET', `/cases/${caseId}`, { as: SECRETARIAT, headers: { 'accept-language': 'sv' } })).body.state.steps.map((s: { title: string }) => s.title);
+  const stepOnB = async (caseId: string) =>
+    (await b.request('GET', `/cases/${caseId}`, { as: SECRETARIAT, headers: { 'accept-language': 'sv' } })).body.state.steps.map(
+      (s: { title: string }) => s.title,
+    );
 
   it('starts a case on a version published elsewhere a moment ago, and lists it as the newest', async () => {
     expect((await startOnB('Före')).workflow.version).toBe(1);

@@ -69,7 +69,11 @@ describe('workflow definitions', () => {
     breakWorkflow(join(broken.workflows, 'samverkan.v1.json'));
     const db = await createTestDatabase();
     try {
-      const error = await startTestApp({ workflowsDir: broken.workflows, rulesDir: broken.rules, database: { db, target: { ...db.target, close: async () => {} } } }).catch((e: unknown) => e);
+      const error = await startTestApp({
+        workflowsDir: broken.workflows,
+        rulesDir: broken.rules,
+        database: { db, target: { ...db.target, close: async () => {} } },
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidDefinitionsError);
       expect((error as InvalidDefinitionsError).problems.map((p) => p.pointer)).toEqual([
         '/states/resources/meta/sla/workingDays',
@@ -98,7 +102,9 @@ describe('workflow definitions', () => {
       editJson(file, (wf) => (wf.states.goals.meta.title.sv = 'Mål och delmål'));
       const refused = await startTestApp(options).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(InvalidDefinitionsError);
-      expect((refused as Error).message).toContain('samverkan version 1 has changed since 1 case(s) started on it; a used version is never edited: undo the change and save it as samverkan.v2.json');
+      expect((refused as Error).message).toContain(
+        'samverkan version 1 has changed since 1 case(s) started on it; a used version is never edited: undo the change and save it as samverkan.v2.json',
+      );
 
       // Done right: v1 restored, the change saved as v2.
       writeFileSync(file, original);
@@ -113,7 +119,10 @@ describe('workflow definitions', () => {
       expect(v2Case.workflow.version).toBe(2);
       expect((await t.request('GET', `/cases/${v1Case.id}`)).body.workflow.version).toBe(1);
       const catalogue = (await t.request('GET', '/workflows')).body;
-      expect(catalogue.map((w: any) => [w.id, w.version, w.latest])).toEqual([['samverkan', 2, true], ['samverkan', 1, false]]);
+      expect(catalogue.map((w: any) => [w.id, w.version, w.latest])).toEqual([
+        ['samverkan', 2, true],
+        ['samverkan', 1, false],
+      ]);
       await t.close();
 
       // Even with both files gone, the cases run on their published versions.

@@ -27,8 +27,10 @@ describe('the escalation sweep of a running instance', () => {
     defaultActor: ANNA,
     ...extra,
   });
-  const levels = async (id: string) => ((await t!.request('GET', `/cases/${id}/escalations`)).body as Array<{ level: string; status: string }>).map((e) => `${e.level} ${e.status}`);
-  const raised = async (id: string) => ((await t!.request('GET', `/cases/${id}/history`)).body.events as Array<{ type: string }>).filter((e) => e.type === 'escalation.raised').length;
+  const levels = async (id: string) =>
+    ((await t!.request('GET', `/cases/${id}/escalations`)).body as Array<{ level: string; status: string }>).map((e) => `${e.level} ${e.status}`);
+  const raised = async (id: string) =>
+    ((await t!.request('GET', `/cases/${id}/history`)).body.events as Array<{ type: string }>).filter((e) => e.type === 'escalation.raised').length;
   /** Polls until the instance has fired the level (its own sweep does it, in the background). */
   async function firedBy(id: string, level: string, withinMs: number): Promise<void> {
     const until = performance.now() + withinMs;
@@ -119,7 +121,9 @@ describe('the escalation sweep of a running instance', () => {
         const firing = escalations.fire(claimed.id, claimed.caseId);
         const waiting = async () => {
           for (;;) {
-            const { rows } = await other.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+            const { rows } = await other.query<{ n: number }>(
+              "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+            );
             if (rows[0]!.n > 0) return 'waits for the row' as const;
             await new Promise((r) => setTimeout(r, 10));
           }

@@ -47,7 +47,12 @@ describe('escalations with two scheduler instances', () => {
     return [await work(a), await work(b)];
   }
   const sweep = async () => (await onBoth((t) => t.app.get(EscalationJob).run())).reduce((x, y) => x + y, 0);
-  const relay = async () => (await onBoth((t) => t.app.get(OutboxRelay).run())).reduce((x, y) => ({ sent: x.sent + y.sent, retrying: x.retrying + y.retrying, failed: x.failed + y.failed }));
+  const relay = async () =>
+    (await onBoth((t) => t.app.get(OutboxRelay).run())).reduce((x, y) => ({
+      sent: x.sent + y.sent,
+      retrying: x.retrying + y.retrying,
+      failed: x.failed + y.failed,
+    }));
   const history = async (id: string, type: string) => (await a.request('GET', `/cases/${id}/history`)).body.events.filter((e: any) => e.type === type);
 
   const startA = async () => {
@@ -166,10 +171,21 @@ describe('escalations with two scheduler instances', () => {
       expect(verifySignature(h.body, h.headers[SIGNATURE_HEADER.toLowerCase()] as string, secret)).toBe(true);
       expect(h.headers[DELIVERY_HEADER.toLowerCase()]).toBe(JSON.parse(h.body).id);
     }
-    expect(JSON.parse(received[2]!.body)).toMatchObject({ type: 'escalation.raised', step: { id: 'prepare', title: 'Förberedelse' }, overdue: true, workingDaysLeft: -2, notifiedRoles: ['steeringGroup'] });
+    expect(JSON.parse(received[2]!.body)).toMatchObject({
+      type: 'escalation.raised',
+      step: { id: 'prepare', title: 'Förberedelse' },
+      overdue: true,
+      workingDaysLeft: -2,
+      notifiedRoles: ['steeringGroup'],
+    });
 
     // One inbox entry per recipient and level, on either instance.
-    for (const [who, levels] of [['anna', ['reminder']], ['maria', ['manager']], ['mats', ['manager', 'steering']], ['stina', ['steering']]] as const) {
+    for (const [who, levels] of [
+      ['anna', ['reminder']],
+      ['maria', ['manager']],
+      ['mats', ['manager', 'steering']],
+      ['stina', ['steering']],
+    ] as const) {
       for (const t of [a, b]) {
         const inbox = (await t.request('GET', '/me/escalations', { as: cast[who].as })).body.filter((e: any) => e.case.id === id);
         expect(inbox.map((e: any) => e.level).sort()).toEqual([...levels]);
@@ -209,7 +225,10 @@ describe('escalations with two scheduler instances', () => {
     const keys = mails.map((m) => `${m.to.join()} ${m.subject}`);
     expect(new Set(keys).size).toBe(32);
     expect(keys).toHaveLength(32);
-    const hooksPerLevel = hooks.received.map((h) => JSON.parse(h.body)).filter((p) => ids.includes(p.case.id)).map((p) => `${p.case.id} ${p.escalation.level}`);
+    const hooksPerLevel = hooks.received
+      .map((h) => JSON.parse(h.body))
+      .filter((p) => ids.includes(p.case.id))
+      .map((p) => `${p.case.id} ${p.escalation.level}`);
     expect(new Set(hooksPerLevel).size).toBe(24);
     expect(hooksPerLevel).toHaveLength(24);
   });

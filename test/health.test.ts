@@ -56,7 +56,11 @@ describe('losing the database', () => {
   }
 
   it('answers 503 while the database is away and recovers by itself within 10 s', async () => {
-    expect((await t.request('GET', '/health', { as: null })).body).toEqual({ status: 'ok', database: { kind: 'postgresql', up: true }, time: t.clock.now().toISOString() });
+    expect((await t.request('GET', '/health', { as: null })).body).toEqual({
+      status: 'ok',
+      database: { kind: 'postgresql', up: true },
+      time: t.clock.now().toISOString(),
+    });
 
     await proxy.cut();
     await waitFor(async () => (await t.request('GET', '/health', { as: null })).status === 503, 10);

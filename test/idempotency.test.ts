@@ -45,7 +45,9 @@ describe('Idempotency-Key', () => {
   it('lets concurrent duplicates change the case once and all answer alike', async () => {
     const { body: c } = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Samtidigt' } });
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => t.request('PATCH', `/cases/${c.id}/fields`, { body: { arena: 'Forum' }, headers: { 'idempotency-key': 'same-patch' }, as: SECRETARIAT })),
+      Array.from({ length: 8 }, () =>
+        t.request('PATCH', `/cases/${c.id}/fields`, { body: { arena: 'Forum' }, headers: { 'idempotency-key': 'same-patch' }, as: SECRETARIAT }),
+      ),
     );
     expect(new Set(results.map((r) => r.text)).size).toBe(1);
     expect(results.every((r) => r.status === 200)).toBe(true);
@@ -53,7 +55,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses a key that is not printable ASCII', async () => {
-    const res = await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'X' }, headers: { 'idempotency-key': ' '.repeat(3) + 'x'.repeat(300) } });
+    const res = await t.request('POST', '/cases', {
+      body: { workflow: 'samverkan', title: 'X' },
+      headers: { 'idempotency-key': ' '.repeat(3) + 'x'.repeat(300) },
+    });
     expect(res.status).toBe(400);
   });
 });

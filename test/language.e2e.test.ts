@@ -31,7 +31,9 @@ describe('the API speaks the caller’s language', () => {
     ]);
     // The body guard, before any DTO, too.
     const guarded = await t.request('POST', '/cases', { rawBody: '{"workflow": "samverkan", "title": "a\\u0001b"}' });
-    expect(guarded.body.errors).toEqual([{ path: 'title', message: 'innehåller ett styrtecken (\\u0001 vid tecken 2); bara tabb och radbrytningar är tillåtna' }]);
+    expect(guarded.body.errors).toEqual([
+      { path: 'title', message: 'innehåller ett styrtecken (\\u0001 vid tecken 2); bara tabb och radbrytningar är tillåtna' },
+    ]);
   });
 
   it('refuses an unknown token in Swedish, and in English when asked', async () => {
@@ -52,7 +54,12 @@ describe('the API speaks the caller’s language', () => {
 
     const checked = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, body: { workflow: wf } });
     expect(checked.body.problems).toEqual([
-      { file: 'workflows/samverkan.v9.json', pointer: '/states/followUp/on/REVISE_GOALS/target', message: `okänt steg "goal" (kända: ${known})`, text: `${where}: okänt steg "goal" (kända: ${known})` },
+      {
+        file: 'workflows/samverkan.v9.json',
+        pointer: '/states/followUp/on/REVISE_GOALS/target',
+        message: `okänt steg "goal" (kända: ${known})`,
+        text: `${where}: okänt steg "goal" (kända: ${known})`,
+      },
     ]);
     const checkedEn = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, body: { workflow: wf }, headers: english });
     expect(checkedEn.body.problems.map((p: { text: string }) => p.text)).toEqual([`${where}: unknown state "goal" (known: ${known})`]);

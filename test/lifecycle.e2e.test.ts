@@ -35,8 +35,20 @@ describe('a samverkan case through its lifecycle', () => {
       passed: false,
       ruleSets: [{ id: 'actors-gathered', passed: false }],
       failures: [
-        { ruleSet: 'actors-gathered', rule: 'arena-described', message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".', responsible: 'secretariat', facts: { filledFields: [] } },
-        { ruleSet: 'actors-gathered', rule: 'agreement-registered', message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".', responsible: 'secretariat', facts: { filledFields: [] } },
+        {
+          ruleSet: 'actors-gathered',
+          rule: 'arena-described',
+          message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
+          responsible: 'secretariat',
+          facts: { filledFields: [] },
+        },
+        {
+          ruleSet: 'actors-gathered',
+          rule: 'agreement-registered',
+          message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',
+          responsible: 'secretariat',
+          facts: { filledFields: [] },
+        },
       ],
     });
 
@@ -45,7 +57,10 @@ describe('a samverkan case through its lifecycle', () => {
     expect(blocked.body.code).toBe('GATE_BLOCKED');
     expect(blocked.body.message).toBe('"Gå vidare till Gemensamt problem" går inte ännu: 2 villkor är inte uppfyllda.');
     const blockedInEnglish = await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' }, headers: { 'accept-language': 'en' } });
-    expect(blockedInEnglish.body).toMatchObject({ code: 'GATE_BLOCKED', message: '"Continue to Joint problem" (ADVANCE) is blocked: 2 condition(s) are not met' });
+    expect(blockedInEnglish.body).toMatchObject({
+      code: 'GATE_BLOCKED',
+      message: '"Continue to Joint problem" (ADVANCE) is blocked: 2 condition(s) are not met',
+    });
     expect(blocked.body.failures.map((f: any) => f.message)).toEqual([
       'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
       'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',
@@ -114,7 +129,13 @@ describe('a samverkan case through its lifecycle', () => {
     expect(history.body.events.at(-1)).toMatchObject({
       seq: closed.body.version,
       actor: { kind: 'person', person: 'per.holm', organisation: organisationId },
-      payload: { event: { type: 'CLOSE', comment: 'Målet nått: ungdomsarbetslösheten halverad.' }, from: { value: 'followUp' }, to: { value: 'closed', status: 'done' }, gate: { passed: true }, workflow: { id: 'samverkan', version: 1 } },
+      payload: {
+        event: { type: 'CLOSE', comment: 'Målet nått: ungdomsarbetslösheten halverad.' },
+        from: { value: 'followUp' },
+        to: { value: 'closed', status: 'done' },
+        gate: { passed: true },
+        workflow: { id: 'samverkan', version: 1 },
+      },
     });
     // Blocked attempts change nothing, so they are not in the history.
     expect(history.body.events).toHaveLength(closed.body.version);

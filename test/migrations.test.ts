@@ -19,7 +19,9 @@ describe('migrations', () => {
   });
 
   it('lists every migration file of the folder', () => {
-    const files = readdirSync('migrations').filter((f) => /^Migration\d+.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync('migrations')
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(MIGRATIONS.map((m) => m.name).sort()).toEqual(files.sort());
   });
 
@@ -47,8 +49,12 @@ describe('migrations', () => {
   it('make the history append-only in the database itself', async () => {
     const conn = orm.em.fork().getConnection();
     await conn.execute(`insert into workflow_definitions values ('w', 1, '{}', '{}', 'h', 'r', now())`);
-    await conn.execute(`insert into cases values ('00000000-0000-4000-8000-000000000001', 'w', 1, 't', '{}', '{}', 'active', '{}', 1, 'h', now(), now(), now(), 'p', 'o')`);
-    await conn.execute(`insert into audit_events values ('00000000-0000-4000-8000-000000000001', 1, 'case.created', now(), 'person', 'p', 'o', '{}', null, 'h')`);
+    await conn.execute(
+      `insert into cases values ('00000000-0000-4000-8000-000000000001', 'w', 1, 't', '{}', '{}', 'active', '{}', 1, 'h', now(), now(), now(), 'p', 'o')`,
+    );
+    await conn.execute(
+      `insert into audit_events values ('00000000-0000-4000-8000-000000000001', 1, 'case.created', now(), 'person', 'p', 'o', '{}', null, 'h')`,
+    );
     await expect(conn.execute(`update audit_events set type = 'x'`)).rejects.toThrow(/append-only: UPDATE is not allowed/);
     await expect(conn.execute(`delete from audit_events`)).rejects.toThrow(/append-only: DELETE is not allowed/);
     await expect(conn.execute(`truncate audit_events`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);

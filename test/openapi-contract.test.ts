@@ -24,12 +24,16 @@ describe('the OpenAPI contract', () => {
     const committed = readFileSync(OPENAPI_FILE, 'utf8');
     if (openApiText(served.body) !== committed) {
       const paths = (doc: { paths: Record<string, unknown> }) => Object.keys(doc.paths).sort().join(', ');
-      throw new Error(`${OPENAPI_FILE} differs from the service's /docs-json: run \`npm run openapi\` and commit the result.\nServed paths: ${paths(served.body)}`);
+      throw new Error(
+        `${OPENAPI_FILE} differs from the service's /docs-json: run \`npm run openapi\` and commit the result.\nServed paths: ${paths(served.body)}`,
+      );
     }
   });
 
   it('every operation declares its success and error answers with schemas', async () => {
-    const doc = (await t.request('GET', '/docs-json', { as: null })).body as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+    const doc = (await t.request('GET', '/docs-json', { as: null })).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+    };
     const missing: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {

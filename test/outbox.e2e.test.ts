@@ -26,10 +26,15 @@ describe('the outbox when receivers fail', () => {
     smtpPort = await freePort(); // nothing listens there yet
     hooks = await startWebhookReceiver();
     hooks.status = 503;
-    t = await startTestApp({ defaultActor: ANNA, 
+    t = await startTestApp({
+      defaultActor: ANNA,
       workflowsDir: defs.workflowsDir,
       rulesDir: defs.rulesDir,
-      config: { smtp: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'noreply@samverkan.example' }, webhooks: { urls: [hooks.url], secret: 'x'.repeat(32) }, notifyMaxAttempts: 3 },
+      config: {
+        smtp: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'noreply@samverkan.example' },
+        webhooks: { urls: [hooks.url], secret: 'x'.repeat(32) },
+        notifyMaxAttempts: 3,
+      },
     });
   });
   afterAll(async () => {
@@ -47,7 +52,12 @@ describe('the outbox when receivers fail', () => {
 
     expect(await relay()).toEqual({ sent: 0, retrying: 2, failed: 0 });
     let items = await outbox(id);
-    expect(byChannel(items, 'email')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-06-23T22:01:00.000Z', recipient: { roles: ['secretariat'] } });
+    expect(byChannel(items, 'email')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-06-23T22:01:00.000Z',
+      recipient: { roles: ['secretariat'] },
+    });
     expect(byChannel(items, 'email').lastError).toMatch(/ECONNREFUSED/);
     expect(byChannel(items, 'webhook')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the receiver answered HTTP 503' });
     const [escalation] = (await t.request('GET', `/cases/${id}/escalations`)).body;

@@ -67,21 +67,33 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'GET /cases/{id}/history': { request: (c) => ({ path: `/cases/${c.caseId}/history` }), expect: READ_CASE },
   'GET /cases/{id}/history/verify': { request: (c) => ({ path: `/cases/${c.caseId}/history/verify` }), expect: READ_CASE },
   'GET /workflows': { request: () => ({ path: '/workflows' }), expect: SIGNED_IN },
-  'POST /workflows': { request: () => ({ path: '/workflows', body: { workflow: JSON.parse(readFileSync('workflows/samverkan.v1.json', 'utf8')) } }), expect: ADMIN_ONLY },
+  'POST /workflows': {
+    request: () => ({ path: '/workflows', body: { workflow: JSON.parse(readFileSync('workflows/samverkan.v1.json', 'utf8')) } }),
+    expect: ADMIN_ONLY,
+  },
   'POST /workflows/validate': { request: () => ({ path: '/workflows/validate', body: { ruleSets: [] } }), expect: ADMIN_ONLY },
   'GET /workflows/{id}/versions/{version}': { request: () => ({ path: '/workflows/samverkan/versions/1' }), expect: SIGNED_IN },
   'GET /facts': { request: () => ({ path: '/facts' }), expect: SIGNED_IN },
   'GET /organisations': { request: () => ({ path: '/organisations' }), expect: SIGNED_IN },
   'POST /organisations': { request: (c) => ({ path: '/organisations', body: { name: `Förening ${c.n}`, kind: 'civilSociety' } }), expect: ADMIN_ONLY },
   'GET /organisations/{id}': { request: (c) => ({ path: `/organisations/${c.region}` }), expect: SIGNED_IN },
-  'POST /organisations/{id}/boards': { request: (c) => ({ path: `/organisations/${c.region}/boards`, body: { name: `Beredning ${c.n}`, kind: 'committee' } }), expect: ADMIN_ONLY },
+  'POST /organisations/{id}/boards': {
+    request: (c) => ({ path: `/organisations/${c.region}/boards`, body: { name: `Beredning ${c.n}`, kind: 'committee' } }),
+    expect: ADMIN_ONLY,
+  },
   'GET /people': { request: () => ({ path: '/people' }), expect: SIGNED_IN },
   'POST /people': { request: (c) => ({ path: '/people', body: { subject: `ny.${c.n}`, name: 'Ny Person', organisationId: c.region } }), expect: ADMIN_ONLY },
   'PATCH /people/{id}': { request: (c) => ({ path: `/people/${c.throwawayPerson}`, body: { name: 'Tillfällig Person' } }), expect: ADMIN_ONLY },
   'POST /people/{id}/deactivate': { request: (c) => ({ path: `/people/${c.throwawayPerson}/deactivate` }), expect: ADMIN_ONLY },
   'GET /cases/{id}/parties': { request: (c) => ({ path: `/cases/${c.caseId}/parties` }), expect: READ_CASE },
-  'POST /cases/{id}/parties': { request: (c) => ({ path: `/cases/${c.caseId}/parties`, body: { organisationId: c.vaxjo, responsibilities: ['decides'] } }), expect: RUN_CASE },
-  'PATCH /cases/{id}/parties/{organisationId}': { request: (c) => ({ path: `/cases/${c.caseId}/parties/${c.vaxjo}`, body: { benefit: 'Tidiga insatser' } }), expect: RUN_CASE },
+  'POST /cases/{id}/parties': {
+    request: (c) => ({ path: `/cases/${c.caseId}/parties`, body: { organisationId: c.vaxjo, responsibilities: ['decides'] } }),
+    expect: RUN_CASE,
+  },
+  'PATCH /cases/{id}/parties/{organisationId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/parties/${c.vaxjo}`, body: { benefit: 'Tidiga insatser' } }),
+    expect: RUN_CASE,
+  },
   // Växjö's board must decide at the decision point, so even an allowed caller gets 422.
   'DELETE /cases/{id}/parties/{organisationId}': { request: (c) => ({ path: `/cases/${c.caseId}/parties/${c.vaxjo}` }), expect: RUN_CASE },
   'GET /cases/{id}/roles': { request: (c) => ({ path: `/cases/${c.caseId}/roles` }), expect: READ_CASE },
@@ -89,12 +101,27 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'PATCH /cases/{id}/roles/{roleId}': { request: (c) => ({ path: `/cases/${c.caseId}/roles/${c.memberRoleId}`, body: { required: false } }), expect: RUN_CASE },
   'DELETE /cases/{id}/roles/{roleId}': { request: (c) => ({ path: `/cases/${c.caseId}/roles/00000000-0000-4000-8000-0000000000aa` }), expect: RUN_CASE },
   'GET /cases/{id}/chair': { request: (c) => ({ path: `/cases/${c.caseId}/chair` }), expect: READ_CASE },
-  'PUT /cases/{id}/chair/rotation': { request: (c) => ({ path: `/cases/${c.caseId}/chair/rotation`, body: { entries: [{ organisationId: c.region }, { organisationId: c.vaxjo }], periodMonths: 12 } }), expect: RUN_CASE },
+  'PUT /cases/{id}/chair/rotation': {
+    request: (c) => ({
+      path: `/cases/${c.caseId}/chair/rotation`,
+      body: { entries: [{ organisationId: c.region }, { organisationId: c.vaxjo }], periodMonths: 12 },
+    }),
+    expect: RUN_CASE,
+  },
   'POST /cases/{id}/chair/rotate': { request: (c) => ({ path: `/cases/${c.caseId}/chair/rotate` }), expect: RUN_CASE },
   'GET /cases/{id}/decision-points': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points` }), expect: READ_CASE },
-  'POST /cases/{id}/decision-points': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points`, body: { key: 'joint-agreement', title: 'X', referenceText: 'Y', boardIds: [c.vaxjoBoard] } }), expect: RUN_CASE },
+  'POST /cases/{id}/decision-points': {
+    request: (c) => ({
+      path: `/cases/${c.caseId}/decision-points`,
+      body: { key: 'joint-agreement', title: 'X', referenceText: 'Y', boardIds: [c.vaxjoBoard] },
+    }),
+    expect: RUN_CASE,
+  },
   'GET /cases/{id}/decision-points/{key}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement` }), expect: READ_CASE },
-  'PATCH /cases/{id}/decision-points/{key}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement`, body: { title: 'Likalydande beslut' } }), expect: RUN_CASE },
+  'PATCH /cases/{id}/decision-points/{key}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement`, body: { title: 'Likalydande beslut' } }),
+    expect: RUN_CASE,
+  },
   // Only the board's own organisation's secretariat: Växjö's, not the lead's.
   'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': {
     request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement/decisions/${c.vaxjoBoard}`, body: { status: 'proposed' } }),
@@ -104,24 +131,45 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'POST /cases/{id}/goals': { request: (c) => ({ path: `/cases/${c.caseId}/goals`, body: { title: 'Mål' } }), expect: RUN_CASE },
   'GET /cases/{id}/goals/{goalId}': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}` }), expect: READ_CASE },
   'PATCH /cases/{id}/goals/{goalId}': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}`, body: { unit: '%' } }), expect: RUN_CASE },
-  'POST /cases/{id}/goals/{goalId}/measurements': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}/measurements`, body: { period: 2025, value: 1 } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/goals/{goalId}/measurements': {
+    request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.goalId}/measurements`, body: { period: 2025, value: 1 } }),
+    expect: CONTRIBUTE,
+  },
   'POST /cases/{id}/goals/kolada-import': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-import`, body: { values: [] } }), expect: CONTRIBUTE },
   'POST /cases/{id}/goals/kolada-sync': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-sync` }), expect: row('U', 'N', 'N', 'A', 'A', 'A', 'A') },
   'GET /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources` }), expect: READ_CASE },
   // For Växjö: its own secretariat, or the lead on its behalf (more in ANOTHER_PARTYS below).
-  'POST /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.vaxjo, kind: 'staff', amount: 1, unit: 'FTE' } }), expect: CONTRIBUTE },
-  'DELETE /cases/{id}/resources/{commitmentId}': { request: (c) => ({ path: `/cases/${c.caseId}/resources/00000000-0000-4000-8000-0000000000bb` }), expect: CONTRIBUTE },
+  'POST /cases/{id}/resources': {
+    request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.vaxjo, kind: 'staff', amount: 1, unit: 'FTE' } }),
+    expect: CONTRIBUTE,
+  },
+  'DELETE /cases/{id}/resources/{commitmentId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/resources/00000000-0000-4000-8000-0000000000bb` }),
+    expect: CONTRIBUTE,
+  },
   'GET /cases/{id}/actions': { request: (c) => ({ path: `/cases/${c.caseId}/actions` }), expect: READ_CASE },
   'POST /cases/{id}/actions': { request: (c) => ({ path: `/cases/${c.caseId}/actions`, body: { title: 'Åtgärd' } }), expect: RUN_CASE },
-  'PATCH /cases/{id}/actions/{actionId}': { request: (c) => ({ path: `/cases/${c.caseId}/actions/${c.actionId}`, body: { status: 'inProgress' } }), expect: RUN_CASE },
+  'PATCH /cases/{id}/actions/{actionId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/actions/${c.actionId}`, body: { status: 'inProgress' } }),
+    expect: RUN_CASE,
+  },
   'GET /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents` }), expect: READ_CASE },
-  'POST /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Minnesanteckningar', kind: 'other' } }), expect: CONTRIBUTE },
+  'POST /cases/{id}/documents': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Minnesanteckningar', kind: 'other' } }),
+    expect: CONTRIBUTE,
+  },
   'GET /cases/{id}/documents/{documentId}': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}` }), expect: READ_CASE },
   // The region's document (the lead added it): Växjö's secretariat may not replace its file.
-  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }), expect: RUN_CASE },
+  'PUT /cases/{id}/documents/{documentId}/file': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file?name=anteckningar.txt`, raw: { body: 'anteckningar', type: 'text/plain' } }),
+    expect: RUN_CASE,
+  },
   'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/file` }), expect: READ_CASE },
   // The region's signature: its own secretariat (the lead), not Växjö's.
-  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }), expect: RUN_CASE },
+  'POST /cases/{id}/documents/{documentId}/signatures': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.region, signedOn: '2026-11-20' } }),
+    expect: RUN_CASE,
+  },
   'GET /cases/{id}/escalations': { request: (c) => ({ path: `/cases/${c.caseId}/escalations` }), expect: READ_CASE },
   // The fired "manager" level: managers and the steering group acknowledge; the first time 200, then 409.
   // To a non-party the escalation itself is not found (404), naming no case.
@@ -134,16 +182,28 @@ const MATRIX: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona,
   'GET /cases/{id}/gates': { request: (c) => ({ path: `/cases/${c.caseId}/gates` }), expect: READ_CASE },
   'GET /outbox': { request: () => ({ path: '/outbox' }), expect: ADMIN_ONLY },
   'POST /outbox/{id}/retry': { request: () => ({ path: '/outbox/00000000-0000-4000-8000-0000000000cc/retry' }), expect: ADMIN_ONLY },
-  'POST /tokens': { request: (c) => ({ path: '/tokens', body: { name: 'matris', personId: c.throwawayPerson } }), expect: row('U', 'F', 'A', 'F', 'F', 'F', 'F') },
+  'POST /tokens': {
+    request: (c) => ({ path: '/tokens', body: { name: 'matris', personId: c.throwawayPerson } }),
+    expect: row('U', 'F', 'A', 'F', 'F', 'F', 'F'),
+  },
   'GET /tokens': { request: () => ({ path: '/tokens' }), expect: ADMIN_ONLY },
   'POST /tokens/{id}/revoke': { request: (c) => ({ path: `/tokens/${c.throwawayToken}/revoke` }), expect: ADMIN_ONLY },
 };
 
 /** A document confidential to the region: Växjö, a party too, must not see it exist (404). */
 const SECRET_DOCUMENT: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }> = {
-  'GET /cases/{id}/documents/{documentId}': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}` }), expect: row('U', 'N', 'N', 'A', 'A', 404, 'A') },
-  'GET /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file` }), expect: row('U', 'N', 'N', 'A', 'A', 404, 'A') },
-  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file?name=x.txt`, raw: { body: 'x', type: 'text/plain' } }), expect: row('U', 'N', 'N', 'F', 'F', 404, 'A') },
+  'GET /cases/{id}/documents/{documentId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}` }),
+    expect: row('U', 'N', 'N', 'A', 'A', 404, 'A'),
+  },
+  'GET /cases/{id}/documents/{documentId}/file': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file` }),
+    expect: row('U', 'N', 'N', 'A', 'A', 404, 'A'),
+  },
+  'PUT /cases/{id}/documents/{documentId}/file': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.secretDocumentId}/file?name=x.txt`, raw: { body: 'x', type: 'text/plain' } }),
+    expect: row('U', 'N', 'N', 'F', 'F', 404, 'A'),
+  },
 };
 
 /**
@@ -152,15 +212,42 @@ const SECRET_DOCUMENT: Record<string, { request: (c: Ctx) => Req; expect: Record
  * the secretariat of another party (Växjö, acting on the region's things) may not.
  */
 const ANOTHER_PARTYS: Record<string, { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }> = {
-  'POST /cases/{id}/documents/{documentId}/signatures': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.vaxjo, signedOn: '2026-11-20' } }), expect: CONTRIBUTE },
-  'POST /cases/{id}/resources': { request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.region, kind: 'money', amount: 5_000_000, unit: 'SEK' } }), expect: RUN_CASE },
+  'POST /cases/{id}/documents/{documentId}/signatures': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.documentId}/signatures`, body: { organisationId: c.vaxjo, signedOn: '2026-11-20' } }),
+    expect: CONTRIBUTE,
+  },
+  'POST /cases/{id}/resources': {
+    request: (c) => ({ path: `/cases/${c.caseId}/resources`, body: { organisationId: c.region, kind: 'money', amount: 5_000_000, unit: 'SEK' } }),
+    expect: RUN_CASE,
+  },
   'DELETE /cases/{id}/resources/{commitmentId}': { request: (c) => ({ path: `/cases/${c.caseId}/resources/${c.regionCommitmentId}` }), expect: RUN_CASE },
-  'POST /cases/{id}/documents': { request: (c) => ({ path: `/cases/${c.caseId}/documents`, body: { title: 'Diarieförd hos regionen', kind: 'other', registryOrganisationId: c.region, registrationNumber: `RK ${c.n}` } }), expect: RUN_CASE },
-  'PUT /cases/{id}/documents/{documentId}/file': { request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.vaxjoDocumentId}/file?name=v.txt`, raw: { body: 'v', type: 'text/plain' } }), expect: CONTRIBUTE },
-  'POST /cases/{id}/goals/{goalId}/measurements': { request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.regionGoalId}/measurements`, body: { period: 2025, value: 7 } }), expect: RUN_CASE },
-  'POST /cases/{id}/goals/kolada-import': { request: (c) => ({ path: `/cases/${c.caseId}/goals/kolada-import`, body: { values: [{ kpi: 'N17473', municipality: '07', period: 2025, values: [{ gender: 'T', value: 7 }] }] } }), expect: RUN_CASE },
+  'POST /cases/{id}/documents': {
+    request: (c) => ({
+      path: `/cases/${c.caseId}/documents`,
+      body: { title: 'Diarieförd hos regionen', kind: 'other', registryOrganisationId: c.region, registrationNumber: `RK ${c.n}` },
+    }),
+    expect: RUN_CASE,
+  },
+  'PUT /cases/{id}/documents/{documentId}/file': {
+    request: (c) => ({ path: `/cases/${c.caseId}/documents/${c.vaxjoDocumentId}/file?name=v.txt`, raw: { body: 'v', type: 'text/plain' } }),
+    expect: CONTRIBUTE,
+  },
+  'POST /cases/{id}/goals/{goalId}/measurements': {
+    request: (c) => ({ path: `/cases/${c.caseId}/goals/${c.regionGoalId}/measurements`, body: { period: 2025, value: 7 } }),
+    expect: RUN_CASE,
+  },
+  'POST /cases/{id}/goals/kolada-import': {
+    request: (c) => ({
+      path: `/cases/${c.caseId}/goals/kolada-import`,
+      body: { values: [{ kpi: 'N17473', municipality: '07', period: 2025, values: [{ gender: 'T', value: 7 }] }] },
+    }),
+    expect: RUN_CASE,
+  },
   // The region's own board: its own secretariat (the lead), and no one on its behalf.
-  'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': { request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement/decisions/${c.regionBoard}`, body: { status: 'proposed' } }), expect: RUN_CASE },
+  'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': {
+    request: (c) => ({ path: `/cases/${c.caseId}/decision-points/joint-agreement/decisions/${c.regionBoard}`, body: { status: 'proposed' } }),
+    expect: RUN_CASE,
+  },
 };
 
 describe('the permission matrix', () => {
@@ -215,7 +302,12 @@ describe('the permission matrix', () => {
     const vaxjoDocumentId = await registerDocument(t, caseId, { title: 'Växjös underlag', kind: 'other' }, { as: personas.partySecretariat! });
     const actionId = await addAction(t, caseId, { title: 'Åtgärd' }, lead);
     const documentId = await registerDocument(t, caseId, { title: 'Avtal', kind: 'agreement' }, lead);
-    const secretDocumentId = await registerDocument(t, caseId, { title: 'Sekretessbelagd kartläggning', kind: 'situationAnalysis', confidential: true, visibleTo: [region] }, lead);
+    const secretDocumentId = await registerDocument(
+      t,
+      caseId,
+      { title: 'Sekretessbelagd kartläggning', kind: 'situationAnalysis', confidential: true, visibleTo: [region] },
+      lead,
+    );
     for (const doc of [documentId, secretDocumentId]) await storeFile(t, caseId, doc, { name: 'a.txt', content: 'a' }, lead);
     // Past the step's deadline, its reminder and manager levels fire.
     t.clock.set('2027-02-01T10:00:00+01:00');
@@ -223,7 +315,22 @@ describe('the permission matrix', () => {
     const escalationId = (await t.request('GET', `/cases/${caseId}/escalations`, lead)).body.find((e: any) => e.level === 'manager' && e.status === 'open').id;
     const throwawayPerson = await person(t, `throwaway.${made}`, 'Tillfällig', region);
     const throwawayToken = (await t.request('POST', '/tokens', { body: { name: 'tillfällig', personId: throwawayPerson }, as: ADMINISTRATOR })).body.id;
-    return { ...registry, caseId, goalId, regionGoalId, regionCommitmentId, vaxjoDocumentId, actionId, documentId, secretDocumentId, memberRoleId, throwawayPerson, throwawayToken, escalationId, n: made * 10_000 };
+    return {
+      ...registry,
+      caseId,
+      goalId,
+      regionGoalId,
+      regionCommitmentId,
+      vaxjoDocumentId,
+      actionId,
+      documentId,
+      secretDocumentId,
+      memberRoleId,
+      throwawayPerson,
+      throwawayToken,
+      escalationId,
+      n: made * 10_000,
+    };
   }
 
   async function cell(ctx: Ctx, endpoint: string, spec: { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }, persona: Persona) {
@@ -242,7 +349,12 @@ describe('the permission matrix', () => {
   it('counts a failure of the service (5xx) as a failure, never as allowed', () => {
     const ctx = { caseId: '00000000-0000-4000-8000-000000000001' };
     for (const status of [500, 502, 503]) expect(outcomeOf(status, { message: 'Internal server error' }, ctx.caseId)).toBe('E');
-    expect([MATRIX, SECRET_DOCUMENT, ANOTHER_PARTYS].flatMap((table) => Object.values(table)).flatMap((spec) => Object.values(spec.expect)).filter((o) => o === 'E' || (typeof o === 'number' && o >= 500))).toEqual([]);
+    expect(
+      [MATRIX, SECRET_DOCUMENT, ANOTHER_PARTYS]
+        .flatMap((table) => Object.values(table))
+        .flatMap((spec) => Object.values(spec.expect))
+        .filter((o) => o === 'E' || (typeof o === 'number' && o >= 500)),
+    ).toEqual([]);
     expect([200, 201, 204, 409, 422].map((status) => outcomeOf(status, {}, ctx.caseId))).toEqual(['A', 'A', 'A', 'A', 'A']);
   });
 
@@ -285,12 +397,12 @@ describe('the permission matrix', () => {
     expect(list.map((d: any) => d.id)).not.toContain(ctx.secretDocumentId);
   });
 
-  it('lets a party act for its own organisation, and only the lead on another party\'s behalf', async () => {
+  it("lets a party act for its own organisation, and only the lead on another party's behalf", async () => {
     const ctx = await matrixCase();
     expect(await mismatchesIn(ctx, ANOTHER_PARTYS)).toEqual([]);
   });
 
-  it('neither lists nor counts another organisation\'s cases', async () => {
+  it("neither lists nor counts another organisation's cases", async () => {
     const ctx = await matrixCase();
     const outsiderList = (await t.request('GET', '/cases?limit=100', { as: personas.outsider })).body;
     expect(outsiderList.items.map((c: any) => c.title)).toContain('Ljungbys eget');

@@ -13,7 +13,20 @@ describe('checking and publishing workflow versions', () => {
   it('checks a workflow and a rule set and answers every problem at its JSON pointer', async () => {
     const wf = structuredClone(shipped);
     wf.states.followUp.on.REVISE_GOALS.target = 'goal';
-    const res = await t.request('POST', '/workflows/validate', { as: ADMINISTRATOR, headers: { 'accept-language': 'en' }, body: { workflow: wf, ruleSets: [{ id: 'new-rules', title: { sv: 'x', en: 'x' }, conditions: [{ id: 'a', when: { fact: 'partyCont', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } }] }] } });
+    const res = await t.request('POST', '/workflows/validate', {
+      as: ADMINISTRATOR,
+      headers: { 'accept-language': 'en' },
+      body: {
+        workflow: wf,
+        ruleSets: [
+          {
+            id: 'new-rules',
+            title: { sv: 'x', en: 'x' },
+            conditions: [{ id: 'a', when: { fact: 'partyCont', operator: 'equal', value: 1 }, message: { sv: 'x', en: 'x' } }],
+          },
+        ],
+      },
+    });
     expect(res.status).toBe(200);
     expect(res.body.valid).toBe(false);
     expect(res.body.problems.map((p: any) => p.text)).toEqual([
@@ -34,6 +47,9 @@ describe('checking and publishing workflow versions', () => {
     expect(created.body.workflow.version).toBe(2);
     v2.states.goals.meta.title.sv = 'Mål igen';
     const edited = await t.request('POST', '/workflows', { body: { workflow: v2 }, as: ADMINISTRATOR });
-    expect(edited.body).toMatchObject({ status: 409, message: expect.stringContaining('en använd version ändras aldrig: ångra ändringen och spara den som samverkan.v3.json') });
+    expect(edited.body).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('en använd version ändras aldrig: ångra ändringen och spara den som samverkan.v3.json'),
+    });
   });
 });

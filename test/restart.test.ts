@@ -22,7 +22,9 @@ describe('the embedded database across a restart', () => {
 
     // A second process on the same folder while the first runs would corrupt it: refused.
     t = await start();
-    await expect(embeddedTarget(dataDir)).rejects.toThrow(`the embedded database in ${dataDir} is in use by process ${process.pid}; stop it first, or set DATA_DIR to another folder`);
+    await expect(embeddedTarget(dataDir)).rejects.toThrow(
+      `the embedded database in ${dataDir} is in use by process ${process.pid}; stop it first, or set DATA_DIR to another folder`,
+    );
     const after = await t.request('GET', `/cases/${c.id}`);
     expect(after.body).toMatchObject({ title: 'Överlever en omstart', version: 2, fields: { arena: 'Forum', agreement: 'Avtal' } });
     const moved = await t.request('POST', `/cases/${c.id}/events`, { body: { type: 'ADVANCE' } });

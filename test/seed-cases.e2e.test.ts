@@ -24,14 +24,27 @@ describe('the seed cases end to end', () => {
 
   const messages = (b: { failures: Array<{ message: string }> } | undefined) => b?.failures.map((f) => f.message);
 
-  it('Kronoberg: blocked because one board\'s decision text differs, passes once it is corrected', async () => {
+  it("Kronoberg: blocked because one board's decision text differs, passes once it is corrected", async () => {
     const { transcript, case: c } = await walk('kronoberg');
     const atDecisions = transcript.blocked.filter((b) => b.step === 'Likalydande beslut');
-    expect(messages(atDecisions[0])).toEqual(['Beslutspunkten "joint-agreement" med referenstexten saknas: lägg upp den och ange vilka nämnder som ska besluta.']);
+    expect(messages(atDecisions[0])).toEqual([
+      'Beslutspunkten "joint-agreement" med referenstexten saknas: lägg upp den och ange vilka nämnder som ska besluta.',
+    ]);
     expect(messages(atDecisions[1])).toEqual(['Alvesta kommun – socialnämnden: beslutstexten skiljer sig från referenstexten (ord 14–15).']);
     expect(transcript.lines).toContain('  ⇄ Orddiff för Alvesta kommun – socialnämnden: saknas: "och förebyggande"');
     expect(messages(transcript.blocked.find((b) => b.step === 'Samla aktörerna'))).toEqual(['Styrgruppen med ledande förvaltningschefer är inte utsedd.']);
-    expect(transcript.steps).toEqual(['Samla aktörerna', 'Likalydande beslut', 'Gemensamt problem', 'Nulägesanalys', 'Mål', 'Resurser', 'Handlingsplan', 'Uppföljning', 'Handlingsplan', 'Uppföljning']);
+    expect(transcript.steps).toEqual([
+      'Samla aktörerna',
+      'Likalydande beslut',
+      'Gemensamt problem',
+      'Nulägesanalys',
+      'Mål',
+      'Resurser',
+      'Handlingsplan',
+      'Uppföljning',
+      'Handlingsplan',
+      'Uppföljning',
+    ]);
     expect(c.state.value).toBe('followUp');
   });
 
@@ -50,11 +63,24 @@ describe('the seed cases end to end', () => {
     expect(messages(gather[1])).toEqual(['Ordförandeskapet i Blekingerådet ska rotera mellan parterna: inrätta en rotation.']);
     expect(messages(transcript.blocked.find((b) => b.step === 'Gemensamt problem'))).toEqual([
       'Problemformuleringen saknas: registrera den som dokument (slag "problemStatement").',
-      ...['Region Blekinge', 'Karlskrona kommun', 'Ronneby kommun', 'Karlshamns kommun', 'Olofströms kommun', 'Sölvesborgs kommun'].map((n) => `${n} har inte ställt sig bakom problemformuleringen.`),
+      ...['Region Blekinge', 'Karlskrona kommun', 'Ronneby kommun', 'Karlshamns kommun', 'Olofströms kommun', 'Sölvesborgs kommun'].map(
+        (n) => `${n} har inte ställt sig bakom problemformuleringen.`,
+      ),
     ]);
     const goals = messages(transcript.blocked.find((b) => b.step === 'Mål'))!;
     expect(goals[0]).toBe('Målet "Halverad ungdomsarbetslöshet i Blekinge" saknar utgångsvärde, målvärde, måldatum.');
-    expect(goals.slice(1)).toEqual(['Region Blekinge', 'Karlskrona kommun', 'Ronneby kommun', 'Karlshamns kommun', 'Olofströms kommun', 'Sölvesborgs kommun', 'Arbetsförmedlingen', 'Blekinge Tekniska Högskola'].map((n) => `${n}: beskriv vad samverkan ger parten (vinn-vinn).`));
+    expect(goals.slice(1)).toEqual(
+      [
+        'Region Blekinge',
+        'Karlskrona kommun',
+        'Ronneby kommun',
+        'Karlshamns kommun',
+        'Olofströms kommun',
+        'Sölvesborgs kommun',
+        'Arbetsförmedlingen',
+        'Blekinge Tekniska Högskola',
+      ].map((n) => `${n}: beskriv vad samverkan ger parten (vinn-vinn).`),
+    );
     expect(messages(transcript.blocked.find((b) => b.step === 'Uppföljning'))).toEqual([
       'Målet "Halverad ungdomsarbetslöshet i Blekinge" har ingen mätning efter utgångsåret.',
       'Uppföljningsrapporten saknas: registrera den som dokument (slag "followUpReport").',
@@ -71,7 +97,9 @@ describe('the seed cases end to end', () => {
       'Nulägesanalysen saknas: registrera den som dokument (slag "situationAnalysis").',
       'Ange vilka data analysen vilar på i fältet "dataSources" (t.ex. Kolada-nyckeltal och utgångsvärden).',
     ]);
-    expect(messages(transcript.blocked.find((b) => b.step === 'Åtgärdsplan'))).toEqual(['Åtgärden "Trygghetsvandringar i centrum" har ingen undergrupp av berörda parter.']);
+    expect(messages(transcript.blocked.find((b) => b.step === 'Åtgärdsplan'))).toEqual([
+      'Åtgärden "Trygghetsvandringar i centrum" har ingen undergrupp av berörda parter.',
+    ]);
     const parties = await api.get(`/cases/${transcript.caseId}/parties`);
     expect(parties.find((p: any) => p.organisation.name === 'Borås Stad').responsibilities).toEqual(['leads', 'contributes']);
   });
@@ -81,14 +109,55 @@ describe('the seed cases end to end', () => {
     const gather = messages(transcript.blocked.find((b) => b.step === 'Samla aktörerna'))!;
     expect(gather).toEqual([
       'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen.',
-      ...['Region Örebro län', 'Örebro kommun', 'Kumla kommun', 'Hallsbergs kommun', 'Askersunds kommun', 'Laxå kommun', 'Lekebergs kommun', 'Karlskoga kommun', 'Degerfors kommun', 'Lindesbergs kommun', 'Nora kommun', 'Hällefors kommun', 'Ljusnarsbergs kommun'].map((n) => `${n} har inte skrivit under avtalet eller avsiktsförklaringen.`),
+      ...[
+        'Region Örebro län',
+        'Örebro kommun',
+        'Kumla kommun',
+        'Hallsbergs kommun',
+        'Askersunds kommun',
+        'Laxå kommun',
+        'Lekebergs kommun',
+        'Karlskoga kommun',
+        'Degerfors kommun',
+        'Lindesbergs kommun',
+        'Nora kommun',
+        'Hällefors kommun',
+        'Ljusnarsbergs kommun',
+      ].map((n) => `${n} har inte skrivit under avtalet eller avsiktsförklaringen.`),
       'Avtalet mellan parterna saknas: registrera det (slag "agreement").',
-      ...['Region Örebro län', 'Örebro kommun', 'Kumla kommun', 'Hallsbergs kommun', 'Askersunds kommun', 'Laxå kommun', 'Lekebergs kommun', 'Karlskoga kommun', 'Degerfors kommun', 'Lindesbergs kommun', 'Nora kommun', 'Hällefors kommun', 'Ljusnarsbergs kommun'].map((n) => `${n} har inte skrivit under avtalet.`),
+      ...[
+        'Region Örebro län',
+        'Örebro kommun',
+        'Kumla kommun',
+        'Hallsbergs kommun',
+        'Askersunds kommun',
+        'Laxå kommun',
+        'Lekebergs kommun',
+        'Karlskoga kommun',
+        'Degerfors kommun',
+        'Lindesbergs kommun',
+        'Nora kommun',
+        'Hällefors kommun',
+        'Ljusnarsbergs kommun',
+      ].map((n) => `${n} har inte skrivit under avtalet.`),
       'Den regionala utvecklingsstrategin (RUS) ska finnas som gemensamt styrdokument (slag "steeringDocument").',
     ]);
     expect(messages(transcript.blocked.find((b) => b.step === 'Mål'))).toEqual([
       'Målkonflikter mellan RUS och kommunernas översiktsplaner ska hanteras: beskriv dem i fältet "goalConflicts".',
-      ...['Kumla kommun', 'Hallsbergs kommun', 'Askersunds kommun', 'Laxå kommun', 'Lekebergs kommun', 'Karlskoga kommun', 'Degerfors kommun', 'Lindesbergs kommun', 'Nora kommun', 'Hällefors kommun', 'Ljusnarsbergs kommun', 'Örebro universitet'].map((n) => `${n}: inget mål mäts för parten – samarbetet ska tydligt ge något tillbaka.`),
+      ...[
+        'Kumla kommun',
+        'Hallsbergs kommun',
+        'Askersunds kommun',
+        'Laxå kommun',
+        'Lekebergs kommun',
+        'Karlskoga kommun',
+        'Degerfors kommun',
+        'Lindesbergs kommun',
+        'Nora kommun',
+        'Hällefors kommun',
+        'Ljusnarsbergs kommun',
+        'Örebro universitet',
+      ].map((n) => `${n}: inget mål mäts för parten – samarbetet ska tydligt ge något tillbaka.`),
     ]);
     expect(transcript.steps.slice(-3)).toEqual(['Uppföljning', 'Handlingsplan', 'Uppföljning']);
   });

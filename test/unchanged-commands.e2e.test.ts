@@ -22,7 +22,9 @@ describe('a change that changes nothing', () => {
   /** A new case led by Region Kronoberg, with Växjö kommun as a deciding party. */
   async function caseWithParty(title: string): Promise<string> {
     const id = (await req('POST', '/cases', { body: { workflow: 'samverkan', title } })).body.id as string;
-    expect((await req('POST', `/cases/${id}/parties`, { body: { organisationId: org('Växjö kommun'), responsibilities: ['decides', 'contributes'] } })).status).toBe(201);
+    expect(
+      (await req('POST', `/cases/${id}/parties`, { body: { organisationId: org('Växjö kommun'), responsibilities: ['decides', 'contributes'] } })).status,
+    ).toBe(201);
     return id;
   }
   const historyLength = async (id: string) => (await req('GET', `/cases/${id}/history`)).body.events.length as number;

@@ -38,11 +38,18 @@ describe('the web interface API', () => {
   it('tells the app how to sign in, without a token', async () => {
     const res = await t.request('GET', '/ui/config', { as: null });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ development: expect.any(Boolean), oidc: null, languages: ['sv', 'en'], accessibilityContact: 'tillganglighet@samverkan.example' });
+    expect(res.body).toEqual({
+      development: expect.any(Boolean),
+      oidc: null,
+      languages: ['sv', 'en'],
+      accessibilityContact: 'tillganglighet@samverkan.example',
+    });
   });
 
   it('names the identity provider and client when OpenID Connect is configured, and lets the browser reach it', async () => {
-    const oidc = await startTestApp({ config: { webDir, oidc: { issuer: 'https://login.region.example/realms/samverkan', audience: 'samverkan-web', subjectClaim: 'sub' } } });
+    const oidc = await startTestApp({
+      config: { webDir, oidc: { issuer: 'https://login.region.example/realms/samverkan', audience: 'samverkan-web', subjectClaim: 'sub' } },
+    });
     try {
       const res = await request(oidc.url, 'GET', '/ui/config');
       expect(res.body.oidc).toEqual({ issuer: 'https://login.region.example/realms/samverkan', clientId: 'samverkan-web' });
@@ -104,8 +111,14 @@ describe('the web interface API', () => {
     it('lists my cases, stalled ones first, with working days left and what my organisation owes', async () => {
       const mine = (await t.request('GET', '/me/cases', { as: ALVESTA })).body;
       expect(mine.items.map((c: any) => c.title)).toEqual(['Barnens bästa gäller']);
-      expect(mine.items[0]).toMatchObject({ stalled: false, steps: [{ id: 'gatherActors' }], deadline: { workingDaysLeft: expect.any(Number), overdue: false } });
-      expect(mine.items[0].owed).toEqual([{ event: 'ADVANCE', message: 'Alvesta kommun har inte skrivit under avtalet eller avsiktsförklaringen.', responsibleTitle: 'Sekretariat' }]);
+      expect(mine.items[0]).toMatchObject({
+        stalled: false,
+        steps: [{ id: 'gatherActors' }],
+        deadline: { workingDaysLeft: expect.any(Number), overdue: false },
+      });
+      expect(mine.items[0].owed).toEqual([
+        { event: 'ADVANCE', message: 'Alvesta kommun har inte skrivit under avtalet eller avsiktsförklaringen.', responsibleTitle: 'Sekretariat' },
+      ]);
       expect((await t.request('GET', '/me/cases', { as: LJUNGBY })).body.items.map((c: any) => c.title)).toEqual(['Ljungbys eget']);
 
       // Past the step's deadline: the case is stalled, and asked for alone.

@@ -38,7 +38,9 @@ describe('the web app’s types', () => {
   const files = sources(WEB_SRC);
 
   it('are checked in every source file of web/src, the generated ones too', () => {
-    expect(files).toEqual(expect.arrayContaining([join(WEB_SRC, 'api-types.ts'), join(WEB_SRC, 'definition-types', 'workflow.ts'), join(WEB_SRC, 'components', 'diagram.tsx')]));
+    expect(files).toEqual(
+      expect.arrayContaining([join(WEB_SRC, 'api-types.ts'), join(WEB_SRC, 'definition-types', 'workflow.ts'), join(WEB_SRC, 'components', 'diagram.tsx')]),
+    );
   });
 
   it('have no `any`: use the generated types, or `unknown` and narrow', () => {
@@ -46,7 +48,14 @@ describe('the web app’s types', () => {
   });
 
   it('the check finds `any` in a type position, and not in a name, a string or a comment', () => {
-    expect(anyTypes('probe.ts', 'const a: any = 1; const b = a as any; const c = <any>a; let d: any[]; let e: Record<string, any>; function f(x: any): any { return x; }')).toHaveLength(7);
-    expect(anyTypes('probe.tsx', "// any\nconst any = { any: 'any' }; type C = { any?: C[] }; const s = `${any.any}`; const el = <option>{t('any')}</option>;")).toEqual([]);
+    expect(
+      anyTypes(
+        'probe.ts',
+        'const a: any = 1; const b = a as any; const c = <any>a; let d: any[]; let e: Record<string, any>; function f(x: any): any { return x; }',
+      ),
+    ).toHaveLength(7);
+    expect(
+      anyTypes('probe.tsx', "// any\nconst any = { any: 'any' }; type C = { any?: C[] }; const s = `${any.any}`; const el = <option>{t('any')}</option>;"),
+    ).toEqual([]);
   });
 });

@@ -30,7 +30,14 @@ export function createToggleCasesOverHttp(url: string, token: string, count: num
  * Sends TOGGLE commands (signed in with `token`) with autocannon for `seconds` over `connections` keep-alive connections,
  * each request to the next case in `ids` (round robin), so the load is spread over many cases.
  */
-export async function fireToggles(url: string, token: string, ids: readonly string[], connections: number, seconds: number, serverCpuSeconds?: () => CpuSeconds): Promise<HttpRun> {
+export async function fireToggles(
+  url: string,
+  token: string,
+  ids: readonly string[],
+  connections: number,
+  seconds: number,
+  serverCpuSeconds?: () => CpuSeconds,
+): Promise<HttpRun> {
   let next = 0;
   const cpuBefore = serverCpuSeconds?.();
   const result = await autocannon({
@@ -69,6 +76,7 @@ function perOk(before: CpuSeconds, after: CpuSeconds, ok: number): Pick<HttpRun,
 /** `1,234/s, p50 3 ms, p99 21 ms, 0 errors` */
 export function describeRun(run: HttpRun): string {
   const errors = run.errors + run.non2xx;
-  const cpu = run.serverCpuMsPerOk === undefined ? '' : `, ${run.serverCpuMsPerOk.toFixed(2)} ms CPU each (system ${(run.serverSystemCpuMsPerOk ?? NaN).toFixed(2)})`;
+  const cpu =
+    run.serverCpuMsPerOk === undefined ? '' : `, ${run.serverCpuMsPerOk.toFixed(2)} ms CPU each (system ${(run.serverSystemCpuMsPerOk ?? NaN).toFixed(2)})`;
   return `${Math.round(run.perSecond).toLocaleString('en-GB')}/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} error${errors === 1 ? '' : 's'}${cpu}`;
 }

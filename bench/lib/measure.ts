@@ -63,7 +63,14 @@ export async function alternate<K extends string>(rounds: number, contenders: Re
     (Object.keys(runs) as K[]).map((k) => {
       const cpu = runs[k].flatMap((x) => (x.cpuMsPerOp === undefined ? [] : [x.cpuMsPerOp]));
       const system = runs[k].flatMap((x) => (x.cpuSystemMsPerOp === undefined ? [] : [x.cpuSystemMsPerOp]));
-      return [k, { median: median(runs[k].map((x) => x.perSecond)), ...(cpu.length ? { cpuMsPerOp: median(cpu), cpuSystemMsPerOp: median(system) } : {}), runs: runs[k] }];
+      return [
+        k,
+        {
+          median: median(runs[k].map((x) => x.perSecond)),
+          ...(cpu.length ? { cpuMsPerOp: median(cpu), cpuSystemMsPerOp: median(system) } : {}),
+          runs: runs[k],
+        },
+      ];
     }),
   ) as Record<K, Measured>;
 }

@@ -20,8 +20,24 @@ export async function ormOnlyToggle(orm: MikroORM, caseId: string): Promise<void
     const { to, payload } = transitionPayload(from, 'TOGGLE', toggle);
     const hash = eventHash(caseId, seq, 'case.transitioned', now, payload, record.headHash);
     em.create(AuditEventRecord, {
-      caseId, seq, type: 'case.transitioned', occurredAt: now, actorKind: 'person', actorPerson: 'bench', actorOrganisation: 'bench', payload, prevHash: record.headHash, hash,
+      caseId,
+      seq,
+      type: 'case.transitioned',
+      occurredAt: now,
+      actorKind: 'person',
+      actorPerson: 'bench',
+      actorOrganisation: 'bench',
+      payload,
+      prevHash: record.headHash,
+      hash,
     });
-    Object.assign(record, { state: { value: to.value, status: 'active' }, activeStates: [to.value], version: seq, headHash: hash, stateEnteredAt: now, updatedAt: now });
+    Object.assign(record, {
+      state: { value: to.value, status: 'active' },
+      activeStates: [to.value],
+      version: seq,
+      headHash: hash,
+      stateEnteredAt: now,
+      updatedAt: now,
+    });
   });
 }

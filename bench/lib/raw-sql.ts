@@ -101,7 +101,16 @@ export function eventHash(caseId: string, seq: number, type: string, at: Date, p
     .digest('hex');
 }
 
-async function insertEvent(client: pg.PoolClient, caseId: string, seq: number, type: string, at: Date, payload: unknown, prevHash: string | null, hash: string): Promise<void> {
+async function insertEvent(
+  client: pg.PoolClient,
+  caseId: string,
+  seq: number,
+  type: string,
+  at: Date,
+  payload: unknown,
+  prevHash: string | null,
+  hash: string,
+): Promise<void> {
   await client.query(
     `insert into audit_events (case_id, seq, type, occurred_at, actor_kind, actor_person, actor_organisation, payload, prev_hash, hash)
      values ($1, $2, $3, $4, 'person', 'bench', 'bench', $5, $6, $7)`,

@@ -21,6 +21,6 @@ export function machineLine(m: MachineInfo): string {
 export function writeResults(dir: string, name: string, content: { machine: MachineInfo } & Record<string, unknown>): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${content.machine.date.slice(0, 10)}-${name}.json`);
-  writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
   return file;
 }

@@ -38,12 +38,24 @@ export class ApiTokensService {
   async issue(input: { name: string; personId: string; expiresAt?: Date | null }, createdBy: string): Promise<{ token: string; record: ApiTokenRecord }> {
     return this.orm.em.fork().transactional(async (em) => {
       const person = await em.findOne(PersonRecord, { id: input.personId });
-      if (!person) throw refused('personId', { sv: `personen "${input.personId}" finns inte i registret`, en: `person "${input.personId}" is not in the registry` });
+      if (!person)
+        throw refused('personId', { sv: `personen "${input.personId}" finns inte i registret`, en: `person "${input.personId}" is not in the registry` });
       if (!person.active) throw refused('personId', { sv: `${person.name} är avaktiverad`, en: `${person.name} is deactivated` });
       const now = this.clock.now();
-      if (input.expiresAt && input.expiresAt <= now) throw refused('expiresAt', { sv: 'giltighetstiden måste sluta i framtiden', en: 'the expiry must be in the future' });
+      if (input.expiresAt && input.expiresAt <= now)
+        throw refused('expiresAt', { sv: 'giltighetstiden måste sluta i framtiden', en: 'the expiry must be in the future' });
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-      const record = em.create(ApiTokenRecord, { id: randomUUID(), name: input.name.trim(), tokenHash: tokenHash(token), personId: person.id, createdBy, createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null, lastUsedAt: null });
+      const record = em.create(ApiTokenRecord, {
+        id: randomUUID(),
+        name: input.name.trim(),
+        tokenHash: tokenHash(token),
+        personId: person.id,
+        createdBy,
+        createdAt: now,
+        expiresAt: input.expiresAt ?? null,
+        revokedAt: null,
+        lastUsedAt: null,
+      });
       return { token, record };
     });
   }
@@ -92,7 +104,9 @@ export class ApiTokensService {
 
   /** Until when a token made by `createdBy` is valid: null when it is unknown, revoked, expired or never expires. */
   async developmentTokenExpiry(token: string, createdBy: string): Promise<Date | null> {
-    const record = await this.orm.em.fork().findOne(ApiTokenRecord, { tokenHash: tokenHash(token), createdBy, revokedAt: null, expiresAt: { $gt: this.clock.now() } });
+    const record = await this.orm.em
+      .fork()
+      .findOne(ApiTokenRecord, { tokenHash: tokenHash(token), createdBy, revokedAt: null, expiresAt: { $gt: this.clock.now() } });
     return record?.expiresAt ?? null;
   }
 }

@@ -35,24 +35,31 @@ export class Authenticator {
   async authenticate(authorization: string | string[] | undefined): Promise<Actor> {
     const header = Array.isArray(authorization) ? authorization[0] : authorization;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!match) throw new DomainError('UNAUTHENTICATED', {
+    if (!match)
+      throw new DomainError('UNAUTHENTICATED', {
         sv: 'logga in: skicka "Authorization: Bearer <token>" (en API-token, eller en åtkomsttoken från din organisations identitetsleverantör)',
         en: 'sign in: send "Authorization: Bearer <token>" (an API token, or an access token from your organisation\'s identity provider)',
       });
     const token = match[1]!;
     if (token.startsWith(TOKEN_PREFIX)) {
       const signedIn = await this.tokens.personOf(token);
-      if (!signedIn) throw new DomainError('UNAUTHENTICATED', { sv: 'API-token är okänd, återkallad eller har gått ut', en: 'the API token is unknown, revoked or expired' });
+      if (!signedIn)
+        throw new DomainError('UNAUTHENTICATED', {
+          sv: 'API-token är okänd, återkallad eller har gått ut',
+          en: 'the API token is unknown, revoked or expired',
+        });
       this.refuseDevelopment(signedIn.person, signedIn.createdBy);
       return toActor(signedIn.person);
     }
-    if (!this.oidc) throw new DomainError('UNAUTHENTICATED', {
+    if (!this.oidc)
+      throw new DomainError('UNAUTHENTICATED', {
         sv: 'tjänsten tar bara emot API-token: ingen identitetsleverantör är inställd (OIDC_ISSUER)',
         en: 'this service accepts API tokens only: no identity provider is configured (OIDC_ISSUER)',
       });
     const subject = await this.oidc.subjectOf(token, this.clock.now());
     const person = await this.orm.em.fork().findOne(PersonRecord, { subject, active: true });
-    if (!person) throw new DomainError('UNAUTHENTICATED', {
+    if (!person)
+      throw new DomainError('UNAUTHENTICATED', {
         sv: 'du är inloggad, men inte registrerad här som aktiv person i en organisation; fråga en administratör',
         en: 'you are signed in, but not registered as an active person of an organisation here; ask an administrator',
       });

@@ -39,10 +39,26 @@ export async function developmentAdministrator(app: INestApplicationContext): Pr
   const now = app.get<Clock>(CLOCK).now();
   const organisation =
     (await em.findOne(OrganisationRecord, { name: 'Utvecklingsmiljön' })) ??
-    em.create(OrganisationRecord, { id: randomUUID(), name: 'Utvecklingsmiljön', kind: 'other', orgNumber: null, municipalityCode: null, createdAt: new Date(0) });
+    em.create(OrganisationRecord, {
+      id: randomUUID(),
+      name: 'Utvecklingsmiljön',
+      kind: 'other',
+      orgNumber: null,
+      municipalityCode: null,
+      createdAt: new Date(0),
+    });
   const person =
     (await em.findOne(PersonRecord, { subject: DEVELOPMENT_ADMIN_SUBJECT })) ??
-    em.create(PersonRecord, { id: randomUUID(), subject: DEVELOPMENT_ADMIN_SUBJECT, name: 'Utvecklingsadministratör', email: null, organisationId: organisation.id, active: true, deactivatedAt: null, systemRoles: ['administrator', 'processOwner'] });
+    em.create(PersonRecord, {
+      id: randomUUID(),
+      subject: DEVELOPMENT_ADMIN_SUBJECT,
+      name: 'Utvecklingsadministratör',
+      email: null,
+      organisationId: organisation.id,
+      active: true,
+      deactivatedAt: null,
+      systemRoles: ['administrator', 'processOwner'],
+    });
   await em.flush();
   await em.nativeUpdate(ApiTokenRecord, { createdBy: DEVELOPMENT_TOKEN_CREATOR, revokedAt: null }, { revokedAt: now });
   const expiresAt = new Date(now.getTime() + DEVELOPMENT_TOKEN_HOURS * 3_600_000);
@@ -61,10 +77,11 @@ export async function developmentToken(app: INestApplicationContext, dataDir: st
   const kept = readKept(file);
   if (kept) {
     const validUntil = await app.get(ApiTokensService).developmentTokenExpiry(kept, DEVELOPMENT_TOKEN_CREATOR);
-    if (validUntil && validUntil.getTime() - app.get<Clock>(CLOCK).now().getTime() >= RENEW_WHEN_LEFT_MS) return { token: kept, fresh: false, expiresAt: validUntil };
+    if (validUntil && validUntil.getTime() - app.get<Clock>(CLOCK).now().getTime() >= RENEW_WHEN_LEFT_MS)
+      return { token: kept, fresh: false, expiresAt: validUntil };
   }
   const { token, expiresAt } = await developmentAdministrator(app);
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { token, fresh: true, expiresAt };
 }
 

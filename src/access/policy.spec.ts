@@ -5,7 +5,14 @@ import type { DomainError } from '../common/domain-error.js';
 import type { ActorOnCase } from './actor.js';
 import { assertAdministrator, assertMayContribute, assertMayRunCase, holdsWorkflowRole } from './policy.js';
 
-const person = (holdings: ActorOnCase['holdings']): ActorOnCase => ({ kind: 'person', person: 'p', organisation: 'o', roles: [...new Set(holdings.map((h) => h.role))], holdings, systemRoles: [] });
+const person = (holdings: ActorOnCase['holdings']): ActorOnCase => ({
+  kind: 'person',
+  person: 'p',
+  organisation: 'o',
+  roles: [...new Set(holdings.map((h) => h.role))],
+  holdings,
+  systemRoles: [],
+});
 const lead = { organisationId: 'region', leads: true, responsibilities: ['leads', 'decides'] };
 const deciding = { organisationId: 'vaxjo', leads: false, responsibilities: ['decides', 'contributes'] };
 const informed = { organisationId: 'almhult', leads: false, responsibilities: ['informed'] };
@@ -28,7 +35,9 @@ describe('holdsWorkflowRole: a role named in meta.roles, and the party it is hel
   it("counts the case's process owner whichever party holds it, and system only for the scheduler", () => {
     expect(holdsWorkflowRole(person([{ role: 'processOwner', ...informed }]), 'processOwner')).toBe(true);
     expect(holdsWorkflowRole(person([{ role: 'secretariat', ...lead }]), 'system')).toBe(false);
-    expect(holdsWorkflowRole({ kind: 'system', person: 'system', organisation: 'system', roles: ['system'], holdings: [], systemRoles: [] }, 'system')).toBe(true);
+    expect(holdsWorkflowRole({ kind: 'system', person: 'system', organisation: 'system', roles: ['system'], holdings: [], systemRoles: [] }, 'system')).toBe(
+      true,
+    );
   });
 });
 
@@ -39,7 +48,10 @@ describe('refusals in Swedish', () => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return activitiesInSource(path);
       if (!entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) return [];
-      return [...readFileSync(path, 'utf8').matchAll(/(assertMayRunCase|assertMayContribute|assertAdministrator)\([\w.]+, '([^']+)'\)/g)].map((m) => ({ assert: m[1]!, what: m[2]! }));
+      return [...readFileSync(path, 'utf8').matchAll(/(assertMayRunCase|assertMayContribute|assertAdministrator)\([\w.]+, '([^']+)'\)/g)].map((m) => ({
+        assert: m[1]!,
+        what: m[2]!,
+      }));
     });
   }
 
@@ -62,7 +74,12 @@ describe('refusals in Swedish', () => {
   it('says who may, with the role names in Swedish', () => {
     const observer: ActorOnCase = { kind: 'person', person: 'p', organisation: 'o', roles: ['observer'], holdings: [], systemRoles: [] };
     expect(() => assertMayContribute(observer, 'record signatures')).toThrow(
-      expect.objectContaining({ localized: { sv: 'bara sekretariat eller processägare får registrera underskrifter; du har observatör i ärendet', en: 'only secretariat or processOwner may record signatures; you hold observer on this case' } }),
+      expect.objectContaining({
+        localized: {
+          sv: 'bara sekretariat eller processägare får registrera underskrifter; du har observatör i ärendet',
+          en: 'only secretariat or processOwner may record signatures; you hold observer on this case',
+        },
+      }),
     );
   });
 });

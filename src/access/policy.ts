@@ -45,7 +45,9 @@ export function holdsWorkflowRole(actor: ActorOnCase, entry: string): boolean {
   if (actor.kind === 'system' || role === 'system') return actor.kind === 'system' && role === 'system';
   if (role === 'processOwner' && party === null) return actor.roles.includes('processOwner');
   const wanted = party ?? 'leads';
-  return !!actor.holdings?.some((h) => h.role === role && (wanted === 'any' || (wanted === 'leads' ? h.leads === true : !!h.responsibilities?.includes(wanted))));
+  return !!actor.holdings?.some(
+    (h) => h.role === role && (wanted === 'any' || (wanted === 'leads' ? h.leads === true : !!h.responsibilities?.includes(wanted))),
+  );
 }
 
 /**

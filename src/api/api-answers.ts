@@ -49,7 +49,16 @@ export function ApiAnswers(options: AnswerOptions): MethodDecorator {
   const schema = isArray ? { type: 'array' as const, items: ref } : item;
   return applyDecorators(
     ApiExtraModels(model, ErrorDto),
-    ...(options.omitSuccess ? [] : [ApiResponse({ status, description: options.description ?? (status === 201 ? 'Created' : 'OK'), schema, ...(options.headers ? { headers: options.headers } : {}) })]),
+    ...(options.omitSuccess
+      ? []
+      : [
+          ApiResponse({
+            status,
+            description: options.description ?? (status === 201 ? 'Created' : 'OK'),
+            schema,
+            ...(options.headers ? { headers: options.headers } : {}),
+          }),
+        ]),
     ...(options.errors ?? READ_ERRORS).map((code) => ApiResponse({ status: code, description: ERRORS[code], type: ErrorDto })),
   );
 }
@@ -60,5 +69,8 @@ export const ETAG_HEADER = { ETag: { description: 'The case version, to send bac
 /** Headers of a command's answer: the case version, and whether it is a replay of an `Idempotency-Key`. */
 export const COMMAND_HEADERS = {
   ...ETAG_HEADER,
-  'Idempotent-Replayed': { description: '"true" when this is the stored answer of an earlier request with the same Idempotency-Key', schema: { type: 'string' as const } },
+  'Idempotent-Replayed': {
+    description: '"true" when this is the stored answer of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string' as const },
+  },
 };

@@ -19,7 +19,11 @@ import { languageOf } from './language.js';
 const caseId = new ParseUUIDPipe({
   version: undefined,
   exceptionFactory: () =>
-    new DomainError('VALIDATION_FAILED', { sv: 'ärendets id i sökvägen måste vara ett UUID', en: 'the case id in the path must be a UUID' }, { errors: [{ path: 'id', message: { sv: 'måste vara ett UUID', en: 'must be a UUID' } }] }),
+    new DomainError(
+      'VALIDATION_FAILED',
+      { sv: 'ärendets id i sökvägen måste vara ett UUID', en: 'the case id in the path must be a UUID' },
+      { errors: [{ path: 'id', message: { sv: 'måste vara ett UUID', en: 'must be a UUID' } }] },
+    ),
 });
 
 /** `If-Match`, `Idempotency-Key`, and the case view (with its deadlines as written by the command) in the caller's language as the answer. */
@@ -58,15 +62,18 @@ export class CasesController {
     const lang = languageOf(req);
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.queries.list({
-      ...(query.state ? { state: query.state } : {}),
-      ...(query.workflow ? { workflow: query.workflow } : {}),
-      ...(query.q ? { text: query.q } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.stalled ? { stalled: query.stalled === 'true' } : {}),
-      limit,
-      offset,
-    }, actor);
+    const { items, total } = await this.queries.list(
+      {
+        ...(query.state ? { state: query.state } : {}),
+        ...(query.workflow ? { workflow: query.workflow } : {}),
+        ...(query.q ? { text: query.q } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.stalled ? { stalled: query.stalled === 'true' } : {}),
+        limit,
+        offset,
+      },
+      actor,
+    );
     return { items: items.map((i) => toCaseSummary(i.record, i.workflow, lang)), total, limit, offset };
   }
 
@@ -91,7 +98,13 @@ export class CasesController {
 
   @Patch(':id/fields')
   @ApiOperation({ summary: 'Record case fields (merge patch: a value sets a field, null removes it)' })
-  @ApiBody({ schema: { type: 'object', additionalProperties: { anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.' } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
+      example: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.' },
+    },
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAnswers({ type: CaseDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })

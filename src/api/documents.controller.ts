@@ -38,10 +38,22 @@ export class DocumentsController {
   }
 
   @Post()
-  @ApiOperation({ summary: "Record a document: kind, the party whose registry holds it and its number, a link, confidentiality" })
+  @ApiOperation({ summary: 'Record a document: kind, the party whose registry holds it and its number, a link, confidentiality' })
   @ApiAnswers({ status: 201, type: DocumentViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async add(@Param('id', caseId) id: string, @Body() dto: DocumentDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DocumentViewDto>> {
-    return commandAnswer(await this.documents.add(id, dto, actor, mutationOptions(req, actor, 201, (d: DocumentRecord, em) => this.view(d, [], em))));
+  async add(
+    @Param('id', caseId) id: string,
+    @Body() dto: DocumentDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<DocumentViewDto>> {
+    return commandAnswer(
+      await this.documents.add(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, (d: DocumentRecord, em) => this.view(d, [], em)),
+      ),
+    );
   }
 
   @Get(':documentId')
@@ -58,32 +70,86 @@ export class DocumentsController {
   @ApiQuery({ name: 'name', required: true, example: 'avsiktsforklaring.pdf', schema: { type: 'string', maxLength: 200 } })
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'The file' })
   @ApiAnswers({ type: DocumentViewDto, headers: COMMAND_HEADERS, errors: [...WRITE_ERRORS, 413] })
-  async upload(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Query('name') name: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DocumentViewDto>> {
-    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name)) throw new DomainError('VALIDATION_FAILED', { sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)', en: 'give the file name in ?name= (1–200 characters, no slashes)' });
-    if (!Buffer.isBuffer(req.body)) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka själva filen som innehåll, med dess Content-Type', en: 'send the file itself as the body, with its Content-Type' });
-    const type = String(req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim();
-    return commandAnswer(await this.documents.attachFile(id, docId, { content: req.body, type, name }, actor, mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em))));
+  async upload(
+    @Param('id', caseId) id: string,
+    @Param('documentId', documentId) docId: string,
+    @Query('name') name: unknown,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<DocumentViewDto>> {
+    if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name))
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)',
+        en: 'give the file name in ?name= (1–200 characters, no slashes)',
+      });
+    if (!Buffer.isBuffer(req.body))
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'skicka själva filen som innehåll, med dess Content-Type',
+        en: 'send the file itself as the body, with its Content-Type',
+      });
+    const type = String(req.headers['content-type'] ?? 'application/octet-stream')
+      .split(';')[0]!
+      .trim();
+    return commandAnswer(
+      await this.documents.attachFile(
+        id,
+        docId,
+        { content: req.body, type, name },
+        actor,
+        mutationOptions(req, actor, 200, async (d: DocumentRecord, em) => this.view(d, await em.find(SignatureRecord, { documentId: d.id }), em)),
+      ),
+    );
   }
 
   @Get(':documentId/file')
   @ApiOperation({ summary: "The document's stored file" })
   @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'The file, with its own Content-Type and a Content-Disposition naming it', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The file, with its own Content-Type and a Content-Disposition naming it',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiAnswers({ type: DocumentViewDto, omitSuccess: true, errors: READ_ERRORS })
   async download(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { document, content } = await this.documents.file(id, docId, actor);
-    return new StreamableFile(content, { type: document.fileType ?? 'application/octet-stream', disposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName ?? 'file')}`, length: content.length });
+    return new StreamableFile(content, {
+      type: document.fileType ?? 'application/octet-stream',
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName ?? 'file')}`,
+      length: content.length,
+    });
   }
 
   @Post(':documentId/signatures')
   @ApiOperation({ summary: 'Record that a party signed the agreement or declaration of intent' })
   @ApiAnswers({ status: 201, type: SignatureRecordedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async sign(@Param('id', caseId) id: string, @Param('documentId', documentId) docId: string, @Body() dto: SignatureDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<SignatureRecordedDto>> {
-    return commandAnswer(await this.documents.sign(id, docId, dto, actor, mutationOptions(req, actor, 201, (s: SignatureRecord): SignatureRecordedDto => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }))));
+  async sign(
+    @Param('id', caseId) id: string,
+    @Param('documentId', documentId) docId: string,
+    @Body() dto: SignatureDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<SignatureRecordedDto>> {
+    return commandAnswer(
+      await this.documents.sign(
+        id,
+        docId,
+        dto,
+        actor,
+        mutationOptions(
+          req,
+          actor,
+          201,
+          (s: SignatureRecord): SignatureRecordedDto => ({ documentId: docId, organisationId: s.organisationId, signedOn: s.signedOn }),
+        ),
+      ),
+    );
   }
 
   private async view(document: DocumentRecord, signatures: SignatureRecord[], em?: EntityManager): Promise<DocumentViewDto> {
-    const names = await this.registry.names([document.organisationId, document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)], em);
+    const names = await this.registry.names(
+      [document.organisationId, document.registryOrganisationId, ...document.visibleTo, ...signatures.map((s) => s.organisationId)],
+      em,
+    );
     return documentView(document, signatures, names);
   }
 }

@@ -54,12 +54,25 @@ export class ErrorFilter implements ExceptionFilter {
       return { status, body: { status, code, message } };
     }
     if (error instanceof ConnectionException || isConnectionError(error)) {
-      return this.body('DATABASE_UNAVAILABLE', localize({ sv: 'databasen kan inte nås just nu; försök igen om en stund', en: 'the database cannot be reached right now; try again shortly' }, lang));
+      return this.body(
+        'DATABASE_UNAVAILABLE',
+        localize({ sv: 'databasen kan inte nås just nu; försök igen om en stund', en: 'the database cannot be reached right now; try again shortly' }, lang),
+      );
     }
     if (error instanceof DriverException && (error as { code?: string }).code === '57014') {
-      return this.body('DATABASE_UNAVAILABLE', localize({ sv: 'databasen svarade inte i tid; försök igen om en stund', en: 'the database did not answer in time; try again shortly' }, lang));
+      return this.body(
+        'DATABASE_UNAVAILABLE',
+        localize({ sv: 'databasen svarade inte i tid; försök igen om en stund', en: 'the database did not answer in time; try again shortly' }, lang),
+      );
     }
-    return { status: 500, body: { status: 500, code: 'INTERNAL', message: localize({ sv: 'ett internt fel uppstod; det har loggats', en: 'an internal error occurred; it has been logged' }, lang) } };
+    return {
+      status: 500,
+      body: {
+        status: 500,
+        code: 'INTERNAL',
+        message: localize({ sv: 'ett internt fel uppstod; det har loggats', en: 'an internal error occurred; it has been logged' }, lang),
+      },
+    };
   }
 
   private body(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
@@ -74,16 +87,47 @@ function bodyParserError(error: unknown, lang: Language): { status: number; body
   switch (e?.type) {
     case 'entity.parse.failed':
       // The parser's own detail (position of the fault) is English from the JSON parser; it stays, after our words.
-      return { status: 400, body: { status: 400, code: 'BAD_REQUEST', message: localize({ sv: `innehållet är inte giltig JSON: ${e.message}`, en: `the body is not valid JSON: ${e.message}` }, lang) } };
+      return {
+        status: 400,
+        body: {
+          status: 400,
+          code: 'BAD_REQUEST',
+          message: localize({ sv: `innehållet är inte giltig JSON: ${e.message}`, en: `the body is not valid JSON: ${e.message}` }, lang),
+        },
+      };
     case 'entity.too.large':
-      return { status: 413, body: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: localize({ sv: `innehållet är större än de ${e.limit ?? ''} byte som tas emot`, en: `the body is larger than the ${e.limit ?? ''} bytes accepted` }, lang) } };
+      return {
+        status: 413,
+        body: {
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: localize(
+            { sv: `innehållet är större än de ${e.limit ?? ''} byte som tas emot`, en: `the body is larger than the ${e.limit ?? ''} bytes accepted` },
+            lang,
+          ),
+        },
+      };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, body: { status: 415, code: 'BAD_REQUEST', message: localize({ sv: 'innehållets teckenkodning stöds inte; skicka UTF-8', en: e.message ?? 'unsupported encoding' }, lang) } };
+      return {
+        status: 415,
+        body: {
+          status: 415,
+          code: 'BAD_REQUEST',
+          message: localize({ sv: 'innehållets teckenkodning stöds inte; skicka UTF-8', en: e.message ?? 'unsupported encoding' }, lang),
+        },
+      };
     case 'request.aborted':
     case 'stream.encoding.set':
     case 'request.size.invalid':
-      return { status: 400, body: { status: 400, code: 'BAD_REQUEST', message: localize({ sv: 'innehållet kunde inte läsas', en: e.message ?? 'the body could not be read' }, lang) } };
+      return {
+        status: 400,
+        body: {
+          status: 400,
+          code: 'BAD_REQUEST',
+          message: localize({ sv: 'innehållet kunde inte läsas', en: e.message ?? 'the body could not be read' }, lang),
+        },
+      };
     default:
       return undefined;
   }

@@ -29,7 +29,12 @@ export class EscalationsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version the client saw' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAnswers({ type: EscalationDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async acknowledge(@Param('id', uuidParam('escalation id')) id: string, @Body() dto: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<EscalationDto>> {
+  async acknowledge(
+    @Param('id', uuidParam('escalation id')) id: string,
+    @Body() dto: AcknowledgeEscalationDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<EscalationDto>> {
     const lang = languageOf(req);
     const options = mutationOptions(req, actor, 200, async (e: EscalationRecord, em) => (await this.escalations.views([e], lang, em))[0]);
     return commandAnswer(await this.escalations.acknowledge(id, actor, dto.comment, options));

@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from './api-answers.js';
-import { ActionViewDto, CommitmentViewDto, DecisionPointDto, DecisionPointSummaryDto, GoalViewDto, ImportResultDto, MeasurementRecordedDto, RecordedBoardDecisionDto, RemovedDto } from './dto/governance-responses.dto.js';
+import {
+  ActionViewDto,
+  CommitmentViewDto,
+  DecisionPointDto,
+  DecisionPointSummaryDto,
+  GoalViewDto,
+  ImportResultDto,
+  MeasurementRecordedDto,
+  RecordedBoardDecisionDto,
+  RemovedDto,
+} from './dto/governance-responses.dto.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
@@ -16,7 +26,17 @@ import { actionView, commitmentView, decisionPointSummaryView, decisionPointView
 import type { ActionRecord, ResourceCommitmentRecord } from '../governance/work.entity.js';
 import { WorkService } from '../governance/work.service.js';
 import { CurrentActor } from './actor.guard.js';
-import { ActionDto, CommitmentDto, CreateDecisionPointDto, GoalDto, MeasurementDto, RecordDecisionDto, UpdateActionDto, UpdateDecisionPointDto, UpdateGoalDto } from './dto/governance.dto.js';
+import {
+  ActionDto,
+  CommitmentDto,
+  CreateDecisionPointDto,
+  GoalDto,
+  MeasurementDto,
+  RecordDecisionDto,
+  UpdateActionDto,
+  UpdateDecisionPointDto,
+  UpdateGoalDto,
+} from './dto/governance.dto.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { uuidParam } from './params.js';
 
@@ -48,7 +68,10 @@ const KOLADA_FILE = {
           kpi: { type: 'string', example: 'N03937' },
           municipality: { type: 'string', example: '0764' },
           period: { type: 'integer', example: 2025 },
-          values: { type: 'array', items: { type: 'object', properties: { gender: { type: 'string', enum: ['T', 'K', 'M'] }, value: { type: 'number', nullable: true } } } },
+          values: {
+            type: 'array',
+            items: { type: 'object', properties: { gender: { type: 'string', enum: ['T', 'K', 'M'] }, value: { type: 'number', nullable: true } } },
+          },
         },
       },
     },
@@ -70,8 +93,20 @@ export class DecisionsController {
   @Post()
   @ApiOperation({ summary: 'Set up a decision point: the reference text and the boards that must adopt it' })
   @ApiAnswers({ status: 201, type: DecisionPointSummaryDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async create(@Param('id', caseId) id: string, @Body() dto: CreateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DecisionPointSummaryDto>> {
-    return commandAnswer(await this.decisions.createPoint(id, dto, actor, mutationOptions(req, actor, 201, (p: DecisionPointRecord) => decisionPointSummaryView(p))));
+  async create(
+    @Param('id', caseId) id: string,
+    @Body() dto: CreateDecisionPointDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<DecisionPointSummaryDto>> {
+    return commandAnswer(
+      await this.decisions.createPoint(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, (p: DecisionPointRecord) => decisionPointSummaryView(p)),
+      ),
+    );
   }
 
   @Get(':key')
@@ -84,15 +119,50 @@ export class DecisionsController {
   @Patch(':key')
   @ApiOperation({ summary: 'Change the title, reference text or boards of a decision point' })
   @ApiAnswers({ type: DecisionPointSummaryDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async update(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Body() dto: UpdateDecisionPointDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<DecisionPointSummaryDto | null>> {
-    return commandAnswer(await this.decisions.updatePoint(id, key, dto, actor, mutationOptions(req, actor, 200, (p: DecisionPointRecord) => decisionPointSummaryView(p))));
+  async update(
+    @Param('id', caseId) id: string,
+    @Param('key', pointKey) key: string,
+    @Body() dto: UpdateDecisionPointDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<DecisionPointSummaryDto | null>> {
+    return commandAnswer(
+      await this.decisions.updatePoint(
+        id,
+        key,
+        dto,
+        actor,
+        mutationOptions(req, actor, 200, (p: DecisionPointRecord) => decisionPointSummaryView(p)),
+      ),
+    );
   }
 
   @Put(':key/decisions/:boardId')
   @ApiOperation({ summary: "Record a board's decision (status, text, meeting, §, justering, anslag); the appeal deadline is computed" })
   @ApiAnswers({ type: RecordedBoardDecisionDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async record(@Param('id', caseId) id: string, @Param('key', pointKey) key: string, @Param('boardId', uuidParam('board id')) boardId: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RecordedBoardDecisionDto>> {
-    return commandAnswer(await this.decisions.recordDecision(id, key, boardId, dto, actor, mutationOptions(req, actor, 200, (d: BoardDecisionRecord): RecordedBoardDecisionDto => ({ boardId, appealDeadline: d.appealDeadline ?? null, status: d.status }))));
+  async record(
+    @Param('id', caseId) id: string,
+    @Param('key', pointKey) key: string,
+    @Param('boardId', uuidParam('board id')) boardId: string,
+    @Body() dto: RecordDecisionDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RecordedBoardDecisionDto>> {
+    return commandAnswer(
+      await this.decisions.recordDecision(
+        id,
+        key,
+        boardId,
+        dto,
+        actor,
+        mutationOptions(
+          req,
+          actor,
+          200,
+          (d: BoardDecisionRecord): RecordedBoardDecisionDto => ({ boardId, appealDeadline: d.appealDeadline ?? null, status: d.status }),
+        ),
+      ),
+    );
   }
 }
 
@@ -112,7 +182,14 @@ export class GoalsController {
   @ApiOperation({ summary: 'Add a goal' })
   @ApiAnswers({ status: 201, type: GoalViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async create(@Param('id', caseId) id: string, @Body() dto: GoalDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<GoalViewDto>> {
-    return commandAnswer(await this.goals.create(id, dto, actor, mutationOptions(req, actor, 201, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
+    return commandAnswer(
+      await this.goals.create(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em))),
+      ),
+    );
   }
 
   @Get(':goalId')
@@ -125,31 +202,79 @@ export class GoalsController {
   @Patch(':goalId')
   @ApiOperation({ summary: 'Change a goal' })
   @ApiAnswers({ type: GoalViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async update(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: UpdateGoalDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<GoalViewDto>> {
+  async update(
+    @Param('id', caseId) id: string,
+    @Param('goalId', uuidParam('goal id')) goalId: string,
+    @Body() dto: UpdateGoalDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<GoalViewDto>> {
     // Rendered from the record the command wrote: a read now would not see the uncommitted change.
-    return commandAnswer(await this.goals.update(id, goalId, dto, actor, mutationOptions(req, actor, 200, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em)))));
+    return commandAnswer(
+      await this.goals.update(
+        id,
+        goalId,
+        dto,
+        actor,
+        mutationOptions(req, actor, 200, async (g: GoalRecord, em) => goalView(await this.goals.withProgress(g, em))),
+      ),
+    );
   }
 
   @Post(':goalId/measurements')
   @ApiOperation({ summary: "Record a year's value of the goal's indicator" })
   @ApiAnswers({ status: 201, type: MeasurementRecordedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async measure(@Param('id', caseId) id: string, @Param('goalId', uuidParam('goal id')) goalId: string, @Body() dto: MeasurementDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<MeasurementRecordedDto>> {
-    return commandAnswer(await this.goals.recordMeasurement(id, goalId, dto, actor, mutationOptions(req, actor, 201, (m: MeasurementRecord): MeasurementRecordedDto => ({ goalId, period: dto.period, value: m.value }))));
+  async measure(
+    @Param('id', caseId) id: string,
+    @Param('goalId', uuidParam('goal id')) goalId: string,
+    @Body() dto: MeasurementDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<MeasurementRecordedDto>> {
+    return commandAnswer(
+      await this.goals.recordMeasurement(
+        id,
+        goalId,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, (m: MeasurementRecord): MeasurementRecordedDto => ({ goalId, period: dto.period, value: m.value })),
+      ),
+    );
   }
 
   @Post('kolada-import')
-  @ApiOperation({ summary: "Import measurements from a file in the Kolada data API's JSON format ({ values: [{ kpi, municipality, period, values: [{ gender, value }] }] })" })
+  @ApiOperation({
+    summary: "Import measurements from a file in the Kolada data API's JSON format ({ values: [{ kpi, municipality, period, values: [{ gender, value }] }] })",
+  })
   @ApiBody({ schema: KOLADA_FILE })
   @ApiAnswers({ type: ImportResultDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async importKolada(@Param('id', caseId) id: string, @Body() document: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
-    return commandAnswer(await this.goals.importKolada(id, document, actor, mutationOptions(req, actor, 200, (r: ImportResult) => r)));
+  async importKolada(
+    @Param('id', caseId) id: string,
+    @Body() document: unknown,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<ImportResultDto>> {
+    return commandAnswer(
+      await this.goals.importKolada(
+        id,
+        document,
+        actor,
+        mutationOptions(req, actor, 200, (r: ImportResult) => r),
+      ),
+    );
   }
 
   @Post('kolada-sync')
   @ApiOperation({ summary: "Fetch each goal's KPI from Kolada's API (KOLADA_BASE_URL) and import the values" })
   @ApiAnswers({ type: ImportResultDto, errors: [...WRITE_ERRORS, 502] })
   async syncKolada(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ImportResultDto>> {
-    return commandAnswer(await this.goals.syncKolada(id, actor, mutationOptions(req, actor, 200, (r: ImportResult) => r)));
+    return commandAnswer(
+      await this.goals.syncKolada(
+        id,
+        actor,
+        mutationOptions(req, actor, 200, (r: ImportResult) => r),
+      ),
+    );
   }
 }
 
@@ -173,15 +298,39 @@ export class WorkController {
   @Post('resources')
   @ApiOperation({ summary: 'Record a resource commitment of a party' })
   @ApiAnswers({ status: 201, type: CommitmentViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async commit(@Param('id', caseId) id: string, @Body() dto: CommitmentDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<CommitmentViewDto>> {
-    return commandAnswer(await this.work.commit(id, dto, actor, mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord, em) => commitmentView(c, await this.registry.names([c.organisationId], em)))));
+  async commit(
+    @Param('id', caseId) id: string,
+    @Body() dto: CommitmentDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<CommitmentViewDto>> {
+    return commandAnswer(
+      await this.work.commit(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, async (c: ResourceCommitmentRecord, em) => commitmentView(c, await this.registry.names([c.organisationId], em))),
+      ),
+    );
   }
 
   @Delete('resources/:commitmentId')
   @ApiOperation({ summary: 'Withdraw a resource commitment' })
   @ApiAnswers({ type: RemovedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async withdraw(@Param('id', caseId) id: string, @Param('commitmentId', uuidParam('commitment id')) commitmentId: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RemovedDto>> {
-    return commandAnswer(await this.work.withdraw(id, commitmentId, actor, mutationOptions(req, actor, 200, () => ({ removed: commitmentId }))));
+  async withdraw(
+    @Param('id', caseId) id: string,
+    @Param('commitmentId', uuidParam('commitment id')) commitmentId: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RemovedDto>> {
+    return commandAnswer(
+      await this.work.withdraw(
+        id,
+        commitmentId,
+        actor,
+        mutationOptions(req, actor, 200, () => ({ removed: commitmentId })),
+      ),
+    );
   }
 
   @Get('actions')
@@ -196,15 +345,41 @@ export class WorkController {
   @Post('actions')
   @ApiOperation({ summary: 'Add an action' })
   @ApiAnswers({ status: 201, type: ActionViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async addAction(@Param('id', caseId) id: string, @Body() dto: ActionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ActionViewDto>> {
-    return commandAnswer(await this.work.addAction(id, dto, actor, mutationOptions(req, actor, 201, (a: ActionRecord, em) => this.action(a, em))));
+  async addAction(
+    @Param('id', caseId) id: string,
+    @Body() dto: ActionDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<ActionViewDto>> {
+    return commandAnswer(
+      await this.work.addAction(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, (a: ActionRecord, em) => this.action(a, em)),
+      ),
+    );
   }
 
   @Patch('actions/:actionId')
   @ApiOperation({ summary: 'Change an action (status, date, responsible party, subgroup)' })
   @ApiAnswers({ type: ActionViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async updateAction(@Param('id', caseId) id: string, @Param('actionId', uuidParam('action id')) actionId: string, @Body() dto: UpdateActionDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ActionViewDto | null>> {
-    return commandAnswer(await this.work.updateAction(id, actionId, dto, actor, mutationOptions(req, actor, 200, (a: ActionRecord, em) => this.action(a, em))));
+  async updateAction(
+    @Param('id', caseId) id: string,
+    @Param('actionId', uuidParam('action id')) actionId: string,
+    @Body() dto: UpdateActionDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<ActionViewDto | null>> {
+    return commandAnswer(
+      await this.work.updateAction(
+        id,
+        actionId,
+        dto,
+        actor,
+        mutationOptions(req, actor, 200, (a: ActionRecord, em) => this.action(a, em)),
+      ),
+    );
   }
 
   private async action(a: ActionRecord, em: EntityManager): Promise<ActionViewDto> {

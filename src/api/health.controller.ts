@@ -29,14 +29,22 @@ export class HealthController {
   async health(): Promise<HttpAnswer<HealthDto>> {
     const up = await this.probe();
     // The service's own time: clients computing dates (e.g. "a decision taken 40 days ago") use it.
-    return new HttpAnswer(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: { kind: this.database.kind, up }, time: this.clock.now().toISOString() });
+    return new HttpAnswer(up ? 200 : 503, {
+      status: up ? 'ok' : 'unavailable',
+      database: { kind: this.database.kind, up },
+      time: this.clock.now().toISOString(),
+    });
   }
 
   private async probe(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
     try {
-      const query = this.orm.em.fork().getConnection().execute('select 1').then(() => true as const);
+      const query = this.orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1')
+        .then(() => true as const);
       return await Promise.race([query, timeout]);
     } catch {
       return false;

@@ -14,7 +14,10 @@ export function ifMatchOf(req: Request): number | undefined {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(text);
   if (!match) {
     const got = JSON.stringify(text.slice(0, 40));
-    throw new DomainError('BAD_REQUEST', { sv: `If-Match måste vara ärendets version från dess ETag, t.ex. "3"; fick ${got}`, en: `If-Match must be the case version from its ETag, e.g. "3"; got ${got}` });
+    throw new DomainError('BAD_REQUEST', {
+      sv: `If-Match måste vara ärendets version från dess ETag, t.ex. "3"; fick ${got}`,
+      en: `If-Match must be the case version from its ETag, e.g. "3"; got ${got}`,
+    });
   }
   return Number(match[1]);
 }
@@ -67,7 +70,12 @@ export function commandAnswer<T>(outcome: CommandResult): HttpAnswer<T> {
  * Options for a change to case data: `If-Match`, `Idempotency-Key`, and the changed thing's view
  * as the answer.
  */
-export function mutationOptions<V, B = unknown>(req: Request, actor: Actor, status: number, render: (value: V, em: EntityManager) => B | Promise<B>): CommandOptions<MutationResult<V>> {
+export function mutationOptions<V, B = unknown>(
+  req: Request,
+  actor: Actor,
+  status: number,
+  render: (value: V, em: EntityManager) => B | Promise<B>,
+): CommandOptions<MutationResult<V>> {
   return {
     expectedVersion: ifMatchOf(req),
     idempotency: idempotencyOf(req, actor),

@@ -11,7 +11,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Samverkan')
-      .setDescription('Workflow and rules engine for governance in networks: cases (collaborations) moving through JSON-defined lifecycles, gated by explainable rules.')
+      .setDescription(
+        'Workflow and rules engine for governance in networks: cases (collaborations) moving through JSON-defined lifecycles, gated by explainable rules.',
+      )
       .setVersion('0.1.0')
       .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
       // Relative: the document describes the service that serves it, wherever it runs.

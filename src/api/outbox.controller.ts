@@ -19,7 +19,16 @@ export class OutboxController {
   async list(@Query() query: OutboxQuery, @CurrentActor() actor: Actor): Promise<NotificationPageDto> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const { items, total, readable } = await this.outbox.list({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}), ...(query.caseId ? { caseId: query.caseId } : {}), limit, offset }, actor);
+    const { items, total, readable } = await this.outbox.list(
+      {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.channel ? { channel: query.channel } : {}),
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+        limit,
+        offset,
+      },
+      actor,
+    );
     return { items: items.map((n) => notificationView(n, readable)), total, limit, offset };
   }
 

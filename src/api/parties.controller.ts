@@ -38,21 +38,54 @@ export class PartiesController {
   @ApiOperation({ summary: 'Add a party' })
   @ApiAnswers({ status: 201, type: PartyViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async add(@Param('id', caseId) id: string, @Body() dto: AddPartyDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<PartyViewDto>> {
-    return commandAnswer(await this.parties.addParty(id, dto, actor, mutationOptions(req, actor, 201, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em)))));
+    return commandAnswer(
+      await this.parties.addParty(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em))),
+      ),
+    );
   }
 
   @Patch('parties/:organisationId')
   @ApiOperation({ summary: "Change a party's responsibilities, signing or stated benefit" })
   @ApiAnswers({ type: PartyViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async update(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @Body() dto: UpdatePartyDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<PartyViewDto | null>> {
-    return commandAnswer(await this.parties.updateParty(id, organisationId, dto, actor, mutationOptions(req, actor, 200, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em)))));
+  async update(
+    @Param('id', caseId) id: string,
+    @Param('organisationId', uuidParam('organisation id')) organisationId: string,
+    @Body() dto: UpdatePartyDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<PartyViewDto | null>> {
+    return commandAnswer(
+      await this.parties.updateParty(
+        id,
+        organisationId,
+        dto,
+        actor,
+        mutationOptions(req, actor, 200, async (p: CasePartyRecord, em) => partyView(p, await this.registry.names([p.organisationId], em))),
+      ),
+    );
   }
 
   @Delete('parties/:organisationId')
   @ApiOperation({ summary: 'Remove a party (refused while it holds the only copy of a required role)' })
   @ApiAnswers({ type: RemovedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async remove(@Param('id', caseId) id: string, @Param('organisationId', uuidParam('organisation id')) organisationId: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RemovedDto>> {
-    return commandAnswer(await this.parties.removeParty(id, organisationId, actor, mutationOptions(req, actor, 200, () => ({ removed: organisationId }))));
+  async remove(
+    @Param('id', caseId) id: string,
+    @Param('organisationId', uuidParam('organisation id')) organisationId: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RemovedDto>> {
+    return commandAnswer(
+      await this.parties.removeParty(
+        id,
+        organisationId,
+        actor,
+        mutationOptions(req, actor, 200, () => ({ removed: organisationId })),
+      ),
+    );
   }
 
   @Get('roles')
@@ -67,22 +100,60 @@ export class PartiesController {
   @Post('roles')
   @ApiOperation({ summary: 'Assign a role for a party, with holder and deputy' })
   @ApiAnswers({ status: 201, type: RoleViewDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async assign(@Param('id', caseId) id: string, @Body() dto: AssignRoleDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RoleViewDto>> {
-    return commandAnswer(await this.parties.assignRole(id, dto, actor, mutationOptions(req, actor, 201, (r: CaseRoleRecord, em) => this.role(r, req, em))));
+  async assign(
+    @Param('id', caseId) id: string,
+    @Body() dto: AssignRoleDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RoleViewDto>> {
+    return commandAnswer(
+      await this.parties.assignRole(
+        id,
+        dto,
+        actor,
+        mutationOptions(req, actor, 201, (r: CaseRoleRecord, em) => this.role(r, req, em)),
+      ),
+    );
   }
 
   @Patch('roles/:roleId')
   @ApiOperation({ summary: 'Change the holder, deputy or whether the role is required' })
   @ApiAnswers({ type: RoleViewDto, nullable: true, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async updateRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @Body() dto: UpdateRoleDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RoleViewDto | null>> {
-    return commandAnswer(await this.parties.updateRole(id, roleId, dto, actor, mutationOptions(req, actor, 200, (r: CaseRoleRecord, em) => this.role(r, req, em))));
+  async updateRole(
+    @Param('id', caseId) id: string,
+    @Param('roleId', uuidParam('role id')) roleId: string,
+    @Body() dto: UpdateRoleDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RoleViewDto | null>> {
+    return commandAnswer(
+      await this.parties.updateRole(
+        id,
+        roleId,
+        dto,
+        actor,
+        mutationOptions(req, actor, 200, (r: CaseRoleRecord, em) => this.role(r, req, em)),
+      ),
+    );
   }
 
   @Delete('roles/:roleId')
   @ApiOperation({ summary: 'Remove a role assignment' })
   @ApiAnswers({ type: RemovedDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async removeRole(@Param('id', caseId) id: string, @Param('roleId', uuidParam('role id')) roleId: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<RemovedDto>> {
-    return commandAnswer(await this.parties.removeRole(id, roleId, actor, mutationOptions(req, actor, 200, () => ({ removed: roleId }))));
+  async removeRole(
+    @Param('id', caseId) id: string,
+    @Param('roleId', uuidParam('role id')) roleId: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<RemovedDto>> {
+    return commandAnswer(
+      await this.parties.removeRole(
+        id,
+        roleId,
+        actor,
+        mutationOptions(req, actor, 200, () => ({ removed: roleId })),
+      ),
+    );
   }
 
   @Get('chair')
@@ -95,16 +166,35 @@ export class PartiesController {
   @Put('chair/rotation')
   @ApiOperation({ summary: 'Set up the rotation: the parties in order, each with who chairs for it, and the period' })
   @ApiAnswers({ type: ChairDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
-  async setRotation(@Param('id', caseId) id: string, @Body() dto: SetRotationDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ChairDto>> {
+  async setRotation(
+    @Param('id', caseId) id: string,
+    @Body() dto: SetRotationDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<HttpAnswer<ChairDto>> {
     const input = { ...dto, entries: dto.entries.map((e) => ({ organisationId: e.organisationId, personId: e.personId ?? null })) };
-    return commandAnswer(await this.parties.setRotation(id, input, actor, mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em))));
+    return commandAnswer(
+      await this.parties.setRotation(
+        id,
+        input,
+        actor,
+        mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em)),
+      ),
+    );
   }
 
   @Post('chair/rotate')
   @ApiOperation({ summary: 'Move the chair on to the next party now' })
   @ApiAnswers({ type: ChairDto, headers: COMMAND_HEADERS, errors: WRITE_ERRORS })
   async rotate(@Param('id', caseId) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<HttpAnswer<ChairDto>> {
-    return commandAnswer(await this.parties.rotateChair(id, actor, 'requested', mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em))));
+    return commandAnswer(
+      await this.parties.rotateChair(
+        id,
+        actor,
+        'requested',
+        mutationOptions(req, actor, 200, (r: ChairRotationRecord, em) => this.rotationOf(r, em)),
+      ),
+    );
   }
 
   private async role(r: CaseRoleRecord, req: Request, em?: EntityManager): Promise<RoleViewDto> {

@@ -33,7 +33,7 @@ export function signInEarly(authenticator: Authenticator): RequestHandler {
 }
 
 const isFailedSignIn = (req: SignedInRequest) => req.signInFailure instanceof DomainError && req.signInFailure.code === 'UNAUTHENTICATED';
-const address = (req: Request) => 'address:' + ipKeyGenerator(req.ip ?? 'unknown');
+const address = (req: Request) => `address:${ipKeyGenerator(req.ip ?? 'unknown')}`;
 
 /**
  * The rate limits, after {@link signInEarly}: over a limit, 429 with `Retry-After`. Counts are kept
@@ -54,7 +54,10 @@ export function rateLimits(perMinute: number, failedSignInsPerMinute: number): R
       skip: (req) => isHealth(req) || !isFailedSignIn(req),
       keyGenerator: address,
       handler: (req, res, _next, options) => {
-        const message = { en: `too many failed sign-ins from this address: at most ${options.limit} a minute; wait as Retry-After says`, sv: `för många misslyckade inloggningar från den här adressen: högst ${options.limit} i minuten; vänta så länge Retry-After anger` };
+        const message = {
+          en: `too many failed sign-ins from this address: at most ${options.limit} a minute; wait as Retry-After says`,
+          sv: `för många misslyckade inloggningar från den här adressen: högst ${options.limit} i minuten; vänta så länge Retry-After anger`,
+        };
         res.status(429).json({ status: 429, code: 'RATE_LIMITED', message: message[languageOf(req)] });
       },
     }),
@@ -62,9 +65,12 @@ export function rateLimits(perMinute: number, failedSignInsPerMinute: number): R
       ...common,
       limit: perMinute,
       skip: isHealth,
-      keyGenerator: (req: SignedInRequest) => (req.actor ? 'person:' + (req.actor.personId ?? req.actor.person) : address(req)),
+      keyGenerator: (req: SignedInRequest) => (req.actor ? `person:${req.actor.personId ?? req.actor.person}` : address(req)),
       handler: (req, res, _next, options) => {
-        const message = { en: `too many requests: at most ${options.limit} a minute; wait as Retry-After says`, sv: `för många anrop: högst ${options.limit} i minuten; vänta så länge Retry-After anger` };
+        const message = {
+          en: `too many requests: at most ${options.limit} a minute; wait as Retry-After says`,
+          sv: `för många anrop: högst ${options.limit} i minuten; vänta så länge Retry-After anger`,
+        };
         res.status(429).json({ status: 429, code: 'RATE_LIMITED', message: message[languageOf(req)] });
       },
     }),

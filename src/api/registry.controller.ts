@@ -50,7 +50,7 @@ export class RegistryController {
   }
 
   @Get('people')
-  @ApiOperation({ summary: 'People who act for organisations (sign-in subject, e-mail and system roles only to administrators; one\'s own subject to oneself)' })
+  @ApiOperation({ summary: "People who act for organisations (sign-in subject, e-mail and system roles only to administrators; one's own subject to oneself)" })
   @ApiAnswers({ type: PersonPageDto })
   async people(@Query() query: PeopleQuery, @CurrentActor() actor: Actor): Promise<PersonPageDto> {
     const admin = actor.systemRoles.includes('administrator');

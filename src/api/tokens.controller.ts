@@ -14,13 +14,27 @@ import { RegistryPageQuery, registryPage } from './dto/governance.dto.js';
 import { uuidParam } from './params.js';
 
 export class CreateTokenDto {
-  @ApiProperty({ example: 'Diariesystemets integration' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
+  @ApiProperty({ example: 'Diariesystemets integration' })
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @SafeText()
+  @IsString()
+  name!: string;
   @ApiProperty({ format: 'uuid', description: 'The registered person (integration account) the token acts as' }) @IsUUID() personId!: string;
   @ApiPropertyOptional({ format: 'date-time' }) @Omittable() @IsISO8601({ strict: true }) expiresAt?: string;
 }
 
 function tokenView(t: ApiTokenRecord): TokenViewDto {
-  return { id: t.id, name: t.name, personId: t.personId, createdBy: t.createdBy, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
+  return {
+    id: t.id,
+    name: t.name,
+    personId: t.personId,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  };
 }
 
 @ApiTags('access')
@@ -32,7 +46,10 @@ export class TokensController {
   @ApiOperation({ summary: 'Create an API token (administrators). The token is in this answer only; only its hash is kept.' })
   @ApiAnswers({ status: 201, type: CreatedTokenDto })
   async create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor): Promise<CreatedTokenDto> {
-    const { token, record } = await this.tokens.create({ name: dto.name, personId: dto.personId, expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null }, actor);
+    const { token, record } = await this.tokens.create(
+      { name: dto.name, personId: dto.personId, expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null },
+      actor,
+    );
     return { token, ...tokenView(record) };
   }
 

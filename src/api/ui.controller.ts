@@ -42,7 +42,10 @@ export class UiController {
 
   @Get('ui/config')
   @Public()
-  @ApiOperation({ summary: 'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems' })
+  @ApiOperation({
+    summary:
+      'How the web interface signs in (no sign-in needed): OpenID Connect issuer and client id when configured, whether this is a development database with a development token, and where to report accessibility problems',
+  })
   @ApiAnswers({ type: UiConfigDto, errors: [429] })
   config_(): UiConfigDto {
     return {
@@ -68,7 +71,9 @@ export class UiController {
   }
 
   @Get('me/cases')
-  @ApiOperation({ summary: 'My cases: those my organisation is party to, stalled ones first, each with its step, working days left and what my organisation still owes it' })
+  @ApiOperation({
+    summary: 'My cases: those my organisation is party to, stalled ones first, each with its step, working days left and what my organisation still owes it',
+  })
   @ApiAnswers({ type: MyCasesDto })
   async myCases(@Query() query: MyCasesQuery, @CurrentActor() actor: Actor, @Req() req: Request): Promise<MyCasesDto> {
     const lang = languageOf(req);
@@ -100,7 +105,9 @@ export class UiController {
             ...toCaseSummary(record, workflow, lang),
             workflow: { id: workflow.id, version: workflow.version, title: workflow.title[lang] },
             stalled,
-            deadline: next ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue } : null,
+            deadline: next
+              ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue }
+              : null,
             owed: gates.owedByMe.map((o) => ({ event: o.event, message: o.message, responsibleTitle: o.responsibleTitle })),
           };
         }),
@@ -109,7 +116,10 @@ export class UiController {
   }
 
   @Get('cases/:id/gates')
-  @ApiOperation({ summary: 'Every gate ahead of the case now: each unmet condition in the caller’s language, the role that must act, the organisations that owe it (mine flagged) and the step’s deadline' })
+  @ApiOperation({
+    summary:
+      'Every gate ahead of the case now: each unmet condition in the caller’s language, the role that must act, the organisations that owe it (mine flagged) and the step’s deadline',
+  })
   @ApiAnswers({ type: CaseGatesDto })
   async caseGates(@Param('id', uuidParam('case id')) id: string, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseGatesDto> {
     return this.gates.forCase(id, actor, languageOf(req));

@@ -68,7 +68,9 @@ describe('validation messages in Swedish and English', () => {
     const error = (await validationPipe()
       .transform({ workflow: 'samverkan', title: 'Blekinge', owner: 'me' }, { type: 'body', metatype: CreateCaseDto })
       .catch((e: unknown) => e)) as DomainError;
-    expect(error.details.errors).toEqual([{ path: 'owner', message: { sv: 'okänt fält: det ingår inte i den här begäran', en: 'unknown field: it is not part of this request' } }]);
+    expect(error.details.errors).toEqual([
+      { path: 'owner', message: { sv: 'okänt fält: det ingår inte i den här begäran', en: 'unknown field: it is not part of this request' } },
+    ]);
     const guarded = hostileBodyProblems(JSON.parse('{"a":{"__proto__":1},"b":"x\\u0001"}') as unknown);
     expect(guarded.map((p) => p.message.sv)).toEqual([
       '"__proto__" godtas inte som nyckel: namnet hör till varje JavaScript-objekt, det är inte data',

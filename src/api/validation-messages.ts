@@ -51,9 +51,18 @@ export const CONSTRAINT_MESSAGES: Record<string, { sv: Template; en: Template }>
 export const PATTERN_MESSAGES: Record<string, { sv: Template; en: Template }> = {
   '\\S': { sv: (p) => `${p} får inte vara tom`, en: (p) => `${p} must not be blank` },
   '^\\S+$': { sv: (p) => `${p} får inte innehålla mellanslag`, en: (p) => `${p} has no spaces` },
-  '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$': { sv: (p) => `${p} får inte innehålla styrtecken`, en: (p) => `${p} must not contain control characters` },
-  [PATTERNS.KEBAB]: { sv: (p) => `${p} får bara ha små bokstäver, siffror och bindestreck (kebab-case), t.ex. "samverkan"`, en: (p) => `${p} must be kebab-case, e.g. "samverkan"` },
-  [PATTERNS.UPPER_SNAKE]: { sv: (p) => `${p} måste skrivas med versaler och understreck (UPPER_SNAKE_CASE), t.ex. "ADVANCE"`, en: (p) => `${p} must be in UPPER_SNAKE_CASE, e.g. "ADVANCE"` },
+  '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$': {
+    sv: (p) => `${p} får inte innehålla styrtecken`,
+    en: (p) => `${p} must not contain control characters`,
+  },
+  [PATTERNS.KEBAB]: {
+    sv: (p) => `${p} får bara ha små bokstäver, siffror och bindestreck (kebab-case), t.ex. "samverkan"`,
+    en: (p) => `${p} must be kebab-case, e.g. "samverkan"`,
+  },
+  [PATTERNS.UPPER_SNAKE]: {
+    sv: (p) => `${p} måste skrivas med versaler och understreck (UPPER_SNAKE_CASE), t.ex. "ADVANCE"`,
+    en: (p) => `${p} must be in UPPER_SNAKE_CASE, e.g. "ADVANCE"`,
+  },
   '^\\d{6}-\\d{4}$': { sv: (p) => `${p} måste skrivas NNNNNN-NNNN`, en: (p) => `${p} must be NNNNNN-NNNN` },
   '^\\d{2}(\\d{2})?$': { sv: (p) => `${p} måste vara 4 siffror (kommun) eller 2 (region)`, en: (p) => `${p} must be 4 digits (municipality) or 2 (region)` },
   '^[A-Z]\\d{5}$': { sv: (p) => `${p} måste vara ett nyckeltal i Kolada, t.ex. "N03937"`, en: (p) => `${p} must be a Kolada KPI id like "N03937"` },

@@ -47,7 +47,14 @@ function flatten(errors: ValidationError[], prefix = ''): LocalizedFieldProblem[
       const declared = declaration(e.target, e.property, name);
       return {
         path,
-        message: constraintMessage({ name, property: e.property, english, constraints: declared?.constraints, each: declared?.each, customMessage: declared?.message !== undefined }),
+        message: constraintMessage({
+          name,
+          property: e.property,
+          english,
+          constraints: declared?.constraints,
+          each: declared?.each,
+          customMessage: declared?.message !== undefined,
+        }),
       };
     });
     return [...own, ...flatten(e.children ?? [], path)];
@@ -91,7 +98,10 @@ function textProblem(text: string): LocalizedText | undefined {
   if (control) {
     const n = control.index + 1;
     return control[0] === '\u0000'
-      ? { sv: `innehåller NUL-tecknet (\\u0000 vid tecken ${n}), som inte kan sparas`, en: `contains the NUL character (\\u0000 at character ${n}), which cannot be stored` }
+      ? {
+          sv: `innehåller NUL-tecknet (\\u0000 vid tecken ${n}), som inte kan sparas`,
+          en: `contains the NUL character (\\u0000 at character ${n}), which cannot be stored`,
+        }
       : {
           sv: `innehåller ett styrtecken (${hex(control[0])} vid tecken ${n}); bara tabb och radbrytningar är tillåtna`,
           en: `contains a control character (${hex(control[0])} at character ${n}); only tab and line breaks are allowed`,

@@ -13,7 +13,10 @@ import { DEFINITION_LIMITS } from '../definitions/definition-limits.js';
 import { PATTERNS } from '../definitions/schemas.js';
 import { languageOf } from './language.js';
 
-const version = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', { sv: 'versionen i sökvägen måste vara ett heltal', en: 'the version in the path must be a whole number' }) });
+const version = new ParseIntPipe({
+  exceptionFactory: () =>
+    new DomainError('VALIDATION_FAILED', { sv: 'versionen i sökvägen måste vara ett heltal', en: 'the version in the path must be a whole number' }),
+});
 
 /** A workflow id in the path: kebab-case, or a 400. */
 class ParseKebabPipe implements PipeTransform<string, string> {
@@ -34,12 +37,26 @@ const workflowId = new ParseKebabPipe();
 function submissionOf(body: unknown): Submission {
   const b = body as { workflow?: unknown; ruleSets?: unknown } | null;
   const extra = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).filter((k) => k !== 'workflow' && k !== 'ruleSets') : [];
-  if (!b || typeof b !== 'object' || Array.isArray(b) || extra.length || (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) || (b.workflow === undefined && b.ruleSets === undefined)) {
-    throw new DomainError('VALIDATION_FAILED', { sv: 'skicka { "workflow": { … }, "ruleSets": [ … ] } (det ena eller båda)', en: 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)' });
+  if (
+    !b ||
+    typeof b !== 'object' ||
+    Array.isArray(b) ||
+    extra.length ||
+    (b.ruleSets !== undefined && !Array.isArray(b.ruleSets)) ||
+    (b.workflow === undefined && b.ruleSets === undefined)
+  ) {
+    throw new DomainError('VALIDATION_FAILED', {
+      sv: 'skicka { "workflow": { … }, "ruleSets": [ … ] } (det ena eller båda)',
+      en: 'send { "workflow": { … }, "ruleSets": [ … ] } (either or both)',
+    });
   }
   if (Array.isArray(b.ruleSets) && b.ruleSets.length > DEFINITION_LIMITS.ruleSetsPerRequest) {
     const max = DEFINITION_LIMITS.ruleSetsPerRequest;
-    throw new DomainError('VALIDATION_FAILED', { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` }, { errors: [{ path: 'ruleSets', message: { sv: `högst ${max} regeluppsättningar`, en: `at most ${max} rule sets` } }] });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      { sv: `skicka högst ${max} regeluppsättningar åt gången`, en: `send at most ${max} rule sets at a time` },
+      { errors: [{ path: 'ruleSets', message: { sv: `högst ${max} regeluppsättningar`, en: `at most ${max} rule sets` } }] },
+    );
   }
   return { ...(b.workflow !== undefined ? { workflow: b.workflow } : {}), ...(Array.isArray(b.ruleSets) ? { ruleSets: b.ruleSets } : {}) };
 }
@@ -54,13 +71,33 @@ export class WorkflowsController {
   @ApiAnswers({ type: [WorkflowVersionDto] })
   async list(@Req() req: Request): Promise<WorkflowVersionDto[]> {
     const lang = languageOf(req);
-    return (await this.definitions.list()).map((w) => ({ id: w.id, version: w.version, title: w.title[lang], ...(w.description ? { description: w.description[lang] } : {}), latest: w.latest }));
+    return (await this.definitions.list()).map((w) => ({
+      id: w.id,
+      version: w.version,
+      title: w.title[lang],
+      ...(w.description ? { description: w.description[lang] } : {}),
+      latest: w.latest,
+    }));
   }
 
   @Post('validate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)' })
-  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } } } })
+  @ApiOperation({
+    summary: 'Check a workflow and/or rule sets before publishing (process owners of definitions): every problem with its JSON pointer (as npm run validate)',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' },
+        ruleSets: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' },
+          maxItems: DEFINITION_LIMITS.ruleSetsPerRequest,
+        },
+      },
+    },
+  })
   @ApiAnswers({ type: ValidationVerdictDto })
   async validate(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request): Promise<ValidationVerdictDto> {
     const submission = submissionOf(body);
@@ -72,7 +109,20 @@ export class WorkflowsController {
 
   @Post()
   @ApiOperation({ summary: 'Publish a workflow version (process owners of definitions); a used version is never changed' })
-  @ApiBody({ schema: { type: 'object', properties: { workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' }, ruleSets: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' }, maxItems: DEFINITION_LIMITS.ruleSetsPerRequest } }, required: ['workflow'] } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        workflow: { type: 'object', additionalProperties: true, description: 'A workflow definition (schemas/workflow.schema.json)' },
+        ruleSets: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: true, description: 'A rule set (schemas/rule-set.schema.json)' },
+          maxItems: DEFINITION_LIMITS.ruleSetsPerRequest,
+        },
+      },
+      required: ['workflow'],
+    },
+  })
   @ApiAnswers({ status: 201, type: PublishedWorkflowDto, errors: [400, 401, 403, 409, 429, 503] })
   async publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishedWorkflowDto> {
     const submission = submissionOf(body);

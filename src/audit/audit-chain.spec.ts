@@ -64,7 +64,10 @@ describe('audit chain', () => {
     const events = chain(2);
     const head = headOf(events);
     expect(verifyChain([events[0]!, { ...events[1]!, occurredAt: new Date(0) }], head, check)).toMatchObject({ valid: false, firstBrokenEvent: 2 });
-    expect(verifyChain([{ ...events[0]!, actor: { ...events[0]!.actor, person: 'eve' } }, events[1]!], head, check)).toMatchObject({ valid: false, firstBrokenEvent: 1 });
+    expect(verifyChain([{ ...events[0]!, actor: { ...events[0]!.actor, person: 'eve' } }, events[1]!], head, check)).toMatchObject({
+      valid: false,
+      firstBrokenEvent: 1,
+    });
   });
 
   it('finds a rewritten event whose chain was recomputed, by its signature', () => {
@@ -75,7 +78,11 @@ describe('audit chain', () => {
       const changed = { ...e, payload: e.seq === 2 ? { n: 99 } : e.payload, prevHash: forged.at(-1)!.hash };
       forged.push({ ...changed, hash: hashEvent(changed) });
     }
-    expect(verifyChain(forged, headOf(forged), check)).toMatchObject({ valid: false, firstBrokenEvent: 2, reason: { en: expect.stringContaining('signature that does not match') } });
+    expect(verifyChain(forged, headOf(forged), check)).toMatchObject({
+      valid: false,
+      firstBrokenEvent: 2,
+      reason: { en: expect.stringContaining('signature that does not match') },
+    });
     // Signed with a key of their own: not one the service knows.
     const own = historySigner({ current: { id: 'k2', secret: 'z'.repeat(40) }, old: [] });
     const signedByForger = forged.map((e) => ({ ...e, signature: own.sign(e.hash) }));
@@ -87,13 +94,26 @@ describe('audit chain', () => {
     const events = chain(2).map((e) => ({ ...e, signature: e.seq === 1 ? old.sign(e.hash) : e.signature }));
     expect(verifyChain(events, headOf(events), check)).toEqual({ valid: true, events: 2 });
     const forgotten = historySigner({ current: KEYS.current, old: [] }).check;
-    expect(verifyChain(events, headOf(events), forgotten)).toMatchObject({ valid: false, firstBrokenEvent: 1, reason: { en: expect.stringContaining('key "k1"') } });
+    expect(verifyChain(events, headOf(events), forgotten)).toMatchObject({
+      valid: false,
+      firstBrokenEvent: 1,
+      reason: { en: expect.stringContaining('key "k1"') },
+    });
   });
 
   it('counts unsigned events written before signing began, and refuses an unsigned event after a signed one', () => {
     const legacy = chain(4, (seq) => seq > 2);
-    expect(verifyChain(legacy, headOf(legacy), check)).toMatchObject({ valid: true, events: 4, unsignedEvents: 2, note: { en: expect.stringContaining('events 1–2 were written before') } });
+    expect(verifyChain(legacy, headOf(legacy), check)).toMatchObject({
+      valid: true,
+      events: 4,
+      unsignedEvents: 2,
+      note: { en: expect.stringContaining('events 1–2 were written before') },
+    });
     const stripped = chain(4, (seq) => seq !== 3);
-    expect(verifyChain(stripped, headOf(stripped), check)).toMatchObject({ valid: false, firstBrokenEvent: 3, reason: { en: expect.stringContaining('not signed although earlier events are') } });
+    expect(verifyChain(stripped, headOf(stripped), check)).toMatchObject({
+      valid: false,
+      firstBrokenEvent: 3,
+      reason: { en: expect.stringContaining('not signed although earlier events are') },
+    });
   });
 });

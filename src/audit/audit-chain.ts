@@ -53,16 +53,26 @@ export type SignatureChecker = (hash: string, signature: EventSignature) => Sign
  * each event's signature. Events without a signature are accepted only before the first signed
  * one (written before signing began): the verdict counts them. Pure.
  */
-export function verifyChain(events: readonly StoredChainedEvent[], head: { version: number; headHash: string }, checkSignature: SignatureChecker): ChainVerdict {
+export function verifyChain(
+  events: readonly StoredChainedEvent[],
+  head: { version: number; headHash: string },
+  checkSignature: SignatureChecker,
+): ChainVerdict {
   let prevHash: string | null = null;
   let unsigned = 0;
   let signedSeen = false;
   for (const [i, event] of events.entries()) {
     const n = i + 1;
     const broken = (sv: string, en: string): ChainVerdict => ({ valid: false, events: events.length, firstBrokenEvent: n, reason: { sv, en } });
-    if (event.seq !== n) return broken(`händelse ${n} saknas (händelse ${event.seq} står på dess plats)`, `event ${n} is missing (found event ${event.seq} in its place)`);
-    if (event.prevHash !== prevHash) return broken(`händelse ${n} pekar inte på hashen för händelse ${n - 1}`, `event ${n} does not point to the hash of event ${n - 1}`);
-    if (hashEvent(event) !== event.hash) return broken(`händelse ${n} har ändrats efter att den skrevs (hashen stämmer inte med innehållet)`, `event ${n} was changed after it was written (its hash does not match its content)`);
+    if (event.seq !== n)
+      return broken(`händelse ${n} saknas (händelse ${event.seq} står på dess plats)`, `event ${n} is missing (found event ${event.seq} in its place)`);
+    if (event.prevHash !== prevHash)
+      return broken(`händelse ${n} pekar inte på hashen för händelse ${n - 1}`, `event ${n} does not point to the hash of event ${n - 1}`);
+    if (hashEvent(event) !== event.hash)
+      return broken(
+        `händelse ${n} har ändrats efter att den skrevs (hashen stämmer inte med innehållet)`,
+        `event ${n} was changed after it was written (its hash does not match its content)`,
+      );
     if (event.signature) {
       const check = checkSignature(event.hash, event.signature);
       if (check === 'unknownKey') {

@@ -78,11 +78,7 @@ export class AuditService {
 
   /** A case's events in order. */
   async history(em: EntityManager, caseId: string, range: { after?: number; limit?: number } = {}): Promise<AuditEventRecord[]> {
-    return em.find(
-      AuditEventRecord,
-      { caseId, seq: { $gt: range.after ?? 0 } },
-      { orderBy: { seq: 'asc' }, ...(range.limit ? { limit: range.limit } : {}) },
-    );
+    return em.find(AuditEventRecord, { caseId, seq: { $gt: range.after ?? 0 } }, { orderBy: { seq: 'asc' }, ...(range.limit ? { limit: range.limit } : {}) });
   }
 
   /** The chain verdict on a case's events, read in order, against its head; checks every signature. */

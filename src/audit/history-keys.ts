@@ -28,7 +28,8 @@ export function loadSigningKeys(config: AppConfig, logger: Pick<Logger, 'warn'>)
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // kept from an earlier start
   }
   const [id, secret] = readFileSync(file, 'utf8').trim().split(/:(.*)/s);
-  if (!id || !secret) throw new Error(`${file} is not a history signing key ("<key id>:<secret>"); remove it to make a new one (the history it signed will then not verify)`);
+  if (!id || !secret)
+    throw new Error(`${file} is not a history signing key ("<key id>:<secret>"); remove it to make a new one (the history it signed will then not verify)`);
   logger.warn(`the history is signed with a development key kept in ${file}; set HISTORY_SIGNING_KEY in production (docs/access-and-security.md)`);
   return { current: { id, secret }, old: [] };
 }

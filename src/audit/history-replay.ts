@@ -6,8 +6,8 @@ type Item = Record<string, unknown>;
 
 /** The sections of a case's governance state, in the order they are compared, with their names in words. */
 export const SECTIONS = [
-  { key: 'case', sv: 'ärendets steg', en: 'the case\'s step' },
-  { key: 'fields', sv: 'ärendets fält', en: 'the case\'s fields' },
+  { key: 'case', sv: 'ärendets steg', en: "the case's step" },
+  { key: 'fields', sv: 'ärendets fält', en: "the case's fields" },
   { key: 'parties', sv: 'parterna', en: 'the parties' },
   { key: 'roles', sv: 'rollerna', en: 'the roles' },
   { key: 'decisionPoints', sv: 'beslutspunkterna', en: 'the decision points' },
@@ -69,7 +69,14 @@ export function replayHistory(events: readonly ReplayEvent[]): Replayed {
         const party = obj(p.party);
         s.parties.set(text(party.organisation), { responsibilities: party.responsibilities, mustSign: false, benefit: null });
         const role = obj(p.role);
-        s.roles.set(text(role.id), { role: role.role, organisation: role.organisation, holder: role.holder ?? null, deputy: null, required: true, vacantSince: null });
+        s.roles.set(text(role.id), {
+          role: role.role,
+          organisation: role.organisation,
+          holder: role.holder ?? null,
+          deputy: null,
+          required: true,
+          vacantSince: null,
+        });
         break;
       }
       case 'case.transitioned': {
@@ -128,7 +135,12 @@ export function replayHistory(events: readonly ReplayEvent[]): Replayed {
         break;
       case 'document.added': {
         const { id, ...document } = obj(p.document);
-        s.documents.set(text(id), { ...document, confidential: document.confidential === true, ...(document.confidential ? { visibleTo: document.visibleTo } : { visibleTo: [] }), file: null });
+        s.documents.set(text(id), {
+          ...document,
+          confidential: document.confidential === true,
+          ...(document.confidential ? { visibleTo: document.visibleTo } : { visibleTo: [] }),
+          file: null,
+        });
         break;
       }
       case 'document.fileStored': {

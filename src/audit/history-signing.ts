@@ -29,7 +29,10 @@ const PURPOSE = 'samverkan history event v1\n';
  */
 export function historySigner(keys: SigningKeys): HistorySigner {
   const byId = new Map([keys.current, ...keys.old].map((k) => [k.id, k.secret]));
-  const mac = (secret: string, hash: string) => createHmac('sha256', secret).update(PURPOSE + hash, 'utf8').digest('hex');
+  const mac = (secret: string, hash: string) =>
+    createHmac('sha256', secret)
+      .update(PURPOSE + hash, 'utf8')
+      .digest('hex');
   return {
     sign: (hash) => ({ keyId: keys.current.id, signature: mac(keys.current.secret, hash) }),
     check: (hash, { keyId, signature }) => {

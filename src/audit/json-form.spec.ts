@@ -3,7 +3,15 @@ import { jsonForm } from './json-form.js';
 
 describe('jsonForm (what a history payload is hashed and stored as)', () => {
   it('keeps JSON as JSON: object member names and __proto__ as own keys, numbers as JSON spells them, undefined members left out', () => {
-    const payload = { toString: 1, constructor: null, ['__proto__']: { a: 1 }, n: -0, big: 12345678901234567890, nested: [{ b: 'Å😀', a: true }], gone: undefined };
+    const payload = {
+      toString: 1,
+      constructor: null,
+      ['__proto__']: { a: 1 },
+      n: -0,
+      big: 12345678901234567890,
+      nested: [{ b: 'Å😀', a: true }],
+      gone: undefined,
+    };
     const form = jsonForm(payload) as Record<string, unknown>;
     expect(Object.keys(form)).toEqual(['toString', 'constructor', '__proto__', 'n', 'big', 'nested']);
     expect(Object.getPrototypeOf(form)).toBe(Object.prototype);
@@ -24,7 +32,7 @@ describe('jsonForm (what a history payload is hashed and stored as)', () => {
     expect(() => jsonForm(payload)).toThrow(TypeError);
   });
 
-  it.each([{ text: 'a\uD800b' }, { text: '\uDC00' }, { ['k\uDBFF']: 1 }])('refuses a lone surrogate in %j as bad input', (payload) => {
+  it.each([{ text: 'a\uD800b' }, { text: '\uDC00' }, { 'k\uDBFF': 1 }])('refuses a lone surrogate in %j as bad input', (payload) => {
     expect(() => jsonForm(payload)).toThrow(DomainError);
   });
 

@@ -39,7 +39,8 @@ function check(value: unknown, path: string): void {
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new TypeError(`history payload ${path}: a ${(value as object).constructor?.name ?? 'non-plain object'} is not JSON; give its JSON form`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new TypeError(`history payload ${path}: a ${(value as object).constructor?.name ?? 'non-plain object'} is not JSON; give its JSON form`);
     for (const key of Object.keys(value)) {
       checkText(key, `${path} (a key)`);
       const member = (value as Record<string, unknown>)[key];
@@ -59,7 +60,14 @@ function checkText(text: string, path: string): void {
         sv: 'texten innehåller ett ensamt surrogattecken (\\uD800–\\uDFFF utan sin partner), som inte är Unicode-text',
         en: 'the text holds a lone surrogate (\\uD800–\\uDFFF without its partner), which is not Unicode text',
       },
-      { errors: [{ path: path.replace(/^\$\.?/, ''), message: { sv: 'måste vara giltig Unicode-text (utan ensamma surrogattecken)', en: 'must be valid Unicode text (no lone surrogates)' } }] },
+      {
+        errors: [
+          {
+            path: path.replace(/^\$\.?/, ''),
+            message: { sv: 'måste vara giltig Unicode-text (utan ensamma surrogattecken)', en: 'must be valid Unicode text (no lone surrogates)' },
+          },
+        ],
+      },
     );
   }
 }

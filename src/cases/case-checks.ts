@@ -16,7 +16,10 @@ export function transitionsAccepting(workflow: CompiledWorkflow, record: CaseRec
   if (candidates.length) return candidates;
   const possible = candidateTransitions(workflow, record.state);
   const accepted = [...new Set(possible.map((t) => t.event))];
-  const here = (lang: Language) => activeStateIds(workflow, record.state).map((id) => workflow.steps.get(id)?.title[lang] ?? id).join(' › ');
+  const here = (lang: Language) =>
+    activeStateIds(workflow, record.state)
+      .map((id) => workflow.steps.get(id)?.title[lang] ?? id)
+      .join(' › ');
   // A person reads the actions by their labels ("Gå vidare till Mål"); the event key is what a client sends.
   const named = (lang: Language) => accepted.map((e) => eventLabel(possible, e, lang)).join(', ');
   throw new DomainError(

@@ -4,7 +4,11 @@ import type { WorkflowFile } from '../definitions/workflow-types.js';
 import { activeStateIds, candidateTransitions, initialCaseState, step } from './case-engine.js';
 
 const t = (sv: string) => ({ sv, en: sv });
-const ruleSet = (id: string): RuleSetFile => ({ id, title: t(id), conditions: [{ id: 'x', when: { fact: 'filledFields', operator: 'contains', value: id }, message: t(id) }] });
+const ruleSet = (id: string): RuleSetFile => ({
+  id,
+  title: t(id),
+  conditions: [{ id: 'x', when: { fact: 'filledFields', operator: 'contains', value: id }, message: t(id) }],
+});
 
 const definition: WorkflowFile = {
   id: 'demo',
@@ -18,20 +22,28 @@ const definition: WorkflowFile = {
       meta: { title: t('Arbete') },
       type: 'parallel',
       states: {
-        plan: { meta: { title: t('Plan') }, initial: 'writing', states: { writing: { meta: { title: t('Skriver') }, on: { ADVANCE: 'done' } }, done: { type: 'final', meta: { title: t('Klar') } } } },
+        plan: {
+          meta: { title: t('Plan') },
+          initial: 'writing',
+          states: { writing: { meta: { title: t('Skriver') }, on: { ADVANCE: 'done' } }, done: { type: 'final', meta: { title: t('Klar') } } },
+        },
         budget: { meta: { title: t('Budget') }, initial: 'open', states: { open: { meta: { title: t('Öppen') } } } },
       },
       on: {
         BACK: 'draft',
-        CLOSE: [
-          { target: 'closed', guard: 'commentGiven', meta: { gate: ['finished'] } },
-        ],
+        CLOSE: [{ target: 'closed', guard: 'commentGiven', meta: { gate: ['finished'] } }],
       },
     },
     closed: { type: 'final', meta: { title: t('Stängd') } },
   },
 };
-const workflow = compileWorkflow(definition, new Map([['ready', ruleSet('ready')], ['finished', ruleSet('finished')]]));
+const workflow = compileWorkflow(
+  definition,
+  new Map([
+    ['ready', ruleSet('ready')],
+    ['finished', ruleSet('finished')],
+  ]),
+);
 
 describe('case engine', () => {
   const start = initialCaseState(workflow);
@@ -72,8 +84,14 @@ describe('case engine', () => {
   it('needs both the guard and the gate of a guarded, gated transition', () => {
     const work = step(workflow, start, { type: 'ADVANCE' }, { ready: true });
     if (work.kind !== 'moved') throw new Error();
-    expect(step(workflow, work.to, { type: 'CLOSE' }, { finished: true })).toMatchObject({ kind: 'blocked', blocked: [{ failedRuleSets: [], failedGuard: 'commentGiven' }] });
-    expect(step(workflow, work.to, { type: 'CLOSE', comment: 'Klart' }, { finished: false })).toMatchObject({ kind: 'blocked', blocked: [{ failedRuleSets: ['finished'] }] });
+    expect(step(workflow, work.to, { type: 'CLOSE' }, { finished: true })).toMatchObject({
+      kind: 'blocked',
+      blocked: [{ failedRuleSets: [], failedGuard: 'commentGiven' }],
+    });
+    expect(step(workflow, work.to, { type: 'CLOSE', comment: 'Klart' }, { finished: false })).toMatchObject({
+      kind: 'blocked',
+      blocked: [{ failedRuleSets: ['finished'] }],
+    });
     const closed = step(workflow, work.to, { type: 'CLOSE', comment: 'Klart' }, { finished: true });
     expect(closed).toMatchObject({ kind: 'moved', to: { value: 'closed', status: 'done' } });
     if (closed.kind !== 'moved') throw new Error();

@@ -34,28 +34,42 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
   const entries = Object.entries(body);
   const problems: FieldProblem[] = [];
   if (entries.length === 0) problems.push({ path: '', message: { sv: 'ange minst ett fält', en: 'give at least one field' } });
-  if (entries.length > MAX_CHANGES) problems.push({ path: '', message: { sv: `högst ${MAX_CHANGES} fält per begäran`, en: `at most ${MAX_CHANGES} fields per request` } });
+  if (entries.length > MAX_CHANGES)
+    problems.push({ path: '', message: { sv: `högst ${MAX_CHANGES} fält per begäran`, en: `at most ${MAX_CHANGES} fields per request` } });
   for (const [name, value] of entries) {
     if (!FIELD_NAME.test(name)) {
-      problems.push({ path: name, message: { sv: 'ett fältnamn skrivs i lowerCamelCase med 1–64 bokstäver och siffror, t.ex. "problemStatement"', en: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"' } });
+      problems.push({
+        path: name,
+        message: {
+          sv: 'ett fältnamn skrivs i lowerCamelCase med 1–64 bokstäver och siffror, t.ex. "problemStatement"',
+          en: 'field names are lowerCamelCase, 1–64 letters and digits, e.g. "problemStatement"',
+        },
+      });
     } else if (isObjectMemberName(name)) {
-      problems.push({ path: name, message: {
+      problems.push({
+        path: name,
+        message: {
           sv: `"${name}" är ett reserverat namn (alla JavaScript-objekt har en medlem med det namnet); välj ett annat fältnamn`,
           en: `"${name}" is a reserved name (every JavaScript object has a member of that name); choose another field name`,
         },
       });
     } else if (value === null || typeof value === 'boolean') {
-      continue;
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) problems.push({ path: name, message: { sv: 'måste vara ett ändligt tal', en: 'must be a finite number' } });
     } else if (typeof value === 'string') {
-      if (value.trim() === '') problems.push({ path: name, message: { sv: 'får inte vara tomt; skicka null för att ta bort fältet', en: 'must not be empty; send null to remove the field' } });
-      else if (value.length > MAX_TEXT) problems.push({ path: name, message: { sv: `får vara högst ${MAX_TEXT} tecken`, en: `must be at most ${MAX_TEXT} characters` } });
+      if (value.trim() === '')
+        problems.push({
+          path: name,
+          message: { sv: 'får inte vara tomt; skicka null för att ta bort fältet', en: 'must not be empty; send null to remove the field' },
+        });
+      else if (value.length > MAX_TEXT)
+        problems.push({ path: name, message: { sv: `får vara högst ${MAX_TEXT} tecken`, en: `must be at most ${MAX_TEXT} characters` } });
       else if (CONTROL.test(value)) problems.push({ path: name, message: { sv: 'får inte innehålla styrtecken', en: 'must not contain control characters' } });
     } else {
       problems.push({ path: name, message: { sv: 'måste vara en text, ett tal, true/false eller null', en: 'must be a text, a number, true/false, or null' } });
     }
   }
-  if (problems.length) throw new DomainError('VALIDATION_FAILED', { sv: 'Fältens värden är inte giltiga.', en: 'the field values are not valid' }, { errors: problems });
+  if (problems.length)
+    throw new DomainError('VALIDATION_FAILED', { sv: 'Fältens värden är inte giltiga.', en: 'the field values are not valid' }, { errors: problems });
   return Object.assign(Object.create(null) as Record<string, FieldValue | null>, body);
 }

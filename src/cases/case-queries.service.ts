@@ -51,7 +51,11 @@ export class CaseQueries {
     const em = this.orm.em.fork();
     const record = await em.findOne(CaseRecord, { id: caseId });
     if (!record) throw notFound('case', caseId);
-    return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em), actor: await this.roles.actorOnCase(em, caseId, actor) };
+    return {
+      record,
+      workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em),
+      actor: await this.roles.actorOnCase(em, caseId, actor),
+    };
   }
 
   /**
@@ -62,7 +66,10 @@ export class CaseQueries {
     const em = this.orm.em.fork();
     const where: FilterQuery<CaseRecord> = {};
     if (actor.kind !== 'system') {
-      const parties = em.createQueryBuilder(CasePartyRecord, 'p').select('p.caseId').where({ organisationId: isUuid(actor.organisation) ? actor.organisation : '00000000-0000-0000-0000-000000000000' });
+      const parties = em
+        .createQueryBuilder(CasePartyRecord, 'p')
+        .select('p.caseId')
+        .where({ organisationId: isUuid(actor.organisation) ? actor.organisation : '00000000-0000-0000-0000-000000000000' });
       where.id = { $in: parties.toRaw() };
     }
     if (filter.workflow) where.workflowId = filter.workflow;
@@ -75,7 +82,9 @@ export class CaseQueries {
       limit: filter.limit,
       offset: filter.offset,
     });
-    const items = await Promise.all(records.map(async (record) => ({ record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em) })));
+    const items = await Promise.all(
+      records.map(async (record) => ({ record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em) })),
+    );
     return { items, total };
   }
 
@@ -102,5 +111,5 @@ export class CaseQueries {
 }
 
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

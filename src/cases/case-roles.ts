@@ -44,7 +44,9 @@ export class CaseRoleDirectory {
     if (!isUuid(caseId)) return { party: false, actor: { ...actor, roles: [], holdings: [] } };
     const organisation = isUuid(actor.organisation) ? actor.organisation : null;
     const personId = actor.personId && isUuid(actor.personId) ? actor.personId : null;
-    const [row] = await em.execute<Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean; responsibilities: string[] }> }>>(STANDING_SQL, [caseId, organisation, caseId, personId]);
+    const [row] = await em.execute<
+      Array<{ party: boolean; holdings: Array<{ role: string; organisationId: string; leads: boolean; responsibilities: string[] }> }>
+    >(STANDING_SQL, [caseId, organisation, caseId, personId]);
     const holdings = row?.holdings ?? [];
     return { party: row?.party ?? false, actor: { ...actor, roles: [...new Set(holdings.map((h) => h.role))].sort(), holdings } };
   }

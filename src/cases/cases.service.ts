@@ -155,22 +155,52 @@ export class CasesService {
       });
       // The one who starts a case runs it: their organisation leads, they are its secretariat.
       // Recorded in the same first event, so a new case has one event like any command.
-      em.create(CasePartyRecord, { caseId: record.id, organisationId: actor.organisation, responsibilities: ['leads'], mustSign: false, benefit: null, addedAt: now, addedSeq: 1 });
-      const secretariat = em.create(CaseRoleRecord, { id: randomUUID(), caseId: record.id, role: 'secretariat', organisationId: actor.organisation, holderId: actor.personId!, deputyId: null, required: true, vacantSince: null });
-      this.audit.append(em, record, {
-        type: 'case.created',
-        actor,
-        occurredAt: now,
-        payload: {
-          title: record.title,
-          workflow: { id: workflow.id, version: workflow.version },
-          to: state,
-          party: { organisation: actor.organisation, responsibilities: ['leads'] },
-          role: { id: secretariat.id, role: 'secretariat', organisation: actor.organisation, holder: actor.personId },
+      em.create(CasePartyRecord, {
+        caseId: record.id,
+        organisationId: actor.organisation,
+        responsibilities: ['leads'],
+        mustSign: false,
+        benefit: null,
+        addedAt: now,
+        addedSeq: 1,
+      });
+      const secretariat = em.create(CaseRoleRecord, {
+        id: randomUUID(),
+        caseId: record.id,
+        role: 'secretariat',
+        organisationId: actor.organisation,
+        holderId: actor.personId!,
+        deputyId: null,
+        required: true,
+        vacantSince: null,
+      });
+      this.audit.append(
+        em,
+        record,
+        {
+          type: 'case.created',
+          actor,
+          occurredAt: now,
+          payload: {
+            title: record.title,
+            workflow: { id: workflow.id, version: workflow.version },
+            to: state,
+            party: { organisation: actor.organisation, responsibilities: ['leads'] },
+            role: { id: secretariat.id, role: 'secretariat', organisation: actor.organisation, holder: actor.personId },
+          },
         },
-      }, true);
+        true,
+      );
       await this.notifyListeners({ em, record, workflow, from: null, to: state, actor, now });
-      return { record, workflow, actor: { ...actor, roles: ['secretariat'], holdings: [{ role: 'secretariat', organisationId: actor.organisation, leads: true, responsibilities: ['leads'] }] } };
+      return {
+        record,
+        workflow,
+        actor: {
+          ...actor,
+          roles: ['secretariat'],
+          holdings: [{ role: 'secretariat', organisationId: actor.organisation, leads: true, responsibilities: ['leads'] }],
+        },
+      };
     });
   }
 
@@ -266,7 +296,8 @@ export class CasesService {
       // A consequence of a registry change (a handover when someone leaves) reaches every case the
       // person is on, whoever made the change; it is still recorded as theirs.
       const { record, workflow, onCase } = await this.lock(em, caseId, options.expectedVersion, actor, consequence);
-      if (record.status === 'closed' && !allowClosed) throw new DomainError('CASE_CLOSED', { sv: 'Ärendet är avslutat och kan inte ändras.', en: 'the case is closed; it cannot change' });
+      if (record.status === 'closed' && !allowClosed)
+        throw new DomainError('CASE_CLOSED', { sv: 'Ärendet är avslutat och kan inte ändras.', en: 'the case is closed; it cannot change' });
       const made = await change({ em, record, workflow, now, actor: onCase });
       if ('unchanged' in made) return { record, workflow, actor: onCase, changed: false, value: made.unchanged };
       this.audit.append(em, record, { type: made.type, actor, occurredAt: now, payload: made.payload });
@@ -279,7 +310,13 @@ export class CasesService {
    * case of another organisation is "not found", as on every read; a `consequence` reaches every
    * case) and `If-Match`. Returns the actor with their roles on the case.
    */
-  private async lock(em: EntityManager, caseId: string, expectedVersion: number | undefined, actor: Actor, consequence = false): Promise<CaseResult & { onCase: ActorOnCase }> {
+  private async lock(
+    em: EntityManager,
+    caseId: string,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    consequence = false,
+  ): Promise<CaseResult & { onCase: ActorOnCase }> {
     const record = await em.findOne(CaseRecord, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const standing = record ? await this.roles.standing(em, caseId, actor) : null;
     if (!record || !standing || !(standing.party || consequence)) throw notFound('case', caseId);
@@ -296,7 +333,15 @@ export class CasesService {
     return { record, workflow: await this.definitions.get(record.workflowId, record.workflowVersion, em), onCase: standing.actor };
   }
 
-  private async notifyListeners(change: { em: EntityManager; record: CaseRecord; workflow: CompiledWorkflow; from: CaseState | null; to: CaseState; actor: Actor; now: Date }): Promise<void> {
+  private async notifyListeners(change: {
+    em: EntityManager;
+    record: CaseRecord;
+    workflow: CompiledWorkflow;
+    from: CaseState | null;
+    to: CaseState;
+    actor: Actor;
+    now: Date;
+  }): Promise<void> {
     for (const listener of this.listeners) await listener.onStateChange({ ...change, seq: change.record.version });
   }
 

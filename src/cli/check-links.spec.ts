@@ -33,8 +33,14 @@ describe('the manual link check', () => {
     beforeEach(() => {
       root = mkdtempSync(join(tmpdir(), 'links-'));
       mkdirSync(join(root, 'docs'));
-      writeFileSync(join(root, 'README.md'), '# Readme\n\n[ok](docs/a.md#a-heading) [web](https://example.org/missing) [mail](mailto:x@example.org) [self](#readme)\n');
-      writeFileSync(join(root, 'docs/a.md'), '# A heading\n\n[back](../README.md) [folder](../docs) [gone](b.md) [bad anchor](../README.md#nowhere) [here](#nothing-here)\n');
+      writeFileSync(
+        join(root, 'README.md'),
+        '# Readme\n\n[ok](docs/a.md#a-heading) [web](https://example.org/missing) [mail](mailto:x@example.org) [self](#readme)\n',
+      );
+      writeFileSync(
+        join(root, 'docs/a.md'),
+        '# A heading\n\n[back](../README.md) [folder](../docs) [gone](b.md) [bad anchor](../README.md#nowhere) [here](#nothing-here)\n',
+      );
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 

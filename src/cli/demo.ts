@@ -11,7 +11,6 @@ import { embeddedTarget } from '../config/database.js';
 import { SCENARIOS, type ScenarioName } from '../demo/scenarios.js';
 import { Walk } from '../demo/walk.js';
 
-
 /**
  * `npm run demo -- <blekinge|kronoberg|boras|orebro>`: walks that seed case through its whole
  * lifecycle over the HTTP API, printing each step, each blocked gate with its Swedish
@@ -46,7 +45,9 @@ export async function runDemo(args: string[], print: (line: string) => void): Pr
   try {
     const walk = new Walk(url, token, print);
     await SCENARIOS[name](walk);
-    print(`✓ ${name}: ${walk.transcript.steps.length} steg, ${walk.transcript.blocked.length} stopp i grindarna förklarade och åtgärdade; historiken verifierar: ${JSON.stringify((await walk.api.get(`/cases/${walk.caseId}/history/verify`)).valid)}`);
+    print(
+      `✓ ${name}: ${walk.transcript.steps.length} steg, ${walk.transcript.blocked.length} stopp i grindarna förklarade och åtgärdade; historiken verifierar: ${JSON.stringify((await walk.api.get(`/cases/${walk.caseId}/history/verify`)).valid)}`,
+    );
     return 0;
   } finally {
     await app?.close();

@@ -15,7 +15,11 @@ export async function runMigrate(print: (line: string) => void): Promise<void> {
   const orm = await MikroORM.init({ ...ormOptions(target), logger: () => {} });
   try {
     const applied = await orm.migrator.up();
-    print(applied.length ? `applied ${applied.length} migration(s) to ${target.description}: ${applied.map((m) => m.name).join(', ')}` : `${target.description} is up to date`);
+    print(
+      applied.length
+        ? `applied ${applied.length} migration(s) to ${target.description}: ${applied.map((m) => m.name).join(', ')}`
+        : `${target.description} is up to date`,
+    );
   } finally {
     await orm.close();
     await target.close();

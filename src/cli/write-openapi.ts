@@ -12,7 +12,7 @@ export const OPENAPI_FILE = 'schemas/openapi.json';
 
 /** The document as written to the file: two-space JSON and a final newline, so diffs stay readable. */
 export function openApiText(document: unknown): string {
-  return JSON.stringify(document, null, 2) + '\n';
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /*

@@ -9,8 +9,8 @@ import { ruleSetSchema, workflowSchema } from '../definitions/schemas.js';
  */
 export function schemaFiles(): Record<string, string> {
   return {
-    'schemas/workflow.schema.json': JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...workflowSchema }, null, 2) + '\n',
-    'schemas/rule-set.schema.json': JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...ruleSetSchema }, null, 2) + '\n',
+    'schemas/workflow.schema.json': `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...workflowSchema }, null, 2)}\n`,
+    'schemas/rule-set.schema.json': `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...ruleSetSchema }, null, 2)}\n`,
   };
 }
 

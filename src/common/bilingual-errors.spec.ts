@@ -67,7 +67,16 @@ function englishOnlyMessages(program: ts.Program, files: string[]): string[] {
 }
 
 function programOf(files: string[]): ts.Program {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
+    },
+  );
   return ts.createProgram(files, { ...config!.options, noEmit: true, incremental: false });
 }
 

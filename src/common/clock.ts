@@ -38,12 +38,7 @@ export class ManualClock implements Clock {
 
   /** Moves forward by the given amount. */
   advance(by: { days?: number; hours?: number; minutes?: number; seconds?: number; ms?: number }): void {
-    const ms =
-      (by.days ?? 0) * 86_400_000 +
-      (by.hours ?? 0) * 3_600_000 +
-      (by.minutes ?? 0) * 60_000 +
-      (by.seconds ?? 0) * 1000 +
-      (by.ms ?? 0);
+    const ms = (by.days ?? 0) * 86_400_000 + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000 + (by.seconds ?? 0) * 1000 + (by.ms ?? 0);
     this.current = new Date(this.current.getTime() + ms);
   }
 }

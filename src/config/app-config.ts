@@ -125,13 +125,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', false),
     closedDays: dates(env, 'CLOSED_DAYS'),
     koladaBaseUrl: url(env, 'KOLADA_BASE_URL'),
-    kolada: { timeoutMs: integer(env, 'KOLADA_TIMEOUT_MS', 10_000, 100, 120_000), maxBytes: integer(env, 'KOLADA_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024) },
+    kolada: {
+      timeoutMs: integer(env, 'KOLADA_TIMEOUT_MS', 10_000, 100, 120_000),
+      maxBytes: integer(env, 'KOLADA_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
     caseFilesMaxBytes: integer(env, 'CASE_FILES_MAX_MB', 500, 1, 100_000) * 1024 * 1024,
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
     escalationSweepSeconds: integer(env, 'ESCALATION_SWEEP_SECONDS', 30, 1, 3600),
     seedDemo: boolean(env, 'SEED_DEMO', true),
     oidc: oidc(env),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => url(env, 'CORS_ORIGINS', o)!.replace(/\/$/, '')),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     failedSignInsPerMinute: integer(env, 'RATE_LIMIT_FAILED_SIGNINS_PER_MINUTE', 30, 1, 1_000_000),
     http: httpTimeouts(env),
@@ -161,11 +168,14 @@ function smtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
   }
   // The value may carry a password: the message shows the variable, never the value.
   if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
-    throw new ConfigError('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://… (implicit TLS); the value given is not (it is not repeated here: it may hold a password)');
+    throw new ConfigError(
+      'SMTP_URL must be smtp://[user:password@]host[:port] or smtps://… (implicit TLS); the value given is not (it is not repeated here: it may hold a password)',
+    );
   }
   if (!from) throw new ConfigError('MAIL_FROM must be set with SMTP_URL: the sender of the e-mails, e.g. "Samverkan <noreply@region.example>"');
   const address = /<([^>]*)>\s*$/.exec(from)?.[1] ?? from;
-  if (!MAIL_ADDRESS.test(address)) throw new ConfigError(`MAIL_FROM must be an e-mail address, optionally with a name ("Samverkan <noreply@region.example>"), but is "${from}"`);
+  if (!MAIL_ADDRESS.test(address))
+    throw new ConfigError(`MAIL_FROM must be an e-mail address, optionally with a name ("Samverkan <noreply@region.example>"), but is "${from}"`);
   return { url: raw, from };
 }
 
@@ -173,7 +183,10 @@ function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig | 
   const raw = env.WEBHOOK_URLS?.trim();
   const secret = env.WEBHOOK_SECRET?.trim();
   if (!raw) return undefined;
-  const urls = raw.split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const u of urls) {
     let parsed: URL;
     try {
@@ -181,18 +194,26 @@ function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig | 
     } catch {
       throw new ConfigError(`WEBHOOK_URLS must be http(s) URLs separated by commas; not a URL: "${u}"`);
     }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigError(`WEBHOOK_URLS must be http(s) URLs separated by commas; not http(s): "${u}"`);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      throw new ConfigError(`WEBHOOK_URLS must be http(s) URLs separated by commas; not http(s): "${u}"`);
     if (production && parsed.protocol !== 'https:') throw new ConfigError(`WEBHOOK_URLS must use https in production (NODE_ENV=production): "${u}"`);
-    if (parsed.username || parsed.password) throw new ConfigError(`WEBHOOK_URLS must not carry credentials in the URL; receivers verify the signature instead: "${parsed.host}"`);
+    if (parsed.username || parsed.password)
+      throw new ConfigError(`WEBHOOK_URLS must not carry credentials in the URL; receivers verify the signature instead: "${parsed.host}"`);
   }
-  if (!secret || secret.length < 32) throw new ConfigError('WEBHOOK_SECRET must be set with WEBHOOK_URLS, at least 32 characters (e.g. `openssl rand -hex 32`): receivers check the HMAC-SHA256 signature with it');
+  if (!secret || secret.length < 32)
+    throw new ConfigError(
+      'WEBHOOK_SECRET must be set with WEBHOOK_URLS, at least 32 characters (e.g. `openssl rand -hex 32`): receivers check the HMAC-SHA256 signature with it',
+    );
   return { urls: [...new Set(urls)], secret };
 }
 
 function httpTimeouts(env: NodeJS.ProcessEnv): AppConfig['http'] {
   const headers = integer(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 10, 1, 600);
   const request = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600);
-  if (headers > request) throw new ConfigError(`HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request}): the headers are part of the request`);
+  if (headers > request)
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request}): the headers are part of the request`,
+    );
   return { headersTimeoutMs: headers * 1000, requestTimeoutMs: request * 1000, keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_SECONDS', 5, 1, 3600) * 1000 };
 }
 
@@ -209,12 +230,18 @@ function historySigning(env: NodeJS.ProcessEnv, production: boolean): SigningKey
   const raw = env.HISTORY_SIGNING_KEY?.trim();
   const oldRaw = env.HISTORY_SIGNING_KEYS_OLD?.trim();
   if (!raw) {
-    if (production) throw new ConfigError(`HISTORY_SIGNING_KEY must be set in production (NODE_ENV=production): ${format}. It signs the case history so that someone with access to the database cannot rewrite it unnoticed; keep it outside the database`);
+    if (production)
+      throw new ConfigError(
+        `HISTORY_SIGNING_KEY must be set in production (NODE_ENV=production): ${format}. It signs the case history so that someone with access to the database cannot rewrite it unnoticed; keep it outside the database`,
+      );
     if (oldRaw) throw new ConfigError('HISTORY_SIGNING_KEYS_OLD is set but HISTORY_SIGNING_KEY is not: set the current key too');
     return undefined;
   }
   const current = parse('HISTORY_SIGNING_KEY', raw);
-  const old = (oldRaw ?? '').split(',').filter((k) => k.trim()).map((k) => parse('HISTORY_SIGNING_KEYS_OLD', k));
+  const old = (oldRaw ?? '')
+    .split(',')
+    .filter((k) => k.trim())
+    .map((k) => parse('HISTORY_SIGNING_KEYS_OLD', k));
   const ids = [current.id, ...old.map((k) => k.id)];
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) throw new ConfigError(`HISTORY_SIGNING_KEY and HISTORY_SIGNING_KEYS_OLD name the key id "${twice}" twice: every key needs an id of its own`);
@@ -234,7 +261,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 function dates(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = env[name]?.trim();
   if (!raw) return [];
-  const list = raw.split(',').map((d) => d.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const bad = list.filter((d) => !isLocalDate(d));
   if (bad.length) throw new ConfigError(`${name} must be dates YYYY-MM-DD separated by commas; not dates: ${bad.join(', ')}`);
   return list;

@@ -76,7 +76,12 @@ describe('ladderOf', () => {
   it('finds the ladder of a nested state, and none where there is none', () => {
     const level: EscalationLevel = { level: 'manager', at: { hours: 0 }, notify: ['manager'] };
     const definition = {
-      states: { review: { meta: { title: { sv: 'G', en: 'R' } }, states: { reading: { meta: { title: { sv: 'L', en: 'R' }, sla: { hours: 8 }, escalation: [level] } } } } },
+      states: {
+        review: {
+          meta: { title: { sv: 'G', en: 'R' } },
+          states: { reading: { meta: { title: { sv: 'L', en: 'R' }, sla: { hours: 8 }, escalation: [level] } } },
+        },
+      },
     } as unknown as WorkflowFile;
     expect(ladderOf(definition, 'review.reading')).toEqual([level]);
     expect(ladderOf(definition, 'review')).toEqual([]);

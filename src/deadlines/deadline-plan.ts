@@ -65,7 +65,12 @@ export function fireTimeOf(offset: DeadlineOffset, deadline: Deadline, calendar:
 }
 
 /** The deadline of a step entered at `enteredAt` and the instant each level of its ladder fires. */
-export function planStep(sla: Sla, ladder: readonly EscalationLevel[], enteredAt: Date, calendar: SwedishCalendar): { deadline: Deadline; levels: PlannedLevel[] } {
+export function planStep(
+  sla: Sla,
+  ladder: readonly EscalationLevel[],
+  enteredAt: Date,
+  calendar: SwedishCalendar,
+): { deadline: Deadline; levels: PlannedLevel[] } {
   const deadline = deadlineFor(sla, enteredAt, calendar);
   return { deadline, levels: ladder.map((level, rung) => ({ rung, level, fireAt: fireTimeOf(level.at, deadline, calendar) })) };
 }

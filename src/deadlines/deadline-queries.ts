@@ -39,14 +39,16 @@ export class DeadlineQueries {
     const now = this.clock.now();
     const rows = await em.find(DeadlineRecord, { caseId, closedAt: null }, { orderBy: { stateId: 'asc' } });
     // Inside a command, a deadline closed by it is still unflushed: the query finds it, the entity knows.
-    return rows.filter((d) => d.closedAt === null).map((d) => ({
-      stateId: d.stateId,
-      enteredAt: d.enteredAt,
-      sla: d.sla,
-      dueOn: d.dueOn,
-      dueAt: d.dueAt,
-      ...deadlineStatus(d, now, this.calendar),
-    }));
+    return rows
+      .filter((d) => d.closedAt === null)
+      .map((d) => ({
+        stateId: d.stateId,
+        enteredAt: d.enteredAt,
+        sla: d.sla,
+        dueOn: d.dueOn,
+        dueAt: d.dueAt,
+        ...deadlineStatus(d, now, this.calendar),
+      }));
   }
 }
 
@@ -55,6 +57,7 @@ export class DeadlineQueries {
  * `now`. Reads the partial index of open deadlines.
  */
 export function stalledCondition(now: Date, stalled: boolean): Record<symbol, unknown[]> {
-  const exists = (alias: string) => `${stalled ? '' : 'not '}exists (select 1 from deadlines d where d.case_id = ${alias}.id and d.closed_at is null and d.due_at <= ?)`;
+  const exists = (alias: string) =>
+    `${stalled ? '' : 'not '}exists (select 1 from deadlines d where d.case_id = ${alias}.id and d.closed_at is null and d.due_at <= ?)`;
   return { [raw(exists, [now])]: [] };
 }

@@ -115,8 +115,7 @@ export function compileWorkflow(definition: WorkflowFile, ruleSets: ReadonlyMap<
   // The machine is built from data, so its static types are unknown to TypeScript: `AnyStateMachine`.
   const machine = setup({
     guards: {
-      [GATE_GUARD]: ({ event }: { event: GuardEvent }, params: { ruleSets: string[] }) =>
-        params.ruleSets.every((id) => event.gates?.[id] === true),
+      [GATE_GUARD]: ({ event }: { event: GuardEvent }, params: { ruleSets: string[] }) => params.ruleSets.every((id) => event.gates?.[id] === true),
       ...Object.fromEntries(
         Object.entries(GUARD_CATALOGUE).map(([name, info]) => [
           name,

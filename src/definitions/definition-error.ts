@@ -43,16 +43,13 @@ export function problemIn(problem: DefinitionProblem, lang: Language): { file: s
 
 /** Builds a JSON pointer from path segments, escaping `~` and `/` as RFC 6901 says. */
 export function pointer(...segments: Array<string | number>): string {
-  return segments.map((s) => '/' + String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
 /** Thrown when definitions are invalid; carries every problem found, not just the first. */
 export class InvalidDefinitionsError extends Error {
   constructor(readonly problems: DefinitionProblem[]) {
-    super(
-      `${problems.length} problem(s) in workflow or rule files:\n` +
-        problems.map((p) => '  ' + formatProblem(p)).join('\n'),
-    );
+    super(`${problems.length} problem(s) in workflow or rule files:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     this.name = 'InvalidDefinitionsError';
   }
 }

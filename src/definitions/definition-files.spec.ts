@@ -3,7 +3,16 @@ import { validateLoaded } from './definition-files.js';
 describe('validateLoaded', () => {
   it('reports workflows whose id and version cannot be printed instead of throwing (found by the R7 fuzz)', async () => {
     const odd = { id: { toString: 1 }, version: { valueOf: {}, toString: {} } };
-    const result = await validateLoaded({ files: [{ file: 'workflows/a.json', json: odd }, { file: 'workflows/b.json', json: odd }], problems: [] }, { files: [], problems: [] });
+    const result = await validateLoaded(
+      {
+        files: [
+          { file: 'workflows/a.json', json: odd },
+          { file: 'workflows/b.json', json: odd },
+        ],
+        problems: [],
+      },
+      { files: [], problems: [] },
+    );
     expect(result.workflows).toEqual([]);
     expect(result.problems).toContainEqual({
       file: 'workflows/b.json',

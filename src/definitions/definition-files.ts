@@ -57,7 +57,12 @@ export async function validateLoaded(
     const key = JSON.stringify([id, version]);
     if (seen.has(key)) {
       const [name, v, other] = [JSON.stringify(id), JSON.stringify(version), seen.get(key)];
-      problems.push(problemAt(file, '/version', { sv: `arbetsflödet ${name} version ${v} definieras också i ${other}`, en: `workflow ${name} version ${v} is also defined in ${other}` }));
+      problems.push(
+        problemAt(file, '/version', {
+          sv: `arbetsflödet ${name} version ${v} definieras också i ${other}`,
+          en: `workflow ${name} version ${v} is also defined in ${other}`,
+        }),
+      );
     }
     seen.set(key, file);
     if (found.length === 0) workflows.push({ file, definition: json as WorkflowFile });

@@ -15,7 +15,13 @@ describe('definition limits', () => {
   });
 
   it('counts nodes no further than the limit', () => {
-    expect(countNodes(Array.from({ length: 1000 }, () => ({})), 10, jsonChildren)).toBe(11);
+    expect(
+      countNodes(
+        Array.from({ length: 1000 }, () => ({})),
+        10,
+        jsonChildren,
+      ),
+    ).toBe(11);
     expect(countNodes([{}, [{}]], 10, jsonChildren)).toBe(4);
   });
 

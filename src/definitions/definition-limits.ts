@@ -126,7 +126,9 @@ export function fileShapeProblem(json: unknown, children: ChildrenOf): { pointer
     return { pointer: '', message: { sv: `har högst ${fileContainers} objekt och listor`, en: `has at most ${fileContainers} objects and lists` } };
   }
   const at = firstTooDeep(json, fileDepth, children, 1);
-  return at ? { pointer: pointer(...at), message: { sv: `ligger högst ${fileDepth} nivåer djupt`, en: `is nested at most ${fileDepth} levels deep` } } : undefined;
+  return at
+    ? { pointer: pointer(...at), message: { sv: `ligger högst ${fileDepth} nivåer djupt`, en: `is nested at most ${fileDepth} levels deep` } }
+    : undefined;
 }
 
 /**

@@ -112,7 +112,10 @@ export class DefinitionRegistry implements OnModuleInit {
    * @throws DomainError WORKFLOW_NOT_FOUND
    */
   async forNewCase(workflowId: string, version: number | undefined, em: EntityManager): Promise<CompiledWorkflow> {
-    const [head] = await em.execute<RowHead[]>(version === undefined ? NEWEST_SQL : VERSION_FOR_NEW_CASE_SQL, version === undefined ? [workflowId] : [workflowId, version]);
+    const [head] = await em.execute<RowHead[]>(
+      version === undefined ? NEWEST_SQL : VERSION_FOR_NEW_CASE_SQL,
+      version === undefined ? [workflowId] : [workflowId, version],
+    );
     if (!head) throw await this.notFound(workflowId, version, em);
     return this.compiledFor(workflowId, head, false, em);
   }
@@ -171,10 +174,17 @@ export class DefinitionRegistry implements OnModuleInit {
   }
 
   private async notFound(workflowId: string, version: number | undefined, em: EntityManager): Promise<DomainError> {
-    if (version !== undefined) return new DomainError('WORKFLOW_NOT_FOUND', { sv: `arbetsflödet "${workflowId}" har ingen version ${version}`, en: `workflow "${workflowId}" has no version ${version}` });
+    if (version !== undefined)
+      return new DomainError('WORKFLOW_NOT_FOUND', {
+        sv: `arbetsflödet "${workflowId}" har ingen version ${version}`,
+        en: `workflow "${workflowId}" has no version ${version}`,
+      });
     const known = await em.execute<Array<{ workflow_id: string }>>('select distinct workflow_id from workflow_definitions order by workflow_id');
     const names = known.map((k) => k.workflow_id).join(', ');
-    return new DomainError('WORKFLOW_NOT_FOUND', { sv: `arbetsflödet "${workflowId}" finns inte (kända: ${names || 'inga'})`, en: `workflow "${workflowId}" does not exist (known: ${names || 'none'})` });
+    return new DomainError('WORKFLOW_NOT_FOUND', {
+      sv: `arbetsflödet "${workflowId}" finns inte (kända: ${names || 'inga'})`,
+      en: `workflow "${workflowId}" does not exist (known: ${names || 'none'})`,
+    });
   }
 
   /**
@@ -194,11 +204,19 @@ export class DefinitionRegistry implements OnModuleInit {
    * @throws DomainError FORBIDDEN, VALIDATION_FAILED (with the problems), VERSION_CONFLICT
    */
   async publishSubmission(submission: Submission): Promise<WorkflowSummary> {
-    if (!submission.workflow) throw new DomainError('VALIDATION_FAILED', { sv: 'skicka arbetsflödet som ska publiceras i "workflow"', en: 'send the workflow to publish in "workflow"' });
+    if (!submission.workflow)
+      throw new DomainError('VALIDATION_FAILED', {
+        sv: 'skicka arbetsflödet som ska publiceras i "workflow"',
+        en: 'send the workflow to publish in "workflow"',
+      });
     const { problems, validated } = await this.validateSubmission(submission);
     if (problems.length || !validated.workflows[0]) {
       // The problems go as they are, in every language: the API answers them in the caller's.
-      throw new DomainError('VALIDATION_FAILED', { sv: `${problems.length} problem i de skickade definitionerna`, en: `${problems.length} problem(s) in the submitted definitions` }, { problems });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { sv: `${problems.length} problem i de skickade definitionerna`, en: `${problems.length} problem(s) in the submitted definitions` },
+        { problems },
+      );
     }
     const { file, definition } = validated.workflows[0];
     const workflow = compileWorkflow(definition, validated.ruleSets);
@@ -214,7 +232,10 @@ export class DefinitionRegistry implements OnModuleInit {
     const givenIds = new Set(given.map(idOf));
     rules.files = [...rules.files.filter((f) => !givenIds.has(idOf(f))), ...given];
     const workflowJson = submission.workflow as { id?: unknown; version?: unknown } | undefined;
-    const workflows = { files: workflowJson === undefined ? [] : [{ file: `workflows/${String(workflowJson?.id)}.v${String(workflowJson?.version)}.json`, json: workflowJson }], problems: [] };
+    const workflows = {
+      files: workflowJson === undefined ? [] : [{ file: `workflows/${String(workflowJson?.id)}.v${String(workflowJson?.version)}.json`, json: workflowJson }],
+      problems: [],
+    };
     const validated = await validateLoaded(workflows, rules);
     // Problems of folder files not sent are not the sender's; keep those of what was sent.
     const sent = new Set([...given.map((g) => g.file), ...workflows.files.map((w) => w.file)]);
@@ -229,7 +250,11 @@ export class DefinitionRegistry implements OnModuleInit {
   private async publish(file: string, workflow: CompiledWorkflow, retry = true): Promise<DefinitionProblem | undefined> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
-        const row = await em.findOne(WorkflowDefinitionRecord, { workflowId: workflow.id, version: workflow.version }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const row = await em.findOne(
+          WorkflowDefinitionRecord,
+          { workflowId: workflow.id, version: workflow.version },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
         if (!row) {
           em.create(WorkflowDefinitionRecord, this.toRow(workflow));
           this.logger.log(`published ${workflow.id} v${workflow.version} (${file})`);

@@ -3,15 +3,7 @@
  * belong to roles in organisations, not to single persons, so the work survives when someone
  * leaves). Workflow files name these in `meta.roles`.
  */
-export const CASE_ROLES = [
-  'processOwner',
-  'secretariat',
-  'manager',
-  'steeringGroup',
-  'chair',
-  'member',
-  'observer',
-] as const;
+export const CASE_ROLES = ['processOwner', 'secretariat', 'manager', 'steeringGroup', 'chair', 'member', 'observer'] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
 /** The actor the scheduler uses when the clock, not a person, acts on a case. */

@@ -24,14 +24,20 @@ function describe(file: string, error: ErrorObject, root: unknown): DefinitionPr
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
       const names = listNames(allowed);
-      return problem(at + pointer(key), { sv: `okänd nyckel "${key}"${allowed.length ? ` (tillåtna: ${names})` : ''}`, en: `unknown key "${key}"${allowed.length ? ` (allowed: ${names})` : ''}` });
+      return problem(at + pointer(key), {
+        sv: `okänd nyckel "${key}"${allowed.length ? ` (tillåtna: ${names})` : ''}`,
+        en: `unknown key "${key}"${allowed.length ? ` (allowed: ${names})` : ''}`,
+      });
     }
     case 'required': {
       const key = String(error.params.missingProperty);
       return problem(at, { sv: `nyckeln "${key}" saknas`, en: `missing required key "${key}"` });
     }
     case 'type':
-      return problem(at, { sv: `måste vara ${humanType(error.params.type, 'sv')}, men är ${is.sv}`, en: `must be ${humanType(error.params.type, 'en')}, but is ${is.en}` });
+      return problem(at, {
+        sv: `måste vara ${humanType(error.params.type, 'sv')}, men är ${is.sv}`,
+        en: `must be ${humanType(error.params.type, 'en')}, but is ${is.en}`,
+      });
     case 'enum': {
       const names = listNames((error.params.allowedValues as unknown[]).map(String));
       return problem(at, { sv: `måste vara ett av ${names}, men är ${is.sv}`, en: `must be one of ${names}, but is ${is.en}` });
@@ -47,9 +53,15 @@ function describe(file: string, error: ErrorObject, root: unknown): DefinitionPr
     case 'minProperties':
     case 'maxProperties':
       if (isSla(error)) {
-        return problem(at, { sv: 'en tidsgräns ska ange exakt ett av "workingDays", "calendarDays" eller "hours"', en: 'an SLA must give exactly one of "workingDays", "calendarDays" or "hours"' });
+        return problem(at, {
+          sv: 'en tidsgräns ska ange exakt ett av "workingDays", "calendarDays" eller "hours"',
+          en: 'an SLA must give exactly one of "workingDays", "calendarDays" or "hours"',
+        });
       }
-      return problem(at, { sv: `${error.keyword === 'minProperties' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} nycklar`, en: error.message ?? 'has the wrong number of keys' });
+      return problem(at, {
+        sv: `${error.keyword === 'minProperties' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} nycklar`,
+        en: error.message ?? 'has the wrong number of keys',
+      });
     case 'minimum':
     case 'maximum':
       return problem(at, {
@@ -58,10 +70,16 @@ function describe(file: string, error: ErrorObject, root: unknown): DefinitionPr
       });
     case 'minLength':
     case 'maxLength':
-      return problem(at, { sv: `${error.keyword === 'minLength' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} tecken`, en: error.message ?? `fails "${error.keyword}"` });
+      return problem(at, {
+        sv: `${error.keyword === 'minLength' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} tecken`,
+        en: error.message ?? `fails "${error.keyword}"`,
+      });
     case 'minItems':
     case 'maxItems':
-      return problem(at, { sv: `${error.keyword === 'minItems' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} element`, en: error.message ?? `fails "${error.keyword}"` });
+      return problem(at, {
+        sv: `${error.keyword === 'minItems' ? 'måste ha minst' : 'får ha högst'} ${String(error.params.limit)} element`,
+        en: error.message ?? `fails "${error.keyword}"`,
+      });
     case 'uniqueItems':
       return problem(at, { sv: 'får inte innehålla samma värde två gånger', en: error.message ?? 'must not have duplicate items' });
     case 'if':
@@ -111,7 +129,7 @@ export function describeValue(value: unknown, lang: 'sv' | 'en' = 'en'): string 
   if (Array.isArray(value)) return lang === 'sv' ? 'en lista' : 'a list';
   if (typeof value === 'object') return lang === 'sv' ? 'ett objekt' : 'an object';
   const text = JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '…"' : text;
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 function valueAt(root: unknown, ptr: string): unknown {
@@ -128,7 +146,7 @@ function valueAt(root: unknown, ptr: string): unknown {
 function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = p.pointer + '\u0000' + p.message;
+    const key = `${p.pointer}\u0000${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -41,8 +41,12 @@ describe('validateRuleSet', () => {
     rs.conditions[0].responsible = 'secretary';
     const found = await messages(rs);
     expect(found).toContain(`${FILE}#/conditions/0/when/fact: unknown fact "filledFeilds" (did you mean "filledFields"?)`);
-    expect(found).toContain(`${FILE}#/conditions/1/when/not/operator: unknown operator "empty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`);
-    expect(found).toContain(`${FILE}#/conditions/0/responsible: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`);
+    expect(found).toContain(
+      `${FILE}#/conditions/1/when/not/operator: unknown operator "empty" (known: "equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn", "contains", "doesNotContain", "isEmpty", "hasAtLeast")`,
+    );
+    expect(found).toContain(
+      `${FILE}#/conditions/0/responsible: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`,
+    );
   });
 
   it('checks that operator, fact and value fit together', async () => {
@@ -62,7 +66,9 @@ describe('validateRuleSet', () => {
     rs.conditions[0].message.sv = 'Saknas: {{missing}}';
     const found = await messages(rs);
     expect(found).toContain(`${FILE}#/conditions/1/when: a condition has exactly one of "fact", "all", "any" or "not", not "all", "fact"`);
-    expect(found).toContain(`${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (see the fact catalogue: docs/facts.md or GET /facts)`);
+    expect(found).toContain(
+      `${FILE}#/conditions/0/message/sv: the message inserts "{{missing}}", which is not a known fact (see the fact catalogue: docs/facts.md or GET /facts)`,
+    );
   });
 
   it('runs the examples and reports the ones whose verdict differs', async () => {
@@ -122,7 +128,12 @@ describe('validateRuleSet', () => {
       { id: 'b', when: { fact: 'boardsMissing', params: { decisionPoint: 'p', board: 'x' }, operator: 'isEmpty', value: true }, message: { sv: 'x', en: 'x' } },
       { id: 'c', when: { fact: 'partyCount', params: { decisionPoint: 'p' }, operator: 'greaterThan', value: 1 }, message: { sv: 'x', en: 'x' } },
       { id: 'd', when: { fact: 'partyCount', operator: 'greaterThan', value: 1 }, each: 'partyCount', message: { sv: '{{item.label}}', en: 'x' } },
-      { id: 'e', when: { fact: 'partiesWithoutGoal', operator: 'isEmpty', value: true }, each: 'partiesWithoutGoal', message: { sv: '{{item.name}}', en: '{{item.label}}' } },
+      {
+        id: 'e',
+        when: { fact: 'partiesWithoutGoal', operator: 'isEmpty', value: true },
+        each: 'partiesWithoutGoal',
+        message: { sv: '{{item.name}}', en: '{{item.label}}' },
+      },
       { id: 'f', when: { fact: 'partyCount', operator: 'greaterThan', value: 1 }, message: { sv: '{{item.label}}', en: 'x' } },
     ];
     delete rs.examples;

@@ -8,7 +8,16 @@ import { placeholders } from '../rules/messages.js';
 import { OPERATORS } from '../rules/operators.js';
 import { type DefinitionProblem, knownOrSuggested, listNames, pointer, problemAt, type ProblemText } from './definition-error.js';
 import type { LocalizedText } from '../common/i18n.js';
-import { type ChildrenOf, countNodes, DEFINITION_LIMITS as LIMITS, fileShapeProblem, firstTooDeep, jsonBytes, jsonChildren, type Segments } from './definition-limits.js';
+import {
+  type ChildrenOf,
+  countNodes,
+  DEFINITION_LIMITS as LIMITS,
+  fileShapeProblem,
+  firstTooDeep,
+  jsonBytes,
+  jsonChildren,
+  type Segments,
+} from './definition-limits.js';
 import type { RuleSetFile } from '../rules/rule-set-types.js';
 import { describeValue, schemaChecker } from './schema-check.js';
 import { ruleSetSchema } from './schemas.js';
@@ -38,14 +47,21 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
 
   const base = file.split(/[\\/]/).pop() ?? file;
   if (typeof json.id === 'string' && base !== `${json.id}.json`) {
-    say(['id'], { sv: `filen måste heta "${json.id}.json" efter sitt id, inte "${base}"`, en: `the file must be named "${json.id}.json" after its id, not "${base}"` });
+    say(['id'], {
+      sv: `filen måste heta "${json.id}.json" efter sitt id, inte "${base}"`,
+      en: `the file must be named "${json.id}.json" after its id, not "${base}"`,
+    });
   }
   const conditions = Array.isArray(json.conditions) ? json.conditions : [];
   const seenIds = new Set<string>();
   conditions.forEach((c: unknown, i: number) => {
     if (!isObject(c)) return;
     if (typeof c.id === 'string') {
-      if (seenIds.has(c.id)) say(['conditions', i, 'id'], { sv: `villkorets id "${c.id}" används två gånger i regeluppsättningen`, en: `the condition id "${c.id}" is used twice in this rule set` });
+      if (seenIds.has(c.id))
+        say(['conditions', i, 'id'], {
+          sv: `villkorets id "${c.id}" används två gånger i regeluppsättningen`,
+          en: `the condition id "${c.id}" is used twice in this rule set`,
+        });
       seenIds.add(c.id);
     }
     checkNode(c.when, ['conditions', i, 'when'], say);
@@ -58,7 +74,11 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
           if (p.item) {
             const at = ['conditions', i, 'message', lang];
             const inserted = `"{{item.${p.name}}}"`;
-            if (!each) say(at, { sv: `meddelandet infogar ${inserted}, men villkoret har inget "each" som anger listan det förklarar`, en: `the message inserts ${inserted}, but the condition has no "each" naming the list it explains` });
+            if (!each)
+              say(at, {
+                sv: `meddelandet infogar ${inserted}, men villkoret har inget "each" som anger listan det förklarar`,
+                en: `the message inserts ${inserted}, but the condition has no "each" naming the list it explains`,
+              });
             else if (!(each.itemFields ?? []).includes(p.name)) {
               const fields = listNames(each.itemFields ?? []);
               say(at, {
@@ -68,13 +88,19 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
             }
           } else if (!own(FACT_CATALOGUE, p.name)) {
             const hint = knownFacts(p.name);
-            say(['conditions', i, 'message', lang], { sv: `meddelandet infogar "{{${p.name}}}", som inte är en känd fakta ${hint.sv}`, en: `the message inserts "{{${p.name}}}", which is not a known fact ${hint.en}` });
+            say(['conditions', i, 'message', lang], {
+              sv: `meddelandet infogar "{{${p.name}}}", som inte är en känd fakta ${hint.sv}`,
+              en: `the message inserts "{{${p.name}}}", which is not a known fact ${hint.en}`,
+            });
           }
         }
       }
     }
     if (typeof c.responsible === 'string' && !WORKFLOW_ROLES.includes(c.responsible)) {
-      say(['conditions', i, 'responsible'], { sv: `okänd roll "${c.responsible}" (kända: ${listNames(WORKFLOW_ROLES)})`, en: `unknown role "${c.responsible}" (known: ${listNames(WORKFLOW_ROLES)})` });
+      say(['conditions', i, 'responsible'], {
+        sv: `okänd roll "${c.responsible}" (kända: ${listNames(WORKFLOW_ROLES)})`,
+        en: `unknown role "${c.responsible}" (known: ${listNames(WORKFLOW_ROLES)})`,
+      });
     }
   });
 
@@ -98,8 +124,14 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     say(
       at,
       forms.length === 0
-        ? { sv: 'ett villkor behöver ett av "fact" (med "operator" och "value"), "all", "any" eller "not"', en: 'a condition needs one of "fact" (with "operator" and "value"), "all", "any" or "not"' }
-        : { sv: `ett villkor har exakt ett av "fact", "all", "any" eller "not", inte ${listNames(forms)}`, en: `a condition has exactly one of "fact", "all", "any" or "not", not ${listNames(forms)}` },
+        ? {
+            sv: 'ett villkor behöver ett av "fact" (med "operator" och "value"), "all", "any" eller "not"',
+            en: 'a condition needs one of "fact" (with "operator" and "value"), "all", "any" or "not"',
+          }
+        : {
+            sv: `ett villkor har exakt ett av "fact", "all", "any" eller "not", inte ${listNames(forms)}`,
+            en: `a condition has exactly one of "fact", "all", "any" or "not", not ${listNames(forms)}`,
+          },
     );
     return;
   }
@@ -138,7 +170,10 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
   if (!fact || node.path !== undefined) return;
   if (op.factTypes !== 'any' && !op.factTypes.includes(fact.type)) {
     const type = typeWords(fact.type);
-    say([...at, 'operator'], { sv: `operatorn "${node.operator}" fungerar inte på faktan "${node.fact}", som är ${type.sv}`, en: `operator "${node.operator}" does not work on fact "${node.fact}", which is ${type.en}` });
+    say([...at, 'operator'], {
+      sv: `operatorn "${node.operator}" fungerar inte på faktan "${node.fact}", som är ${type.sv}`,
+      en: `operator "${node.operator}" does not work on fact "${node.fact}", which is ${type.en}`,
+    });
     return;
   }
   const valueProblem = checkValue(op.value, value, fact.type);
@@ -157,10 +192,17 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
 function checkFactReference(value: Record<string, unknown>, at: Segments, say: Say): void {
   for (const key of Object.keys(value)) {
     if (!['fact', 'params', 'path'].includes(key)) {
-      say([...at, key], { sv: `okänd nyckel "${key}" i en hänvisning till en fakta (tillåtna: "fact", "params", "path")`, en: `unknown key "${key}" in a fact reference (allowed: "fact", "params", "path")` });
+      say([...at, key], {
+        sv: `okänd nyckel "${key}" i en hänvisning till en fakta (tillåtna: "fact", "params", "path")`,
+        en: `unknown key "${key}" in a fact reference (allowed: "fact", "params", "path")`,
+      });
     }
   }
-  if (typeof value.fact !== 'string') say([...at, 'fact'], { sv: 'en hänvisning till en fakta anger faktan: "fact" måste vara en text', en: 'a fact reference names a fact: "fact" must be a text' });
+  if (typeof value.fact !== 'string')
+    say([...at, 'fact'], {
+      sv: 'en hänvisning till en fakta anger faktan: "fact" måste vara en text',
+      en: 'a fact reference names a fact: "fact" must be a text',
+    });
   else if (!own(FACT_CATALOGUE, value.fact)) say([...at, 'fact'], unknownFact(value.fact));
   if (value.path !== undefined) {
     if (typeof value.path === 'string') checkPath(value.path, [...at, 'path'], say);
@@ -180,9 +222,13 @@ function checkPath(path: string, at: Segments, say: Say): void {
 /** A condition's `value` is small: json-rules-engine copies it into every result. */
 function checkValueSize(value: unknown, at: Segments, say: Say): void {
   const bytes = jsonBytes(value, LIMITS.valueDepth);
-  if (bytes === undefined) say(at, { sv: `ett värde ligger högst ${LIMITS.valueDepth} nivåer djupt`, en: `a value is nested at most ${LIMITS.valueDepth} levels deep` });
+  if (bytes === undefined)
+    say(at, { sv: `ett värde ligger högst ${LIMITS.valueDepth} nivåer djupt`, en: `a value is nested at most ${LIMITS.valueDepth} levels deep` });
   else if (bytes > LIMITS.valueBytes) {
-    say(at, { sv: `ett värde är högst ${LIMITS.valueBytes} tecken som JSON, men det här är ${bytes}`, en: `a value is at most ${LIMITS.valueBytes} characters as JSON, but this one is ${bytes}` });
+    say(at, {
+      sv: `ett värde är högst ${LIMITS.valueBytes} tecken som JSON, men det här är ${bytes}`,
+      en: `a value is at most ${LIMITS.valueBytes} characters as JSON, but this one is ${bytes}`,
+    });
   }
 }
 
@@ -228,10 +274,18 @@ function sizeProblems(file: string, json: unknown): DefinitionProblem[] {
   if (!isObject(json)) return [];
   const problems: DefinitionProblem[] = [];
   const conditions = Array.isArray(json.conditions) ? json.conditions : [];
-  for (const [key, max, what] of [['conditions', LIMITS.conditions, 'villkor'], ['examples', LIMITS.examples, 'exempel']] as const) {
+  for (const [key, max, what] of [
+    ['conditions', LIMITS.conditions, 'villkor'],
+    ['examples', LIMITS.examples, 'exempel'],
+  ] as const) {
     const list = json[key];
     if (Array.isArray(list) && list.length > max) {
-      problems.push(problemAt(file, pointer(key), { sv: `en regeluppsättning har högst ${max} ${what}, men den här har ${list.length}`, en: `a rule set has at most ${max} ${key}, but this one has ${list.length}` }));
+      problems.push(
+        problemAt(file, pointer(key), {
+          sv: `en regeluppsättning har högst ${max} ${what}, men den här har ${list.length}`,
+          en: `a rule set has at most ${max} ${key}, but this one has ${list.length}`,
+        }),
+      );
     }
   }
   if (problems.length) return problems;
@@ -240,12 +294,13 @@ function sizeProblems(file: string, json: unknown): DefinitionProblem[] {
     if (!isObject(c)) return;
     const at = firstTooDeep(c.when, LIMITS.conditionDepth, conditionChildren);
     if (at) {
-      problems.push(problemAt(file, pointer('conditions', i, 'when', ...at), {
-        sv: `"all", "any" och "not" ligger högst ${LIMITS.conditionDepth} nivåer i varandra i ett villkor`,
-        en: `"all", "any" and "not" are nested at most ${LIMITS.conditionDepth} deep in a condition`,
-      }));
-    }
-    else parts += countNodes(c.when, LIMITS.ruleSetParts, conditionChildren);
+      problems.push(
+        problemAt(file, pointer('conditions', i, 'when', ...at), {
+          sv: `"all", "any" och "not" ligger högst ${LIMITS.conditionDepth} nivåer i varandra i ett villkor`,
+          en: `"all", "any" and "not" are nested at most ${LIMITS.conditionDepth} deep in a condition`,
+        }),
+      );
+    } else parts += countNodes(c.when, LIMITS.ruleSetParts, conditionChildren);
   });
   if (problems.length) return problems;
   if (parts > LIMITS.ruleSetParts) {
@@ -266,7 +321,8 @@ function sizeProblems(file: string, json: unknown): DefinitionProblem[] {
 function checkParams(factName: string, expected: FactInfo['params'], given: unknown, at: Array<string | number>, say: Say): void {
   const names = Object.keys(expected ?? {});
   if (given === undefined) {
-    if (names.length) say(at, { sv: `faktan "${factName}" behöver "params" med ${listNames(names)}`, en: `fact "${factName}" needs "params" with ${listNames(names)}` });
+    if (names.length)
+      say(at, { sv: `faktan "${factName}" behöver "params" med ${listNames(names)}`, en: `fact "${factName}" needs "params" with ${listNames(names)}` });
     return;
   }
   if (!isObject(given)) return; // the schema has said it
@@ -275,11 +331,15 @@ function checkParams(factName: string, expected: FactInfo['params'], given: unkn
     return;
   }
   for (const name of names) {
-    if (given[name] === undefined) say([...at, 'params'], { sv: `faktan "${factName}" behöver parametern "${name}"`, en: `fact "${factName}" needs the parameter "${name}"` });
+    if (given[name] === undefined)
+      say([...at, 'params'], { sv: `faktan "${factName}" behöver parametern "${name}"`, en: `fact "${factName}" needs the parameter "${name}"` });
   }
   for (const name of Object.keys(given)) {
     if (names.includes(name)) continue;
-    say([...at, 'params', name], { sv: `faktan "${factName}" tar ingen parameter "${name}" (den tar ${listNames(names)})`, en: `fact "${factName}" takes no parameter "${name}" (it takes ${listNames(names)})` });
+    say([...at, 'params', name], {
+      sv: `faktan "${factName}" tar ingen parameter "${name}" (den tar ${listNames(names)})`,
+      en: `fact "${factName}" takes no parameter "${name}" (it takes ${listNames(names)})`,
+    });
   }
 }
 
@@ -293,7 +353,10 @@ function checkEach(each: unknown, at: Array<string | number>, say: Say): FactInf
   }
   if (fact.type !== 'object[]') {
     const type = typeWords(fact.type);
-    say(at, { sv: `"each" förklarar en lista med element, men faktan "${each}" är ${type.sv}`, en: `"each" explains a list of items, but fact "${each}" is ${type.en}` });
+    say(at, {
+      sv: `"each" förklarar en lista med element, men faktan "${each}" är ${type.sv}`,
+      en: `"each" explains a list of items, but fact "${each}" is ${type.en}`,
+    });
     return undefined;
   }
   return fact;
@@ -338,14 +401,20 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
         sound = false;
       } else if (!matchesType(value, fact.type)) {
         const type = typeWords(fact.type);
-        say(['examples', i, 'facts', name], { sv: `faktan "${name}" är ${type.sv}, men exemplet ger ${describeValue(value, 'sv')}`, en: `fact "${name}" is ${type.en}, but the example gives ${describeValue(value)}` });
+        say(['examples', i, 'facts', name], {
+          sv: `faktan "${name}" är ${type.sv}, men exemplet ger ${describeValue(value, 'sv')}`,
+          en: `fact "${name}" is ${type.en}, but the example gives ${describeValue(value)}`,
+        });
         sound = false;
       }
     }
     // A missing fact would make json-rules-engine throw; say which one instead.
     for (const needed of new Set(requests.map((q) => q.name))) {
       if (!(needed in example.facts)) {
-        say(['examples', i, 'facts'], { sv: `exemplet ger inte faktan "${needed}", som regeluppsättningen behöver`, en: `the example does not give fact "${needed}", which the rule set needs` });
+        say(['examples', i, 'facts'], {
+          sv: `exemplet ger inte faktan "${needed}", som regeluppsättningen behöver`,
+          en: `the example does not give fact "${needed}", which the rule set needs`,
+        });
         sound = false;
       }
     }
@@ -372,7 +441,10 @@ async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
 }
 
 function knownFacts(name: string): LocalizedText {
-  return knownOrSuggested(name, Object.keys(FACT_CATALOGUE), { sv: 'faktakatalogen: docs/facts.md eller GET /facts', en: 'the fact catalogue: docs/facts.md or GET /facts' });
+  return knownOrSuggested(name, Object.keys(FACT_CATALOGUE), {
+    sv: 'faktakatalogen: docs/facts.md eller GET /facts',
+    en: 'the fact catalogue: docs/facts.md or GET /facts',
+  });
 }
 
 function unknownFact(name: string): LocalizedText {

@@ -114,9 +114,15 @@ describe('validateWorkflow', () => {
     wf.states.review.on.CLOSE.guard = 'isApproved';
     wf.states.review.on.REOPEN = 'draft';
     const found = messages(wf);
-    expect(found).toContain(`${FILE}#/meta/roles/ADVANCE/0: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`);
-    expect(found).toContain(`${FILE}#/states/review/on/CLOSE/guard: unknown guard "isApproved" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`);
-    expect(found).toContain(`${FILE}#/states/review/on/REOPEN: no role may send "REOPEN" here: name the roles in "meta.roles" of the workflow or of this state`);
+    expect(found).toContain(
+      `${FILE}#/meta/roles/ADVANCE/0: unknown role "secretary" (known: "processOwner", "secretariat", "manager", "steeringGroup", "chair", "member", "observer", "system")`,
+    );
+    expect(found).toContain(
+      `${FILE}#/states/review/on/CLOSE/guard: unknown guard "isApproved" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`,
+    );
+    expect(found).toContain(
+      `${FILE}#/states/review/on/REOPEN: no role may send "REOPEN" here: name the roles in "meta.roles" of the workflow or of this state`,
+    );
   });
 
   it('accepts a role qualified by the parties it counts for, and refuses unknown qualifiers', () => {
@@ -169,13 +175,20 @@ describe('validateWorkflow on names and values JavaScript objects carry (found b
   it('does not take "constructor" or "toString" for a known guard', () => {
     const wf = workflow();
     wf.states.review.on.CLOSE.guard = 'constructor';
-    expect(messages(wf)).toContain(`${FILE}#/states/review/on/CLOSE/guard: unknown guard "constructor" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`);
+    expect(messages(wf)).toContain(
+      `${FILE}#/states/review/on/CLOSE/guard: unknown guard "constructor" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`,
+    );
     wf.states.review.on.CLOSE.guard = { type: 'toString' };
-    expect(messages(wf)).toContain(`${FILE}#/states/review/on/CLOSE/guard/type: unknown guard "toString" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`);
+    expect(messages(wf)).toContain(
+      `${FILE}#/states/review/on/CLOSE/guard/type: unknown guard "toString" (known: "commentGiven"); conditions on case data belong in a gate ("meta.gate")`,
+    );
   });
 
   it('reports an id or version that cannot be printed (an object without a usable toString) instead of throwing', () => {
-    for (const [key, value] of [['id', { toString: 1 }], ['version', { valueOf: {}, toString: {} }]] as const) {
+    for (const [key, value] of [
+      ['id', { toString: 1 }],
+      ['version', { valueOf: {}, toString: {} }],
+    ] as const) {
       const wf = { ...workflow(), [key]: value };
       wf.states.review.states.commenting.on = { ADVANCE: '#demo.nowhere' };
       expect(() => validateWorkflow(FILE, wf, ctx)).not.toThrow();
@@ -191,7 +204,9 @@ describe('validateWorkflow targets starting with "."', () => {
     wf.meta.roles.JUMP = ['secretariat'];
     expect(messages(wf)).toEqual([]);
     wf.states.review.states.reading.on.ADVANCE = '.commenting';
-    expect(messages(wf)).toContain(`${FILE}#/states/review/states/reading/on/ADVANCE: unknown state ".commenting": a target starting with "." names a sub-state, and "review.reading" has none`);
+    expect(messages(wf)).toContain(
+      `${FILE}#/states/review/states/reading/on/ADVANCE: unknown state ".commenting": a target starting with "." names a sub-state, and "review.reading" has none`,
+    );
   });
 });
 
@@ -225,15 +240,21 @@ describe('validateWorkflow escalation ladders', () => {
   it('refuses levels out of time order, and the same time twice', () => {
     const levels = ladder();
     levels[2]!.at = { workingDays: -3 };
-    expect(messages(withLadder(levels))).toEqual([`${base}/2/at/workingDays: the levels must come in time order: "steering" (-3 working days) is not after "manager" (0 working days)`]);
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/2/at/workingDays: the levels must come in time order: "steering" (-3 working days) is not after "manager" (0 working days)`,
+    ]);
     levels[2]!.at = { workingDays: 0 };
-    expect(messages(withLadder(levels))).toEqual([`${base}/2/at/workingDays: the levels must come in time order: "steering" (0 working days) is not after "manager" (0 working days)`]);
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/2/at/workingDays: the levels must come in time order: "steering" (0 working days) is not after "manager" (0 working days)`,
+    ]);
   });
 
   it('refuses mixed units, offsets without exactly one unit, and malformed numbers', () => {
     const levels: any[] = ladder();
     levels[1].at = { hours: 4 };
-    expect(messages(withLadder(levels))).toEqual([`${base}/1/at: every level of a ladder counts in one unit, so that their order is clear: use "workingDays" as the level before does`]);
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/1/at: every level of a ladder counts in one unit, so that their order is clear: use "workingDays" as the level before does`,
+    ]);
     levels[1].at = { workingDays: 0, hours: 4 };
     levels[2].at = {};
     expect(messages(withLadder(levels))).toEqual([
@@ -264,7 +285,9 @@ describe('validateWorkflow escalation ladders', () => {
   it('refuses a reminder that would come before the step begins', () => {
     const levels = ladder();
     levels[0]!.at = { workingDays: -5 };
-    expect(messages(withLadder(levels))).toEqual([`${base}/0/at/workingDays: 5 working days before the deadline is not after the step begins (the SLA is 5 working days)`]);
+    expect(messages(withLadder(levels))).toEqual([
+      `${base}/0/at/workingDays: 5 working days before the deadline is not after the step begins (the SLA is 5 working days)`,
+    ]);
   });
 
   it('needs an SLA for a ladder, and allows neither on a final state', () => {

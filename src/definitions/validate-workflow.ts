@@ -169,7 +169,10 @@ function describeBadTarget(target: unknown, source: StateNode, root: Record<stri
   if (typeof target !== 'string') return { sv: 'en övergång behöver ett "target" som anger ett steg', en: 'a transition needs a "target" naming a state' };
   if (target.startsWith('#')) {
     const id = typeof root.id === 'string' ? root.id : '<workflow id>';
-    return unknownState(target, [...byPath.keys()].map((p) => `#${id}.${p}`));
+    return unknownState(
+      target,
+      [...byPath.keys()].map((p) => `#${id}.${p}`),
+    );
   }
   if (target.startsWith('.') && source.children.length === 0) {
     const from = source.path.join('.');
@@ -179,7 +182,7 @@ function describeBadTarget(target: unknown, source: StateNode, root: Record<stri
     };
   }
   const known = target.startsWith('.')
-    ? source.children.map((c) => '.' + c.key)
+    ? source.children.map((c) => `.${c.key}`)
     : (source.parent?.children ?? [...byPath.values()].filter((n) => !n.parent)).map((c) => c.key);
   return unknownState(target, known);
 }
@@ -193,7 +196,10 @@ function checkFileName(file: string, json: Record<string, unknown>, say: Say): v
   const base = file.split(/[\\/]/).pop() ?? file;
   const expected = `${json.id}.v${json.version}.json`;
   if (base !== expected) {
-    say(['id'], { sv: `filen måste heta "${expected}" efter sitt id och sin version, inte "${base}"`, en: `the file must be named "${expected}" after its id and version, not "${base}"` });
+    say(['id'], {
+      sv: `filen måste heta "${expected}" efter sitt id och sin version, inte "${base}"`,
+      en: `the file must be named "${expected}" after its id and version, not "${base}"`,
+    });
   }
 }
 
@@ -207,19 +213,30 @@ function checkInitials(root: Record<string, unknown>, nodes: StateNode[], say: S
     const childKeys = node.children.map((c) => c.key);
     if (type === 'final') {
       if (states !== undefined) say([...node.pointer, 'states'], { sv: 'ett slutsteg kan inte ha delsteg', en: 'a final state cannot have sub-states' });
-      if (on !== undefined) say([...node.pointer, 'on'], { sv: 'ett slutsteg kan inte ha övergångar: inget händer efter det', en: 'a final state cannot have transitions: nothing happens after it' });
+      if (on !== undefined)
+        say([...node.pointer, 'on'], {
+          sv: 'ett slutsteg kan inte ha övergångar: inget händer efter det',
+          en: 'a final state cannot have transitions: nothing happens after it',
+        });
       continue;
     }
     if (type === 'parallel') {
-      if (!childKeys.length) say(node.pointer, { sv: 'ett parallellt steg behöver "states": dess regioner', en: 'a parallel state needs "states": its regions' });
+      if (!childKeys.length)
+        say(node.pointer, { sv: 'ett parallellt steg behöver "states": dess regioner', en: 'a parallel state needs "states": its regions' });
       if (initial !== undefined) {
-        say([...node.pointer, 'initial'], { sv: 'ett parallellt steg går in i alla sina regioner på en gång och har inget "initial"', en: 'a parallel state enters all its regions at once and has no "initial"' });
+        say([...node.pointer, 'initial'], {
+          sv: 'ett parallellt steg går in i alla sina regioner på en gång och har inget "initial"',
+          en: 'a parallel state enters all its regions at once and has no "initial"',
+        });
       }
       continue;
     }
     if (childKeys.length) {
       if (initial === undefined) {
-        say(node.pointer, { sv: `nyckeln "initial" saknas: vilket av ${listNames(childKeys, 12, 'sv')} som kommer först`, en: `missing required key "initial": which of ${listNames(childKeys)} to enter first` });
+        say(node.pointer, {
+          sv: `nyckeln "initial" saknas: vilket av ${listNames(childKeys, 12, 'sv')} som kommer först`,
+          en: `missing required key "initial": which of ${listNames(childKeys)} to enter first`,
+        });
       } else if (typeof initial === 'string' && !childKeys.includes(initial)) {
         say([...node.pointer, 'initial'], unknownState(initial, childKeys));
       }
@@ -238,7 +255,10 @@ function checkRoleNames(root: Record<string, unknown>, nodes: StateNode[], say: 
         if (typeof role !== 'string') return;
         const { role: name, party } = parseWorkflowRole(role);
         if (!WORKFLOW_ROLES.includes(name)) {
-          say([...base, 'roles', event, i], { sv: `okänd roll "${name}" (kända: ${listNames(WORKFLOW_ROLES)})`, en: `unknown role "${name}" (known: ${listNames(WORKFLOW_ROLES)})` });
+          say([...base, 'roles', event, i], {
+            sv: `okänd roll "${name}" (kända: ${listNames(WORKFLOW_ROLES)})`,
+            en: `unknown role "${name}" (known: ${listNames(WORKFLOW_ROLES)})`,
+          });
         } else if (party !== null && (name === 'system' || !(ROLE_PARTIES as readonly string[]).includes(party))) {
           say(
             [...base, 'roles', event, i],
@@ -278,7 +298,10 @@ function checkDeadline(node: StateNode, say: Say): void {
   if (node.config.type === 'final') {
     for (const key of ['sla', 'escalation']) {
       if (meta[key] !== undefined) {
-        say([...at, key], { sv: `ett slutsteg har ingen tidsgräns: inget händer efter det, så ta bort "${key}"`, en: `a final state has no deadline: nothing happens after it, so remove "${key}"` });
+        say([...at, key], {
+          sv: `ett slutsteg har ingen tidsgräns: inget händer efter det, så ta bort "${key}"`,
+          en: `a final state has no deadline: nothing happens after it, so remove "${key}"`,
+        });
       }
     }
     return;
@@ -299,7 +322,10 @@ function checkDeadline(node: StateNode, say: Say): void {
     const where = [...at, 'escalation', i];
     const name = typeof item.level === 'string' ? item.level : `#${i + 1}`;
     if (names.has(name)) {
-      say([...where, 'level'], { sv: `nivån "${name}" förekommer två gånger i trappan; ge varje nivå ett eget namn`, en: `the level "${name}" is named twice in this ladder; give each level its own name` });
+      say([...where, 'level'], {
+        sv: `nivån "${name}" förekommer två gånger i trappan; ge varje nivå ett eget namn`,
+        en: `the level "${name}" is named twice in this ladder; give each level its own name`,
+      });
     }
     names.add(name);
     if (Array.isArray(item.notify)) {
@@ -316,7 +342,10 @@ function checkDeadline(node: StateNode, say: Say): void {
     const offset = offsetOf(item.at);
     if (!offset) {
       if (Object.keys(item.at).every((k) => (OFFSET_UNITS as readonly string[]).includes(k))) {
-        say([...where, 'at'], { sv: 'en förskjutning ska ange exakt ett av "workingDays", "calendarDays" eller "hours"', en: 'an offset must give exactly one of "workingDays", "calendarDays" or "hours"' });
+        say([...where, 'at'], {
+          sv: 'en förskjutning ska ange exakt ett av "workingDays", "calendarDays" eller "hours"',
+          en: 'an offset must give exactly one of "workingDays", "calendarDays" or "hours"',
+        });
       }
       return;
     }
@@ -335,7 +364,14 @@ function checkDeadline(node: StateNode, say: Say): void {
         sv: `nivåerna måste komma i tidsordning: "${here.name}" (${here.value} ${h.sv}) kommer inte efter "${previous.name}" (${previous.value} ${p.sv})`,
         en: `the levels must come in time order: "${here.name}" (${here.value} ${h.en}) is not after "${previous.name}" (${previous.value} ${p.en})`,
       });
-    } else if (sla && sla.unit === here.unit && Number.isInteger(sla.value) && (sla.value as number) >= 1 && here.value < 0 && -here.value >= (sla.value as number)) {
+    } else if (
+      sla &&
+      sla.unit === here.unit &&
+      Number.isInteger(sla.value) &&
+      (sla.value as number) >= 1 &&
+      here.value < 0 &&
+      -here.value >= (sla.value as number)
+    ) {
       const [h, d] = [UNIT_WORDS[here.unit], UNIT_WORDS[sla.unit]];
       say([...where, 'at', here.unit], {
         sv: `${-here.value} ${h.sv} före tidsgränsen är inte efter att steget börjar (tidsgränsen är ${String(sla.value)} ${d.sv})`,
@@ -432,7 +468,10 @@ function checkReachability(
   for (const node of nodes) {
     if (!entered.has(node)) {
       const [state, start] = [node.path.join('.'), String(root.initial)];
-      say(node.pointer, { sv: `steget "${state}" går inte att nå från startsteget "${start}"`, en: `state "${state}" cannot be reached from the initial state "${start}"` });
+      say(node.pointer, {
+        sv: `steget "${state}" går inte att nå från startsteget "${start}"`,
+        en: `state "${state}" cannot be reached from the initial state "${start}"`,
+      });
     }
   }
   const finals = nodes.filter((n) => !n.parent && n.config.type === 'final');
@@ -442,7 +481,10 @@ function checkReachability(
       ['states'],
       finals.length
         ? { sv: `inget slutsteg går att nå (slutsteg: ${names})`, en: `no final state can be reached (final: ${names})` }
-        : { sv: 'arbetsflödet har inget slutsteg ("type": "final"): ett ärende skulle aldrig kunna avslutas', en: 'the workflow has no final state ("type": "final"): a case could never be closed' },
+        : {
+            sv: 'arbetsflödet har inget slutsteg ("type": "final"): ett ärende skulle aldrig kunna avslutas',
+            en: 'the workflow has no final state ("type": "final"): a case could never be closed',
+          },
     );
   }
   for (const node of nodes) {
@@ -453,7 +495,10 @@ function checkReachability(
     })(node);
     if (!hasWayOut) {
       const state = node.path.join('.');
-      say(node.pointer, { sv: `steget "${state}" är en återvändsgränd: det har inga övergångar och är inget slutsteg`, en: `state "${state}" is a dead end: it has no transitions and is not final` });
+      say(node.pointer, {
+        sv: `steget "${state}" är en återvändsgränd: det har inga övergångar och är inget slutsteg`,
+        en: `state "${state}" is a dead end: it has no transitions and is not final`,
+      });
     }
   }
 }

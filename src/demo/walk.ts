@@ -58,7 +58,11 @@ export class Walk {
    * Starts the case as the secretariat of the leading organisation (which thereby leads it and
    * runs its secretariat) and says where it stands.
    */
-  async start(workflow: string, title: string, lead: { name: string; kind: string; code?: string; boards?: Array<{ name: string; kind: string }> }): Promise<void> {
+  async start(
+    workflow: string,
+    title: string,
+    lead: { name: string; kind: string; code?: string; boards?: Array<{ name: string; kind: string }> },
+  ): Promise<void> {
     this.today = String((await this.admin.get('/health')).time).slice(0, 10);
     const boards = lead.boards ?? (lead.kind === 'municipality' ? MUNICIPAL_BOARDS : lead.kind === 'region' ? REGIONAL_BOARDS : []);
     const organisation = await this.organisation(lead.name, lead.kind, lead.code, boards);
@@ -107,10 +111,17 @@ export class Walk {
   }
 
   /** An organisation of the registry by its code or name, registered with its boards if missing. */
-  async organisation(name: string, kind: string, code?: string, boards: Array<{ name: string; kind: string }> = []): Promise<{ id: string; boards: Map<string, string> }> {
+  async organisation(
+    name: string,
+    kind: string,
+    code?: string,
+    boards: Array<{ name: string; kind: string }> = [],
+  ): Promise<{ id: string; boards: Map<string, string> }> {
     const known = this.organisations.get(name);
     if (known) return known;
-    const found = code ? (await this.admin.get(`/organisations?code=${code}`)).items : (await this.admin.get(`/organisations?q=${encodeURIComponent(name)}`)).items.filter((o: any) => o.name === name);
+    const found = code
+      ? (await this.admin.get(`/organisations?code=${code}`)).items
+      : (await this.admin.get(`/organisations?q=${encodeURIComponent(name)}`)).items.filter((o: any) => o.name === name);
     const id: string = found[0]?.id ?? (await this.admin.post('/organisations', { name, kind, ...(code ? { municipalityCode: code } : {}) })).id;
     const existing = new Map<string, string>((await this.admin.get(`/organisations/${id}`)).boards.map((b: any) => [b.name, b.id]));
     for (const board of boards) {

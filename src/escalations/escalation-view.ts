@@ -62,7 +62,12 @@ export function escalationView(e: EscalationRecord, ctx: EscalationViewContext):
     unfilledRoles: e.unfilledRoles ?? [],
     recipients: ctx.recipients,
     acknowledged: e.acknowledgedAt
-      ? { at: e.acknowledgedAt.toISOString(), person: e.acknowledgedByPerson ?? '', organisation: e.acknowledgedByOrganisation ?? '', comment: e.acknowledgementComment }
+      ? {
+          at: e.acknowledgedAt.toISOString(),
+          person: e.acknowledgedByPerson ?? '',
+          organisation: e.acknowledgedByOrganisation ?? '',
+          comment: e.acknowledgementComment,
+        }
       : null,
     closedAt: e.closedAt?.toISOString() ?? null,
     closedSeq: e.closedSeq,

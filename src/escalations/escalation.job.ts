@@ -40,7 +40,10 @@ export class EscalationJob implements OnApplicationBootstrap, BeforeApplicationS
   onApplicationBootstrap(): void {
     if (!this.scheduler) return;
     // Registered with Nest's registry, so its orchestrator clears it at shutdown like a decorated interval.
-    this.scheduler.addInterval(ESCALATION_SWEEP, setInterval(() => void this.tick(), this.config.escalationSweepSeconds * 1000));
+    this.scheduler.addInterval(
+      ESCALATION_SWEEP,
+      setInterval(() => void this.tick(), this.config.escalationSweepSeconds * 1000),
+    );
     void this.tick();
   }
 

@@ -7,7 +7,15 @@ import type { SwedishCalendar } from '../calendar/working-days.js';
 import { candidateTransitions } from '../cases/case-engine.js';
 import { CaseQueries } from '../cases/case-queries.service.js';
 import { CaseRecord } from '../cases/case.entity.js';
-import { CasesService, type ChangeOutcome, type CommandOptions, type CommandResult, type MutationContext, type MutationResult, unchanged } from '../cases/cases.service.js';
+import {
+  CasesService,
+  type ChangeOutcome,
+  type CommandOptions,
+  type CommandResult,
+  type MutationContext,
+  type MutationResult,
+  unchanged,
+} from '../cases/cases.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Language } from '../common/i18n.js';
@@ -103,7 +111,12 @@ export class EscalationsService {
    * Acknowledges a fired level (a manager has seen it), with the actor in the case history.
    * @throws DomainError NOT_FOUND, FORBIDDEN, ESCALATION_NOT_OPEN, CASE_CLOSED, VERSION_CONFLICT
    */
-  async acknowledge(id: string, actor: Actor, comment: string | undefined, options: CommandOptions<MutationResult<EscalationRecord>> = {}): Promise<CommandResult<MutationResult<EscalationRecord>>> {
+  async acknowledge(
+    id: string,
+    actor: Actor,
+    comment: string | undefined,
+    options: CommandOptions<MutationResult<EscalationRecord>> = {},
+  ): Promise<CommandResult<MutationResult<EscalationRecord>>> {
     const em = this.orm.em.fork();
     const found = await em.findOne(EscalationRecord, { id }, { fields: ['caseId'] });
     // An escalation of a case the caller cannot see does not exist for them either: the answer
@@ -119,9 +132,16 @@ export class EscalationsService {
           escalation.status === 'scheduled'
             ? { sv: 'den har inte inträffat än', en: 'it has not fired yet' }
             : escalation.status === 'acknowledged'
-              ? { sv: `den kvitterades ${at?.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) ?? ''}`, en: `it was acknowledged at ${at?.toISOString()}` }
+              ? {
+                  sv: `den kvitterades ${at?.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) ?? ''}`,
+                  en: `it was acknowledged at ${at?.toISOString()}`,
+                }
               : { sv: 'ärendet har lämnat steget', en: 'the case has left the step' };
-        throw new DomainError('ESCALATION_NOT_OPEN', { sv: `Eskaleringen kan inte kvitteras: ${why.sv}.`, en: `the escalation cannot be acknowledged: ${why.en}` }, { escalationStatus: escalation.status });
+        throw new DomainError(
+          'ESCALATION_NOT_OPEN',
+          { sv: `Eskaleringen kan inte kvitteras: ${why.sv}.`, en: `the escalation cannot be acknowledged: ${why.en}` },
+          { escalationStatus: escalation.status },
+        );
       }
       escalation.status = 'acknowledged';
       escalation.acknowledgedAt = now;
@@ -130,7 +150,11 @@ export class EscalationsService {
       escalation.acknowledgementComment = comment?.trim() || null;
       return {
         type: 'escalation.acknowledged',
-        payload: { escalation: { id, level: escalation.level, rung: escalation.rung }, state: escalation.stateId, ...(escalation.acknowledgementComment ? { comment: escalation.acknowledgementComment } : {}) },
+        payload: {
+          escalation: { id, level: escalation.level, rung: escalation.rung },
+          state: escalation.stateId,
+          ...(escalation.acknowledgementComment ? { comment: escalation.acknowledgementComment } : {}),
+        },
         value: escalation,
       };
     });
@@ -167,7 +191,9 @@ export class EscalationsService {
     const deadlines = new Map((await em.find(DeadlineRecord, { id: { $in: [...new Set(rows.map((r) => r.deadlineId))] } })).map((d) => [d.id, d]));
     const cases = new Map((await em.find(CaseRecord, { id: { $in: [...new Set(rows.map((r) => r.caseId))] } })).map((c) => [c.id, c]));
     const recipients = await em.find(EscalationRecipientRecord, { escalationId: { $in: ids } });
-    const people = new Map((recipients.length ? await em.find(PersonRecord, { id: { $in: [...new Set(recipients.map((r) => r.personId))] } }) : []).map((p) => [p.id, p.name]));
+    const people = new Map(
+      (recipients.length ? await em.find(PersonRecord, { id: { $in: [...new Set(recipients.map((r) => r.personId))] } }) : []).map((p) => [p.id, p.name]),
+    );
     const deliveries = await this.outbox.summaries(ids, em);
     const workflows = new Map<string, CompiledWorkflow>();
     for (const c of cases.values()) workflows.set(c.id, await this.definitions.get(c.workflowId, c.workflowVersion, em));
@@ -176,7 +202,9 @@ export class EscalationsService {
         deadline: deadlines.get(row.deadlineId)!,
         record: cases.get(row.caseId)!,
         workflow: workflows.get(row.caseId)!,
-        recipients: recipients.filter((r) => r.escalationId === row.id).map((r) => ({ personId: r.personId, name: people.get(r.personId) ?? null, roles: r.roles })),
+        recipients: recipients
+          .filter((r) => r.escalationId === row.id)
+          .map((r) => ({ personId: r.personId, name: people.get(r.personId) ?? null, roles: r.roles })),
         deliveries: deliveries.get(row.id)!,
         lang,
       }),
@@ -207,7 +235,12 @@ export class EscalationsService {
       escalationId: escalation.id,
       case: { id: record.id, title: record.title, workflow: { id: workflow.id, version: workflow.version } },
       step: { id: escalation.stateId, title: workflow.steps.get(escalation.stateId)?.title.sv ?? escalation.stateId },
-      level: { name: escalation.level, rung: escalation.rung, of: ladder.length, ...(ladder[escalation.rung]?.title ? { title: ladder[escalation.rung]!.title!.sv } : {}) },
+      level: {
+        name: escalation.level,
+        rung: escalation.rung,
+        of: ladder.length,
+        ...(ladder[escalation.rung]?.title ? { title: ladder[escalation.rung]!.title!.sv } : {}),
+      },
       deadline: { dueOn: deadline.dueOn, dueAt: deadline.dueAt.toISOString(), sla: deadline.sla },
       ...status,
       firedAt: now.toISOString(),
@@ -219,9 +252,13 @@ export class EscalationsService {
     escalation.firedAt = now;
     escalation.claimedUntil = null;
     escalation.unfilledRoles = unfilledRoles;
-    for (const r of byPerson.values()) em.create(EscalationRecipientRecord, { escalationId: escalation.id, personId: r.personId, roles: r.roles, organisationId: r.organisationId });
+    for (const r of byPerson.values())
+      em.create(EscalationRecipientRecord, { escalationId: escalation.id, personId: r.personId, roles: r.roles, organisationId: r.organisationId });
     const messages = this.outbox.enqueue(em, notice, [...byPerson.values()], now);
-    if (!byPerson.size) this.logger.warn(`case ${record.id}: escalation ${escalation.id} (${escalation.level}) fired, but nobody holds ${escalation.notify.join('/')} on the case`);
+    if (!byPerson.size)
+      this.logger.warn(
+        `case ${record.id}: escalation ${escalation.id} (${escalation.level}) fired, but nobody holds ${escalation.notify.join('/')} on the case`,
+      );
     return {
       type: 'escalation.raised',
       payload: {

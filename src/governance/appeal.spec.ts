@@ -33,21 +33,47 @@ describe('checkDecisionDates', () => {
 
   it('refuses an announcement before the decision and dates in the future', () => {
     expect(checkDecisionDates({ ...base, status: 'announced', announcedDate: '2026-02-01' }, '2026-03-01')).toEqual([
-      { path: 'announcedDate', message: { sv: 'Anslaget (2026-02-01) kan inte ligga före sammanträdet (2026-02-10)', en: 'the announcement (anslag) (2026-02-01) cannot be before the meeting (2026-02-10)' } },
       {
         path: 'announcedDate',
-        message: { sv: 'Anslaget (2026-02-01) kan inte ligga före justeringen av protokollet (2026-02-14)', en: 'the announcement (anslag) (2026-02-01) cannot be before the approval of the minutes (justering) (2026-02-14)' },
+        message: {
+          sv: 'Anslaget (2026-02-01) kan inte ligga före sammanträdet (2026-02-10)',
+          en: 'the announcement (anslag) (2026-02-01) cannot be before the meeting (2026-02-10)',
+        },
+      },
+      {
+        path: 'announcedDate',
+        message: {
+          sv: 'Anslaget (2026-02-01) kan inte ligga före justeringen av protokollet (2026-02-14)',
+          en: 'the announcement (anslag) (2026-02-01) cannot be before the approval of the minutes (justering) (2026-02-14)',
+        },
       },
     ]);
     expect(checkDecisionDates({ ...base, status: 'announced' }, '2026-02-15')).toEqual([
-      { path: 'announcedDate', message: { sv: '2026-02-16 ligger i framtiden; ange ett datum när det har skett', en: '2026-02-16 is in the future; record a date when it has happened' } },
+      {
+        path: 'announcedDate',
+        message: {
+          sv: '2026-02-16 ligger i framtiden; ange ett datum när det har skett',
+          en: '2026-02-16 is in the future; record a date when it has happened',
+        },
+      },
     ]);
   });
 
   it('requires the dates and text a status implies', () => {
-    expect(checkDecisionDates({ status: 'minutesApproved', text: null, meetingDate: '2026-02-10', minutesApprovedDate: null, announcedDate: null }, '2026-03-01')).toEqual([
-      { path: 'minutesApprovedDate', message: { sv: 'ett beslut med status "Justerat" behöver datum för justeringen av protokollet (minutesApprovedDate)', en: 'a decision with status "minutesApproved" needs minutesApprovedDate' } },
-      { path: 'text', message: { sv: 'ett beslut med status "Justerat" behöver den beslutade texten', en: 'a decision with status "minutesApproved" needs the decided text' } },
+    expect(
+      checkDecisionDates({ status: 'minutesApproved', text: null, meetingDate: '2026-02-10', minutesApprovedDate: null, announcedDate: null }, '2026-03-01'),
+    ).toEqual([
+      {
+        path: 'minutesApprovedDate',
+        message: {
+          sv: 'ett beslut med status "Justerat" behöver datum för justeringen av protokollet (minutesApprovedDate)',
+          en: 'a decision with status "minutesApproved" needs minutesApprovedDate',
+        },
+      },
+      {
+        path: 'text',
+        message: { sv: 'ett beslut med status "Justerat" behöver den beslutade texten', en: 'a decision with status "minutesApproved" needs the decided text' },
+      },
     ]);
   });
 });

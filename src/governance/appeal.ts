@@ -61,7 +61,13 @@ const STATUS_NAMES: Record<RecordedDecisionStatus, string> = {
  * lies in the future. Returns every problem, each with its field. Pure.
  */
 export function checkDecisionDates(
-  d: { status: RecordedDecisionStatus; meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null; text: string | null },
+  d: {
+    status: RecordedDecisionStatus;
+    meetingDate: LocalDate | null;
+    minutesApprovedDate: LocalDate | null;
+    announcedDate: LocalDate | null;
+    text: string | null;
+  },
   today: LocalDate,
 ): Array<FieldProblem & { message: LocalizedText }> {
   const problems: Array<FieldProblem & { message: LocalizedText }> = [];
@@ -74,10 +80,20 @@ export function checkDecisionDates(
   ];
   const nameOf = (field: DateField) => order.find(([f]) => f === field)![1];
   for (const field of REQUIRED_DATES[d.status]) {
-    if (!d[field]) problems.push({ path: field, message: { sv: `ett beslut med status "${status.sv}" behöver datum för ${nameOf(field).sv} (${field})`, en: `a decision with status "${status.en}" needs ${field}` } });
+    if (!d[field])
+      problems.push({
+        path: field,
+        message: {
+          sv: `ett beslut med status "${status.sv}" behöver datum för ${nameOf(field).sv} (${field})`,
+          en: `a decision with status "${status.en}" needs ${field}`,
+        },
+      });
   }
   if (d.status !== 'proposed' && d.status !== 'rejected' && !d.text?.trim()) {
-    problems.push({ path: 'text', message: { sv: `ett beslut med status "${status.sv}" behöver den beslutade texten`, en: `a decision with status "${status.en}" needs the decided text` } });
+    problems.push({
+      path: 'text',
+      message: { sv: `ett beslut med status "${status.sv}" behöver den beslutade texten`, en: `a decision with status "${status.en}" needs the decided text` },
+    });
   }
   for (let i = 1; i < order.length; i++) {
     const [later, laterName] = order[i]!;
@@ -87,13 +103,20 @@ export function checkDecisionDates(
       const b = d[later];
       if (a && b && b < a) {
         const sv = `${laterName.sv} (${b}) kan inte ligga före ${earlierName.sv} (${a})`;
-        problems.push({ path: later, message: { sv: sv.charAt(0).toLocaleUpperCase('sv-SE') + sv.slice(1), en: `${laterName.en} (${b}) cannot be before ${earlierName.en} (${a})` } });
+        problems.push({
+          path: later,
+          message: { sv: sv.charAt(0).toLocaleUpperCase('sv-SE') + sv.slice(1), en: `${laterName.en} (${b}) cannot be before ${earlierName.en} (${a})` },
+        });
       }
     }
   }
   for (const [field] of order) {
     const value = d[field];
-    if (value && value > today) problems.push({ path: field, message: { sv: `${value} ligger i framtiden; ange ett datum när det har skett`, en: `${value} is in the future; record a date when it has happened` } });
+    if (value && value > today)
+      problems.push({
+        path: field,
+        message: { sv: `${value} ligger i framtiden; ange ett datum när det har skett`, en: `${value} is in the future; record a date when it has happened` },
+      });
   }
   return problems;
 }
@@ -111,6 +134,11 @@ export function earliestDecisionDate(caseStarted: LocalDate): LocalDate {
 }
 
 /** The decision's dates that lie before `earliest`, each with its field. Pure. */
-export function datesBefore(d: { meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null }, earliest: LocalDate): Array<{ path: 'meetingDate' | 'minutesApprovedDate' | 'announcedDate'; date: LocalDate }> {
-  return (['meetingDate', 'minutesApprovedDate', 'announcedDate'] as const).filter((path) => d[path] !== null && d[path]! < earliest).map((path) => ({ path, date: d[path]! }));
+export function datesBefore(
+  d: { meetingDate: LocalDate | null; minutesApprovedDate: LocalDate | null; announcedDate: LocalDate | null },
+  earliest: LocalDate,
+): Array<{ path: 'meetingDate' | 'minutesApprovedDate' | 'announcedDate'; date: LocalDate }> {
+  return (['meetingDate', 'minutesApprovedDate', 'announcedDate'] as const)
+    .filter((path) => d[path] !== null && d[path]! < earliest)
+    .map((path) => ({ path, date: d[path]! }));
 }

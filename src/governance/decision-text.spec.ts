@@ -9,7 +9,12 @@ describe('compareDecisionText', () => {
     const variant = `KOMMUNEN ställer sig bakom överenskommelsen "Barnens bästa gäller" i Kronoberg
 a) Kommunen   prioriterar tidiga och förebyggande insatser för barn och unga;
 b) kommunen deltar i den regionala styrgruppen`;
-    expect(compareDecisionText(REFERENCE, variant)).toEqual({ identical: true, ranges: [], diff: [{ op: 'same', words: expect.any(Array) }], wordByWord: true });
+    expect(compareDecisionText(REFERENCE, variant)).toEqual({
+      identical: true,
+      ranges: [],
+      diff: [{ op: 'same', words: expect.any(Array) }],
+      wordByWord: true,
+    });
   });
 
   it('finds changed words and says where they are in the reference', () => {
@@ -58,9 +63,20 @@ describe('compareDecisionText within its bounds', () => {
     // the bound leaves room for a loaded 2-core CI machine (631 ms seen there against 500).
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(other).toMatchObject({ identical: false, wordByWord: false, ranges: [{ from: 11, to: 7_000 }] });
-    expect(other.diff.map((p) => [p.op, p.words.length])).toEqual([['same', 10], ['missing', 6_990], ['extra', 7_000]]);
+    expect(other.diff.map((p) => [p.op, p.words.length])).toEqual([
+      ['same', 10],
+      ['missing', 6_990],
+      ['extra', 7_000],
+    ]);
     const few = compareDecisionText(reference, reference.replace('ref100 ', 'x ').replace('ref5000 ', ''));
-    expect(few).toMatchObject({ identical: false, wordByWord: true, ranges: [{ from: 101, to: 101 }, { from: 5_001, to: 5_001 }] });
+    expect(few).toMatchObject({
+      identical: false,
+      wordByWord: true,
+      ranges: [
+        { from: 101, to: 101 },
+        { from: 5_001, to: 5_001 },
+      ],
+    });
   });
 
   it('finds long texts identical without a diff', () => {

@@ -183,7 +183,14 @@ const DIGEST_VERSION = 'w1';
  * the identical ones without reading their texts. Pure.
  */
 export function textDigest(text: string): string {
-  return `${DIGEST_VERSION}:${createHash('sha256').update(words(text).map((w) => w.norm).join(' '), 'utf8').digest('hex')}`;
+  return `${DIGEST_VERSION}:${createHash('sha256')
+    .update(
+      words(text)
+        .map((w) => w.norm)
+        .join(' '),
+      'utf8',
+    )
+    .digest('hex')}`;
 }
 
 /** "14–16" or "3, 14–16": word ranges as a secretariat reads them. */

@@ -90,7 +90,15 @@ export class DecisionsService {
       const decision = decisions.get(board.id) ?? null;
       const status = decision ? effectiveStatus(decision, today) : 'none';
       const comparison = decision && ADOPTED.has(status as DecisionStatus) ? compareDecisionText(reference, decision.text ?? '') : null;
-      lines.push({ board, organisation, label: boardLabel(organisation, board), decision, status, finalFrom: decision ? finalFrom(decision.appealDeadline) : null, comparison });
+      lines.push({
+        board,
+        organisation,
+        label: boardLabel(organisation, board),
+        decision,
+        status,
+        finalFrom: decision ? finalFrom(decision.appealDeadline) : null,
+        comparison,
+      });
     }
     return {
       point,
@@ -105,18 +113,42 @@ export class DecisionsService {
   }
 
   /** @throws DomainError UNPROCESSABLE when the key is taken or a board's organisation is not a party */
-  createPoint(caseId: string, input: NewDecisionPoint, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
+  createPoint(
+    caseId: string,
+    input: NewDecisionPoint,
+    actor: Actor,
+    options: CommandOptions<MutationResult<DecisionPointRecord>> = {},
+  ): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'set up decision points');
-      if (await em.findOne(DecisionPointRecord, { caseId, key: input.key })) throw unprocessable('key', { sv: `ärendet har redan en beslutspunkt "${input.key}"`, en: `the case already has a decision point "${input.key}"` });
+      if (await em.findOne(DecisionPointRecord, { caseId, key: input.key }))
+        throw unprocessable('key', { sv: `ärendet har redan en beslutspunkt "${input.key}"`, en: `the case already has a decision point "${input.key}"` });
       await this.checkBoards(em, caseId, input.boardIds);
-      const point = em.create(DecisionPointRecord, { id: randomUUID(), caseId, key: input.key, title: input.title.trim(), referenceText: input.referenceText, boardIds: [...new Set(input.boardIds)], createdAt: now });
-      return { type: 'decisionPoint.created', payload: { key: point.key, title: point.title, referenceText: point.referenceText, boards: point.boardIds }, value: point };
+      const point = em.create(DecisionPointRecord, {
+        id: randomUUID(),
+        caseId,
+        key: input.key,
+        title: input.title.trim(),
+        referenceText: input.referenceText,
+        boardIds: [...new Set(input.boardIds)],
+        createdAt: now,
+      });
+      return {
+        type: 'decisionPoint.created',
+        payload: { key: point.key, title: point.title, referenceText: point.referenceText, boards: point.boardIds },
+        value: point,
+      };
     });
   }
 
   /** Changes the title, the reference text or the boards. @throws DomainError NOT_FOUND, UNPROCESSABLE */
-  updatePoint(caseId: string, key: string, patch: Partial<Omit<NewDecisionPoint, 'key'>>, actor: Actor, options: CommandOptions<MutationResult<DecisionPointRecord>> = {}): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
+  updatePoint(
+    caseId: string,
+    key: string,
+    patch: Partial<Omit<NewDecisionPoint, 'key'>>,
+    actor: Actor,
+    options: CommandOptions<MutationResult<DecisionPointRecord>> = {},
+  ): Promise<CommandResult<MutationResult<DecisionPointRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayRunCase(onCase, 'change decision points');
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
@@ -143,7 +175,14 @@ export class DecisionsService {
    *         required here, its organisation not a party, dates out of order, in the future or more
    *         than a year before the case, missing text)
    */
-  recordDecision(caseId: string, key: string, boardId: string, input: DecisionInput, actor: Actor, options: CommandOptions<MutationResult<BoardDecisionRecord>> = {}): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
+  recordDecision(
+    caseId: string,
+    key: string,
+    boardId: string,
+    input: DecisionInput,
+    actor: Actor,
+    options: CommandOptions<MutationResult<BoardDecisionRecord>> = {},
+  ): Promise<CommandResult<MutationResult<BoardDecisionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       const point = await em.findOne(DecisionPointRecord, { caseId, key });
       if (!point) throw notFound('decision point', key);
@@ -173,7 +212,12 @@ export class DecisionsService {
       };
       const today = stockholmDate(now);
       const problems = checkDecisionDates(fields, today);
-      if (problems.length) throw new DomainError('UNPROCESSABLE', { sv: problems.map((p) => p.message.sv).join('; '), en: problems.map((p) => p.message.en).join('; ') }, { errors: problems });
+      if (problems.length)
+        throw new DomainError(
+          'UNPROCESSABLE',
+          { sv: problems.map((p) => p.message.sv).join('; '), en: problems.map((p) => p.message.en).join('; ') },
+          { errors: problems },
+        );
       const earliest = earliestDecisionDate(stockholmDate(record.createdAt));
       const early = datesBefore(fields, earliest);
       if (early.length) {
@@ -184,24 +228,56 @@ export class DecisionsService {
             sv: `${dates} ligger mer än ett år före ärendets start (${stockholmDate(record.createdAt)}); ett så gammalt beslut hör inte till den här samverkan och kan inte registreras här (tidigast ${earliest}).`,
             en: `${dates} is more than a year before the case started (${stockholmDate(record.createdAt)}); a decision that old does not belong to this collaboration and cannot be recorded here (earliest ${earliest}).`,
           },
-          { errors: early.map((e) => ({ path: e.path, message: { sv: `${e.date} ligger före ${earliest}, ett år före ärendets start`, en: `${e.date} is before ${earliest}, a year before the case started` } })) },
+          {
+            errors: early.map((e) => ({
+              path: e.path,
+              message: {
+                sv: `${e.date} ligger före ${earliest}, ett år före ärendets start`,
+                en: `${e.date} is before ${earliest}, a year before the case started`,
+              },
+            })),
+          },
         );
       }
       const appeal = fields.announcedDate ? appealDeadline(fields.announcedDate, this.calendar) : null;
       const existing = await em.findOne(BoardDecisionRecord, { decisionPointId: point.id, boardId });
-      const correction = existing && effectiveStatus(existing, today) === 'final' ? finalChange(existing, fields, input.correction, boardLabel(organisation, board)) : null;
+      const correction =
+        existing && effectiveStatus(existing, today) === 'final' ? finalChange(existing, fields, input.correction, boardLabel(organisation, board)) : null;
       const digest = fields.text === null ? null : textDigest(fields.text);
-      const decision = existing ?? em.create(BoardDecisionRecord, { id: randomUUID(), decisionPointId: point.id, boardId, ...fields, appealDeadline: appeal, textDigest: digest, updatedAt: now });
+      const decision =
+        existing ??
+        em.create(BoardDecisionRecord, {
+          id: randomUUID(),
+          decisionPointId: point.id,
+          boardId,
+          ...fields,
+          appealDeadline: appeal,
+          textDigest: digest,
+          updatedAt: now,
+        });
       const before = existing ? decisionSnapshot(existing) : null;
       Object.assign(decision, fields, { appealDeadline: appeal, textDigest: digest, updatedAt: now });
-      if (correction) return { type: 'decision.corrected', payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: decisionSnapshot(decision) }, value: decision };
-      return updateOf('decision.recorded', { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) }, before, decisionSnapshot(decision), decision);
+      if (correction)
+        return {
+          type: 'decision.corrected',
+          payload: { decisionPoint: key, board: boardId, label: boardLabel(organisation, board), correction, from: before, to: decisionSnapshot(decision) },
+          value: decision,
+        };
+      return updateOf(
+        'decision.recorded',
+        { decisionPoint: key, board: boardId, label: boardLabel(organisation, board) },
+        before,
+        decisionSnapshot(decision),
+        decision,
+      );
     });
   }
 
   private async requiredBoards(em: EntityManager, ids: string[]): Promise<Array<{ board: BoardRecord; organisation: OrganisationRecord }>> {
     const boards = ids.length ? await em.find(BoardRecord, { id: { $in: ids } }) : [];
-    const organisations = new Map((boards.length ? await em.find(OrganisationRecord, { id: { $in: boards.map((b) => b.organisationId) } }) : []).map((o) => [o.id, o]));
+    const organisations = new Map(
+      (boards.length ? await em.find(OrganisationRecord, { id: { $in: boards.map((b) => b.organisationId) } }) : []).map((o) => [o.id, o]),
+    );
     const byId = new Map(boards.map((b) => [b.id, b]));
     return ids.filter((id) => byId.has(id)).map((id) => ({ board: byId.get(id)!, organisation: organisations.get(byId.get(id)!.organisationId)! }));
   }
@@ -216,7 +292,8 @@ export class DecisionsService {
     });
     const parties = new Set((await em.find(CasePartyRecord, { caseId })).map((p) => p.organisationId));
     for (const [i, { board, organisation }] of boards.entries()) {
-      if (!parties.has(board.organisationId)) throw unprocessable(`boardIds.${i}`, {
+      if (!parties.has(board.organisationId))
+        throw unprocessable(`boardIds.${i}`, {
           sv: `${boardLabel(organisation, board)} hör till ${organisation.name}, som inte är part i ärendet`,
           en: `${boardLabel(organisation, board)} belongs to ${organisation.name}, which is not a party to the case`,
         });
@@ -234,8 +311,20 @@ export class DecisionsService {
  * @returns the reason when the change is such a correction, null when it is no correction
  * @throws DomainError DECISION_FINAL
  */
-function finalChange(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>, correction: string | null | undefined, label: string): string | null {
-  const content = (d: typeof fields) => canonicalJson({ text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate });
+function finalChange(
+  existing: BoardDecisionRecord,
+  fields: Pick<BoardDecisionRecord, 'status' | 'text' | 'meetingDate' | 'minutesParagraph' | 'minutesApprovedDate' | 'announcedDate'>,
+  correction: string | null | undefined,
+  label: string,
+): string | null {
+  const content = (d: typeof fields) =>
+    canonicalJson({
+      text: d.text,
+      meetingDate: d.meetingDate,
+      minutesParagraph: d.minutesParagraph,
+      minutesApprovedDate: d.minutesApprovedDate,
+      announcedDate: d.announcedDate,
+    });
   if (content(existing) === content(fields) && (fields.status === existing.status || fields.status === 'appealed')) return null;
   if (correction?.trim()) return correction.trim();
   const since = finalFrom(existing.appealDeadline);
@@ -250,5 +339,13 @@ function finalChange(existing: BoardDecisionRecord, fields: Pick<BoardDecisionRe
 }
 
 export function decisionSnapshot(d: BoardDecisionRecord) {
-  return { status: d.status, text: d.text, meetingDate: d.meetingDate, minutesParagraph: d.minutesParagraph, minutesApprovedDate: d.minutesApprovedDate, announcedDate: d.announcedDate, appealDeadline: d.appealDeadline };
+  return {
+    status: d.status,
+    text: d.text,
+    meetingDate: d.meetingDate,
+    minutesParagraph: d.minutesParagraph,
+    minutesApprovedDate: d.minutesApprovedDate,
+    announcedDate: d.announcedDate,
+    appealDeadline: d.appealDeadline,
+  };
 }

@@ -60,9 +60,10 @@ export class DocumentsService {
   async file(caseId: string, documentId: string, actor: Actor): Promise<{ document: DocumentRecord; content: Buffer }> {
     const { document } = await this.get(caseId, documentId, actor);
     const file = await this.orm.em.fork().findOne(DocumentFileRecord, { documentId });
-    if (!file) throw new DomainError('NOT_FOUND', {
-        sv: 'Dokumentet har ingen sparad fil.' + (document.link ? ' Det finns på sin länk.' : ''),
-        en: 'the document has no stored file' + (document.link ? '; it is at its link' : ''),
+    if (!file)
+      throw new DomainError('NOT_FOUND', {
+        sv: `Dokumentet har ingen sparad fil.${document.link ? ' Det finns på sin länk.' : ''}`,
+        en: `the document has no stored file${document.link ? '; it is at its link' : ''}`,
       });
     return { document, content: file.content };
   }
@@ -72,14 +73,23 @@ export class DocumentsService {
    * behalf (policy's assertMayActFor).
    * @throws DomainError FORBIDDEN, UNPROCESSABLE (registry or visibleTo organisations that are not parties)
    */
-  add(caseId: string, input: DocumentInput, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
+  add(
+    caseId: string,
+    input: DocumentInput,
+    actor: Actor,
+    options: CommandOptions<MutationResult<DocumentRecord>> = {},
+  ): Promise<CommandResult<MutationResult<DocumentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'add documents');
       const confidential = input.confidential ?? false;
       // The actor's own organisation always keeps sight of what it marks confidential.
       const own = (await this.isParty(em, caseId, onCase.organisation)) ? [onCase.organisation] : [];
       const visibleTo = confidential ? [...new Set([...(input.visibleTo ?? []), ...own])] : [];
-      if (!confidential && input.visibleTo?.length) throw unprocessable('visibleTo', { sv: 'bara ett sekretessmarkerat dokument anger vilka som får se det', en: 'only a confidential document names who may see it' });
+      if (!confidential && input.visibleTo?.length)
+        throw unprocessable('visibleTo', {
+          sv: 'bara ett sekretessmarkerat dokument anger vilka som får se det',
+          en: 'only a confidential document names who may see it',
+        });
       // The document is of the party whose registry holds it, or else of the actor's own party.
       let acting = {};
       if (input.registryOrganisationId) {
@@ -88,7 +98,11 @@ export class DocumentsService {
       }
       const organisationId = input.registryOrganisationId ?? own[0] ?? null;
       for (const [i, id] of visibleTo.entries()) await this.assertParty(em, caseId, id, `visibleTo.${i}`);
-      if (confidential && !visibleTo.length) throw unprocessable('visibleTo', { sv: 'ange vilka parter som får se det sekretessmarkerade dokumentet', en: 'name the parties that may see the confidential document' });
+      if (confidential && !visibleTo.length)
+        throw unprocessable('visibleTo', {
+          sv: 'ange vilka parter som får se det sekretessmarkerade dokumentet',
+          en: 'name the parties that may see the confidential document',
+        });
       const document = em.create(DocumentRecord, {
         id: randomUUID(),
         caseId,
@@ -107,7 +121,17 @@ export class DocumentsService {
         createdAt: now,
       });
       // The history of a confidential document says that it exists, not what it is called.
-      const described = confidential ? { id: document.id, kind: document.kind, organisation: organisationId, confidential: true, visibleTo } : { id: document.id, kind: document.kind, organisation: organisationId, title: document.title, registry: document.registryOrganisationId, registrationNumber: document.registrationNumber, link: document.link };
+      const described = confidential
+        ? { id: document.id, kind: document.kind, organisation: organisationId, confidential: true, visibleTo }
+        : {
+            id: document.id,
+            kind: document.kind,
+            organisation: organisationId,
+            title: document.title,
+            registry: document.registryOrganisationId,
+            registrationNumber: document.registrationNumber,
+            link: document.link,
+          };
       return { type: 'document.added', payload: { document: described, ...acting }, value: document };
     });
   }
@@ -116,9 +140,16 @@ export class DocumentsService {
    * Stores a file with a document (replacing an earlier one): for the document's party.
    * @throws DomainError NOT_FOUND, FORBIDDEN, PAYLOAD_TOO_LARGE
    */
-  attachFile(caseId: string, documentId: string, file: { content: Buffer; type: string; name: string }, actor: Actor, options: CommandOptions<MutationResult<DocumentRecord>> = {}): Promise<CommandResult<MutationResult<DocumentRecord>>> {
+  attachFile(
+    caseId: string,
+    documentId: string,
+    file: { content: Buffer; type: string; name: string },
+    actor: Actor,
+    options: CommandOptions<MutationResult<DocumentRecord>> = {},
+  ): Promise<CommandResult<MutationResult<DocumentRecord>>> {
     if (file.content.length === 0) throw new DomainError('VALIDATION_FAILED', { sv: 'Filen är tom.', en: 'the file is empty' });
-    if (file.content.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', {
+    if (file.content.length > MAX_FILE_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', {
         sv: `Filer sparas upp till ${MAX_FILE_BYTES / 1024 / 1024} MB. Länka större dokument i partens diarium i stället.`,
         en: `files are stored up to ${MAX_FILE_BYTES / 1024 / 1024} MB; link larger documents in the party's registry instead`,
       });
@@ -133,7 +164,11 @@ export class DocumentsService {
       if (existing) existing.content = file.content;
       else em.create(DocumentFileRecord, { documentId, content: file.content });
       Object.assign(document, { fileName: file.name, fileType: file.type, fileSize: file.content.length, fileSha256: sha256 });
-      return { type: 'document.fileStored', payload: { document: documentId, sha256, size: file.content.length, ...(document.confidential ? {} : { name: file.name, type: file.type }), ...acting }, value: document };
+      return {
+        type: 'document.fileStored',
+        payload: { document: documentId, sha256, size: file.content.length, ...(document.confidential ? {} : { name: file.name, type: file.type }), ...acting },
+        value: document,
+      };
     });
   }
 
@@ -142,17 +177,29 @@ export class DocumentsService {
    * it) e.g. a problem statement: the party's own secretariat records it, or on its behalf those
    * who run the case. @throws DomainError FORBIDDEN, UNPROCESSABLE
    */
-  sign(caseId: string, documentId: string, input: { organisationId: string; signedOn: string }, actor: Actor, options: CommandOptions<MutationResult<SignatureRecord>> = {}): Promise<CommandResult<MutationResult<SignatureRecord>>> {
+  sign(
+    caseId: string,
+    documentId: string,
+    input: { organisationId: string; signedOn: string },
+    actor: Actor,
+    options: CommandOptions<MutationResult<SignatureRecord>> = {},
+  ): Promise<CommandResult<MutationResult<SignatureRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'record signatures');
       const document = await em.findOne(DocumentRecord, { id: documentId, caseId });
       if (!document || !mayRead(document, onCase)) throw notFound('document', documentId);
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       const acting = await actFor(em, onCase, input.organisationId, DEEDS.sign);
-      if (input.signedOn > stockholmDate(now)) throw unprocessable('signedOn', { sv: `${input.signedOn} ligger i framtiden`, en: `${input.signedOn} is in the future` });
-      if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId })) throw unprocessable('organisationId', { sv: 'parten har redan skrivit under dokumentet', en: 'that party has already signed this document' });
+      if (input.signedOn > stockholmDate(now))
+        throw unprocessable('signedOn', { sv: `${input.signedOn} ligger i framtiden`, en: `${input.signedOn} is in the future` });
+      if (await em.findOne(SignatureRecord, { documentId, organisationId: input.organisationId }))
+        throw unprocessable('organisationId', { sv: 'parten har redan skrivit under dokumentet', en: 'that party has already signed this document' });
       const signature = em.create(SignatureRecord, { documentId, organisationId: input.organisationId, signedOn: input.signedOn, recordedAt: now });
-      return { type: 'document.signed', payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn, ...acting }, value: signature };
+      return {
+        type: 'document.signed',
+        payload: { document: documentId, organisation: input.organisationId, signedOn: input.signedOn, ...acting },
+        value: signature,
+      };
     });
   }
 
@@ -167,10 +214,14 @@ export class DocumentsService {
     const limit = this.config.caseFilesMaxBytes;
     if (stored + size <= limit) return;
     const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
-    throw new DomainError('PAYLOAD_TOO_LARGE', {
-      sv: `ärendets filer får tillsammans vara högst ${mb(limit)} MB, och ${mb(stored)} MB är redan lagrade; länka dokumentet i partens diarium i stället`,
-      en: `the case's files may together be at most ${mb(limit)} MB, and ${mb(stored)} MB are stored already; link the document in the party's registry instead`,
-    }, { limitBytes: limit, storedBytes: stored });
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      {
+        sv: `ärendets filer får tillsammans vara högst ${mb(limit)} MB, och ${mb(stored)} MB är redan lagrade; länka dokumentet i partens diarium i stället`,
+        en: `the case's files may together be at most ${mb(limit)} MB, and ${mb(stored)} MB are stored already; link the document in the party's registry instead`,
+      },
+      { limitBytes: limit, storedBytes: stored },
+    );
   }
 
   private async isParty(em: EntityManager, caseId: string, organisation: string): Promise<boolean> {

@@ -13,7 +13,10 @@ export interface GoalProgress {
   onTrack: boolean | null;
 }
 
-type GoalFields = Pick<GoalRecord, 'kpi' | 'indicatorName' | 'baselineValue' | 'baselineYear' | 'targetKind' | 'targetValue' | 'targetYear' | 'direction' | 'municipalityCode' | 'organisationId'>;
+type GoalFields = Pick<
+  GoalRecord,
+  'kpi' | 'indicatorName' | 'baselineValue' | 'baselineYear' | 'targetKind' | 'targetValue' | 'targetYear' | 'direction' | 'municipalityCode' | 'organisationId'
+>;
 
 /** The target as a value: absolute as given, relative as a percentage change of the baseline (−50 = halve). Pure. */
 export function targetValueOf(goal: GoalFields): number | null {

@@ -85,7 +85,12 @@ export class GoalsService {
   }
 
   /** @throws DomainError UNPROCESSABLE (organisation not a party, target and direction disagree) */
-  create(caseId: string, input: GoalInput, actor: Actor, options: CommandOptions<MutationResult<GoalRecord>> = {}): Promise<CommandResult<MutationResult<GoalRecord>>> {
+  create(
+    caseId: string,
+    input: GoalInput,
+    actor: Actor,
+    options: CommandOptions<MutationResult<GoalRecord>> = {},
+  ): Promise<CommandResult<MutationResult<GoalRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'set goals');
       const goal = em.create(GoalRecord, { id: randomUUID(), caseId, createdAt: now, ...blankGoal(), ...clean(input), title: input.title.trim() });
@@ -95,7 +100,13 @@ export class GoalsService {
   }
 
   /** @throws DomainError NOT_FOUND, UNPROCESSABLE */
-  update(caseId: string, goalId: string, patch: Partial<GoalInput>, actor: Actor, options: CommandOptions<MutationResult<GoalRecord>> = {}): Promise<CommandResult<MutationResult<GoalRecord>>> {
+  update(
+    caseId: string,
+    goalId: string,
+    patch: Partial<GoalInput>,
+    actor: Actor,
+    options: CommandOptions<MutationResult<GoalRecord>> = {},
+  ): Promise<CommandResult<MutationResult<GoalRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayRunCase(onCase, 'change goals');
       const goal = await em.findOne(GoalRecord, { id: goalId, caseId });
@@ -113,7 +124,13 @@ export class GoalsService {
    * assertMayActFor); a joint goal any contributor measures.
    * @throws DomainError NOT_FOUND for a goal not on this case, FORBIDDEN
    */
-  recordMeasurement(caseId: string, goalId: string, input: { period: number; value: number }, actor: Actor, options: CommandOptions<MutationResult<MeasurementRecord>> = {}): Promise<CommandResult<MutationResult<MeasurementRecord>>> {
+  recordMeasurement(
+    caseId: string,
+    goalId: string,
+    input: { period: number; value: number },
+    actor: Actor,
+    options: CommandOptions<MutationResult<MeasurementRecord>> = {},
+  ): Promise<CommandResult<MutationResult<MeasurementRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'record measurements');
       const goal = await em.findOne(GoalRecord, { id: goalId, caseId });
@@ -122,7 +139,11 @@ export class GoalsService {
       const acting = goal.organisationId ? await actFor(em, onCase, goal.organisationId, DEEDS.measure) : {};
       const { measurement, previous } = await this.upsert(em, goal.id, input.period, input.value, 'manual', now);
       if (previous === input.value) return unchanged(measurement);
-      return { type: 'measurement.recorded', payload: { goal: goal.id, period: input.period, value: input.value, previous, source: 'manual', ...acting }, value: measurement };
+      return {
+        type: 'measurement.recorded',
+        payload: { goal: goal.id, period: input.period, value: input.value, previous, source: 'manual', ...acting },
+        value: measurement,
+      };
     });
   }
 
@@ -131,7 +152,13 @@ export class GoalsService {
    * case (same KPI and municipality code) becomes that goal's measurement for the year.
    * @throws DomainError VALIDATION_FAILED when the file is not in Kolada's format (nothing is imported)
    */
-  importKolada(caseId: string, document: unknown, actor: Actor, options: CommandOptions<MutationResult<ImportResult>> = {}, source: MeasurementSource = 'kolada-file'): Promise<CommandResult<MutationResult<ImportResult>>> {
+  importKolada(
+    caseId: string,
+    document: unknown,
+    actor: Actor,
+    options: CommandOptions<MutationResult<ImportResult>> = {},
+    source: MeasurementSource = 'kolada-file',
+  ): Promise<CommandResult<MutationResult<ImportResult>>> {
     const values = parseKolada(document);
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'import measurements');
@@ -144,11 +171,16 @@ export class GoalsService {
    * https://api.kolada.se) and imports the values.
    * @throws DomainError UNPROCESSABLE when no base URL is configured; NOT_FOUND, FORBIDDEN before any request goes out; UPSTREAM_UNAVAILABLE (502) when Kolada does not answer within the limits (see {@link fetchKolada})
    */
-  async syncKolada(caseId: string, actor: Actor, options: CommandOptions<MutationResult<ImportResult>> = {}): Promise<CommandResult<MutationResult<ImportResult>>> {
+  async syncKolada(
+    caseId: string,
+    actor: Actor,
+    options: CommandOptions<MutationResult<ImportResult>> = {},
+  ): Promise<CommandResult<MutationResult<ImportResult>>> {
     const base = this.config.koladaBaseUrl;
-    if (!base) throw new DomainError('UNPROCESSABLE', {
+    if (!base)
+      throw new DomainError('UNPROCESSABLE', {
         sv: 'Ingen koppling till Koladas API är inställd (KOLADA_BASE_URL). Importera en fil i Koladas format i stället.',
-        en: 'no Kolada API is configured (KOLADA_BASE_URL); import a file in Kolada\'s format instead',
+        en: "no Kolada API is configured (KOLADA_BASE_URL); import a file in Kolada's format instead",
       });
     // Who may import is checked before any request goes out (and again when the values are stored).
     const standing = await this.roles.standing(this.orm.em.fork(), caseId, actor);
@@ -163,7 +195,12 @@ export class GoalsService {
     return this.importKoladaValues(caseId, values, actor, options);
   }
 
-  private importKoladaValues(caseId: string, values: KoladaValue[], actor: Actor, options: CommandOptions<MutationResult<ImportResult>>): Promise<CommandResult<MutationResult<ImportResult>>> {
+  private importKoladaValues(
+    caseId: string,
+    values: KoladaValue[],
+    actor: Actor,
+    options: CommandOptions<MutationResult<ImportResult>>,
+  ): Promise<CommandResult<MutationResult<ImportResult>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'import measurements');
       return this.apply(em, onCase, caseId, values, 'kolada-api', now);
@@ -175,7 +212,14 @@ export class GoalsService {
    * (policy's assertMayActFor): one value for a goal the actor may not measure refuses the whole
    * import (403), so nothing is half imported.
    */
-  private async apply(em: EntityManager, actor: ActorOnCase, caseId: string, values: KoladaValue[], source: MeasurementSource, now: Date): Promise<ChangeOutcome<ImportResult>> {
+  private async apply(
+    em: EntityManager,
+    actor: ActorOnCase,
+    caseId: string,
+    values: KoladaValue[],
+    source: MeasurementSource,
+    now: Date,
+  ): Promise<ChangeOutcome<ImportResult>> {
     const goals = (await em.find(GoalRecord, { caseId })).filter((g) => g.kpi && g.municipalityCode);
     const changes: Array<{ goal: string; period: number; value: number; previous: number | null; onBehalfOf?: OnBehalfOf }> = [];
     const acting = new Map<string, { onBehalfOf?: OnBehalfOf }>();
@@ -184,9 +228,11 @@ export class GoalsService {
       const matching = goals.filter((g) => g.kpi === v.kpi && g.municipalityCode === v.municipality);
       if (!matching.length) unmatched++;
       for (const goal of matching) {
-        if (goal.organisationId && !acting.has(goal.organisationId)) acting.set(goal.organisationId, await actFor(em, actor, goal.organisationId, DEEDS.measure));
+        if (goal.organisationId && !acting.has(goal.organisationId))
+          acting.set(goal.organisationId, await actFor(em, actor, goal.organisationId, DEEDS.measure));
         const { previous } = await this.upsert(em, goal.id, v.period, v.value, source, now);
-        if (previous !== v.value) changes.push({ goal: goal.id, period: v.period, value: v.value, previous, ...(goal.organisationId ? acting.get(goal.organisationId) : {}) });
+        if (previous !== v.value)
+          changes.push({ goal: goal.id, period: v.period, value: v.value, previous, ...(goal.organisationId ? acting.get(goal.organisationId) : {}) });
       }
     }
     const result: ImportResult = { imported: changes.length, goals: [...new Set(changes.map((c) => c.goal))], unmatched };
@@ -207,7 +253,10 @@ export class GoalsService {
       throw unprocessable('organisationId', { sv: 'målet kan bara mätas för en part i ärendet', en: 'the goal can only be measured for a party of the case' });
     }
     if (goal.targetKind === 'relative' && goal.targetValue !== null && goal.targetValue <= -100) {
-      throw unprocessable('targetValue', { sv: 'ett relativt mål är en procentuell förändring från utgångsvärdet, större än −100', en: 'a relative target is a percentage change of the baseline, above −100' });
+      throw unprocessable('targetValue', {
+        sv: 'ett relativt mål är en procentuell förändring från utgångsvärdet, större än −100',
+        en: 'a relative target is a percentage change of the baseline, above −100',
+      });
     }
     const target = targetValueOf(goal);
     const implied = directionOf({ ...goal, direction: null });
@@ -224,7 +273,19 @@ export class GoalsService {
 }
 
 function blankGoal(): Omit<GoalRecord, 'id' | 'caseId' | 'createdAt' | 'title'> {
-  return { kpi: null, indicatorName: null, unit: null, municipalityCode: null, organisationId: null, baselineValue: null, baselineYear: null, targetKind: null, targetValue: null, targetYear: null, direction: null };
+  return {
+    kpi: null,
+    indicatorName: null,
+    unit: null,
+    municipalityCode: null,
+    organisationId: null,
+    baselineValue: null,
+    baselineYear: null,
+    targetKind: null,
+    targetValue: null,
+    targetYear: null,
+    direction: null,
+  };
 }
 
 /** Only the keys given, trimmed; `undefined` leaves a field as it is. */
@@ -240,7 +301,17 @@ function clean(input: Partial<GoalInput>): Partial<GoalRecord> {
 
 export function goalSnapshot(g: GoalRecord) {
   return {
-    title: g.title, kpi: g.kpi, indicatorName: g.indicatorName, unit: g.unit, municipalityCode: g.municipalityCode, organisationId: g.organisationId,
-    baselineValue: g.baselineValue, baselineYear: g.baselineYear, targetKind: g.targetKind, targetValue: g.targetValue, targetYear: g.targetYear, direction: g.direction,
+    title: g.title,
+    kpi: g.kpi,
+    indicatorName: g.indicatorName,
+    unit: g.unit,
+    municipalityCode: g.municipalityCode,
+    organisationId: g.organisationId,
+    baselineValue: g.baselineValue,
+    baselineYear: g.baselineYear,
+    targetKind: g.targetKind,
+    targetValue: g.targetValue,
+    targetYear: g.targetYear,
+    direction: g.direction,
   };
 }

@@ -49,12 +49,11 @@ export class HistoryVerification {
         if (!notComparable.size) return chain;
         const skipped = {
           sv: 'målen och mätvärdena jämförs inte med databasen: historiken skrevs innan målens id fanns med',
-          en: 'the goals and measurements are not compared with the database: the history was written before it recorded the goals\' ids',
+          en: "the goals and measurements are not compared with the database: the history was written before it recorded the goals' ids",
         };
         return { ...chain, note: { sv: [chain.note?.sv, skipped.sv].filter(Boolean).join('; '), en: [chain.note?.en, skipped.en].filter(Boolean).join('; ') } };
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
   }
-
 }

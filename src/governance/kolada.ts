@@ -26,7 +26,10 @@ export function parseKolada(json: unknown): KoladaValue[] {
   if (typeof json !== 'object' || json === null || !Array.isArray(values)) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      { sv: 'Filen är inte data från Kolada: ett objekt med listan "values" väntades.', en: 'not a Kolada data document: expected an object with a "values" list' },
+      {
+        sv: 'Filen är inte data från Kolada: ett objekt med listan "values" väntades.',
+        en: 'not a Kolada data document: expected an object with a "values" list',
+      },
       { errors: [{ path: '/values', message: { sv: 'saknas eller är inte en lista', en: 'missing or not a list' } }] },
     );
   }
@@ -34,15 +37,28 @@ export function parseKolada(json: unknown): KoladaValue[] {
     const at = `/values/${i}`;
     const e = entry as { kpi?: unknown; municipality?: unknown; period?: unknown; values?: unknown };
     if (typeof entry !== 'object' || entry === null) return problems.push({ path: at, message: { sv: 'måste vara ett objekt', en: 'must be an object' } });
-    if (typeof e.kpi !== 'string' || !KPI.test(e.kpi)) problems.push({ path: `${at}/kpi`, message: { sv: 'måste vara ett nyckeltals-id från Kolada, t.ex. "N03937"', en: 'must be a Kolada KPI id like "N03937"' } });
-    if (typeof e.municipality !== 'string' || !MUNICIPALITY.test(e.municipality)) problems.push({ path: `${at}/municipality`, message: { sv: 'måste vara en kommunkod (4 siffror) eller regionkod (2 siffror)', en: 'must be a municipality (4 digits) or region (2 digits) code' } });
+    if (typeof e.kpi !== 'string' || !KPI.test(e.kpi))
+      problems.push({
+        path: `${at}/kpi`,
+        message: { sv: 'måste vara ett nyckeltals-id från Kolada, t.ex. "N03937"', en: 'must be a Kolada KPI id like "N03937"' },
+      });
+    if (typeof e.municipality !== 'string' || !MUNICIPALITY.test(e.municipality))
+      problems.push({
+        path: `${at}/municipality`,
+        message: { sv: 'måste vara en kommunkod (4 siffror) eller regionkod (2 siffror)', en: 'must be a municipality (4 digits) or region (2 digits) code' },
+      });
     const period = typeof e.period === 'string' ? Number(e.period) : e.period;
-    if (typeof period !== 'number' || !Number.isInteger(period) || period < 1900 || period > 2200) problems.push({ path: `${at}/period`, message: { sv: 'måste vara ett årtal', en: 'must be a year' } });
-    if (!Array.isArray(e.values)) return problems.push({ path: `${at}/values`, message: { sv: 'måste vara en lista med { gender, value }', en: 'must be a list of { gender, value }' } });
+    if (typeof period !== 'number' || !Number.isInteger(period) || period < 1900 || period > 2200)
+      problems.push({ path: `${at}/period`, message: { sv: 'måste vara ett årtal', en: 'must be a year' } });
+    if (!Array.isArray(e.values))
+      return problems.push({ path: `${at}/values`, message: { sv: 'måste vara en lista med { gender, value }', en: 'must be a list of { gender, value }' } });
     const total = (e.values as Array<{ gender?: unknown; value?: unknown }>).find((v) => v?.gender === 'T');
     if (!total || total.value === null || total.value === undefined) return;
     if (typeof total.value !== 'number' || !Number.isFinite(total.value)) {
-      problems.push({ path: `${at}/values`, message: { sv: 'totalen (gender "T") måste vara ett tal eller null', en: 'the total (gender "T") must be a number or null' } });
+      problems.push({
+        path: `${at}/values`,
+        message: { sv: 'totalen (gender "T") måste vara ett tal eller null', en: 'the total (gender "T") must be a number or null' },
+      });
       return;
     }
     if (typeof e.kpi === 'string' && typeof e.municipality === 'string' && typeof period === 'number') {
@@ -51,9 +67,17 @@ export function parseKolada(json: unknown): KoladaValue[] {
     return;
   });
   if (problems.length) {
-    const listed = (lang: Language) => problems.slice(0, 3).map((p) => `#${p.path}: ${p.message[lang]}`).join('; ');
+    const listed = (lang: Language) =>
+      problems
+        .slice(0, 3)
+        .map((p) => `#${p.path}: ${p.message[lang]}`)
+        .join('; ');
     const more = problems.length > 3 ? { sv: ` (${problems.length} fel)`, en: ` (${problems.length} problems)` } : { sv: '', en: '' };
-    throw new DomainError('VALIDATION_FAILED', { sv: `Filen följer inte Koladas format: ${listed('sv')}${more.sv}.`, en: `not in Kolada's format: ${listed('en')}${more.en}` }, { errors: problems });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      { sv: `Filen följer inte Koladas format: ${listed('sv')}${more.sv}.`, en: `not in Kolada's format: ${listed('en')}${more.en}` },
+      { errors: problems },
+    );
   }
   return out;
 }
@@ -72,7 +96,11 @@ export interface KoladaLimits {
  * @throws DomainError UPSTREAM_UNAVAILABLE (no answer in time, a redirect, an error status, too large, not JSON)
  */
 export async function fetchKolada(url: URL, limits: KoladaLimits): Promise<unknown> {
-  const unavailable = (sv: string, en: string) => new DomainError('UPSTREAM_UNAVAILABLE', { sv: `Kolada: ${sv}; försök igen senare eller importera en fil i Koladas format.`, en: `Kolada: ${en}; try again later or import a file in Kolada's format.` });
+  const unavailable = (sv: string, en: string) =>
+    new DomainError('UPSTREAM_UNAVAILABLE', {
+      sv: `Kolada: ${sv}; försök igen senare eller importera en fil i Koladas format.`,
+      en: `Kolada: ${en}; try again later or import a file in Kolada's format.`,
+    });
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const seconds = (limits.timeoutMs / 1000).toLocaleString('sv-SE');
   const timedOut = unavailable(`inget svar inom ${seconds} s`, `no answer within ${limits.timeoutMs / 1000} s`);

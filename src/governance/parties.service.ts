@@ -57,13 +57,25 @@ export class PartiesService {
   }
 
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (unknown organisation, already a party) */
-  addParty(caseId: string, input: NewParty, actor: Actor, options: CommandOptions<MutationResult<CasePartyRecord>> = {}): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
+  addParty(
+    caseId: string,
+    input: NewParty,
+    actor: Actor,
+    options: CommandOptions<MutationResult<CasePartyRecord>> = {},
+  ): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, record, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the parties');
       const organisation = await em.findOne(OrganisationRecord, { id: input.organisationId });
-      if (!organisation) throw unprocessable('organisationId', { sv: `organisationen "${input.organisationId}" finns inte i registret`, en: `organisation "${input.organisationId}" is not in the registry` });
+      if (!organisation)
+        throw unprocessable('organisationId', {
+          sv: `organisationen "${input.organisationId}" finns inte i registret`,
+          en: `organisation "${input.organisationId}" is not in the registry`,
+        });
       if (await em.findOne(CasePartyRecord, { caseId, organisationId: organisation.id })) {
-        throw unprocessable('organisationId', { sv: `${organisation.name} är redan part i ärendet`, en: `${organisation.name} is already a party to the case` });
+        throw unprocessable('organisationId', {
+          sv: `${organisation.name} är redan part i ärendet`,
+          en: `${organisation.name} is already a party to the case`,
+        });
       }
       const party = em.create(CasePartyRecord, {
         caseId,
@@ -74,12 +86,27 @@ export class PartiesService {
         addedAt: now,
         addedSeq: record.version + 1,
       });
-      return { type: 'party.added', payload: { organisation: { id: organisation.id, name: organisation.name }, responsibilities: party.responsibilities, mustSign: party.mustSign, benefit: party.benefit }, value: party };
+      return {
+        type: 'party.added',
+        payload: {
+          organisation: { id: organisation.id, name: organisation.name },
+          responsibilities: party.responsibilities,
+          mustSign: party.mustSign,
+          benefit: party.benefit,
+        },
+        value: party,
+      };
     });
   }
 
   /** @throws DomainError FORBIDDEN, NOT_FOUND */
-  updateParty(caseId: string, organisationId: string, patch: Partial<Omit<NewParty, 'organisationId'>>, actor: Actor, options: CommandOptions<MutationResult<CasePartyRecord>> = {}): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
+  updateParty(
+    caseId: string,
+    organisationId: string,
+    patch: Partial<Omit<NewParty, 'organisationId'>>,
+    actor: Actor,
+    options: CommandOptions<MutationResult<CasePartyRecord>> = {},
+  ): Promise<CommandResult<MutationResult<CasePartyRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the parties');
       const party = await this.party(em, caseId, organisationId);
@@ -97,7 +124,12 @@ export class PartiesService {
    * @throws DomainError UNPROCESSABLE when it holds the only assignment of a required role, or one
    *         of its boards must decide at a decision point
    */
-  removeParty(caseId: string, organisationId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
+  removeParty(
+    caseId: string,
+    organisationId: string,
+    actor: Actor,
+    options: CommandOptions<MutationResult<null>> = {},
+  ): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the parties');
       const party = await this.party(em, caseId, organisationId);
@@ -123,7 +155,10 @@ export class PartiesService {
       }
       const rotation = await em.findOne(ChairRotationRecord, { caseId });
       if (rotation?.entries.some((e) => e.organisationId === organisationId)) {
-        throw new DomainError('UNPROCESSABLE', { sv: 'Parten ingår i rotationen av ordförandeskapet. Ändra rotationen först.', en: 'the party takes part in the chair rotation; change the rotation first' });
+        throw new DomainError('UNPROCESSABLE', {
+          sv: 'Parten ingår i rotationen av ordförandeskapet. Ändra rotationen först.',
+          en: 'the party takes part in the chair rotation; change the rotation first',
+        });
       }
       for (const role of own) em.remove(role);
       em.remove(party);
@@ -132,7 +167,12 @@ export class PartiesService {
   }
 
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (not a party, unknown person, person of another organisation) */
-  assignRole(caseId: string, input: RoleAssignment, actor: Actor, options: CommandOptions<MutationResult<CaseRoleRecord>> = {}): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
+  assignRole(
+    caseId: string,
+    input: RoleAssignment,
+    actor: Actor,
+    options: CommandOptions<MutationResult<CaseRoleRecord>> = {},
+  ): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'assign roles');
       if (!isCaseRole(input.role)) throw unprocessable('role', { sv: `rollen "${input.role}" finns inte`, en: `unknown role "${input.role}"` });
@@ -154,7 +194,13 @@ export class PartiesService {
   }
 
   /** @throws DomainError FORBIDDEN, NOT_FOUND, UNPROCESSABLE */
-  updateRole(caseId: string, roleId: string, patch: { holderId?: string | null; deputyId?: string | null; required?: boolean }, actor: Actor, options: CommandOptions<MutationResult<CaseRoleRecord>> = {}): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
+  updateRole(
+    caseId: string,
+    roleId: string,
+    patch: { holderId?: string | null; deputyId?: string | null; required?: boolean },
+    actor: Actor,
+    options: CommandOptions<MutationResult<CaseRoleRecord>> = {},
+  ): Promise<CommandResult<MutationResult<CaseRoleRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'assign roles');
       const role = await em.findOne(CaseRoleRecord, { id: roleId, caseId });
@@ -186,14 +232,20 @@ export class PartiesService {
    * Sets up Blekinge's rotating chair: the parties in order, each with the person who chairs for
    * it, and the period. The first in the order chairs from now; the chair moves on every period.
    */
-  setRotation(caseId: string, input: { entries: RotationEntry[]; periodMonths: number; startsOn?: string }, actor: Actor, options: CommandOptions<MutationResult<ChairRotationRecord>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
+  setRotation(
+    caseId: string,
+    input: { entries: RotationEntry[]; periodMonths: number; startsOn?: string },
+    actor: Actor,
+    options: CommandOptions<MutationResult<ChairRotationRecord>> = {},
+  ): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
     return this.cases.mutate(caseId, actor, options, async (ctx) => {
       assertMayRunCase(ctx.actor, 'set up the chair rotation');
       const { em } = ctx;
       if (input.entries.length < 2) throw unprocessable('entries', { sv: 'en rotation behöver minst två parter', en: 'a rotation needs at least two parties' });
       const seen = new Set<string>();
       for (const [i, entry] of input.entries.entries()) {
-        if (seen.has(entry.organisationId)) throw unprocessable(`entries.${i}.organisationId`, { sv: 'varje part har en plats i turordningen', en: 'each party takes one turn in the order' });
+        if (seen.has(entry.organisationId))
+          throw unprocessable(`entries.${i}.organisationId`, { sv: 'varje part har en plats i turordningen', en: 'each party takes one turn in the order' });
         seen.add(entry.organisationId);
         await this.party(em, caseId, entry.organisationId, `entries.${i}.organisationId`);
         await this.personOf(em, entry.personId ?? null, entry.organisationId, `entries.${i}.personId`);
@@ -206,7 +258,11 @@ export class PartiesService {
       rotation.currentIndex = 0;
       rotation.nextRotationOn = addMonths(startsOn, input.periodMonths);
       const chair = await this.seatChair(ctx, rotation);
-      return { type: 'chair.rotationSet', payload: { entries: rotation.entries, periodMonths: rotation.periodMonths, nextRotationOn: rotation.nextRotationOn, chair: roleSummary(chair) }, value: rotation };
+      return {
+        type: 'chair.rotationSet',
+        payload: { entries: rotation.entries, periodMonths: rotation.periodMonths, nextRotationOn: rotation.nextRotationOn, chair: roleSummary(chair) },
+        value: rotation,
+      };
     });
   }
 
@@ -215,11 +271,20 @@ export class PartiesService {
    * actor) when the period has run out. A scheduled rotation that another instance already made
    * changes nothing.
    */
-  rotateChair(caseId: string, actor: Actor, reason: 'requested' | 'scheduled', options: CommandOptions<MutationResult<ChairRotationRecord>> = {}): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
+  rotateChair(
+    caseId: string,
+    actor: Actor,
+    reason: 'requested' | 'scheduled',
+    options: CommandOptions<MutationResult<ChairRotationRecord>> = {},
+  ): Promise<CommandResult<MutationResult<ChairRotationRecord>>> {
     return this.cases.mutate(caseId, actor, options, async (ctx): Promise<ChangeOutcome<ChairRotationRecord>> => {
       if (reason === 'requested') assertMayRunCase(ctx.actor, 'rotate the chair');
       const rotation = await ctx.em.findOne(ChairRotationRecord, { caseId });
-      if (!rotation) throw new DomainError('UNPROCESSABLE', { sv: 'Ärendet har ingen rotation av ordförandeskapet. Inrätta en först.', en: 'the case has no chair rotation; set one up first' });
+      if (!rotation)
+        throw new DomainError('UNPROCESSABLE', {
+          sv: 'Ärendet har ingen rotation av ordförandeskapet. Inrätta en först.',
+          en: 'the case has no chair rotation; set one up first',
+        });
       const today = stockholmDate(ctx.now);
       if (reason === 'scheduled' && rotation.nextRotationOn > today) return unchanged(rotation);
       const from = rotation.entries[rotation.currentIndex]!.organisationId;
@@ -227,17 +292,24 @@ export class PartiesService {
       // A scheduled rotation catches up on the dates it was due, not from today, so periods stay aligned.
       rotation.nextRotationOn = addMonths(reason === 'scheduled' ? rotation.nextRotationOn : today, rotation.periodMonths);
       const chair = await this.seatChair(ctx, rotation);
-      return { type: 'chair.rotated', payload: { reason, from, to: chair.organisationId, holder: chair.holderId, nextRotationOn: rotation.nextRotationOn }, value: rotation };
+      return {
+        type: 'chair.rotated',
+        payload: { reason, from, to: chair.organisationId, holder: chair.holderId, nextRotationOn: rotation.nextRotationOn },
+        value: rotation,
+      };
     });
   }
 
   /** Open cases with a chair rotation due on or before `today`, for the scheduler. */
   async dueRotations(today: string, limit = 100): Promise<string[]> {
-    const rows = await this.orm.em.fork().getConnection().execute<Array<{ case_id: string }>>(
-      `select r.case_id from chair_rotations r join cases c on c.id = r.case_id
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ case_id: string }>>(
+        `select r.case_id from chair_rotations r join cases c on c.id = r.case_id
         where c.status = 'active' and r.next_rotation_on <= ? order by r.next_rotation_on limit ?`,
-      [today, limit],
-    );
+        [today, limit],
+      );
     return rows.map((r) => r.case_id);
   }
 
@@ -259,20 +331,26 @@ export class PartiesService {
       p.deactivatedAt = this.clock.now();
     });
     for (const caseId of caseIds) {
-      await this.cases.mutate(caseId, actor, {}, async ({ em: cem, now }) => {
-        const handed: unknown[] = [];
-        for (const role of await cem.find(CaseRoleRecord, { caseId, $or: [{ holderId: personId }, { deputyId: personId }] })) {
-          const before = roleSummary(role);
-          if (role.deputyId === personId) role.deputyId = null;
-          if (role.holderId === personId) {
-            role.holderId = role.deputyId;
-            role.deputyId = null;
-            role.vacantSince = role.holderId ? null : now;
+      await this.cases.mutate(
+        caseId,
+        actor,
+        {},
+        async ({ em: cem, now }) => {
+          const handed: unknown[] = [];
+          for (const role of await cem.find(CaseRoleRecord, { caseId, $or: [{ holderId: personId }, { deputyId: personId }] })) {
+            const before = roleSummary(role);
+            if (role.deputyId === personId) role.deputyId = null;
+            if (role.holderId === personId) {
+              role.holderId = role.deputyId;
+              role.deputyId = null;
+              role.vacantSince = role.holderId ? null : now;
+            }
+            handed.push({ from: before, to: roleSummary(role), outcome: role.holderId ? 'deputy' : 'vacant' });
           }
-          handed.push({ from: before, to: roleSummary(role), outcome: role.holderId ? 'deputy' : 'vacant' });
-        }
-        return handed.length ? { type: 'role.handedOver', payload: { person: personId, roles: handed }, value: null } : unchanged(null);
-      }, { allowClosed: true, consequence: true });
+          return handed.length ? { type: 'role.handedOver', payload: { person: personId, roles: handed }, value: null } : unchanged(null);
+        },
+        { allowClosed: true, consequence: true },
+      );
     }
     return { person: { ...person, active: false }, cases: caseIds };
   }
@@ -282,7 +360,17 @@ export class PartiesService {
     const entry = rotation.entries[rotation.currentIndex]!;
     const holder = entry.personId ? await em.findOne(PersonRecord, { id: entry.personId, active: true }) : null;
     let chair = await em.findOne(CaseRoleRecord, { caseId: rotation.caseId, role: 'chair' });
-    if (!chair) chair = em.create(CaseRoleRecord, { id: randomUUID(), caseId: rotation.caseId, role: 'chair', organisationId: entry.organisationId, holderId: null, deputyId: null, required: true, vacantSince: null });
+    if (!chair)
+      chair = em.create(CaseRoleRecord, {
+        id: randomUUID(),
+        caseId: rotation.caseId,
+        role: 'chair',
+        organisationId: entry.organisationId,
+        holderId: null,
+        deputyId: null,
+        required: true,
+        vacantSince: null,
+      });
     chair.organisationId = entry.organisationId;
     chair.holderId = holder?.id ?? null;
     chair.deputyId = null;
@@ -314,7 +402,15 @@ export class PartiesService {
 }
 
 export function roleSummary(r: CaseRoleRecord) {
-  return { id: r.id, role: r.role, organisation: r.organisationId, holder: r.holderId, deputy: r.deputyId, required: r.required, vacantSince: r.vacantSince?.toISOString() ?? null };
+  return {
+    id: r.id,
+    role: r.role,
+    organisation: r.organisationId,
+    holder: r.holderId,
+    deputy: r.deputyId,
+    required: r.required,
+    vacantSince: r.vacantSince?.toISOString() ?? null,
+  };
 }
 
 function unique<T>(list: T[]): T[] {

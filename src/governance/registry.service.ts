@@ -64,7 +64,7 @@ export class RegistryService {
     const where: FilterQuery<OrganisationRecord> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.code) where.municipalityCode = filter.code;
-    if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` };
+    if (filter.q) where.name = { $ilike: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
     const [items, total] = await this.orm.em.fork().findAndCount(OrganisationRecord, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
     return { items, total };
   }
@@ -84,41 +84,61 @@ export class RegistryService {
       throw new DomainError(
         'VALIDATION_FAILED',
         { sv: 'Bara kommuner och regioner har en kommun- eller regionkod.', en: 'only municipalities and regions have a municipality/region code' },
-        { errors: [{ path: 'municipalityCode', message: { sv: `en organisation av slaget ${KIND_NAMES[input.kind]} har ingen sådan kod`, en: `a ${input.kind} has no such code` } }] },
+        {
+          errors: [
+            {
+              path: 'municipalityCode',
+              message: { sv: `en organisation av slaget ${KIND_NAMES[input.kind]} har ingen sådan kod`, en: `a ${input.kind} has no such code` },
+            },
+          ],
+        },
       );
     }
     const expectedLength = input.kind === 'region' ? 2 : 4;
     if (input.municipalityCode && input.municipalityCode.length !== expectedLength) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        { sv: `En ${input.kind === 'region' ? 'regionkod' : 'kommunkod'} har ${expectedLength} siffror.`, en: `a ${input.kind}'s code has ${expectedLength} digits` },
+        {
+          sv: `En ${input.kind === 'region' ? 'regionkod' : 'kommunkod'} har ${expectedLength} siffror.`,
+          en: `a ${input.kind}'s code has ${expectedLength} digits`,
+        },
         { errors: [{ path: 'municipalityCode', message: { sv: `måste ha ${expectedLength} siffror`, en: `must have ${expectedLength} digits` } }] },
       );
     }
-    return this.unique(async (em) =>
-      em.create(OrganisationRecord, {
-        id: randomUUID(),
-        name: input.name.trim(),
-        kind: input.kind,
-        orgNumber: input.orgNumber ?? null,
-        municipalityCode: input.municipalityCode ?? null,
-        createdAt: this.clock.now(),
-      }),
-    { sv: 'En organisation med det här organisationsnumret eller den här koden finns redan i registret.', en: 'an organisation with this organisation number or code is already registered' });
+    return this.unique(
+      async (em) =>
+        em.create(OrganisationRecord, {
+          id: randomUUID(),
+          name: input.name.trim(),
+          kind: input.kind,
+          orgNumber: input.orgNumber ?? null,
+          municipalityCode: input.municipalityCode ?? null,
+          createdAt: this.clock.now(),
+        }),
+      {
+        sv: 'En organisation med det här organisationsnumret eller den här koden finns redan i registret.',
+        en: 'an organisation with this organisation number or code is already registered',
+      },
+    );
   }
 
   /** @throws DomainError FORBIDDEN, NOT_FOUND */
   async addBoard(organisationId: string, input: { name: string; kind: BoardKind }, actor: Actor): Promise<BoardRecord> {
     assertMayKeepRegistry(actor);
-    return this.unique(async (em) => {
-      if (!(await em.findOne(OrganisationRecord, { id: organisationId }))) throw notFound('organisation', organisationId);
-      return em.create(BoardRecord, { id: randomUUID(), organisationId, name: input.name.trim(), kind: input.kind });
-    }, { sv: `Organisationen har redan en nämnd som heter "${input.name.trim()}".`, en: `the organisation already has a board named "${input.name.trim()}"` });
+    return this.unique(
+      async (em) => {
+        if (!(await em.findOne(OrganisationRecord, { id: organisationId }))) throw notFound('organisation', organisationId);
+        return em.create(BoardRecord, { id: randomUUID(), organisationId, name: input.name.trim(), kind: input.kind });
+      },
+      { sv: `Organisationen har redan en nämnd som heter "${input.name.trim()}".`, en: `the organisation already has a board named "${input.name.trim()}"` },
+    );
   }
 
   /** A page of the people (by name) and how many match in all. */
   async people(filter: { organisationId?: string }, page: Page): Promise<{ items: PersonRecord[]; total: number }> {
-    const [items, total] = await this.orm.em.fork().findAndCount(PersonRecord, filter.organisationId ? { organisationId: filter.organisationId } : {}, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+    const [items, total] = await this.orm.em
+      .fork()
+      .findAndCount(PersonRecord, filter.organisationId ? { organisationId: filter.organisationId } : {}, { orderBy: { name: 'asc', id: 'asc' }, ...page });
     return { items, total };
   }
 
@@ -132,16 +152,31 @@ export class RegistryService {
   /** @throws DomainError FORBIDDEN, UNPROCESSABLE (unknown organisation, subject taken) */
   async createPerson(input: NewPerson, actor: Actor): Promise<PersonRecord> {
     assertMayKeepRegistry(actor);
-    return this.unique(async (em) => {
-      if (!(await em.findOne(OrganisationRecord, { id: input.organisationId }))) {
-        throw new DomainError(
-          'UNPROCESSABLE',
-          { sv: `Organisationen "${input.organisationId}" finns inte i registret.`, en: `organisation "${input.organisationId}" is not in the registry` },
-          { errors: [{ path: 'organisationId', message: { sv: 'okänd organisation', en: 'unknown organisation' } }] },
-        );
-      }
-      return em.create(PersonRecord, { id: randomUUID(), subject: input.subject.trim(), name: input.name.trim(), email: input.email ?? null, organisationId: input.organisationId, active: true, deactivatedAt: null, systemRoles: [...new Set(input.systemRoles ?? [])] });
-    }, { sv: `En person med identiteten "${input.subject}" finns redan i registret.`, en: `a person with the identity "${input.subject}" is already registered` });
+    return this.unique(
+      async (em) => {
+        if (!(await em.findOne(OrganisationRecord, { id: input.organisationId }))) {
+          throw new DomainError(
+            'UNPROCESSABLE',
+            { sv: `Organisationen "${input.organisationId}" finns inte i registret.`, en: `organisation "${input.organisationId}" is not in the registry` },
+            { errors: [{ path: 'organisationId', message: { sv: 'okänd organisation', en: 'unknown organisation' } }] },
+          );
+        }
+        return em.create(PersonRecord, {
+          id: randomUUID(),
+          subject: input.subject.trim(),
+          name: input.name.trim(),
+          email: input.email ?? null,
+          organisationId: input.organisationId,
+          active: true,
+          deactivatedAt: null,
+          systemRoles: [...new Set(input.systemRoles ?? [])],
+        });
+      },
+      {
+        sv: `En person med identiteten "${input.subject}" finns redan i registret.`,
+        en: `a person with the identity "${input.subject}" is already registered`,
+      },
+    );
   }
 
   /**
@@ -180,7 +215,14 @@ export class RegistryService {
         const found = existing.find((e) => (org.code && e.municipalityCode === org.code) || e.name === org.name);
         if (found) continue;
         const id = randomUUID();
-        em.create(OrganisationRecord, { id, name: org.name, kind: org.kind, orgNumber: org.orgNumber ?? null, municipalityCode: org.code ?? null, createdAt: this.clock.now() });
+        em.create(OrganisationRecord, {
+          id,
+          name: org.name,
+          kind: org.kind,
+          orgNumber: org.orgNumber ?? null,
+          municipalityCode: org.code ?? null,
+          createdAt: this.clock.now(),
+        });
         for (const board of org.boards) em.create(BoardRecord, { id: randomUUID(), organisationId: id, name: board.name, kind: board.kind });
         added++;
       }

@@ -73,7 +73,10 @@ export function roleView(r: CaseRoleRecord, names: Names, lang: Language) {
 export function rotationView(r: ChairRotationRecord | null, names: Names) {
   if (!r) return null;
   return {
-    entries: r.entries.map((e) => ({ organisation: { id: e.organisationId, name: names.get(e.organisationId) ?? null }, person: e.personId ? { id: e.personId, name: names.get(e.personId) ?? null } : null })),
+    entries: r.entries.map((e) => ({
+      organisation: { id: e.organisationId, name: names.get(e.organisationId) ?? null },
+      person: e.personId ? { id: e.personId, name: names.get(e.personId) ?? null } : null,
+    })),
     periodMonths: r.periodMonths,
     current: { id: r.entries[r.currentIndex]!.organisationId, name: names.get(r.entries[r.currentIndex]!.organisationId) ?? null },
     nextRotationOn: r.nextRotationOn,
@@ -107,7 +110,9 @@ export function decisionPointView(o: DecisionPointOverview) {
           }
         : null,
       // wordByWord false: the texts differ too much to compare word by word; diff and differingWords mark the differing passage as a whole.
-      text: line.comparison ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff, wordByWord: line.comparison.wordByWord } : null,
+      text: line.comparison
+        ? { identical: line.comparison.identical, differingWords: line.comparison.ranges, diff: line.comparison.diff, wordByWord: line.comparison.wordByWord }
+        : null,
     })),
   };
 }
@@ -157,7 +162,9 @@ export function documentView(d: DocumentRecord, signatures: SignatureRecord[], n
     title: d.title,
     kind: d.kind,
     organisation: d.organisationId ? { id: d.organisationId, name: names.get(d.organisationId) ?? null } : null,
-    registry: d.registryOrganisationId ? { organisation: { id: d.registryOrganisationId, name: names.get(d.registryOrganisationId) ?? null }, registrationNumber: d.registrationNumber } : null,
+    registry: d.registryOrganisationId
+      ? { organisation: { id: d.registryOrganisationId, name: names.get(d.registryOrganisationId) ?? null }, registrationNumber: d.registrationNumber }
+      : null,
     link: d.link,
     file: d.fileSha256 ? { name: d.fileName, type: d.fileType, size: d.fileSize, sha256: d.fileSha256 } : null,
     confidential: d.confidential,

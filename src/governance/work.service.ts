@@ -53,12 +53,18 @@ export class WorkService {
    * case (policy's assertMayActFor). @throws DomainError FORBIDDEN, UNPROCESSABLE (not a party,
    * period ends before it starts)
    */
-  commit(caseId: string, input: CommitmentInput, actor: Actor, options: CommandOptions<MutationResult<ResourceCommitmentRecord>> = {}): Promise<CommandResult<MutationResult<ResourceCommitmentRecord>>> {
+  commit(
+    caseId: string,
+    input: CommitmentInput,
+    actor: Actor,
+    options: CommandOptions<MutationResult<ResourceCommitmentRecord>> = {},
+  ): Promise<CommandResult<MutationResult<ResourceCommitmentRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayContribute(onCase, 'record resource commitments');
       await this.assertParty(em, caseId, input.organisationId, 'organisationId');
       const acting = await actFor(em, onCase, input.organisationId, DEEDS.commit);
-      if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw unprocessable('periodEnd', { sv: 'perioden kan inte sluta innan den börjar', en: 'the period cannot end before it starts' });
+      if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart)
+        throw unprocessable('periodEnd', { sv: 'perioden kan inte sluta innan den börjar', en: 'the period cannot end before it starts' });
       const c = em.create(ResourceCommitmentRecord, {
         id: randomUUID(),
         caseId,
@@ -76,7 +82,12 @@ export class WorkService {
   }
 
   /** Withdrawn as committed: for the commitment's own party. @throws DomainError NOT_FOUND, FORBIDDEN */
-  withdraw(caseId: string, commitmentId: string, actor: Actor, options: CommandOptions<MutationResult<null>> = {}): Promise<CommandResult<MutationResult<null>>> {
+  withdraw(
+    caseId: string,
+    commitmentId: string,
+    actor: Actor,
+    options: CommandOptions<MutationResult<null>> = {},
+  ): Promise<CommandResult<MutationResult<null>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayContribute(onCase, 'withdraw resource commitments');
       const c = await em.findOne(ResourceCommitmentRecord, { id: commitmentId, caseId });
@@ -88,7 +99,12 @@ export class WorkService {
   }
 
   /** @throws DomainError UNPROCESSABLE (responsible or subgroup not parties, unknown goal) */
-  addAction(caseId: string, input: ActionInput, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
+  addAction(
+    caseId: string,
+    input: ActionInput,
+    actor: Actor,
+    options: CommandOptions<MutationResult<ActionRecord>> = {},
+  ): Promise<CommandResult<MutationResult<ActionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, now, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the action plan');
       const action = em.create(ActionRecord, {
@@ -108,7 +124,13 @@ export class WorkService {
   }
 
   /** @throws DomainError NOT_FOUND, UNPROCESSABLE */
-  updateAction(caseId: string, actionId: string, patch: Partial<ActionInput>, actor: Actor, options: CommandOptions<MutationResult<ActionRecord>> = {}): Promise<CommandResult<MutationResult<ActionRecord>>> {
+  updateAction(
+    caseId: string,
+    actionId: string,
+    patch: Partial<ActionInput>,
+    actor: Actor,
+    options: CommandOptions<MutationResult<ActionRecord>> = {},
+  ): Promise<CommandResult<MutationResult<ActionRecord>>> {
     return this.cases.mutate(caseId, actor, options, async ({ em, actor: onCase }) => {
       assertMayRunCase(onCase, 'change the action plan');
       const action = await em.findOne(ActionRecord, { id: actionId, caseId });
@@ -129,7 +151,8 @@ export class WorkService {
   private async checkAction(em: EntityManager, caseId: string, action: ActionRecord): Promise<void> {
     if (action.responsibleOrganisationId) await this.assertParty(em, caseId, action.responsibleOrganisationId, 'responsibleOrganisationId');
     for (const [i, id] of action.subgroup.entries()) await this.assertParty(em, caseId, id, `subgroup.${i}`);
-    if (action.goalId && !(await em.findOne(GoalRecord, { id: action.goalId, caseId }))) throw unprocessable('goalId', { sv: `målet "${action.goalId}" hör inte till det här ärendet`, en: `goal "${action.goalId}" is not a goal of this case` });
+    if (action.goalId && !(await em.findOne(GoalRecord, { id: action.goalId, caseId })))
+      throw unprocessable('goalId', { sv: `målet "${action.goalId}" hör inte till det här ärendet`, en: `goal "${action.goalId}" is not a goal of this case` });
   }
 
   private async assertParty(em: EntityManager, caseId: string, organisationId: string, path: string): Promise<void> {
@@ -138,7 +161,16 @@ export class WorkService {
 }
 
 export function commitmentSnapshot(c: ResourceCommitmentRecord) {
-  return { id: c.id, organisation: c.organisationId, kind: c.kind, amount: c.amount, unit: c.unit, description: c.description, periodStart: c.periodStart, periodEnd: c.periodEnd };
+  return {
+    id: c.id,
+    organisation: c.organisationId,
+    kind: c.kind,
+    amount: c.amount,
+    unit: c.unit,
+    description: c.description,
+    periodStart: c.periodStart,
+    periodEnd: c.periodEnd,
+  };
 }
 
 export function actionSnapshot(a: ActionRecord) {

@@ -82,7 +82,7 @@ export function escalationMail(notice: EscalationNotice, roles: readonly string[
   lines.push(`Ärende: ${notice.case.id}`);
   lines.push(`Eskalering: ${notice.escalationId} (en chef kvitterar den i Samverkan)`);
   lines.push('', 'Meddelandet skickades automatiskt av Samverkan.');
-  return { subject, text: lines.join('\n') + '\n' };
+  return { subject, text: `${lines.join('\n')}\n` };
 }
 
 /** The webhook body of an escalation. Pure. */

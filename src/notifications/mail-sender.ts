@@ -28,7 +28,10 @@ export class SmtpMailSender implements MailSender {
   private readonly domain: string;
 
   constructor(config: SmtpConfig) {
-    this.transport = nodemailer.createTransport({ url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 }, { from: config.from });
+    this.transport = nodemailer.createTransport(
+      { url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 },
+      { from: config.from },
+    );
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.from)?.[1] ?? 'samverkan';
   }
 

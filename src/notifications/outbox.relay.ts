@@ -93,7 +93,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       const failed = n.attempts >= this.config.notifyMaxAttempts;
       const next = new Date(this.clock.now().getTime() + retryDelayMs(n.attempts));
       await this.orm.em.fork().nativeUpdate(NotificationRecord, claim, { status: failed ? 'failed' : 'pending', nextAttemptAt: next, lastError: reason });
-      this.logger.warn(`${what}: attempt ${n.attempts} of ${this.config.notifyMaxAttempts} failed (${reason})${failed ? '; given up, retry it with POST /outbox/:id/retry' : `; next attempt at ${next.toISOString()}`}`);
+      this.logger.warn(
+        `${what}: attempt ${n.attempts} of ${this.config.notifyMaxAttempts} failed (${reason})${failed ? '; given up, retry it with POST /outbox/:id/retry' : `; next attempt at ${next.toISOString()}`}`,
+      );
       return failed ? 'failed' : 'retrying';
     }
     // Should this fail (the database gone), the run fails and the lease lets the message go again:
@@ -120,7 +122,11 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause : undefined;
   const code = (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;
-  return [error.message, cause && cause.message !== error.message ? cause.message : undefined, typeof code === 'string' && !error.message.includes(code) ? code : undefined]
+  return [
+    error.message,
+    cause && cause.message !== error.message ? cause.message : undefined,
+    typeof code === 'string' && !error.message.includes(code) ? code : undefined,
+  ]
     .filter(Boolean)
     .join(': ')
     .slice(0, 500);

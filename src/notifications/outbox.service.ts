@@ -31,7 +31,6 @@ export interface OutboxFilter {
 /** Delivery counts of an escalation, by channel and status. */
 export type DeliverySummary = Record<Channel, Record<NotificationStatus, number>>;
 
-
 /**
  * The outbox: messages are written here in the transaction that raises an escalation, and the
  * relay ({@link OutboxRelay}) delivers them afterwards. Nothing here talks to a mail server.
@@ -58,15 +57,47 @@ export class Outbox {
       for (const role of r.roles) entry.roles.add(role);
       byAddress.set(address, entry);
     }
-    const base = { escalationId: notice.escalationId, caseId: notice.case.id, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, deliveredVia: null, createdAt: now, sentAt: null };
+    const base = {
+      escalationId: notice.escalationId,
+      caseId: notice.case.id,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      deliveredVia: null,
+      createdAt: now,
+      sentAt: null,
+    };
     const out: NotificationRecord[] = [];
     for (const [address, { personId, roles }] of byAddress) {
       const mail = escalationMail(notice, [...roles]);
-      out.push(em.create(NotificationRecord, { ...base, id: randomUUID(), channel: 'email', recipientId: personId, recipientRoles: [...roles], target: address, subject: mail.subject, body: mail.text }));
+      out.push(
+        em.create(NotificationRecord, {
+          ...base,
+          id: randomUUID(),
+          channel: 'email',
+          recipientId: personId,
+          recipientRoles: [...roles],
+          target: address,
+          subject: mail.subject,
+          body: mail.text,
+        }),
+      );
     }
     for (const url of this.config.webhooks?.urls ?? []) {
       const id = randomUUID();
-      out.push(em.create(NotificationRecord, { ...base, id, channel: 'webhook', recipientId: null, recipientRoles: notice.notifiedRoles, target: url, subject: null, body: JSON.stringify(escalationWebhook(id, notice)) }));
+      out.push(
+        em.create(NotificationRecord, {
+          ...base,
+          id,
+          channel: 'webhook',
+          recipientId: null,
+          recipientRoles: notice.notifiedRoles,
+          target: url,
+          subject: null,
+          body: JSON.stringify(escalationWebhook(id, notice)),
+        }),
+      );
     }
     return out;
   }
@@ -93,7 +124,11 @@ export class Outbox {
     if (filter.channel) where.channel = filter.channel;
     if (filter.caseId) where.caseId = filter.caseId;
     const em = this.orm.em.fork();
-    const [items, total] = await em.findAndCount(NotificationRecord, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: filter.limit, offset: filter.offset });
+    const [items, total] = await em.findAndCount(NotificationRecord, where, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      limit: filter.limit,
+      offset: filter.offset,
+    });
     return { items, total, readable: await this.readable(em, items, actor) };
   }
 
@@ -114,7 +149,8 @@ export class Outbox {
     const notification = await this.orm.em.fork().transactional(async (em) => {
       const n = await em.findOne(NotificationRecord, { id });
       if (!n) throw notFound('notification', id);
-      if (n.status !== 'failed') throw new DomainError('UNPROCESSABLE', {
+      if (n.status !== 'failed')
+        throw new DomainError('UNPROCESSABLE', {
           sv: `Bara ett meddelande som inte kunde skickas kan skickas om; det här ${n.status === 'sent' ? 'är redan skickat' : 'väntar på att skickas'}.`,
           en: `only a failed notification can be retried; this one is ${n.status}`,
         });
@@ -130,7 +166,6 @@ export class Outbox {
 function emptySummary(): DeliverySummary {
   return { email: { pending: 0, sent: 0, failed: 0 }, webhook: { pending: 0, sent: 0, failed: 0 } };
 }
-
 
 /**
  * An outbox row as the API shows it. E-mail addresses are not shown: the recipient is named by

@@ -38,7 +38,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   contributingParties: { type: 'string[]', description: { sv: 'Parter som bidrar.', en: 'Parties that contribute.' } },
   rolesHeld: {
     type: 'string[]',
-    description: { sv: 'Roller (t.ex. "secretariat", "chair") som någon innehar i ärendet.', en: 'Roles (e.g. "secretariat", "chair") that someone holds on the case.' },
+    description: {
+      sv: 'Roller (t.ex. "secretariat", "chair") som någon innehar i ärendet.',
+      en: 'Roles (e.g. "secretariat", "chair") that someone holds on the case.',
+    },
   },
   vacantRequiredRoles: {
     type: 'object[]',
@@ -46,15 +49,25 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     itemFields: ['label', 'role', 'organisation'],
   },
   chairRotationSet: { type: 'boolean', description: { sv: 'Ett roterande ordförandeskap är inrättat.', en: 'A rotating chair is set up.' } },
-  currentChair: { type: 'string', description: { sv: 'Organisationen som är ordförande nu ("" om ingen).', en: 'The organisation that chairs now ("" if none).' } },
+  currentChair: {
+    type: 'string',
+    description: { sv: 'Organisationen som är ordförande nu ("" om ingen).', en: 'The organisation that chairs now ("" if none).' },
+  },
   partiesWithoutBenefit: {
     type: 'object[]',
-    description: { sv: 'Beslutande eller bidragande parter utan beskriven nytta av samverkan.', en: 'Deciding or contributing parties without a stated benefit.' },
+    description: {
+      sv: 'Beslutande eller bidragande parter utan beskriven nytta av samverkan.',
+      en: 'Deciding or contributing parties without a stated benefit.',
+    },
     itemFields: partyItem,
   },
 
   // Board decisions (Kommunallagen), per decision point
-  decisionPointDefined: { type: 'boolean', description: { sv: 'Beslutspunkten finns med referenstext.', en: 'The decision point exists with a reference text.' }, params: decisionPoint },
+  decisionPointDefined: {
+    type: 'boolean',
+    description: { sv: 'Beslutspunkten finns med referenstext.', en: 'The decision point exists with a reference text.' },
+    params: decisionPoint,
+  },
   boardsMissing: {
     type: 'object[]',
     description: { sv: 'Nämnder som ska besluta men inte har fattat (bifallande) beslut.', en: 'Required boards without a (positive) decision.' },
@@ -63,7 +76,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   decisionTextDifferences: {
     type: 'object[]',
-    description: { sv: 'Beslut vars text skiljer sig från referenstexten, med ordpositioner.', en: 'Decisions whose text differs from the reference, with word positions.' },
+    description: {
+      sv: 'Beslut vars text skiljer sig från referenstexten, med ordpositioner.',
+      en: 'Decisions whose text differs from the reference, with word positions.',
+    },
     params: decisionPoint,
     itemFields: ['label', 'board', 'organisation', 'words'],
   },
@@ -94,7 +110,10 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
     description: { sv: 'Mål utan mätning efter utgångsåret.', en: 'Goals without a measurement after the baseline year.' },
     itemFields: ['label'],
   },
-  goalKpis: { type: 'string[]', description: { sv: 'Kolada-nyckeltal som målen följs med (t.ex. "N03937").', en: 'Kolada KPIs the goals are measured with (e.g. "N03937").' } },
+  goalKpis: {
+    type: 'string[]',
+    description: { sv: 'Kolada-nyckeltal som målen följs med (t.ex. "N03937").', en: 'Kolada KPIs the goals are measured with (e.g. "N03937").' },
+  },
   goalsOffTrack: {
     type: 'object[]',
     description: { sv: 'Mål som inte ligger i fas mot målvärdet.', en: 'Goals not on track towards their target.' },
@@ -132,13 +151,19 @@ export const FACT_CATALOGUE: Record<string, FactInfo> = {
   },
   partiesNotEndorsed: {
     type: 'object[]',
-    description: { sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.', en: 'Deciding parties that have not endorsed (signed) a document of a kind.' },
+    description: {
+      sv: 'Beslutande parter som inte har ställt sig bakom (skrivit under) ett dokument av ett visst slag.',
+      en: 'Deciding parties that have not endorsed (signed) a document of a kind.',
+    },
     params: { documentKind: { sv: 'Dokumentslaget, t.ex. "problemStatement".', en: 'The document kind, e.g. "problemStatement".' } },
     itemFields: partyItem,
   },
   unsignedParties: {
     type: 'object[]',
-    description: { sv: 'Parter som ska skriva under avtalet/avsiktsförklaringen men inte har gjort det.', en: 'Parties that must sign the agreement / declaration of intent and have not.' },
+    description: {
+      sv: 'Parter som ska skriva under avtalet/avsiktsförklaringen men inte har gjort det.',
+      en: 'Parties that must sign the agreement / declaration of intent and have not.',
+    },
     itemFields: partyItem,
   },
 };

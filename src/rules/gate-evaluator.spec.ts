@@ -18,25 +18,47 @@ describe('evaluateGate', () => {
   it('explains every failing condition, in file order, with its message and the facts it saw', async () => {
     const result = await evaluateGate([start, problem], values({ filledFields: ['goals'] }));
     expect(result.passed).toBe(false);
-    expect(result.ruleSets).toEqual([{ id: 'start', passed: false }, { id: 'problem', passed: false }]);
+    expect(result.ruleSets).toEqual([
+      { id: 'start', passed: false },
+      { id: 'problem', passed: false },
+    ]);
     expect(result.failures).toEqual([
-      { ruleSet: 'start', rule: 'arena', message: { sv: 'arena saknas (ifyllt: goals)', en: 'arena missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
-      { ruleSet: 'start', rule: 'agreement', message: { sv: 'agreement saknas (ifyllt: goals)', en: 'agreement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
-      { ruleSet: 'problem', rule: 'statement', message: { sv: 'problemStatement saknas (ifyllt: goals)', en: 'problemStatement missing (filled: goals)' }, responsible: 'secretariat', facts: { filledFields: ['goals'] } },
+      {
+        ruleSet: 'start',
+        rule: 'arena',
+        message: { sv: 'arena saknas (ifyllt: goals)', en: 'arena missing (filled: goals)' },
+        responsible: 'secretariat',
+        facts: { filledFields: ['goals'] },
+      },
+      {
+        ruleSet: 'start',
+        rule: 'agreement',
+        message: { sv: 'agreement saknas (ifyllt: goals)', en: 'agreement missing (filled: goals)' },
+        responsible: 'secretariat',
+        facts: { filledFields: ['goals'] },
+      },
+      {
+        ruleSet: 'problem',
+        rule: 'statement',
+        message: { sv: 'problemStatement saknas (ifyllt: goals)', en: 'problemStatement missing (filled: goals)' },
+        responsible: 'secretariat',
+        facts: { filledFields: ['goals'] },
+      },
     ]);
   });
 
   it('passes a rule set once its conditions hold, independently of the others', async () => {
     const result = await evaluateGate([start, problem], values({ filledFields: ['arena', 'agreement'] }));
     expect(result.passed).toBe(false);
-    expect(result.ruleSets).toEqual([{ id: 'start', passed: true }, { id: 'problem', passed: false }]);
+    expect(result.ruleSets).toEqual([
+      { id: 'start', passed: true },
+      { id: 'problem', passed: false },
+    ]);
     expect(result.failures.map((f) => f.rule)).toEqual(['statement']);
   });
 
   it('keeps concurrent evaluations apart (a new Engine per run)', async () => {
-    const runs = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => evaluateGate([start], values({ filledFields: i % 2 ? ['arena', 'agreement'] : [] }))),
-    );
+    const runs = await Promise.all(Array.from({ length: 50 }, (_, i) => evaluateGate([start], values({ filledFields: i % 2 ? ['arena', 'agreement'] : [] }))));
     runs.forEach((r, i) => expect(r.passed).toBe(i % 2 === 1));
   });
 
@@ -47,7 +69,12 @@ describe('evaluateGate', () => {
       conditions: [
         {
           id: 'either',
-          when: { any: [{ fact: 'filledFields', operator: 'contains', value: 'a' }, { fact: 'filledFields', operator: 'hasAtLeast', value: 3 }] },
+          when: {
+            any: [
+              { fact: 'filledFields', operator: 'contains', value: 'a' },
+              { fact: 'filledFields', operator: 'hasAtLeast', value: 3 },
+            ],
+          },
           message: { sv: 'x', en: 'x' },
         },
         { id: 'not-empty', when: { not: { fact: 'filledFields', operator: 'isEmpty', value: true } }, message: { sv: 'y', en: 'y' } },
@@ -78,12 +105,20 @@ describe('evaluateGate', () => {
     };
     expect(factRequestsOf([rs])).toEqual([{ name: 'boardsMissing', params: { decisionPoint: 'joint-agreement' } }]);
     const facts = new Map<string, unknown>([
-      [factKey('boardsMissing', { decisionPoint: 'joint-agreement' }), [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }]],
+      [
+        factKey('boardsMissing', { decisionPoint: 'joint-agreement' }),
+        [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }],
+      ],
       [factKey('boardsMissing', { decisionPoint: 'other' }), []],
     ]);
     const result = await evaluateGate([rs], facts);
-    expect(result.failures.map((f) => f.message.sv)).toEqual(['Alvesta kommun – socialnämnden: beslut saknas', 'Region Kronoberg – regionstyrelsen: beslut saknas']);
-    expect(result.failures[0]!.facts).toEqual({ 'boardsMissing(decisionPoint=joint-agreement)': [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }] });
+    expect(result.failures.map((f) => f.message.sv)).toEqual([
+      'Alvesta kommun – socialnämnden: beslut saknas',
+      'Region Kronoberg – regionstyrelsen: beslut saknas',
+    ]);
+    expect(result.failures[0]!.facts).toEqual({
+      'boardsMissing(decisionPoint=joint-agreement)': [{ label: 'Alvesta kommun – socialnämnden' }, { label: 'Region Kronoberg – regionstyrelsen' }],
+    });
     expect(result.failures[1]!.item).toEqual({ label: 'Region Kronoberg – regionstyrelsen' });
   });
 });

@@ -54,7 +54,10 @@ export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: Fac
  * The conditions that do not hold, in file order, unexplained: the verdict of {@link evaluateGate}
  * without filling any message. Throws as it does.
  */
-export async function failingConditions(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
+export async function failingConditions(
+  ruleSets: readonly RuleSetFile[],
+  values: FactValues,
+): Promise<Array<{ ruleSet: RuleSetFile; condition: RuleCondition }>> {
   // Our evaluator of the JSONPath subset, not jsonpath-plus: a path with recursive descent or a
   // script that slipped past validation (an old published version) is refused, never run.
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolveJsonPath });
@@ -95,7 +98,11 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
   if (condition.each) {
     const items = valueOf(condition.each);
     if (Array.isArray(items) && items.length) {
-      return items.map((item) => ({ ...base, message: renderMessage(condition.message, valueOf, item as Record<string, unknown>), item: item as Record<string, unknown> }));
+      return items.map((item) => ({
+        ...base,
+        message: renderMessage(condition.message, valueOf, item as Record<string, unknown>),
+        item: item as Record<string, unknown>,
+      }));
     }
   }
   return [{ ...base, message: renderMessage(condition.message, valueOf) }];

@@ -36,7 +36,8 @@ const QUOTED = /^\[(?:'([^'\\]{1,64})'|"([^"\\]{1,64})")\]/;
  * Pure; linear in the length of the path (which is bounded first).
  */
 export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: LocalizedText } {
-  if (path.length > MAX_PATH_LENGTH) return { problem: { sv: `en sökväg har högst ${MAX_PATH_LENGTH} tecken`, en: `a path has at most ${MAX_PATH_LENGTH} characters` } };
+  if (path.length > MAX_PATH_LENGTH)
+    return { problem: { sv: `en sökväg har högst ${MAX_PATH_LENGTH} tecken`, en: `a path has at most ${MAX_PATH_LENGTH} characters` } };
   if (!path.startsWith('$')) return { problem: { sv: 'en sökväg börjar med "$"', en: 'a path starts with "$"' } };
   const steps: PathStep[] = [];
   let rest = path.slice(1);
@@ -54,7 +55,8 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
     } else {
       return { problem: refusal(path, path.length - rest.length) };
     }
-    if (steps.length > MAX_PATH_STEPS) return { problem: { sv: `en sökväg har högst ${MAX_PATH_STEPS} steg efter "$"`, en: `a path has at most ${MAX_PATH_STEPS} steps after "$"` } };
+    if (steps.length > MAX_PATH_STEPS)
+      return { problem: { sv: `en sökväg har högst ${MAX_PATH_STEPS} steg efter "$"`, en: `a path has at most ${MAX_PATH_STEPS} steps after "$"` } };
   }
   const bad = steps.find((s) => typeof s === 'string' && PROTOTYPE_NAMES.has(s));
   if (bad !== undefined) return { problem: { sv: `"${bad}" är inget fält i en fakta`, en: `"${bad}" is not a field of a fact` } };
@@ -63,13 +65,19 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
 
 /** Why a path is outside the subset, naming the JSONPath feature when it is one we refuse. */
 function refusal(path: string, at: number): LocalizedText {
-  const allowed = { sv: 'bara "$" följt av .namn, [\'namn\'] eller [n] är tillåtet (docs/workflows-and-rules.md)', en: 'only "$" followed by .name, [\'name\'] or [n] is allowed (docs/workflows-and-rules.md)' };
+  const allowed = {
+    sv: 'bara "$" följt av .namn, [\'namn\'] eller [n] är tillåtet (docs/workflows-and-rules.md)',
+    en: 'only "$" followed by .name, [\'name\'] or [n] is allowed (docs/workflows-and-rules.md)',
+  };
   const refused = (sv: string, en: string): LocalizedText => ({ sv: `${sv}: ${allowed.sv}`, en: `${en}: ${allowed.en}` });
   if (path.includes('..')) return refused('rekursiv sökning ("..") är inte tillåten', 'recursive descent ("..") is not allowed');
-  if (/[?()@]/.test(path)) return refused('filter- och skriptuttryck ("?(…)", "(…)", "@") är inte tillåtna', 'filter and script expressions ("?(…)", "(…)", "@") are not allowed');
+  if (/[?()@]/.test(path))
+    return refused('filter- och skriptuttryck ("?(…)", "(…)", "@") är inte tillåtna', 'filter and script expressions ("?(…)", "(…)", "@") are not allowed');
   if (path.includes('*')) return refused('jokertecken ("*") är inte tillåtna', 'wildcards ("*") are not allowed');
-  if (/\[[^\]]*[,:]/.test(path)) return refused('unioner och utsnitt ("[a,b]", "[0:2]") är inte tillåtna', 'unions and slices ("[a,b]", "[0:2]") are not allowed');
-  if (/[\^~`]/.test(path)) return refused('jsonpath-plus-tilläggen "^", "~" och "`" är inte tillåtna', 'the jsonpath-plus extensions "^", "~" and "`" are not allowed');
+  if (/\[[^\]]*[,:]/.test(path))
+    return refused('unioner och utsnitt ("[a,b]", "[0:2]") är inte tillåtna', 'unions and slices ("[a,b]", "[0:2]") are not allowed');
+  if (/[\^~`]/.test(path))
+    return refused('jsonpath-plus-tilläggen "^", "~" och "`" är inte tillåtna', 'the jsonpath-plus extensions "^", "~" and "`" are not allowed');
   const near = JSON.stringify(path.slice(at, at + 10));
   return refused(`oväntat ${near} vid tecken ${at + 1}`, `unexpected ${near} at character ${at + 1}`);
 }

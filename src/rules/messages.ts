@@ -19,7 +19,8 @@ export function placeholders(template: string): Placeholder[] {
  * that are objects show their `label`, `name` or `title`). Pure.
  */
 export function renderMessage(template: LocalizedText, factValue: (name: string) => unknown, item?: Record<string, unknown>): LocalizedText {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_, isItem: string | undefined, name: string) => formatValue(isItem ? item?.[name] : factValue(name)));
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (_, isItem: string | undefined, name: string) => formatValue(isItem ? item?.[name] : factValue(name)));
   return { sv: fill(template.sv), en: fill(template.en) };
 }
 

@@ -31,7 +31,13 @@ export async function kronobergCaseAtDecisions(t: TestApp): Promise<KronobergCas
   const w = new Walk(t.url, await t.token(ADMINISTRATOR), () => {});
   const benefit = 'Tidigare och samordnade insatser för barn och unga i kommunen.';
   const parties: DemoParty[] = [
-    { name: 'Region Kronoberg', kind: 'region', code: '07', responsibilities: ['leads', 'decides', 'contributes'], benefit: 'Färre barn och unga som behöver specialiserad vård.' },
+    {
+      name: 'Region Kronoberg',
+      kind: 'region',
+      code: '07',
+      responsibilities: ['leads', 'decides', 'contributes'],
+      benefit: 'Färre barn och unga som behöver specialiserad vård.',
+    },
     { name: 'Alvesta kommun', kind: 'municipality', code: '0764', responsibilities: ['decides', 'contributes'], benefit },
     { name: 'Växjö kommun', kind: 'municipality', code: '0780', responsibilities: ['decides', 'contributes'], benefit },
   ];
@@ -39,7 +45,11 @@ export async function kronobergCaseAtDecisions(t: TestApp): Promise<KronobergCas
   const ids = await addParties(w, parties);
   const org = (name: string) => ids.get(name)!;
   await fields(w, { arena: 'Regionalt forum Barnens bästa och lokala forum i varje kommun.' }, 'arena');
-  await documentSignedBy(w, { title: 'Överenskommelse Barnens bästa gäller', kind: 'agreement', registry: org('Region Kronoberg').id, number: 'RK 2026/88' }, parties.map((p) => org(p.name).id));
+  await documentSignedBy(
+    w,
+    { title: 'Överenskommelse Barnens bästa gäller', kind: 'agreement', registry: org('Region Kronoberg').id, number: 'RK 2026/88' },
+    parties.map((p) => org(p.name).id),
+  );
   await appoint(w, 'steeringGroup', org('Region Kronoberg').id, 'Maria Nilsson');
   await w.advance();
   const boards = {
@@ -47,7 +57,12 @@ export async function kronobergCaseAtDecisions(t: TestApp): Promise<KronobergCas
     alvesta: org('Alvesta kommun').boards.get('Socialnämnden')!,
     vaxjo: org('Växjö kommun').boards.get('Socialnämnden')!,
   };
-  await w.api.post(`/cases/${w.caseId}/decision-points`, { key: 'joint-agreement', title: 'Likalydande beslut: Barnens bästa gäller', referenceText: REFERENCE, boardIds: Object.values(boards) });
+  await w.api.post(`/cases/${w.caseId}/decision-points`, {
+    key: 'joint-agreement',
+    title: 'Likalydande beslut: Barnens bästa gäller',
+    referenceText: REFERENCE,
+    boardIds: Object.values(boards),
+  });
   const roles: Array<[TestActor, string, string]> = [
     [PEOPLE.region, 'secretariat', org('Region Kronoberg').id],
     [PEOPLE.alvesta, 'secretariat', org('Alvesta kommun').id],

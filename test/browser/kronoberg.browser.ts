@@ -39,7 +39,10 @@ describe('a Kronoberg case in the browser', () => {
     await s.check(page, 'sign-in');
 
     // Alvesta and Växjö record their boards' decisions, word for word the reference text.
-    for (const [who, board] of [[PEOPLE.alvesta, 'Alvesta kommun – socialnämnden'], [PEOPLE.vaxjo, 'Växjö kommun – socialnämnden']] as const) {
+    for (const [who, board] of [
+      [PEOPLE.alvesta, 'Alvesta kommun – socialnämnden'],
+      [PEOPLE.vaxjo, 'Växjö kommun – socialnämnden'],
+    ] as const) {
       await signIn(page, s.t.url, await s.t.token(who));
       await openCase(page);
       await recordDecision(page, REFERENCE, board);

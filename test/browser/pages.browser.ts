@@ -22,7 +22,9 @@ describe('the other pages in the browser', () => {
     await page.locator('#history').getByText('Historiken är obruten', { exact: false }).waitFor();
     // Every element one can act on, numbered.
     const all: string[] = await page.evaluate(() => {
-      const els = [...(globalThis as any).document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')].filter((el: any) => !el.disabled && el.getClientRects().length > 0);
+      const els = [...(globalThis as any).document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')].filter(
+        (el: any) => !el.disabled && el.getClientRects().length > 0,
+      );
       return els.map((el: any, i: number) => {
         el.dataset.kbd = String(i);
         return `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}"`;
@@ -76,7 +78,10 @@ describe('the other pages in the browser', () => {
     await page.getByText('Eskaleringen är kvitterad.').waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Eskalering till chef' }).waitFor({ state: 'detached' });
     const ladder = (await s.t.request('GET', `/cases/${s.data.id}/escalations`, { as: PEOPLE.manager })).body;
-    expect(ladder.find((e: any) => e.level === 'manager' && e.step.id === 'decisions')).toMatchObject({ status: 'acknowledged', acknowledged: { comment: 'Tas upp i styrgruppen nästa vecka.' } });
+    expect(ladder.find((e: any) => e.level === 'manager' && e.step.id === 'decisions')).toMatchObject({
+      status: 'acknowledged',
+      acknowledged: { comment: 'Tas upp i styrgruppen nästa vecka.' },
+    });
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -90,7 +95,9 @@ describe('the other pages in the browser', () => {
     await screenshots(page, 'workflows');
     await page.getByRole('link', { name: /^Barnens bästa gäller, version 1/ }).click();
     await page.getByRole('img', { name: 'Livscykeln för Barnens bästa gäller' }).waitFor();
-    expect(await page.locator('.lifecycle-text > li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Samla aktörerna/), expect.stringMatching(/^Likalydande beslut/)]));
+    expect(await page.locator('.lifecycle-text > li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Samla aktörerna/), expect.stringMatching(/^Likalydande beslut/)]),
+    );
     await s.check(page, 'workflow-version');
     await screenshots(page, 'workflow-version');
 
@@ -126,7 +133,9 @@ describe('the other pages in the browser', () => {
     await page.goto(`${s.t.url}/app/accessibility`);
     await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
     await page.getByRole('link', { name: 'kontakta DIGG och påpeka det' }).waitFor();
-    expect(await page.getByRole('link', { name: 'tillganglighet@samverkan.example' }).first().getAttribute('href')).toBe('mailto:tillganglighet@samverkan.example');
+    expect(await page.getByRole('link', { name: 'tillganglighet@samverkan.example' }).first().getAttribute('href')).toBe(
+      'mailto:tillganglighet@samverkan.example',
+    );
     await s.check(page, 'accessibility');
     await screenshots(page, 'accessibility');
 

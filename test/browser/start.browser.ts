@@ -17,7 +17,10 @@ describe('npm start in a browser', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-start-'));
 
   beforeAll(async () => {
-    service = await startService({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'development', SEED_DEMO: 'true', SCHEDULER_ENABLED: 'false' }, readyTimeoutMs: 120_000 });
+    service = await startService({
+      env: { DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'development', SEED_DEMO: 'true', SCHEDULER_ENABLED: 'false' },
+      readyTimeoutMs: 120_000,
+    });
     // The service answers at once and then walks the demo cases; it prints the token when done.
     for (let i = 0; i < 1200 && !service.output().includes('Development administrator token'); i++) await new Promise((r) => setTimeout(r, 100));
     browser = await launchBrowser();

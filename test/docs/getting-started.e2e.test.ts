@@ -64,10 +64,14 @@ describe('docs/getting-started.md: the curl walk', () => {
     expect(created).toMatchObject({ workflow: { id: 'samverkan' } });
     const gates = answers.filter((a) => 'passed' in a);
     expect(gates.map((g) => g.passed)).toEqual([false, true]);
-    expect(gates[0].failures.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['parties-registered', 'someone-decides', 'arena-described', 'formalised']));
+    expect(gates[0].failures.map((f: { rule: string }) => f.rule)).toEqual(
+      expect.arrayContaining(['parties-registered', 'someone-decides', 'arena-described', 'formalised']),
+    );
     expect(answers.at(-1)).toMatchObject({ valid: true });
 
-    const after = (await (await fetch(`${t.url}/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: { value: string } };
+    const after = (await (await fetch(`${t.url}/cases/${created.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      state: { value: string };
+    };
     expect(after.state.value).toBe('jointProblem');
   });
 });

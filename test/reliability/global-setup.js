@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 export default function globalSetup() {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error('npm run test:reliability needs a PostgreSQL server: set DATABASE_URL (each test file creates and drops a database samverkan_test_<random> there)');
+    throw new Error(
+      'npm run test:reliability needs a PostgreSQL server: set DATABASE_URL (each test file creates and drops a database samverkan_test_<random> there)',
+    );
   }
   if (!existsSync('dist/src/main.js')) throw new Error('dist/src/main.js is missing: npm run test:reliability builds it first');
   const { hostname, port } = new URL(url);

@@ -120,7 +120,10 @@ export async function levelRows(pool: pg.Pool, caseIds: readonly string[]): Prom
  * everyone once): fired twice, not fired, told too few or too many people, e-mail duplicated or
  * missing, and cases whose `escalation.raised` events are not in ladder order.
  */
-export async function firingFaults(pool: pg.Pool, rows: readonly LevelRow[]): Promise<Record<'twice' | 'missed' | 'recipients' | 'emails' | 'order', string[]>> {
+export async function firingFaults(
+  pool: pg.Pool,
+  rows: readonly LevelRow[],
+): Promise<Record<'twice' | 'missed' | 'recipients' | 'emails' | 'order', string[]>> {
   const expected = new Map(LADDER.map((l) => [l.level, l]));
   const fired = rows.filter((r) => r.status !== 'scheduled');
   const { rows: sequences } = await pool.query<{ caseId: string; rungs: number[] }>(
@@ -132,7 +135,9 @@ export async function firingFaults(pool: pg.Pool, rows: readonly LevelRow[]): Pr
     twice: rows.filter((r) => r.raised > 1).map((r) => `${r.id} ${r.level}: ${r.raised} events`),
     missed: rows.filter((r) => r.status !== 'open' || r.raised === 0).map((r) => `${r.id} ${r.level}: ${r.status}, ${r.raised} events`),
     recipients: fired.filter((r) => r.recipients !== expected.get(r.level)?.recipients).map((r) => `${r.id} ${r.level}: ${r.recipients} people told`),
-    emails: fired.filter((r) => r.emails !== expected.get(r.level)?.emails || r.addresses !== r.emails).map((r) => `${r.id} ${r.level}: ${r.emails} e-mails to ${r.addresses} addresses`),
+    emails: fired
+      .filter((r) => r.emails !== expected.get(r.level)?.emails || r.addresses !== r.emails)
+      .map((r) => `${r.id} ${r.level}: ${r.emails} e-mails to ${r.addresses} addresses`),
     order: sequences.filter((s) => s.rungs.some((rung, i) => i > 0 && rung <= s.rungs[i - 1]!)).map((s) => `${s.caseId}: rungs ${s.rungs.join(', ')}`),
   };
 }

@@ -15,14 +15,92 @@ export type Mutation =
 
 /** Keys a process owner (or an attacker) might type: real ones, near misses, and hostile ones. */
 const KEYS = fc.oneof(
-  fc.constantFrom('states', 'on', 'meta', 'gate', 'target', 'initial', 'type', 'guard', 'roles', 'sla', 'title', 'sv', 'en', 'id', 'version', 'conditions', 'when', 'all', 'any', 'not', 'fact', 'operator', 'value', 'path', 'examples', 'facts', 'passes', 'failing', 'message', 'responsible'),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '~', '/', '~1', 'a/b', '#', '.', '..', 'Ärende', '\u0000', '💥'),
+  fc.constantFrom(
+    'states',
+    'on',
+    'meta',
+    'gate',
+    'target',
+    'initial',
+    'type',
+    'guard',
+    'roles',
+    'sla',
+    'title',
+    'sv',
+    'en',
+    'id',
+    'version',
+    'conditions',
+    'when',
+    'all',
+    'any',
+    'not',
+    'fact',
+    'operator',
+    'value',
+    'path',
+    'examples',
+    'facts',
+    'passes',
+    'failing',
+    'message',
+    'responsible',
+  ),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    '',
+    ' ',
+    '~',
+    '/',
+    '~1',
+    'a/b',
+    '#',
+    '.',
+    '..',
+    'Ärende',
+    '\u0000',
+    '💥',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
 /** Values of every JSON type, including the awkward ones. */
 const VALUES: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, -1e308, '', ' ', 'x'.repeat(5000), '$.x', '#samverkan.closed', '.child', 'gatherActors', 'closed', 'ADVANCE', 'filledFields', 'contains', 'isEmpty', 'hasAtLeast', 'commentGiven', 'secretariat', [], {}, [[]], { fact: 'filledFields' }, { all: [] }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -1e308,
+    '',
+    ' ',
+    'x'.repeat(5000),
+    '$.x',
+    '#samverkan.closed',
+    '.child',
+    'gatherActors',
+    'closed',
+    'ADVANCE',
+    'filledFields',
+    'contains',
+    'isEmpty',
+    'hasAtLeast',
+    'commentGiven',
+    'secretariat',
+    [],
+    {},
+    [[]],
+    { fact: 'filledFields' },
+    { all: [] },
+  ),
   // Names that exist on every JavaScript object, and objects that cannot be turned into text.
   fc.constantFrom<Json>('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', { toString: 1 }, { valueOf: {}, toString: {} }),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
@@ -111,7 +189,9 @@ function set(root: Json, path: Path, value: Json): Json {
 function remove(root: Json, path: Path): Json {
   const parent = get(root, path.slice(0, -1));
   const last = path.at(-1)!;
-  const without = Array.isArray(parent) ? parent.filter((_, i) => i !== last) : Object.fromEntries(Object.entries(parent as Record<string, Json>).filter(([k]) => k !== last));
+  const without = Array.isArray(parent)
+    ? parent.filter((_, i) => i !== last)
+    : Object.fromEntries(Object.entries(parent as Record<string, Json>).filter(([k]) => k !== last));
   return set(root, path.slice(0, -1), without);
 }
 
@@ -131,10 +211,13 @@ function retype(value: Json): Json {
 export function pointerLeadsInto(doc: unknown, pointer: string): boolean {
   if (pointer === '') return true;
   if (!/^(\/([^~/]|~[01])*)+$/.test(pointer)) return false;
-  const segments = pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
   let node: unknown = doc;
   for (const segment of segments.slice(0, -1)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, segment)) return false;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
     node = (node as Record<string, unknown>)[segment];
   }
   return true;

@@ -42,7 +42,17 @@ async function until(done: () => boolean, ms: number): Promise<void> {
 export async function databaseOutage(service: ServiceProcess, token: string, ids: readonly string[], steps: OutageSteps, workers = 8): Promise<DatabaseOutage> {
   let phase: 'before' | 'away' | 'after' = 'before';
   let stop = false;
-  const result: DatabaseOutage = { serviceAlive: true, okBefore: 0, okAfter: 0, unavailable: 0, status500: 0, otherStatuses: {}, healthDuringOutage: 0, secondsToRecover: Infinity, historiesInvalid: [] };
+  const result: DatabaseOutage = {
+    serviceAlive: true,
+    okBefore: 0,
+    okAfter: 0,
+    unavailable: 0,
+    status500: 0,
+    otherStatuses: {},
+    healthDuringOutage: 0,
+    secondsToRecover: Infinity,
+    historiesInvalid: [],
+  };
   const other = (key: string) => (result.otherStatuses[key] = (result.otherStatuses[key] ?? 0) + 1);
 
   const load = Array.from({ length: workers }, async () => {
@@ -57,7 +67,8 @@ export async function databaseOutage(service: ServiceProcess, token: string, ids
       }
       if (status === 200 && phase === 'before') result.okBefore++;
       else if (status === 200 && phase === 'after') result.okAfter++;
-      else if (status === 200) continue; // committed just before the database went away
+      else if (status === 200)
+        continue; // committed just before the database went away
       else if (status === 503) result.unavailable++;
       else if (status === 500) result.status500++;
       else other(String(status));

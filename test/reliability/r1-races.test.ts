@@ -39,6 +39,8 @@ describe('R1 races', () => {
     expect(seqs).toEqual(Array.from({ length: RACERS }, (_, i) => version + 2 + i));
     expect((await t.request('GET', `/cases/${id}/history/verify`)).body).toEqual({ valid: true, events: version + 1 + RACERS });
 
-    figure(`R1: ${RACERS} racing commands with one If-Match → ${won.length} applied, ${conflicts.length} × 409, ${transitions.length} event; ${RACERS} without If-Match → ${kept} kept, ${RACERS - kept} lost`);
+    figure(
+      `R1: ${RACERS} racing commands with one If-Match → ${won.length} applied, ${conflicts.length} × 409, ${transitions.length} event; ${RACERS} without If-Match → ${kept} kept, ${RACERS - kept} lost`,
+    );
   });
 });

@@ -26,7 +26,15 @@ describe('R10 timers across restart', () => {
     db = await createTestDatabase();
     pool = openPool(db.url!, 2);
     service = await startService({
-      env: { DATABASE_URL: db.url!, MIGRATE_ON_START: 'true', WORKFLOWS_DIR: defs.workflowsDir, RULES_DIR: defs.rulesDir, SCHEDULER_ENABLED: 'true', ESCALATION_SWEEP_SECONDS: String(INTERVAL_S), DB_POOL_SIZE: '4' },
+      env: {
+        DATABASE_URL: db.url!,
+        MIGRATE_ON_START: 'true',
+        WORKFLOWS_DIR: defs.workflowsDir,
+        RULES_DIR: defs.rulesDir,
+        SCHEDULER_ENABLED: 'true',
+        ESCALATION_SWEEP_SECONDS: String(INTERVAL_S),
+        DB_POOL_SIZE: '4',
+      },
     });
   });
   afterAll(async () => {
@@ -46,7 +54,10 @@ describe('R10 timers across restart', () => {
     const downtime = async (how: 'stop' | 'SIGKILL', rung: number) => {
       if (how === 'stop') await service.stop();
       else await service.kill('SIGKILL');
-      const moved = await pool.query(`update escalations set fire_at = now() - interval '1 minute' where rung = $1 and status = 'scheduled' and case_id = any($2::uuid[])`, [rung, ids]);
+      const moved = await pool.query(
+        `update escalations set fire_at = now() - interval '1 minute' where rung = $1 and status = 'scheduled' and case_id = any($2::uuid[])`,
+        [rung, ids],
+      );
       expect(moved.rowCount).toBe(CASES);
       const start = performance.now();
       await service.restart();

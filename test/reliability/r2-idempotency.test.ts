@@ -41,7 +41,14 @@ describe('R2 idempotency', () => {
 
     // Each create key made exactly one case; the field keys moved the case once each.
     const creates = Array.from({ length: KEYS }, (_, i) => i).filter(isCreate);
-    const made = await Promise.all(creates.map(async (i) => (await t.request('GET', `/cases?q=${encodeURIComponent(`R2 fall ${i}`)}&limit=100`)).body.items.filter((c: { title: string }) => c.title === `R2 fall ${i}`).length));
+    const made = await Promise.all(
+      creates.map(
+        async (i) =>
+          (await t.request('GET', `/cases?q=${encodeURIComponent(`R2 fall ${i}`)}&limit=100`)).body.items.filter(
+            (c: { title: string }) => c.title === `R2 fall ${i}`,
+          ).length,
+      ),
+    );
     expect(made).toEqual(creates.map(() => 1));
     const patched = (await t.request('GET', `/cases/${caseId}`)).body;
     const patchKeys = KEYS - creates.length;
@@ -55,7 +62,12 @@ describe('R2 idempotency', () => {
 
     // Another caller with the same keys and other bodies: their own requests, answered as new.
     const theirs = await Promise.all(Array.from({ length: KEYS }, (_, i) => send(i, OTHER, ' (annan)')));
-    const apart = theirs.filter((r, i) => r.status < 300 && r.headers.get('idempotent-replayed') === null && (isCreate(i) ? r.body.title === `R2 fall ${i} (annan)` : r.body.fields[`field${i}`] === `värde ${i} (annan)`));
+    const apart = theirs.filter(
+      (r, i) =>
+        r.status < 300 &&
+        r.headers.get('idempotent-replayed') === null &&
+        (isCreate(i) ? r.body.title === `R2 fall ${i} (annan)` : r.body.fields[`field${i}`] === `värde ${i} (annan)`),
+    );
     expect(apart).toHaveLength(KEYS);
 
     figure(

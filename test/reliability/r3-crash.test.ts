@@ -47,7 +47,11 @@ describe('R3 crash', () => {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
         try {
-          const res = await request(service.url, 'POST', `/cases/${caseId}/events`, { body: { type: 'TOGGLE', comment: command }, headers: { 'idempotency-key': command }, token });
+          const res = await request(service.url, 'POST', `/cases/${caseId}/events`, {
+            body: { type: 'TOGGLE', comment: command },
+            headers: { 'idempotency-key': command },
+            token,
+          });
           if (res.status === 200) return void acked.push({ caseId, command, version: res.body.version });
           if (res.status !== 503) return void refused.push(`${command}: ${res.status} ${res.text.slice(0, 200)}`);
         } catch {

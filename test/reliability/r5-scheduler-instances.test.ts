@@ -57,7 +57,8 @@ describe('R5 scheduler instances', () => {
     const cast = await seedLadderCast(first.url, db.url!);
     const ids = await createLadderCasesOverHttp(first.url, cast, CASES);
     const total = CASES * LADDER.length;
-    const count = async (where: string, params: unknown[] = []) => (await pool.query<{ n: number }>(`select count(*)::int as n from escalations where ${where}`, params)).rows[0]!.n;
+    const count = async (where: string, params: unknown[] = []) =>
+      (await pool.query<{ n: number }>(`select count(*)::int as n from escalations where ${where}`, params)).rows[0]!.n;
     expect(await count(`status = 'scheduled' and fire_at > now()`)).toBe(total);
 
     // The days until the levels fall due pass.
@@ -87,7 +88,12 @@ describe('R5 scheduler instances', () => {
     // same stay waits behind such a level, so that is all that is left.
     const leaseEndsBy = new Date(killedAt + CLAIM_LEASE_MS);
     const orphans = async () =>
-      (await pool.query<{ id: string }>(`select id from escalations where status = 'scheduled' and claimed_until > now() and claimed_until <= $1 order by id`, [leaseEndsBy])).rows.map((r) => r.id);
+      (
+        await pool.query<{ id: string }>(
+          `select id from escalations where status = 'scheduled' and claimed_until > now() and claimed_until <= $1 order by id`,
+          [leaseEndsBy],
+        )
+      ).rows.map((r) => r.id);
     const waiting = () =>
       count(
         `status = 'scheduled' and not exists (select 1 from escalations o where o.case_id = escalations.case_id and o.entry_seq = escalations.entry_seq
@@ -104,7 +110,10 @@ describe('R5 scheduler instances', () => {
     const heldFor = (Date.now() - killedAt) / 1000;
 
     // The lease's five minutes pass: another instance takes the level over at its next sweep.
-    await pool.query(`update escalations set claimed_until = claimed_until - make_interval(secs => $2) where id = any($1::uuid[])`, [held, CLAIM_LEASE_MS / 1000]);
+    await pool.query(`update escalations set claimed_until = claimed_until - make_interval(secs => $2) where id = any($1::uuid[])`, [
+      held,
+      CLAIM_LEASE_MS / 1000,
+    ]);
     const expiredAt = performance.now();
     await until('the held levels taken over', async () => (await count(`id = any($1::uuid[]) and status = 'open'`, [held])) === held.length, 30_000);
     const takenOverIn = (performance.now() - expiredAt) / 1000;

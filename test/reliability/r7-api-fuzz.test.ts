@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { readyCase } from '../support/cases.js';
 import { person, seedRegistry } from '../support/governance-fixture.js';
-import { ADMINISTRATOR, MEMBER, SECRETARIAT, STEERING_GROUP, FIELD_LIFECYCLE, startTestApp, type ApiResponse, type RequestOptions, type TestActor, type TestApp } from '../support/test-app.js';
+import {
+  ADMINISTRATOR,
+  MEMBER,
+  SECRETARIAT,
+  STEERING_GROUP,
+  FIELD_LIFECYCLE,
+  startTestApp,
+  type ApiResponse,
+  type RequestOptions,
+  type TestActor,
+  type TestApp,
+} from '../support/test-app.js';
 import { figure, n, properties } from './figure.js';
 
 const RUNS = Number(process.env.R7_API_RUNS ?? 800);
@@ -10,7 +21,10 @@ const WRITE_RUNS = Number(process.env.R7_WRITE_RUNS ?? 150);
 
 /** Visible ASCII: what an HTTP header value may hold (fetch refuses the rest before sending). */
 const headerText = (maxLength = 40) => fc.string({ unit: 'grapheme-ascii', maxLength });
-const oddText = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', ' ', '-1', '0', '1e9', 'null', 'true', '[]', '{}', '__proto__', 'constructor', 'ADVANCE', 'x'.repeat(3000), '\u0000', '%', '💥'));
+const oddText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom('', ' ', '-1', '0', '1e9', 'null', 'true', '[]', '{}', '__proto__', 'constructor', 'ADVANCE', 'x'.repeat(3000), '\u0000', '%', '💥'),
+);
 
 /**
  * R7, the API under random input: every endpoint of the OpenAPI document, with random ids, query
@@ -41,22 +55,49 @@ describe('R7 API fuzz', () => {
     const actor: fc.Arbitrary<TestActor | null> = fc.constantFrom<TestActor | null>(SECRETARIAT, STEERING_GROUP, MEMBER, ADMINISTRATOR, null);
     const body = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }),
-      fc.dictionary(fc.oneof(fc.constantFrom('type', 'comment', 'workflow', 'title', 'version', 'arena', 'agreement', 'problemStatement', '__proto__'), fc.string({ maxLength: 10 })), fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddText)),
-      fc.record({ type: fc.constantFrom('ADVANCE', 'CLOSE', 'REVISE_GOALS', 'TOGGLE', 'advance'), comment: fc.option(oddText, { nil: undefined }) }, { requiredKeys: ['type'] }),
+      fc.dictionary(
+        fc.oneof(
+          fc.constantFrom('type', 'comment', 'workflow', 'title', 'version', 'arena', 'agreement', 'problemStatement', '__proto__'),
+          fc.string({ maxLength: 10 }),
+        ),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddText),
+      ),
+      fc.record(
+        { type: fc.constantFrom('ADVANCE', 'CLOSE', 'REVISE_GOALS', 'TOGGLE', 'advance'), comment: fc.option(oddText, { nil: undefined }) },
+        { requiredKeys: ['type'] },
+      ),
     );
     const request = fc.record({
       endpoint: fc.constantFrom(...endpoints),
       id: segment,
       version: segment,
-      query: fc.dictionary(fc.oneof(fc.constantFrom('event', 'limit', 'offset', 'state', 'workflow', 'q', 'status', 'after'), fc.string({ maxLength: 8 })), oddText, { maxKeys: 4 }),
-      body: fc.oneof(body.map((b) => ({ body: b })), oddText.map((raw) => ({ rawBody: raw }))),
+      query: fc.dictionary(
+        fc.oneof(fc.constantFrom('event', 'limit', 'offset', 'state', 'workflow', 'q', 'status', 'after'), fc.string({ maxLength: 8 })),
+        oddText,
+        { maxKeys: 4 },
+      ),
+      body: fc.oneof(
+        body.map((b) => ({ body: b })),
+        oddText.map((raw) => ({ rawBody: raw })),
+      ),
       headers: fc.record(
         {
-          authorization: fc.oneof(headerText(), headerText().map((t) => `Bearer ${t}`), headerText().map((t) => `Bearer svk_${t}`), fc.constant('Bearer eyJhbGciOiJub25lIn0.e30.')),
-          'if-match': fc.oneof(headerText(), fc.nat().map((v) => `"${v}"`)),
+          authorization: fc.oneof(
+            headerText(),
+            headerText().map((t) => `Bearer ${t}`),
+            headerText().map((t) => `Bearer svk_${t}`),
+            fc.constant('Bearer eyJhbGciOiJub25lIn0.e30.'),
+          ),
+          'if-match': fc.oneof(
+            headerText(),
+            fc.nat().map((v) => `"${v}"`),
+          ),
           'idempotency-key': headerText(),
           'accept-language': fc.oneof(headerText(), fc.constantFrom('sv', 'en', 'en-GB,en;q=0.9', '*;q=abc')),
-          'content-type': fc.oneof(headerText(), fc.constantFrom('application/json', 'text/plain', 'application/merge-patch+json', 'application/json; charset=latin1')),
+          'content-type': fc.oneof(
+            headerText(),
+            fc.constantFrom('application/json', 'text/plain', 'application/merge-patch+json', 'application/json; charset=latin1'),
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -77,17 +118,42 @@ describe('R7 API fuzz', () => {
     );
 
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-    const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${c} × ${s}`).join(', ');
+    const byStatus = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, c]) => `${c} × ${s}`)
+      .join(', ');
     figure(`R7 API: ${n(total)} random requests over ${endpoints.length} endpoints → ${statuses.get(500) ?? 0} × 500 (${byStatus})`);
   });
 });
 
 /** The classes of hostile body the write-operation fuzz sends. */
-const CLASSES = ['prototypeKey', 'loneSurrogate', 'nullOne', 'nullEvery', 'wrongType', 'deepNesting', 'hugeString', 'numberAsString', 'controlCharacter'] as const;
+const CLASSES = [
+  'prototypeKey',
+  'loneSurrogate',
+  'nullOne',
+  'nullEvery',
+  'wrongType',
+  'deepNesting',
+  'hugeString',
+  'numberAsString',
+  'controlCharacter',
+] as const;
 type BadClass = (typeof CLASSES)[number];
 
 /** Keys naming members of Object.prototype (or reaching it). */
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
 const LONE_SURROGATES = ['\ud800', '\udfff', 'a\ud83d', '\ude00b', 'Avtal \udbff slut'];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -137,7 +203,13 @@ function asString(v: Json): Json {
 
 /** One hostile variant of a valid body: which class, where, and the body (as sent). */
 function variant(base: Json, cls: BadClass, pick: number, choice: number): { where: string; body: Json; raw?: string } {
-  const objectPaths: Path[] = [[], ...pathsOf(base).filter((p) => { const v = at(base, p); return !!v && typeof v === 'object' && !Array.isArray(v); })];
+  const objectPaths: Path[] = [
+    [],
+    ...pathsOf(base).filter((p) => {
+      const v = at(base, p);
+      return !!v && typeof v === 'object' && !Array.isArray(v);
+    }),
+  ];
   const paths = pathsOf(base);
   const anyPath = paths.length ? paths[pick % paths.length]! : ['title'];
   const where = (p: Path) => p.join('.') || '(body)';
@@ -179,7 +251,11 @@ function variant(base: Json, cls: BadClass, pick: number, choice: number): { whe
       const depth = [30, 200, 2000, 20_000][choice % 4]!;
       const [open, close] = choice % 2 === 0 ? ['[', ']'] : ['{"a":', '}'];
       const body = withValue(base, anyPath, DEEP);
-      return { where: `${where(anyPath)} (depth ${depth})`, body, raw: JSON.stringify(body).replace(JSON.stringify(DEEP), `${open.repeat(depth)}"x"${close.repeat(depth)}`) };
+      return {
+        where: `${where(anyPath)} (depth ${depth})`,
+        body,
+        raw: JSON.stringify(body).replace(JSON.stringify(DEEP), `${open.repeat(depth)}"x"${close.repeat(depth)}`),
+      };
     }
     case 'hugeString': {
       const length = [5_000, 60_000, 120_000, 300_000][choice % 4]!;
@@ -242,9 +318,25 @@ describe('R7 API fuzz: every write operation under hostile bodies', () => {
     return r.body;
   };
   const seed = {
-    party: () => must(t.request('POST', `/cases/${ids.case}/parties`, { as: LEAD, body: { organisationId: ids.party, responsibilities: ['decides', 'contributes'] } }), 'party'),
-    role: async () => (ids.role = (await must(t.request('POST', `/cases/${ids.case}/roles`, { as: LEAD, body: { role: 'manager', organisationId: ids.organisation, holderId: ids.person } }), 'role')).id),
-    commitment: async () => (ids.commitment = (await must(t.request('POST', `/cases/${ids.case}/resources`, { as: LEAD, body: { organisationId: ids.organisation, kind: 'money', amount: 1000, unit: 'SEK' } }), 'commitment')).id),
+    party: () =>
+      must(
+        t.request('POST', `/cases/${ids.case}/parties`, { as: LEAD, body: { organisationId: ids.party, responsibilities: ['decides', 'contributes'] } }),
+        'party',
+      ),
+    role: async () =>
+      (ids.role = (
+        await must(
+          t.request('POST', `/cases/${ids.case}/roles`, { as: LEAD, body: { role: 'manager', organisationId: ids.organisation, holderId: ids.person } }),
+          'role',
+        )
+      ).id),
+    commitment: async () =>
+      (ids.commitment = (
+        await must(
+          t.request('POST', `/cases/${ids.case}/resources`, { as: LEAD, body: { organisationId: ids.organisation, kind: 'money', amount: 1000, unit: 'SEK' } }),
+          'commitment',
+        )
+      ).id),
     person: async () => (ids.deactivatable = await person(t, `r7.person.${Object.keys(ids).length}.${Date.now()}`, 'Avgående Person', ids.organisation!)),
     token: async () => (ids.token = (await must(t.request('POST', '/tokens', { as: ADMINISTRATOR, body: { name: 'R7', personId: ids.person } }), 'token')).id),
   };
@@ -270,38 +362,130 @@ describe('R7 API fuzz: every write operation under hostile bodies', () => {
     await seed.person();
     await seed.token();
     ids.key = 'joint-agreement';
-    await must(t.request('POST', `/cases/${ids.case}/decision-points`, { as: LEAD, body: { key: ids.key, title: 'Gemensam överenskommelse', referenceText: 'Parterna åtar sig att samverka.', boardIds: [ids.board, ids.partyBoard] } }), 'decision point');
-    ids.goal = (await must(t.request('POST', `/cases/${ids.case}/goals`, { as: LEAD, body: { title: 'Halverad ungdomsarbetslöshet', kpi: 'N03937', municipalityCode: '07' } }), 'goal')).id;
-    ids.action = (await must(t.request('POST', `/cases/${ids.case}/actions`, { as: LEAD, body: { title: 'Öppna navigatorcentrum', responsibleOrganisationId: ids.organisation } }), 'action')).id;
-    ids.document = (await must(t.request('POST', `/cases/${ids.case}/documents`, { as: LEAD, body: { title: 'Avsiktsförklaring', kind: 'declarationOfIntent' } }), 'document')).id;
+    await must(
+      t.request('POST', `/cases/${ids.case}/decision-points`, {
+        as: LEAD,
+        body: { key: ids.key, title: 'Gemensam överenskommelse', referenceText: 'Parterna åtar sig att samverka.', boardIds: [ids.board, ids.partyBoard] },
+      }),
+      'decision point',
+    );
+    ids.goal = (
+      await must(
+        t.request('POST', `/cases/${ids.case}/goals`, { as: LEAD, body: { title: 'Halverad ungdomsarbetslöshet', kpi: 'N03937', municipalityCode: '07' } }),
+        'goal',
+      )
+    ).id;
+    ids.action = (
+      await must(
+        t.request('POST', `/cases/${ids.case}/actions`, { as: LEAD, body: { title: 'Öppna navigatorcentrum', responsibleOrganisationId: ids.organisation } }),
+        'action',
+      )
+    ).id;
+    ids.document = (
+      await must(t.request('POST', `/cases/${ids.case}/documents`, { as: LEAD, body: { title: 'Avsiktsförklaring', kind: 'declarationOfIntent' } }), 'document')
+    ).id;
     const published = await must(t.request('GET', '/workflows/samverkan/versions/1', { as: ADMINISTRATOR }), 'workflow');
     doc = (await t.request('GET', '/docs-json', { as: null })).body;
 
-    const goal = { title: 'Halverad ungdomsarbetslöshet', kpi: 'N03937', indicatorName: 'Arbetslöshet 18–24 år', unit: '%', municipalityCode: '07', organisationId: ids.organisation, baselineValue: 12.4, baselineYear: 2022, targetKind: 'relative', targetValue: -50, targetYear: 2030, direction: 'decrease' };
-    const action = { title: 'Öppna navigatorcentrum', responsibleOrganisationId: ids.organisation, dueDate: '2026-09-01', status: 'inProgress', subgroup: [ids.organisation, ids.party], goalId: ids.goal };
+    const goal = {
+      title: 'Halverad ungdomsarbetslöshet',
+      kpi: 'N03937',
+      indicatorName: 'Arbetslöshet 18–24 år',
+      unit: '%',
+      municipalityCode: '07',
+      organisationId: ids.organisation,
+      baselineValue: 12.4,
+      baselineYear: 2022,
+      targetKind: 'relative',
+      targetValue: -50,
+      targetYear: 2030,
+      direction: 'decrease',
+    };
+    const action = {
+      title: 'Öppna navigatorcentrum',
+      responsibleOrganisationId: ids.organisation,
+      dueDate: '2026-09-01',
+      status: 'inProgress',
+      subgroup: [ids.organisation, ids.party],
+      goalId: ids.goal,
+    };
     const submission = { workflow: published.definition, ruleSets: Object.values(published.ruleSets) as Json[] };
     const table: Record<string, { body: Json; query?: string }> = {
       'POST /cases': { body: { workflow: 'samverkan', version: 1, title: 'R7 – ett nytt ärende' } },
       'POST /cases/{id}/events': { body: { type: 'ADVANCE', comment: 'Beslut i styrgruppen 2026-11-20, § 14' } },
-      'PATCH /cases/{id}/fields': { body: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.', budget: 100000, signed: true } },
-      'POST /cases/{id}/documents': { body: { title: 'Överenskommelse', kind: 'agreement', registryOrganisationId: ids.organisation, registrationNumber: 'KS 2026/123', link: 'https://diarie.example.se/ks-2026-123', confidential: true, visibleTo: [ids.organisation, ids.party] } },
+      'PATCH /cases/{id}/fields': {
+        body: { arena: 'Blekingerådet', problemStatement: 'Ungdomsarbetslösheten är dubbelt så hög som i riket.', budget: 100000, signed: true },
+      },
+      'POST /cases/{id}/documents': {
+        body: {
+          title: 'Överenskommelse',
+          kind: 'agreement',
+          registryOrganisationId: ids.organisation,
+          registrationNumber: 'KS 2026/123',
+          link: 'https://diarie.example.se/ks-2026-123',
+          confidential: true,
+          visibleTo: [ids.organisation, ids.party],
+        },
+      },
       'PUT /cases/{id}/documents/{documentId}/file': { body: { file: 'is any bytes' }, query: 'name=avtal.pdf' },
       'POST /cases/{id}/documents/{documentId}/signatures': { body: { organisationId: ids.organisation, signedOn: '2026-03-01' } },
       'POST /cases/{id}/decision-points': { body: { key: 'r7-point', title: 'Ny punkt', referenceText: 'Texten som ska antas.', boardIds: [ids.board] } },
-      'PATCH /cases/{id}/decision-points/{key}': { body: { title: 'Gemensam överenskommelse, reviderad', referenceText: 'Parterna åtar sig att samverka kring unga.', boardIds: [ids.board, ids.partyBoard] } },
-      'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': { body: { status: 'announced', text: 'Parterna åtar sig att samverka.', meetingDate: '2026-02-10', minutesParagraph: '§ 14', minutesApprovedDate: '2026-02-14', announcedDate: '2026-02-16' } },
+      'PATCH /cases/{id}/decision-points/{key}': {
+        body: {
+          title: 'Gemensam överenskommelse, reviderad',
+          referenceText: 'Parterna åtar sig att samverka kring unga.',
+          boardIds: [ids.board, ids.partyBoard],
+        },
+      },
+      'PUT /cases/{id}/decision-points/{key}/decisions/{boardId}': {
+        body: {
+          status: 'announced',
+          text: 'Parterna åtar sig att samverka.',
+          meetingDate: '2026-02-10',
+          minutesParagraph: '§ 14',
+          minutesApprovedDate: '2026-02-14',
+          announcedDate: '2026-02-16',
+        },
+      },
       'POST /cases/{id}/goals': { body: goal },
       'PATCH /cases/{id}/goals/{goalId}': { body: goal },
       'POST /cases/{id}/goals/{goalId}/measurements': { body: { period: 2025, value: 9.8 } },
-      'POST /cases/{id}/goals/kolada-import': { body: { values: [{ kpi: 'N03937', municipality: '07', period: 2024, values: [{ gender: 'T', value: 10.1, count: 1, status: '' }] }] } },
-      'POST /cases/{id}/resources': { body: { organisationId: ids.organisation, kind: 'money', amount: 500000, unit: 'SEK', description: 'Medfinansiering', periodStart: '2026-01-01', periodEnd: '2026-12-31' } },
+      'POST /cases/{id}/goals/kolada-import': {
+        body: { values: [{ kpi: 'N03937', municipality: '07', period: 2024, values: [{ gender: 'T', value: 10.1, count: 1, status: '' }] }] },
+      },
+      'POST /cases/{id}/resources': {
+        body: {
+          organisationId: ids.organisation,
+          kind: 'money',
+          amount: 500000,
+          unit: 'SEK',
+          description: 'Medfinansiering',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+        },
+      },
       'POST /cases/{id}/actions': { body: action },
       'PATCH /cases/{id}/actions/{actionId}': { body: action },
-      'POST /cases/{id}/parties': { body: { organisationId: ids.otherOrganisation, responsibilities: ['contributes', 'informed'], mustSign: false, benefit: 'Kunskap om unga' } },
-      'PATCH /cases/{id}/parties/{organisationId}': { body: { responsibilities: ['decides', 'contributes'], mustSign: true, benefit: 'Färre unga utan arbete' } },
-      'POST /cases/{id}/roles': { body: { role: 'steeringGroup', organisationId: ids.organisation, holderId: ids.person, deputyId: ids.deputy, required: false } },
+      'POST /cases/{id}/parties': {
+        body: { organisationId: ids.otherOrganisation, responsibilities: ['contributes', 'informed'], mustSign: false, benefit: 'Kunskap om unga' },
+      },
+      'PATCH /cases/{id}/parties/{organisationId}': {
+        body: { responsibilities: ['decides', 'contributes'], mustSign: true, benefit: 'Färre unga utan arbete' },
+      },
+      'POST /cases/{id}/roles': {
+        body: { role: 'steeringGroup', organisationId: ids.organisation, holderId: ids.person, deputyId: ids.deputy, required: false },
+      },
       'PATCH /cases/{id}/roles/{roleId}': { body: { holderId: ids.person, deputyId: ids.deputy, required: true } },
-      'PUT /cases/{id}/chair/rotation': { body: { entries: [{ organisationId: ids.organisation, personId: ids.person }, { organisationId: ids.party, personId: null }], periodMonths: 12, startsOn: '2026-01-01' } },
+      'PUT /cases/{id}/chair/rotation': {
+        body: {
+          entries: [
+            { organisationId: ids.organisation, personId: ids.person },
+            { organisationId: ids.party, personId: null },
+          ],
+          periodMonths: 12,
+          startsOn: '2026-01-01',
+        },
+      },
       'POST /organisations': { body: { name: 'R7 Samordningsförbund', kind: 'other', orgNumber: '222000-1234', municipalityCode: '0764' } },
       'POST /organisations/{id}/boards': { body: { name: 'Socialnämnden', kind: 'committee' } },
       'POST /people': { body: { subject: 'r7.ny@example.org', name: 'Ny Person', email: 'ny@example.org', organisationId: ids.organisation, systemRoles: [] } },
@@ -316,8 +500,25 @@ describe('R7 API fuzz: every write operation under hostile bodies', () => {
 
   /** The concrete path of an operation, its parameters filled with the seeded ids. */
   function concrete(path: string): string {
-    const registry = path.startsWith('/organisations') ? { id: ids.organisation } : path.startsWith('/people') ? { id: path.endsWith('/deactivate') ? ids.deactivatable : ids.person } : path.startsWith('/tokens') ? { id: ids.token } : {};
-    const params: Record<string, string | undefined> = { id: ids.case, organisationId: ids.party, roleId: ids.role, key: ids.key, boardId: ids.board, goalId: ids.goal, commitmentId: ids.commitment, actionId: ids.action, documentId: ids.document, ...registry };
+    const registry = path.startsWith('/organisations')
+      ? { id: ids.organisation }
+      : path.startsWith('/people')
+        ? { id: path.endsWith('/deactivate') ? ids.deactivatable : ids.person }
+        : path.startsWith('/tokens')
+          ? { id: ids.token }
+          : {};
+    const params: Record<string, string | undefined> = {
+      id: ids.case,
+      organisationId: ids.party,
+      roleId: ids.role,
+      key: ids.key,
+      boardId: ids.board,
+      goalId: ids.goal,
+      commitmentId: ids.commitment,
+      actionId: ids.action,
+      documentId: ids.document,
+      ...registry,
+    };
     return path.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (!params[name]) throw new Error(`no seeded id for the path parameter {${name}} of ${path}: add one to r7-api-fuzz.test.ts`);
       return params[name]!;
@@ -353,7 +554,8 @@ describe('R7 API fuzz: every write operation under hostile bodies', () => {
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) {
         const id = `${operation.key} ${cls} at ${where}`;
-        if (!failures.has(id)) failures.set(id, `${operation.method} ${url} ${(raw ?? JSON.stringify(body)).slice(0, 160)} → ${res.status} ${res.text.slice(0, 200)}`);
+        if (!failures.has(id))
+          failures.set(id, `${operation.method} ${url} ${(raw ?? JSON.stringify(body)).slice(0, 160)} → ${res.status} ${res.text.slice(0, 200)}`);
       }
       if (res.status < 300) await restore(operation.method, operation.path, res);
     };
@@ -384,10 +586,18 @@ describe('R7 API fuzz: every write operation under hostile bodies', () => {
     const verdicts = await Promise.all([...touched].map(async (id) => ({ id, ...(await t.request('GET', `/cases/${id}/history/verify`, { as: LEAD })).body })));
     // A broken chain, with the event it breaks at (what was written, as read back).
     const broken = await Promise.all(
-      verdicts.filter((v) => v.valid !== true).map(async (v) => ({ ...v, event: (await t.request('GET', `/cases/${v.id}/history?after=${v.firstBrokenEvent - 1}&limit=1`, { as: LEAD })).body.events?.[0] })),
+      verdicts
+        .filter((v) => v.valid !== true)
+        .map(async (v) => ({
+          ...v,
+          event: (await t.request('GET', `/cases/${v.id}/history?after=${v.firstBrokenEvent - 1}&limit=1`, { as: LEAD })).body.events?.[0],
+        })),
     );
     const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((a, [, c]) => a + c, 0);
-    const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${c} × ${s}`).join(', ');
+    const byStatus = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, c]) => `${c} × ${s}`)
+      .join(', ');
     figure(
       `R7 API writes: ${n(sent)} hostile bodies (${n(sweep)} covering ${CLASSES.length} classes × ${operations.length} write operations, ${n(sent - sweep)} random) → ${fivexx} × 5xx (${byStatus}); ${verdicts.length - broken.length}/${verdicts.length} histories verify`,
     );

@@ -16,7 +16,12 @@ import { mutate, mutations, pointerLeadsInto } from './mutate-json.js';
 
 const RUNS = Number(process.env.R7_RUNS ?? 5000);
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as unknown;
-const jsonFiles = (...dirs: string[]) => dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
+const jsonFiles = (...dirs: string[]) =>
+  dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(dir, f)),
+  );
 /** The shipped files and the bench's: the starting points of the mutations. */
 const WORKFLOW_FILES = jsonFiles('workflows', 'bench/workflows');
 const RULE_FILES = jsonFiles('rules', 'bench/rules');
@@ -71,7 +76,8 @@ describe('R7 bad definitions', () => {
         const workflow = compileWorkflow(doc as WorkflowFile, RULE_SETS);
         const state = initialCaseState(workflow);
         activeStateIds(workflow, state);
-        for (const t of candidateTransitions(workflow, state)) step(workflow, state, { type: t.event, comment: 'x' }, Object.fromEntries(t.gate.map((g) => [g, true])));
+        for (const t of candidateTransitions(workflow, state))
+          step(workflow, state, { type: t.event, comment: 'x' }, Object.fromEntries(t.gate.map((g) => [g, true])));
       }),
       properties(RUNS),
     );

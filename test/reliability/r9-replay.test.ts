@@ -14,7 +14,10 @@ const FIELDS = ['arena', 'agreement', 'problemStatement', 'situationAnalysis', '
 /** A command a secretariat or steering group might send, valid or not (gates block, roles refuse). */
 const command = fc.oneof(
   // Fill the fields of the first n steps (so gates often hold), or remove some (so they stop holding).
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: FIELDS.length }).map((upTo) => ({ kind: 'fields' as const, names: FIELDS.slice(0, upTo), remove: false })) },
+  {
+    weight: 3,
+    arbitrary: fc.integer({ min: 1, max: FIELDS.length }).map((upTo) => ({ kind: 'fields' as const, names: FIELDS.slice(0, upTo), remove: false })),
+  },
   { weight: 1, arbitrary: fc.subarray(FIELDS, { minLength: 1, maxLength: 2 }).map((names) => ({ kind: 'fields' as const, names, remove: true })) },
   {
     weight: 4,
@@ -41,7 +44,8 @@ interface StoredEvent {
 function replay(workflow: CompiledWorkflow, events: readonly StoredEvent[]): { state: CaseState; disagreements: string[] } {
   const disagreements: string[] = [];
   let state = initialCaseState(workflow);
-  if (events[0]?.type !== 'case.created' || !isDeepStrictEqual(events[0].payload.to, state)) disagreements.push('event 1: not a case.created with the initial state');
+  if (events[0]?.type !== 'case.created' || !isDeepStrictEqual(events[0].payload.to, state))
+    disagreements.push('event 1: not a case.created with the initial state');
   events.forEach((e, i) => {
     if (e.type !== 'case.transitioned') return;
     const at = `event ${i + 1}`;
@@ -49,7 +53,8 @@ function replay(workflow: CompiledWorkflow, events: readonly StoredEvent[]): { s
     const verdicts = Object.fromEntries((e.payload.gate?.ruleSets ?? []).map((r) => [r.id, r.passed]));
     const outcome = step(workflow, state, e.payload.event!, verdicts);
     if (outcome.kind !== 'moved') return void disagreements.push(`${at}: the engine says ${outcome.kind}`);
-    if (!isDeepStrictEqual(outcome.to, e.payload.to)) disagreements.push(`${at}: replay goes to ${JSON.stringify(outcome.to)}, history says ${JSON.stringify(e.payload.to)}`);
+    if (!isDeepStrictEqual(outcome.to, e.payload.to))
+      disagreements.push(`${at}: replay goes to ${JSON.stringify(outcome.to)}, history says ${JSON.stringify(e.payload.to)}`);
     state = outcome.to;
   });
   return { state, disagreements };
@@ -80,15 +85,17 @@ describe('R9 replay', () => {
           const res =
             c.kind === 'fields'
               ? await t.request('PATCH', `/cases/${id}/fields`, { body: Object.fromEntries(c.names.map((f) => [f, c.remove ? null : `${f} ifyllt`])) })
-              : await t.request('POST', `/cases/${id}/events`, { body: { type: c.type, ...(c.comment ? { comment: c.comment } : {}) }, as: c.steering ? STEERING_GROUP : SECRETARIAT });
+              : await t.request('POST', `/cases/${id}/events`, {
+                  body: { type: c.type, ...(c.comment ? { comment: c.comment } : {}) },
+                  as: c.steering ? STEERING_GROUP : SECRETARIAT,
+                });
           if (res.status >= 500) throw new Error(`${res.status} ${res.text}`);
           if (res.status >= 400) tally.refused++;
         }
 
-        const [stored] = await db().execute<Array<{ workflow_id: string; workflow_version: number; state: CaseState; active_states: string[]; status: string }>>(
-          'select workflow_id, workflow_version, state, active_states, status from cases where id = ?',
-          [id],
-        );
+        const [stored] = await db().execute<
+          Array<{ workflow_id: string; workflow_version: number; state: CaseState; active_states: string[]; status: string }>
+        >('select workflow_id, workflow_version, state, active_states, status from cases where id = ?', [id]);
         const events = await db().execute<StoredEvent[]>('select type, payload from audit_events where case_id = ? order by seq', [id]);
         const workflow = await registry.get(stored!.workflow_id, stored!.workflow_version);
         const { state, disagreements } = replay(workflow, events);

@@ -25,7 +25,8 @@ describe('acting for an organisation', () => {
   const outsider: TestActor = { person: 'sekr.ljungby', organisation: '0781' };
   const TITLE = 'Barnens bästa – hemlig rubrik';
 
-  const as = (actor: TestActor) => (method: string, path: string, body?: unknown) => t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
+  const as = (actor: TestActor) => (method: string, path: string, body?: unknown) =>
+    t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
   const history = async (caseId: string) => (await as(lead)('GET', `/cases/${caseId}/history`)).body.events as Array<{ type: string; payload: any }>;
   /**
    * The case each test acts on, new for each: the region leads it, Växjö decides and contributes,
@@ -35,7 +36,10 @@ describe('acting for an organisation', () => {
     const { id: caseId } = await createCase(t, { title: TITLE }, { as: lead });
     await addParty(t, caseId, { organisationId: vaxjo, responsibilities: ['decides', 'contributes'] }, { as: lead });
     await addParty(t, caseId, { organisationId: almhult, responsibilities: ['informed'] }, { as: lead });
-    for (const [actor, organisationId] of [[vaxjoSecretariat, vaxjo], [informed, almhult]] as const) {
+    for (const [actor, organisationId] of [
+      [vaxjoSecretariat, vaxjo],
+      [informed, almhult],
+    ] as const) {
       await assignRole(t, caseId, { role: 'secretariat', organisationId, holderId: (await t.identity(actor)).personId }, { as: lead });
     }
     return caseId;
@@ -54,20 +58,30 @@ describe('acting for an organisation', () => {
   beforeEach(() => t.clock.set('2026-11-26T10:00:00+01:00'));
   afterAll(() => t.close());
 
-  it('refuses a party\'s secretariat a signature for another party, which then has not signed', async () => {
+  it("refuses a party's secretariat a signature for another party, which then has not signed", async () => {
     const caseId = await actingCase();
     const doc = (await as(lead)('POST', `/cases/${caseId}/documents`, { title: 'Överenskommelse', kind: 'agreement', registryOrganisationId: region })).body;
     const forRegion = await as(informed)('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: region, signedOn: '2026-11-20' });
     expect(forRegion.status).toBe(403);
-    expect(forRegion.body.message).toBe('Du företräder Älmhults kommun och kan inte registrera en underskrift för Region Kronoberg. Det gör Region Kronobergs eget sekretariat, eller för dess räkning den ledande partens sekretariat eller ärendets processägare.');
-    const english = await t.request('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { as: informed, body: { organisationId: region, signedOn: '2026-11-20' }, headers: { 'accept-language': 'en' } });
-    expect(english.body.message).toBe("You represent Älmhults kommun and cannot record a signature for Region Kronoberg. Region Kronoberg's own secretariat does that, or on its behalf the leading party's secretariat or the case's process owner.");
-    expect((await as(informed)('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: almhult, signedOn: '2026-11-20' })).status).toBe(201);
+    expect(forRegion.body.message).toBe(
+      'Du företräder Älmhults kommun och kan inte registrera en underskrift för Region Kronoberg. Det gör Region Kronobergs eget sekretariat, eller för dess räkning den ledande partens sekretariat eller ärendets processägare.',
+    );
+    const english = await t.request('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, {
+      as: informed,
+      body: { organisationId: region, signedOn: '2026-11-20' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.message).toBe(
+      "You represent Älmhults kommun and cannot record a signature for Region Kronoberg. Region Kronoberg's own secretariat does that, or on its behalf the leading party's secretariat or the case's process owner.",
+    );
+    expect((await as(informed)('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: almhult, signedOn: '2026-11-20' })).status).toBe(
+      201,
+    );
     const signatures = (await as(lead)('GET', `/cases/${caseId}/documents/${doc.id}`)).body.signatures.map((s: any) => s.organisation.name);
     expect(signatures).toEqual(['Älmhults kommun']);
   });
 
-  it('refuses a party\'s secretariat resources committed or withdrawn for another party', async () => {
+  it("refuses a party's secretariat resources committed or withdrawn for another party", async () => {
     const caseId = await actingCase();
     const promised = await as(informed)('POST', `/cases/${caseId}/resources`, { organisationId: region, kind: 'money', amount: 5_000_000, unit: 'SEK' });
     expect(promised.status).toBe(403);
@@ -83,37 +97,61 @@ describe('acting for an organisation', () => {
     expect(listed).toEqual([[region, 200_000]]);
   });
 
-  it('refuses a party\'s secretariat another party\'s document: its file stays, and none is added in another party\'s registry', async () => {
+  it("refuses a party's secretariat another party's document: its file stays, and none is added in another party's registry", async () => {
     const caseId = await actingCase();
     const r = as(lead);
     const regionDoc = (await r('POST', `/cases/${caseId}/documents`, { title: 'Regionens lägesbild', kind: 'situationAnalysis' })).body;
-    await t.request('PUT', `/cases/${caseId}/documents/${regionDoc.id}/file?name=lage.txt`, { as: lead, rawBody: 'regionens text', headers: { 'content-type': 'text/plain' } });
-    const replaced = await t.request('PUT', `/cases/${caseId}/documents/${regionDoc.id}/file?name=lage.txt`, { as: informed, rawBody: 'utbytt', headers: { 'content-type': 'text/plain' } });
+    await t.request('PUT', `/cases/${caseId}/documents/${regionDoc.id}/file?name=lage.txt`, {
+      as: lead,
+      rawBody: 'regionens text',
+      headers: { 'content-type': 'text/plain' },
+    });
+    const replaced = await t.request('PUT', `/cases/${caseId}/documents/${regionDoc.id}/file?name=lage.txt`, {
+      as: informed,
+      rawBody: 'utbytt',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(replaced.status).toBe(403);
     expect(replaced.body.message).toMatch(/^Du företräder Älmhults kommun och kan inte spara en fil till ett dokument för Region Kronoberg\./);
     expect((await r('GET', `/cases/${caseId}/documents/${regionDoc.id}/file`)).text).toBe('regionens text');
-    const inRegionsRegistry = await as(informed)('POST', `/cases/${caseId}/documents`, { title: 'Falskt diarium', kind: 'other', registryOrganisationId: region, registrationNumber: 'RK 1/1' });
+    const inRegionsRegistry = await as(informed)('POST', `/cases/${caseId}/documents`, {
+      title: 'Falskt diarium',
+      kind: 'other',
+      registryOrganisationId: region,
+      registrationNumber: 'RK 1/1',
+    });
     expect(inRegionsRegistry.status).toBe(403);
     // Its own document it may add and give a file.
     const own = (await as(informed)('POST', `/cases/${caseId}/documents`, { title: 'Älmhults minnesanteckningar', kind: 'other' })).body;
-    expect((await t.request('PUT', `/cases/${caseId}/documents/${own.id}/file?name=a.txt`, { as: informed, rawBody: 'egna', headers: { 'content-type': 'text/plain' } })).status).toBe(200);
+    expect(
+      (
+        await t.request('PUT', `/cases/${caseId}/documents/${own.id}/file?name=a.txt`, {
+          as: informed,
+          rawBody: 'egna',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
-  it('refuses a party\'s secretariat measurements of another party\'s goal, by hand or by import; a joint goal any contributor measures', async () => {
+  it("refuses a party's secretariat measurements of another party's goal, by hand or by import; a joint goal any contributor measures", async () => {
     const caseId = await actingCase();
     const r = as(lead);
-    const regionGoal = (await r('POST', `/cases/${caseId}/goals`, { title: 'Regionens mål', organisationId: region, kpi: 'N17473', municipalityCode: '07' })).body;
+    const regionGoal = (await r('POST', `/cases/${caseId}/goals`, { title: 'Regionens mål', organisationId: region, kpi: 'N17473', municipalityCode: '07' }))
+      .body;
     const jointGoal = (await r('POST', `/cases/${caseId}/goals`, { title: 'Gemensamt mål' })).body;
     const measured = await as(informed)('POST', `/cases/${caseId}/goals/${regionGoal.id}/measurements`, { period: 2025, value: 99 });
     expect(measured.status).toBe(403);
     expect(measured.body.message).toMatch(/^Du företräder Älmhults kommun och kan inte registrera mätvärden för Region Kronoberg\./);
-    const imported = await as(informed)('POST', `/cases/${caseId}/goals/kolada-import`, { values: [{ kpi: 'N17473', municipality: '07', period: 2025, values: [{ gender: 'T', value: 99 }] }] });
+    const imported = await as(informed)('POST', `/cases/${caseId}/goals/kolada-import`, {
+      values: [{ kpi: 'N17473', municipality: '07', period: 2025, values: [{ gender: 'T', value: 99 }] }],
+    });
     expect(imported.status).toBe(403);
     expect((await r('GET', `/cases/${caseId}/goals/${regionGoal.id}`)).body.measurements).toEqual([]);
     expect((await as(informed)('POST', `/cases/${caseId}/goals/${jointGoal.id}/measurements`, { period: 2025, value: 3 })).status).toBe(201);
   });
 
-  it('lets the leading party\'s secretariat register for another party, and the history says for whom', async () => {
+  it("lets the leading party's secretariat register for another party, and the history says for whom", async () => {
     const caseId = await actingCase();
     const r = as(lead);
     const doc = (await r('POST', `/cases/${caseId}/documents`, { title: 'Avsiktsförklaring', kind: 'declarationOfIntent' })).body;
@@ -130,7 +168,7 @@ describe('acting for an organisation', () => {
     expect(committed.payload.onBehalfOf).toEqual({ organisation: vaxjo, name: 'Växjö kommun' });
   });
 
-  it('lets only the leading party\'s roles run the case: another party\'s secretariat cannot send ADVANCE', async () => {
+  it("lets only the leading party's roles run the case: another party's secretariat cannot send ADVANCE", async () => {
     const caseId = await actingCase();
     for (const actor of [informed, vaxjoSecretariat]) {
       const res = await as(actor)('POST', `/cases/${caseId}/events`, { type: 'ADVANCE' });
@@ -145,12 +183,24 @@ describe('acting for an organisation', () => {
 
   describe('board decisions', () => {
     const text = 'Nämnden ställer sig bakom överenskommelsen.';
-    const final = { status: 'announced', text, meetingDate: '2026-09-01', minutesParagraph: '§ 12', minutesApprovedDate: '2026-09-05', announcedDate: '2026-09-07' };
+    const final = {
+      status: 'announced',
+      text,
+      meetingDate: '2026-09-01',
+      minutesParagraph: '§ 12',
+      minutesApprovedDate: '2026-09-05',
+      announcedDate: '2026-09-07',
+    };
 
     /** A new acting case with the decision point "joint" for the region's and Växjö's boards. */
     const caseWithDecisionPoint = async () => {
       const caseId = await actingCase();
-      await setUpDecisionPoint(t, caseId, { key: 'joint', title: 'Likalydande beslut', referenceText: text, boardIds: [regionBoard, vaxjoBoard] }, { as: lead });
+      await setUpDecisionPoint(
+        t,
+        caseId,
+        { key: 'joint', title: 'Likalydande beslut', referenceText: text, boardIds: [regionBoard, vaxjoBoard] },
+        { as: lead },
+      );
       return caseId;
     };
 
@@ -168,10 +218,17 @@ describe('acting for an organisation', () => {
       // Sending it unchanged changes nothing and is fine.
       expect((await as(vaxjoSecretariat)('PUT', path, final)).status).toBe(200);
       // A registration that differs from the minutes is corrected with the reason, in the history.
-      const corrected = await as(vaxjoSecretariat)('PUT', path, { ...final, minutesParagraph: '§ 21', correction: 'Fel paragraf registrerades; protokollet säger § 21' });
+      const corrected = await as(vaxjoSecretariat)('PUT', path, {
+        ...final,
+        minutesParagraph: '§ 21',
+        correction: 'Fel paragraf registrerades; protokollet säger § 21',
+      });
       expect(corrected.status).toBe(200);
       const event = (await history(caseId)).at(-1)!;
-      expect(event).toMatchObject({ type: 'decision.corrected', payload: { correction: 'Fel paragraf registrerades; protokollet säger § 21', from: { minutesParagraph: '§ 12' }, to: { minutesParagraph: '§ 21' } } });
+      expect(event).toMatchObject({
+        type: 'decision.corrected',
+        payload: { correction: 'Fel paragraf registrerades; protokollet säger § 21', from: { minutesParagraph: '§ 12' }, to: { minutesParagraph: '§ 21' } },
+      });
       expect((await line()).status).toBe('final');
       const asCorrected = { ...final, minutesParagraph: '§ 21' };
       // A court's notice of an appeal made in time arrives late: that may be recorded.
@@ -181,7 +238,12 @@ describe('acting for an organisation', () => {
 
     it('refuses decision dates more than a year before the case started', async () => {
       const caseId = await caseWithDecisionPoint();
-      const backdated = await as(lead)('PUT', `/cases/${caseId}/decision-points/joint/decisions/${regionBoard}`, { ...final, meetingDate: '2019-03-01', minutesApprovedDate: '2019-03-05', announcedDate: '2019-03-06' });
+      const backdated = await as(lead)('PUT', `/cases/${caseId}/decision-points/joint/decisions/${regionBoard}`, {
+        ...final,
+        meetingDate: '2019-03-01',
+        minutesApprovedDate: '2019-03-05',
+        announcedDate: '2019-03-06',
+      });
       expect(backdated.status).toBe(422);
       expect(backdated.body.message).toMatch(/2019-03-01.*före/);
       const line = (await as(lead)('GET', `/cases/${caseId}/decision-points/joint`)).body.boards.find((b: any) => b.board.id === regionBoard);

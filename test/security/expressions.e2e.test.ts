@@ -51,11 +51,23 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     // At depth 90 the unfixed service spent most of a second on this 2 kB body; at 200 it died.
     // Bodies nested deeper than 64 levels are now refused by the body guard before any route runs
     // (test/security/bad-input), so the validator's own limits are shown within that depth.
-    const deepest = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [{ name: 'djup', facts: { partiesWithoutBenefit: [nested(200)] }, passes: true }])] };
+    const deepest = {
+      ruleSets: [
+        ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [
+          { name: 'djup', facts: { partiesWithoutBenefit: [nested(200)] }, passes: true },
+        ]),
+      ],
+    };
     const guarded = await check(deepest);
     expect(guarded.status).toBe(400);
     expect(guarded.body.errors[0].message).toBe('är nästlad djupare än 64 nivåer');
-    const body = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [{ name: 'djup', facts: { partiesWithoutBenefit: [nested(25)] }, passes: true }])] };
+    const body = {
+      ruleSets: [
+        ruleSet({ fact: 'partiesWithoutBenefit', path: '$..*..*..*', operator: 'equal', value: 1 }, [
+          { name: 'djup', facts: { partiesWithoutBenefit: [nested(25)] }, passes: true },
+        ]),
+      ],
+    };
     const started = Date.now();
     const [res, healthy] = await Promise.all([check(body), healthWithin(1000)]);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -72,7 +84,7 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
 
   it('refuses a JSONPath filter with a catastrophic regular expression (was: the service, /health too, blocked for seconds)', async () => {
     const when = { fact: 'partiesWithoutBenefit', path: '$[?(@.label.match(/(a+)+$/))]', operator: 'equal', value: 1 };
-    const body = { ruleSets: [ruleSet(when, [{ name: 'regex', facts: { partiesWithoutBenefit: [{ label: 'a'.repeat(25) + '!' }] }, passes: true }])] };
+    const body = { ruleSets: [ruleSet(when, [{ name: 'regex', facts: { partiesWithoutBenefit: [{ label: `${'a'.repeat(25)}!` }] }, passes: true }])] };
     const started = Date.now();
     const [res, healthy] = await Promise.all([check(body), healthWithin(1000)]);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -82,9 +94,29 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
   });
 
   it('answers every JSONPath outside the documented subset with a problem at its pointer, never a 500', async () => {
-    const refused = ['$..*', '$..label', '$[?(@.x)]', '$[(@.length-1)]', "$['a','b']", '$[0:2]', '$.*', '$^', '$.a~', '$..[?(@property === "x")]', '$[?(this.constructor)]', '$.constructor', '$[?(@.x'];
+    const refused = [
+      '$..*',
+      '$..label',
+      '$[?(@.x)]',
+      '$[(@.length-1)]',
+      "$['a','b']",
+      '$[0:2]',
+      '$.*',
+      '$^',
+      '$.a~',
+      '$..[?(@property === "x")]',
+      '$[?(this.constructor)]',
+      '$.constructor',
+      '$[?(@.x',
+    ];
     for (const path of refused) {
-      const body = { ruleSets: [ruleSet({ fact: 'partiesWithoutBenefit', path, operator: 'equal', value: 1 }, [{ name: 'e', facts: { partiesWithoutBenefit: [{ x: 1, a: { b: 2 } }] }, passes: false, failing: ['a'] }])] };
+      const body = {
+        ruleSets: [
+          ruleSet({ fact: 'partiesWithoutBenefit', path, operator: 'equal', value: 1 }, [
+            { name: 'e', facts: { partiesWithoutBenefit: [{ x: 1, a: { b: 2 } }] }, passes: false, failing: ['a'] },
+          ]),
+        ],
+      };
       const res = await check(body);
       expect({ path, status: res.status, pointers: pointers(res) }).toEqual({ path, status: 200, pointers: ['/conditions/0/when/path'] });
       const published = await t.request('POST', '/workflows', { body: { workflow: shipped, ...body } });
@@ -132,7 +164,7 @@ describe('caller-supplied expressions: rule sets, paths and examples', () => {
     expect(deepCondition.status).toBe(200);
     expect(pointers(deepCondition)).toHaveLength(1);
     // The ninth "all"/"not" inside each other is where it is refused.
-    expect(pointers(deepCondition)[0]).toBe('/conditions/0/when' + '/all/0/not'.repeat(4) + '/all/0');
+    expect(pointers(deepCondition)[0]).toBe(`/conditions/0/when${'/all/0/not'.repeat(4)}/all/0`);
     let value: unknown = 'Växjö';
     for (let i = 0; i < 1000; i++) value = [value];
     expect((await check({ ruleSets: [ruleSet({ fact: 'currentChair', operator: 'in', value })] })).status).toBe(400); // the body guard

@@ -71,21 +71,62 @@ describe('security: the history', () => {
     await ok('POST', `/cases/${id}/decision-points`, { key: 'joint-agreement', title: 'Överenskommelse', referenceText: `Text ${UNICODE}`, boardIds: boards });
     await ok('PATCH', `/cases/${id}/decision-points/joint-agreement`, { title: 'Gemensam överenskommelse' });
     await ok('PUT', `/cases/${id}/decision-points/joint-agreement/decisions/${boards[0]}`, {
-      status: 'announced', text: `Text ${UNICODE}`, meetingDate: '2026-02-10', minutesParagraph: '§ 14', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-13',
+      status: 'announced',
+      text: `Text ${UNICODE}`,
+      meetingDate: '2026-02-10',
+      minutesParagraph: '§ 14',
+      minutesApprovedDate: '2026-02-12',
+      announcedDate: '2026-02-13',
     });
-    const secret = await ok('POST', `/cases/${id}/documents`, { title: 'Elevärenden (sekretess)', kind: 'situationAnalysis', confidential: true, visibleTo: [org('Alvesta kommun')] });
-    const agreement = await ok('POST', `/cases/${id}/documents`, { title: UNICODE, kind: 'agreement', registryOrganisationId: org('Region Kronoberg'), registrationNumber: 'RK 2026/120' });
+    const secret = await ok('POST', `/cases/${id}/documents`, {
+      title: 'Elevärenden (sekretess)',
+      kind: 'situationAnalysis',
+      confidential: true,
+      visibleTo: [org('Alvesta kommun')],
+    });
+    const agreement = await ok('POST', `/cases/${id}/documents`, {
+      title: UNICODE,
+      kind: 'agreement',
+      registryOrganisationId: org('Region Kronoberg'),
+      registrationNumber: 'RK 2026/120',
+    });
     await ok('POST', `/cases/${id}/documents/${agreement.id}/signatures`, { organisationId: org('Alvesta kommun'), signedOn: '2026-03-01' });
-    const upload = await fetch(`${t.url}/cases/${id}/documents/${agreement.id}/file?name=avtal.pdf`, { method: 'PUT', body: Buffer.from('%PDF-1.4 avtal'), headers: { 'content-type': 'application/pdf', authorization: `Bearer ${await t.token(REGION)}` } });
+    const upload = await fetch(`${t.url}/cases/${id}/documents/${agreement.id}/file?name=avtal.pdf`, {
+      method: 'PUT',
+      body: Buffer.from('%PDF-1.4 avtal'),
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${await t.token(REGION)}` },
+    });
     expect(upload.status).toBe(200);
-    const goal = await ok('POST', `/cases/${id}/goals`, { title: `Mål ${UNICODE}`, kpi: 'N03937', municipalityCode: '0780', baselineValue: 10.25, baselineYear: 2022, targetKind: 'relative', targetValue: -50, targetYear: 2030 });
+    const goal = await ok('POST', `/cases/${id}/goals`, {
+      title: `Mål ${UNICODE}`,
+      kpi: 'N03937',
+      municipalityCode: '0780',
+      baselineValue: 10.25,
+      baselineYear: 2022,
+      targetKind: 'relative',
+      targetValue: -50,
+      targetYear: 2030,
+    });
     await ok('PATCH', `/cases/${id}/goals/${goal.id}`, { indicatorName: 'Unga utan arbete' });
     await ok('POST', `/cases/${id}/goals/${goal.id}/measurements`, { period: 2024, value: 0.1 + 0.2 });
-    await ok('POST', `/cases/${id}/goals/kolada-import`, { values: [{ kpi: 'N03937', municipality: '0780', period: 2025, values: [{ gender: 'T', value: 1e-7 }] }] });
-    const money = await ok('POST', `/cases/${id}/resources`, { organisationId: org('Region Kronoberg'), kind: 'money', amount: 1e15, unit: 'SEK', description: UNICODE });
+    await ok('POST', `/cases/${id}/goals/kolada-import`, {
+      values: [{ kpi: 'N03937', municipality: '0780', period: 2025, values: [{ gender: 'T', value: 1e-7 }] }],
+    });
+    const money = await ok('POST', `/cases/${id}/resources`, {
+      organisationId: org('Region Kronoberg'),
+      kind: 'money',
+      amount: 1e15,
+      unit: 'SEK',
+      description: UNICODE,
+    });
     await ok('POST', `/cases/${id}/resources`, { organisationId: org('Alvesta kommun'), kind: 'staff', amount: 0.5, unit: 'FTE' });
     await ok('DELETE', `/cases/${id}/resources/${money.id}`, undefined);
-    const action = await ok('POST', `/cases/${id}/actions`, { title: UNICODE, responsibleOrganisationId: org('Alvesta kommun'), dueDate: '2026-06-30', subgroup: [org('Alvesta kommun'), org('Region Kronoberg')] });
+    const action = await ok('POST', `/cases/${id}/actions`, {
+      title: UNICODE,
+      responsibleOrganisationId: org('Alvesta kommun'),
+      dueDate: '2026-06-30',
+      subgroup: [org('Alvesta kommun'), org('Region Kronoberg')],
+    });
     await ok('PATCH', `/cases/${id}/actions/${action.id}`, { status: 'inProgress' });
     const types = new Set<string>((await req('GET', `/cases/${id}/history`)).body.events.map((e: { type: string }) => e.type));
     return { id, secret: secret.id as string, agreement: agreement.id as string, boards, types };
@@ -108,8 +149,22 @@ describe('security: the history', () => {
       let prevHash: string | null = null;
       for (const row of rows) {
         if (row.seq === seq) change(row.payload);
-        const hash = hashEvent({ caseId, seq: row.seq, type: row.type, occurredAt: row.occurred_at, actor: { kind: row.actor_kind, person: row.actor_person, organisation: row.actor_organisation }, payload: row.payload, prevHash });
-        await sql('update audit_events set payload = $1, prev_hash = $2, hash = $3 where case_id = $4 and seq = $5', [JSON.stringify(row.payload), prevHash, hash, caseId, row.seq]);
+        const hash = hashEvent({
+          caseId,
+          seq: row.seq,
+          type: row.type,
+          occurredAt: row.occurred_at,
+          actor: { kind: row.actor_kind, person: row.actor_person, organisation: row.actor_organisation },
+          payload: row.payload,
+          prevHash,
+        });
+        await sql('update audit_events set payload = $1, prev_hash = $2, hash = $3 where case_id = $4 and seq = $5', [
+          JSON.stringify(row.payload),
+          prevHash,
+          hash,
+          caseId,
+          row.seq,
+        ]);
         prevHash = hash;
       }
       await sql('update cases set head_hash = $1 where id = $2', [prevHash, caseId]);
@@ -148,9 +203,28 @@ describe('security: the history', () => {
     it('every kind of change the API makes, with hostile text and numbers, verifies, and replay rebuilds the tables', async () => {
       const { id, types } = await richCase();
       for (const type of [
-        'case.created', 'case.fields.updated', 'party.updated', 'party.added', 'party.removed', 'role.assigned', 'role.updated', 'role.removed',
-        'decisionPoint.created', 'decisionPoint.updated', 'decision.recorded', 'document.added', 'document.signed', 'document.fileStored',
-        'goal.created', 'goal.updated', 'measurement.recorded', 'measurements.imported', 'resource.committed', 'resource.withdrawn', 'action.added', 'action.updated',
+        'case.created',
+        'case.fields.updated',
+        'party.updated',
+        'party.added',
+        'party.removed',
+        'role.assigned',
+        'role.updated',
+        'role.removed',
+        'decisionPoint.created',
+        'decisionPoint.updated',
+        'decision.recorded',
+        'document.added',
+        'document.signed',
+        'document.fileStored',
+        'goal.created',
+        'goal.updated',
+        'measurement.recorded',
+        'measurements.imported',
+        'resource.committed',
+        'resource.withdrawn',
+        'action.added',
+        'action.updated',
       ]) {
         expect(types).toContain(type);
       }
@@ -158,35 +232,80 @@ describe('security: the history', () => {
     });
 
     const EVENT_TYPES = [
-      'case.created', 'case.transitioned', 'case.fields.updated', 'party.added', 'party.updated', 'party.removed', 'role.assigned', 'role.updated', 'role.removed',
-      'role.handedOver', 'chair.rotationSet', 'chair.rotated', 'decisionPoint.created', 'decisionPoint.updated', 'decision.recorded', 'document.added',
-      'document.fileStored', 'document.signed', 'goal.created', 'goal.updated', 'measurement.recorded', 'measurements.imported', 'resource.committed',
-      'resource.withdrawn', 'action.added', 'action.updated', 'escalation.raised', 'escalation.acknowledged',
+      'case.created',
+      'case.transitioned',
+      'case.fields.updated',
+      'party.added',
+      'party.updated',
+      'party.removed',
+      'role.assigned',
+      'role.updated',
+      'role.removed',
+      'role.handedOver',
+      'chair.rotationSet',
+      'chair.rotated',
+      'decisionPoint.created',
+      'decisionPoint.updated',
+      'decision.recorded',
+      'document.added',
+      'document.fileStored',
+      'document.signed',
+      'goal.created',
+      'goal.updated',
+      'measurement.recorded',
+      'measurements.imported',
+      'resource.committed',
+      'resource.withdrawn',
+      'action.added',
+      'action.updated',
+      'escalation.raised',
+      'escalation.acknowledged',
     ];
     /** Keys that are object members, `__proto__` as an own key, unicode keys, numbers JSON and jsonb spell differently, nesting in odd key order, and a member left undefined. */
     const hostile = () => ({
-      toString: 1, constructor: null, valueOf: 'x', hasOwnProperty: { isPrototypeOf: [] }, ['__proto__']: { polluted: true },
-      'Åäö 😀': UNICODE, 'e\u0301': 'combining', big: 12345678901234567890, tiny: 5e-324, exp: 1e21, negativeZero: -0, sum: 0.1 + 0.2, max: Number.MAX_SAFE_INTEGER + 2,
-      nested: { z: { b: [3, { y: 'x', a: null }], a: true }, a: [], '': 'empty key' }, gone: undefined,
+      toString: 1,
+      constructor: null,
+      valueOf: 'x',
+      hasOwnProperty: { isPrototypeOf: [] },
+      ['__proto__']: { polluted: true },
+      'Åäö 😀': UNICODE,
+      'e\u0301': 'combining',
+      big: 12345678901234567890,
+      tiny: 5e-324,
+      exp: 1e21,
+      negativeZero: -0,
+      sum: 0.1 + 0.2,
+      max: Number.MAX_SAFE_INTEGER + 2,
+      nested: { z: { b: [3, { y: 'x', a: null }], a: true }, a: [], '': 'empty key' },
+      gone: undefined,
     });
 
-    it.each(EVENT_TYPES)('an event "%s" with a hostile payload is stored as hashed and verifies; one with a value JSON cannot hold is refused', async (type) => {
-      const id = await newCase();
-      const cases = t.app.get(CasesService);
-      // What `fields.toString` gave before field names were checked: the function every object inherits.
-      // Its hash covered a member that jsonb cannot store, so the event read as "changed" for good.
-      const inherited = cases.mutate(id, SYSTEM_ACTOR, {}, () => ({ type, payload: { changes: { toString: { from: ({} as any).toString, to: 1 } } }, value: null }), { consequence: true, allowClosed: true });
-      await expect(inherited).rejects.toThrow(TypeError);
-      expect(await version(id)).toBe(1);
-      await cases.mutate(id, SYSTEM_ACTOR, {}, () => ({ type, payload: hostile(), value: null }), { consequence: true, allowClosed: true });
-      // The chain alone (replay would rightly say that e.g. a "party.added" without a party row is not what the tables hold).
-      const em = t.orm.em.fork();
-      const rows = await t.app.get(AuditService).history(em, id);
-      expect(t.app.get(AuditService).verifyEvents(rows, await em.findOneOrFail(CaseRecord, { id }))).toEqual({ valid: true, events: 2 });
-      const stored = (await req('GET', `/cases/${id}/history`)).body.events[1];
-      expect(stored.payload).toEqual(JSON.parse(JSON.stringify(hostile())));
-      expect(Object.getPrototypeOf({}).polluted).toBeUndefined();
-    });
+    it.each(EVENT_TYPES)(
+      'an event "%s" with a hostile payload is stored as hashed and verifies; one with a value JSON cannot hold is refused',
+      async (type) => {
+        const id = await newCase();
+        const cases = t.app.get(CasesService);
+        // What `fields.toString` gave before field names were checked: the function every object inherits.
+        // Its hash covered a member that jsonb cannot store, so the event read as "changed" for good.
+        const inherited = cases.mutate(
+          id,
+          SYSTEM_ACTOR,
+          {},
+          () => ({ type, payload: { changes: { toString: { from: ({} as any).toString, to: 1 } } }, value: null }),
+          { consequence: true, allowClosed: true },
+        );
+        await expect(inherited).rejects.toThrow(TypeError);
+        expect(await version(id)).toBe(1);
+        await cases.mutate(id, SYSTEM_ACTOR, {}, () => ({ type, payload: hostile(), value: null }), { consequence: true, allowClosed: true });
+        // The chain alone (replay would rightly say that e.g. a "party.added" without a party row is not what the tables hold).
+        const em = t.orm.em.fork();
+        const rows = await t.app.get(AuditService).history(em, id);
+        expect(t.app.get(AuditService).verifyEvents(rows, await em.findOneOrFail(CaseRecord, { id }))).toEqual({ valid: true, events: 2 });
+        const stored = (await req('GET', `/cases/${id}/history`)).body.events[1];
+        expect(stored.payload).toEqual(JSON.parse(JSON.stringify(hostile())));
+        expect(Object.getPrototypeOf({}).polluted).toBeUndefined();
+      },
+    );
 
     it('refuses a lone surrogate in text that would be hashed, before anything is stored', async () => {
       const cases = (await req('GET', '/cases?limit=100')).body.total as number;
@@ -194,7 +313,9 @@ describe('security: the history', () => {
       expect(res.status).toBe(400);
       expect((await req('GET', '/cases?limit=100')).body.total).toBe(cases);
       const id = await newCase();
-      const attempt = t.app.get(CasesService).mutate(id, SYSTEM_ACTOR, {}, () => ({ type: 'party.added', payload: { name: 'x\udc00y' }, value: null }), { consequence: true });
+      const attempt = t.app
+        .get(CasesService)
+        .mutate(id, SYSTEM_ACTOR, {}, () => ({ type: 'party.added', payload: { name: 'x\udc00y' }, value: null }), { consequence: true });
       await expect(attempt).rejects.toBeInstanceOf(DomainError);
       expect(await version(id)).toBe(1);
       expect(await verify(id)).toEqual({ valid: true, events: 1 });
@@ -207,7 +328,12 @@ describe('security: the history', () => {
       // Event 2 set the fields; the forger changes what it says was recorded, and the table with it.
       await rewriteAndRechain(id, 2, (payload) => (payload.changes.agreement.to = 'Förfalskad'));
       await sql(`update cases set fields = jsonb_set(fields, '{agreement}', '"Förfalskad"') where id = $1`, [id]);
-      expect(await verify(id)).toEqual({ valid: false, events: await version(id), firstBrokenEvent: 2, reason: expect.stringContaining('signatur som inte stämmer') });
+      expect(await verify(id)).toEqual({
+        valid: false,
+        events: await version(id),
+        firstBrokenEvent: 2,
+        reason: expect.stringContaining('signatur som inte stämmer'),
+      });
       const english = (await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
       expect(english.reason).toBe('event 2 carries a signature that does not match: it was written or changed by someone without the signing key');
     });
@@ -222,31 +348,52 @@ describe('security: the history', () => {
       });
       const english = (await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
       // The last event set the action in progress.
-      expect(english).toEqual({ valid: false, events: n - 1, reason: expect.stringMatching(/^the database does not match the history: the actions: ".+" has status = "inProgress" in the database, but the history says "planned"$/) });
+      expect(english).toEqual({
+        valid: false,
+        events: n - 1,
+        reason: expect.stringMatching(
+          /^the database does not match the history: the actions: ".+" has status = "inProgress" in the database, but the history says "planned"$/,
+        ),
+      });
     });
 
     it('is found when they mark a decision final in the table', async () => {
       const { id, boards } = await richCase();
       // Announced long ago, so the appeal window is over and the decision reads as final (laga kraft).
-      await sql(`update board_decisions set announced_date = '2026-01-02', appeal_deadline = '2026-01-23' where board_id = $1 and decision_point_id in (select id from decision_points where case_id = $2)`, [boards[0], id]);
+      await sql(
+        `update board_decisions set announced_date = '2026-01-02', appeal_deadline = '2026-01-23' where board_id = $1 and decision_point_id in (select id from decision_points where case_id = $2)`,
+        [boards[0], id],
+      );
       const view = (await req('GET', `/cases/${id}/decision-points/joint-agreement`)).body;
       expect(view.boards[0].status).toBe('final');
-      expect(await verify(id)).toEqual({ valid: false, events: await version(id), reason: `databasen stämmer inte med historiken: nämndernas beslut: "joint-agreement ${boards[0]}" har announcedDate = "2026-01-02" i databasen, men historiken säger "2026-02-13"` });
+      expect(await verify(id)).toEqual({
+        valid: false,
+        events: await version(id),
+        reason: `databasen stämmer inte med historiken: nämndernas beslut: "joint-agreement ${boards[0]}" har announcedDate = "2026-01-02" i databasen, men historiken säger "2026-02-13"`,
+      });
     });
 
     it('is found when they un-mark a confidential document', async () => {
       const { id, secret } = await richCase();
       await sql(`update documents set confidential = false, visible_to = '[]' where id = $1`, [secret]);
       const verdict = (await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
-      expect(verdict).toEqual({ valid: false, events: await version(id), reason: `the database does not match the history: the documents: "${secret}" has confidential = false in the database, but the history says true` });
+      expect(verdict).toEqual({
+        valid: false,
+        events: await version(id),
+        reason: `the database does not match the history: the documents: "${secret}" has confidential = false in the database, but the history says true`,
+      });
     });
 
-    it('is found when they change the case\'s own fields or step in the table', async () => {
+    it("is found when they change the case's own fields or step in the table", async () => {
       const { id } = await richCase();
       await sql(`update cases set fields = fields - 'arena' where id = $1`, [id]);
-      expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toBe('the database does not match the history: the case\'s fields: "arena" is in the history but not in the database');
+      expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toBe(
+        'the database does not match the history: the case\'s fields: "arena" is in the history but not in the database',
+      );
       await sql(`update cases set fields = fields || '{"arena":"x"}', state = '{"value":"done","status":"done"}', status = 'closed' where id = $1`, [id]);
-      expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toMatch(/^the database does not match the history: the case's step: the case has state = \{"status":"done","value":"done"\} in the database, but the history says /);
+      expect((await req('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body.reason).toMatch(
+        /^the database does not match the history: the case's step: the case has state = \{"status":"done","value":"done"\} in the database, but the history says /,
+      );
     });
   });
 
@@ -255,7 +402,10 @@ describe('security: the history', () => {
       const db = await createTestDatabase();
       const keep = { db, target: { ...db.target, close: async () => {} } };
       const key = (id: string) => ({ id, secret: `${id}-secret-of-at-least-thirty-two-characters` });
-      const run = async (historySigning: { current: { id: string; secret: string }; old: Array<{ id: string; secret: string }> }, work: (app: TestApp) => Promise<void>) => {
+      const run = async (
+        historySigning: { current: { id: string; secret: string }; old: Array<{ id: string; secret: string }> },
+        work: (app: TestApp) => Promise<void>,
+      ) => {
         const app = await startTestApp({ database: keep, config: { historySigning } });
         try {
           await work(app);
@@ -263,7 +413,8 @@ describe('security: the history', () => {
           await app.close();
         }
       };
-      const verdict = async (app: TestApp, id: string) => (await app.request('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
+      const verdict = async (app: TestApp, id: string) =>
+        (await app.request('GET', `/cases/${id}/history/verify`, { headers: { 'accept-language': 'en' } })).body;
       let id = '';
       try {
         await run({ current: key('2026-1'), old: [] }, async (app) => {
@@ -275,7 +426,12 @@ describe('security: the history', () => {
           expect(await verdict(app, id)).toEqual({ valid: true, events: 3 });
         });
         await run({ current: key('2026-2'), old: [] }, async (app) => {
-          expect(await verdict(app, id)).toEqual({ valid: false, events: 3, firstBrokenEvent: 1, reason: 'event 1 is signed with key "2026-1", which the service does not know (an older key belongs in HISTORY_SIGNING_KEYS_OLD)' });
+          expect(await verdict(app, id)).toEqual({
+            valid: false,
+            events: 3,
+            firstBrokenEvent: 1,
+            reason: 'event 1 is signed with key "2026-1", which the service does not know (an older key belongs in HISTORY_SIGNING_KEYS_OLD)',
+          });
         });
         // The same key id with another secret is a forger's key.
         await run({ current: { id: '2026-2', secret: 'another-secret-of-at-least-thirty-two-characters' }, old: [key('2026-1')] }, async (app) => {

@@ -27,7 +27,11 @@ describe('development administrator tokens', () => {
 
   /** A token as npm start made them before this change: no expiry, one more at every start. */
   const legacyToken = async (app = t) => {
-    const { personId } = await app.identity({ person: DEVELOPMENT_ADMIN_SUBJECT, organisation: 'Utvecklingsmiljön', systemRoles: ['administrator', 'processOwner'] });
+    const { personId } = await app.identity({
+      person: DEVELOPMENT_ADMIN_SUBJECT,
+      organisation: 'Utvecklingsmiljön',
+      systemRoles: ['administrator', 'processOwner'],
+    });
     return (await app.app.get(ApiTokensService).issue({ name: 'development administrator', personId }, 'npm start (development)')).token;
   };
 
@@ -76,7 +80,11 @@ describe('development administrator tokens', () => {
     try {
       const earlier = await legacyToken(production);
       const res = await request(production.url, 'GET', '/cases', { headers: { ...bearer(earlier), 'accept-language': 'en' } });
-      expect(res.body).toEqual({ status: 401, code: 'UNAUTHENTICATED', message: 'development tokens are not accepted in production (NODE_ENV=production); sign in with a token of your own' });
+      expect(res.body).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'development tokens are not accepted in production (NODE_ENV=production); sign in with a token of your own',
+      });
       const sv = await request(production.url, 'GET', '/cases', { headers: bearer(earlier) });
       expect(sv.body.message).toBe('utvecklingstoken godtas inte i produktion (NODE_ENV=production); logga in med en egen token');
       // The development administrator cannot sign in there with any token.
@@ -91,7 +99,7 @@ describe('development administrator tokens', () => {
 });
 
 describe('rate limits', () => {
-  const bogus = () => 'svk_' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  const bogus = () => `svk_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   /** Runs `use` against an app with these limits, closing it afterwards. */
   const withLimits = async (limits: Partial<AppConfig>, use: (t: TestApp) => Promise<void>) => {
     const t = await startTestApp({ config: limits });
@@ -112,7 +120,11 @@ describe('rate limits', () => {
     withLimits({ rateLimitPerMinute: 1000, failedSignInsPerMinute: 3 }, async (t) => {
       expect(await statusesOf(5, () => cases(t, bogus()))).toEqual([401, 401, 401, 429, 429]);
       const limited = await request(t.url, 'GET', '/cases', { headers: { ...bearer(bogus()), 'accept-language': 'en' } });
-      expect(limited.body).toEqual({ status: 429, code: 'RATE_LIMITED', message: 'too many failed sign-ins from this address: at most 3 a minute; wait as Retry-After says' });
+      expect(limited.body).toEqual({
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: 'too many failed sign-ins from this address: at most 3 a minute; wait as Retry-After says',
+      });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await cases(t, await t.token(SECRETARIAT))).status).toBe(200);
     }));
@@ -128,8 +140,14 @@ describe('rate limits', () => {
       const { personId } = await t.identity(SECRETARIAT);
       const second = (await t.app.get(ApiTokensService).issue({ name: 'second', personId }, 'test')).token;
       const spellings = [`Bearer ${token}`, `bearer  ${token}`, `BEARER ${token} `, `Bearer\t${token}`, `Bearer ${second}`, `bearer ${token}`];
-      expect(await statusesOf(spellings.length, (i) => request(t.url, 'GET', '/cases', { headers: { authorization: spellings[i]! } }))).toEqual([200, 200, 200, 200, 200, 429]);
-      expect((await request(t.url, 'GET', '/cases', { headers: { authorization: `Bearer ${second}`, 'accept-language': 'en' } })).body).toEqual({ status: 429, code: 'RATE_LIMITED', message: 'too many requests: at most 5 a minute; wait as Retry-After says' });
+      expect(await statusesOf(spellings.length, (i) => request(t.url, 'GET', '/cases', { headers: { authorization: spellings[i]! } }))).toEqual([
+        200, 200, 200, 200, 200, 429,
+      ]);
+      expect((await request(t.url, 'GET', '/cases', { headers: { authorization: `Bearer ${second}`, 'accept-language': 'en' } })).body).toEqual({
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: 'too many requests: at most 5 a minute; wait as Retry-After says',
+      });
       // Another person has a budget of their own.
       expect((await cases(t, await t.token(ADMINISTRATOR))).status).toBe(200);
     }));
@@ -169,14 +187,24 @@ describe('OpenID Connect access tokens', () => {
 
   it('refuses a token without an expiry', async () => {
     expect((await asEnglish(await jwt({}))).status).toBe(200);
-    expect((await asEnglish(await jwt({ exp: null }))).body).toEqual({ status: 401, code: 'UNAUTHENTICATED', message: 'the token has no expiry (exp); the identity provider must issue tokens that expire' });
-    expect((await request(t.url, 'GET', '/cases', { headers: bearer(await jwt({ exp: null })) })).body.message).toBe('token saknar giltighetstid (exp); identitetsleverantören måste utfärda token som upphör att gälla');
+    expect((await asEnglish(await jwt({ exp: null }))).body).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'the token has no expiry (exp); the identity provider must issue tokens that expire',
+    });
+    expect((await request(t.url, 'GET', '/cases', { headers: bearer(await jwt({ exp: null })) })).body.message).toBe(
+      'token saknar giltighetstid (exp); identitetsleverantören måste utfärda token som upphör att gälla',
+    );
   });
 
   it('refuses a token issued in the future beyond the 30 seconds of clock difference it allows', async () => {
     const now = Math.floor(t.clock.now().getTime() / 1000);
     expect((await asEnglish(await jwt({ iat: now + 20 }))).status).toBe(200);
-    expect((await asEnglish(await jwt({ iat: now + 3600, exp: now + 7200 }))).body).toEqual({ status: 401, code: 'UNAUTHENTICATED', message: 'the token is issued in the future (iat); check the clocks of the service and the identity provider' });
+    expect((await asEnglish(await jwt({ iat: now + 3600, exp: now + 7200 }))).body).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'the token is issued in the future (iat); check the clocks of the service and the identity provider',
+    });
   });
 });
 
@@ -237,7 +265,11 @@ describe('slow clients', () => {
       const doc = await standard.request('POST', `/cases/${started.body.id}/documents`, { body: { title: 'Stor bilaga', kind: 'agreement' } });
       expect(doc.status).toBe(201);
       const file = Buffer.alloc(10 * 1024 * 1024, 'a');
-      const upload = await fetch(`${standard.url}/cases/${started.body.id}/documents/${doc.body.id}/file?name=bilaga.txt`, { method: 'PUT', body: file, headers: { 'content-type': 'text/plain', ...bearer(await standard.token(SECRETARIAT)) } });
+      const upload = await fetch(`${standard.url}/cases/${started.body.id}/documents/${doc.body.id}/file?name=bilaga.txt`, {
+        method: 'PUT',
+        body: file,
+        headers: { 'content-type': 'text/plain', ...bearer(await standard.token(SECRETARIAT)) },
+      });
       expect(upload.status).toBe(200);
       expect(((await upload.json()) as any).file).toMatchObject({ size: file.length });
     } finally {

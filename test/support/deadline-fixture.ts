@@ -97,7 +97,9 @@ export interface CastMember {
  * (managers, for two organisations), Stina (steering group, no e-mail address: inbox only) and Mats
  * again in the steering group.
  */
-export async function seedCast(t: TestApp): Promise<{ orgs: { region: string; kommun: string }; cast: Record<'anna' | 'maria' | 'mats' | 'stina', CastMember> }> {
+export async function seedCast(
+  t: TestApp,
+): Promise<{ orgs: { region: string; kommun: string }; cast: Record<'anna' | 'maria' | 'mats' | 'stina', CastMember> }> {
   const registry = await seedRegistry(t);
   const region = registry.get('Region Kronoberg')!.id;
   const kommun = registry.get('Växjö kommun')!.id;

@@ -97,14 +97,24 @@ export async function setFields(t: TestApp, caseId: string, fields: Record<strin
  * Sends an event (default ADVANCE) that must be accepted: the gate holds and the sender may.
  * @returns the case's version and ETag afterwards, and its state value
  */
-export async function advance(t: TestApp, caseId: string, event: { type?: string; comment?: string } = {}, options: Acting = {}): Promise<CaseRef & { state: unknown }> {
+export async function advance(
+  t: TestApp,
+  caseId: string,
+  event: { type?: string; comment?: string } = {},
+  options: Acting = {},
+): Promise<CaseRef & { state: unknown }> {
   const { type = 'ADVANCE', ...rest } = event;
   const res = await send(t, 'POST', `/cases/${caseId}/events`, `sending ${type}`, { ...options, body: { type, ...rest }, expected: 200 });
   return { ...caseRefOf(res), state: res.body.state.value };
 }
 
 /** Adds an organisation of the registry as a party, with its responsibilities (`decides`, `contributes`, …). */
-export async function addParty(t: TestApp, caseId: string, party: { organisationId: string; responsibilities: string[]; mustSign?: boolean; benefit?: string }, options: Acting = {}): Promise<void> {
+export async function addParty(
+  t: TestApp,
+  caseId: string,
+  party: { organisationId: string; responsibilities: string[]; mustSign?: boolean; benefit?: string },
+  options: Acting = {},
+): Promise<void> {
   await send(t, 'POST', `/cases/${caseId}/parties`, 'adding a party', { ...options, body: party });
 }
 
@@ -117,7 +127,12 @@ export async function updateParty(t: TestApp, caseId: string, organisationId: st
  * Gives a role on the case for a party (the holder must be of that organisation; no holder leaves it vacant).
  * @returns the role's id
  */
-export async function assignRole(t: TestApp, caseId: string, role: { role: string; organisationId: string; holderId?: string; deputyId?: string; required?: boolean }, options: Acting = {}): Promise<string> {
+export async function assignRole(
+  t: TestApp,
+  caseId: string,
+  role: { role: string; organisationId: string; holderId?: string; deputyId?: string; required?: boolean },
+  options: Acting = {},
+): Promise<string> {
   return (await send(t, 'POST', `/cases/${caseId}/roles`, `assigning the role ${role.role}`, { ...options, body: role })).body.id;
 }
 
@@ -125,17 +140,34 @@ export async function assignRole(t: TestApp, caseId: string, role: { role: strin
  * Registers a document on the case (`kind` e.g. `agreement`; optionally a registry number, or confidential to some parties).
  * @returns the document's id
  */
-export async function registerDocument(t: TestApp, caseId: string, document: { title: string; kind: string } & Record<string, unknown>, options: Acting = {}): Promise<string> {
+export async function registerDocument(
+  t: TestApp,
+  caseId: string,
+  document: { title: string; kind: string } & Record<string, unknown>,
+  options: Acting = {},
+): Promise<string> {
   return (await send(t, 'POST', `/cases/${caseId}/documents`, `registering the document "${document.title}"`, { ...options, body: document })).body.id;
 }
 
 /** Records that a party signed a document on a day (`YYYY-MM-DD`). */
-export async function recordSignature(t: TestApp, caseId: string, documentId: string, signature: { organisationId: string; signedOn: string }, options: Acting = {}): Promise<void> {
+export async function recordSignature(
+  t: TestApp,
+  caseId: string,
+  documentId: string,
+  signature: { organisationId: string; signedOn: string },
+  options: Acting = {},
+): Promise<void> {
   await send(t, 'POST', `/cases/${caseId}/documents/${documentId}/signatures`, 'recording a signature', { ...options, body: signature });
 }
 
 /** Stores a text file on a document (`content` is sent as the body, `type` as its content type). */
-export async function storeFile(t: TestApp, caseId: string, documentId: string, file: { name: string; content: string; type?: string }, options: Acting = {}): Promise<void> {
+export async function storeFile(
+  t: TestApp,
+  caseId: string,
+  documentId: string,
+  file: { name: string; content: string; type?: string },
+  options: Acting = {},
+): Promise<void> {
   await send(t, 'PUT', `/cases/${caseId}/documents/${documentId}/file?name=${encodeURIComponent(file.name)}`, 'storing a file', {
     ...options,
     rawBody: file.content,
@@ -147,7 +179,12 @@ export async function storeFile(t: TestApp, caseId: string, documentId: string, 
  * Sets up a decision point: the reference text the boards of the parties must adopt.
  * @returns its key (the path segment of `/decision-points/{key}`)
  */
-export async function setUpDecisionPoint(t: TestApp, caseId: string, point: { key: string; title: string; referenceText: string; boardIds: string[] }, options: Acting = {}): Promise<string> {
+export async function setUpDecisionPoint(
+  t: TestApp,
+  caseId: string,
+  point: { key: string; title: string; referenceText: string; boardIds: string[] },
+  options: Acting = {},
+): Promise<string> {
   await send(t, 'POST', `/cases/${caseId}/decision-points`, `setting up the decision point ${point.key}`, { ...options, body: point });
   return point.key;
 }
@@ -156,8 +193,20 @@ export async function setUpDecisionPoint(t: TestApp, caseId: string, point: { ke
  * Records a board's decision at a decision point (as the secretariat of the board's own organisation).
  * @returns the decision as answered (status, appealDeadline, …)
  */
-export async function recordDecision(t: TestApp, caseId: string, key: string, boardId: string, decision: { status: string } & Record<string, unknown>, options: Acting = {}): Promise<any> {
-  return (await send(t, 'PUT', `/cases/${caseId}/decision-points/${key}/decisions/${boardId}`, `recording the decision of board ${boardId}`, { ...options, body: decision })).body;
+export async function recordDecision(
+  t: TestApp,
+  caseId: string,
+  key: string,
+  boardId: string,
+  decision: { status: string } & Record<string, unknown>,
+  options: Acting = {},
+): Promise<any> {
+  return (
+    await send(t, 'PUT', `/cases/${caseId}/decision-points/${key}/decisions/${boardId}`, `recording the decision of board ${boardId}`, {
+      ...options,
+      body: decision,
+    })
+  ).body;
 }
 
 /** @returns the new goal's id */
@@ -171,7 +220,12 @@ export async function importKolada(t: TestApp, caseId: string, file: { values: u
 }
 
 /** @returns the new commitment's id */
-export async function commitResource(t: TestApp, caseId: string, commitment: { organisationId: string; kind: string; amount: number; unit: string } & Record<string, unknown>, options: Acting = {}): Promise<string> {
+export async function commitResource(
+  t: TestApp,
+  caseId: string,
+  commitment: { organisationId: string; kind: string; amount: number; unit: string } & Record<string, unknown>,
+  options: Acting = {},
+): Promise<string> {
   return (await send(t, 'POST', `/cases/${caseId}/resources`, 'committing a resource', { ...options, body: commitment })).body.id;
 }
 
@@ -186,7 +240,12 @@ export async function updateAction(t: TestApp, caseId: string, actionId: string,
 }
 
 /** Sets the rotation of the chair between parties (`entries` of organisationId and personId). */
-export async function setChairRotation(t: TestApp, caseId: string, rotation: { entries: Array<{ organisationId: string; personId?: string }>; periodMonths: number; startsOn?: string }, options: Acting = {}): Promise<void> {
+export async function setChairRotation(
+  t: TestApp,
+  caseId: string,
+  rotation: { entries: Array<{ organisationId: string; personId?: string }>; periodMonths: number; startsOn?: string },
+  options: Acting = {},
+): Promise<void> {
   await send(t, 'PUT', `/cases/${caseId}/chair/rotation`, 'setting the chair rotation', { ...options, body: rotation });
 }
 

@@ -83,7 +83,15 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   const launch = async () => {
     child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
       // Load from one token is the point here, so the per-token rate limit is lifted (it has a test of its own).
-      env: withoutUnset({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000', HISTORY_SIGNING_KEY: TEST_HISTORY_SIGNING_KEY, ...options.env }),
+      env: withoutUnset({
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        HISTORY_SIGNING_KEY: TEST_HISTORY_SIGNING_KEY,
+        ...options.env,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', keep);
@@ -91,7 +99,8 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     exited = new Promise((done) => child.once('exit', () => done()));
     const started = Date.now();
     while (Date.now() - started < readyTimeoutMs) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service exited during start (${child.exitCode ?? child.signalCode}):\n${log}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the service exited during start (${child.exitCode ?? child.signalCode}):\n${log}`);
       if (await healthy(url)) return;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -103,7 +103,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}),
     ...options.config,
   };
-  const app = await createApp({ config, database: target, clock, migrate: true, scheduler: options.scheduler ?? false, logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const app = await createApp({
+    config,
+    database: target,
+    clock,
+    migrate: true,
+    scheduler: options.scheduler ?? false,
+    logger: false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -141,7 +149,12 @@ class TestIdentities {
   token(actor: TestActor): Promise<string> {
     const key = `${actor.person}@${actor.organisation}`;
     if (!this.tokens.has(key)) {
-      this.tokens.set(key, this.identity(actor).then(async ({ personId }) => (await this.app.get(ApiTokensService).issue({ name: `test ${actor.person}`, personId }, 'test')).token));
+      this.tokens.set(
+        key,
+        this.identity(actor).then(
+          async ({ personId }) => (await this.app.get(ApiTokensService).issue({ name: `test ${actor.person}`, personId }, 'test')).token,
+        ),
+      );
     }
     return this.tokens.get(key)!;
   }
@@ -157,10 +170,26 @@ class TestIdentities {
     const organisation =
       (await findOrganisation(em, actor.organisation)) ??
       (await em.findOne(OrganisationRecord, { name: actor.organisation })) ??
-      em.create(OrganisationRecord, { id: randomUUID(), name: actor.organisation, kind: 'other', orgNumber: null, municipalityCode: null, createdAt: new Date(0) });
+      em.create(OrganisationRecord, {
+        id: randomUUID(),
+        name: actor.organisation,
+        kind: 'other',
+        orgNumber: null,
+        municipalityCode: null,
+        createdAt: new Date(0),
+      });
     const person =
       (await em.findOne(PersonRecord, { subject: actor.person })) ??
-      em.create(PersonRecord, { id: randomUUID(), subject: actor.person, name: actor.person, email: `${actor.person}@example.org`, organisationId: organisation.id, active: true, deactivatedAt: null, systemRoles: actor.systemRoles ?? [] });
+      em.create(PersonRecord, {
+        id: randomUUID(),
+        subject: actor.person,
+        name: actor.person,
+        email: `${actor.person}@example.org`,
+        organisationId: organisation.id,
+        active: true,
+        deactivatedAt: null,
+        systemRoles: actor.systemRoles ?? [],
+      });
     await em.flush();
     return { personId: person.id, organisationId: organisation.id };
   }

@@ -65,7 +65,13 @@ export interface Answer<T> {
  * One API call, same origin, signed in with the tab's token, in the chosen language.
  * @throws ApiError for any non-2xx answer
  */
-export async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, bearer = token()): Promise<Answer<T>> {
+export async function call<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  bearer = token(),
+): Promise<Answer<T>> {
   const h: Record<string, string> = { accept: 'application/json', 'accept-language': lang(), ...headers };
   if (bearer) h.authorization = `Bearer ${bearer}`;
   if (body !== undefined) h['content-type'] = 'application/json';
@@ -74,7 +80,7 @@ export async function call<T = unknown>(method: string, path: string, body?: unk
     throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
   });
   const text = await res.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -88,7 +88,17 @@ function App() {
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   const workflowMatch = /^\/workflows\/([a-z0-9-]+)\/(\d+)$/.exec(path);
   if (path === '/accessibility') page = <AccessibilityPage />;
-  else if (path === '/signin' || path === '/oidc-callback' || !signedIn) page = <SignInPage config={config} error={oidcError} onSignedIn={(who) => { setMe(who); navigate('/'); }} />;
+  else if (path === '/signin' || path === '/oidc-callback' || !signedIn)
+    page = (
+      <SignInPage
+        config={config}
+        error={oidcError}
+        onSignedIn={(who) => {
+          setMe(who);
+          navigate('/');
+        }}
+      />
+    );
   else if (path === '/') page = <MyCasesPage key={lang()} />;
   else if (caseMatch) page = <CasePage key={caseMatch[1] + lang()} id={caseMatch[1]!} me={me} />;
   else if (path === '/inbox') page = <InboxPage key={lang()} />;
@@ -119,9 +129,7 @@ function App() {
             {t('appName')}
           </a>
           <div class="tools">
-            {signedIn && me && (
-              <span class="who">{t('signedInAs', { name: me.person.name, org: me.organisation.name ?? '–' })}</span>
-            )}
+            {signedIn && me && <span class="who">{t('signedInAs', { name: me.person.name, org: me.organisation.name ?? '–' })}</span>}
             <button type="button" class="link-button" lang={lang() === 'sv' ? 'en' : 'sv'} onClick={switchLanguage}>
               {t('switchLang')}
             </button>

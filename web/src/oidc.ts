@@ -8,7 +8,10 @@ import { t } from './i18n';
 const STATE_KEY = 'samverkan.oidc';
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function random(): string {
@@ -33,7 +36,15 @@ export async function startOidc(issuer: string, clientId: string): Promise<void>
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   sessionStorage.setItem(STATE_KEY, JSON.stringify({ verifier, state, issuer, clientId }));
   const url = new URL(meta.authorization_endpoint);
-  url.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri(), scope: 'openid', state, code_challenge: challenge, code_challenge_method: 'S256' }).toString();
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri(),
+    scope: 'openid',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
   location.assign(url.toString());
 }
 
@@ -48,7 +59,13 @@ export async function finishOidc(search: string): Promise<string> {
   const res = await fetch(meta.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code')!, redirect_uri: redirectUri(), client_id: saved.clientId, code_verifier: saved.verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: params.get('code')!,
+      redirect_uri: redirectUri(),
+      client_id: saved.clientId,
+      code_verifier: saved.verifier,
+    }).toString(),
   });
   if (!res.ok) throw new Error(t('oidcTokenEndpoint', { status: res.status }));
   const body = (await res.json()) as { access_token?: string };

@@ -37,7 +37,7 @@ export function interceptLinks(): void {
     const a = (e.target as Element | null)?.closest?.('a');
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith(BASE + '/')) return;
+    if (url.origin !== location.origin || !url.pathname.startsWith(`${BASE}/`)) return;
     if (url.pathname === location.pathname && url.hash) return;
     e.preventDefault();
     navigate(url.pathname + url.search);

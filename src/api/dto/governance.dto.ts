@@ -40,8 +40,16 @@ const nullable = (property: string) => ValidateIf((o: Record<string, unknown>) =
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Alvesta kommun' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind!: (typeof ORGANISATION_KINDS)[number];
-  @ApiPropertyOptional({ example: '212000-0662' }) @Omittable() @Matches(/^\d{6}-\d{4}$/, { message: 'orgNumber must be NNNNNN-NNNN' }) @IsString() orgNumber?: string;
-  @ApiPropertyOptional({ example: '0764' }) @Omittable() @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' }) @IsString() municipalityCode?: string;
+  @ApiPropertyOptional({ example: '212000-0662' })
+  @Omittable()
+  @Matches(/^\d{6}-\d{4}$/, { message: 'orgNumber must be NNNNNN-NNNN' })
+  @IsString()
+  orgNumber?: string;
+  @ApiPropertyOptional({ example: '0764' })
+  @Omittable()
+  @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' })
+  @IsString()
+  municipalityCode?: string;
 }
 
 export class CreateBoardDto {
@@ -50,29 +58,60 @@ export class CreateBoardDto {
 }
 
 export class CreatePersonDto {
-  @ApiProperty({ description: 'The identity the person signs in with', example: 'anna.svensson@alvesta.se' }) @MaxLength(200) @Matches(/^\S+$/, { message: 'subject has no spaces' }) @SafeText() @IsString() subject!: string;
+  @ApiProperty({ description: 'The identity the person signs in with', example: 'anna.svensson@alvesta.se' })
+  @MaxLength(200)
+  @Matches(/^\S+$/, { message: 'subject has no spaces' })
+  @SafeText()
+  @IsString()
+  subject!: string;
   @ApiProperty({ example: 'Anna Svensson' }) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name!: string;
   @ApiPropertyOptional({ type: String, format: 'email', description: 'Work e-mail, for notifications' }) @Omittable() @IsEmail() email?: string;
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
-  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true }) @Omittable() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
+  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true })
+  @Omittable()
+  @ArrayMaxSize(2)
+  @IsIn(SYSTEM_ROLES, { each: true })
+  @IsArray()
+  systemRoles?: string[];
 }
 
 export class UpdatePersonDto {
   @ApiPropertyOptional() @Omittable() @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' }) @SafeText() @IsString() name?: string;
   @ApiPropertyOptional({ type: String, format: 'email', nullable: true }) @Omittable() @nullable('email') @IsEmail() email?: string | null;
-  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true, description: 'administrator, processOwner' }) @Omittable() @ArrayMaxSize(2) @IsIn(SYSTEM_ROLES, { each: true }) @IsArray() systemRoles?: string[];
+  @ApiPropertyOptional({ enum: SYSTEM_ROLES, isArray: true, description: 'administrator, processOwner' })
+  @Omittable()
+  @ArrayMaxSize(2)
+  @IsIn(SYSTEM_ROLES, { each: true })
+  @IsArray()
+  systemRoles?: string[];
 }
 
 export class AddPartyDto {
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiProperty({ enum: PARTY_RESPONSIBILITIES, isArray: true, example: ['decides', 'contributes'] })
-  @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PARTY_RESPONSIBILITIES, { each: true }) @IsArray() responsibilities!: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(PARTY_RESPONSIBILITIES, { each: true })
+  @IsArray()
+  responsibilities!: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
   @ApiPropertyOptional({ description: 'Must sign the agreement; default: when it decides' }) @Omittable() @IsBoolean() mustSign?: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the collaboration gives back to this party' }) @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the collaboration gives back to this party' })
+  @Omittable()
+  @nullable('benefit')
+  @MaxLength(2000)
+  @SafeText()
+  @IsString()
+  benefit?: string | null;
 }
 
 export class UpdatePartyDto {
-  @ApiPropertyOptional({ enum: PARTY_RESPONSIBILITIES, isArray: true }) @Omittable() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PARTY_RESPONSIBILITIES, { each: true }) @IsArray() responsibilities?: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
+  @ApiPropertyOptional({ enum: PARTY_RESPONSIBILITIES, isArray: true })
+  @Omittable()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(PARTY_RESPONSIBILITIES, { each: true })
+  @IsArray()
+  responsibilities?: Array<(typeof PARTY_RESPONSIBILITIES)[number]>;
   @ApiPropertyOptional() @Omittable() @IsBoolean() mustSign?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) @Omittable() @nullable('benefit') @MaxLength(2000) @SafeText() @IsString() benefit?: string | null;
 }
@@ -93,51 +132,168 @@ export class UpdateRoleDto {
 
 export class RotationEntryDto {
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who chairs for this party' }) @Omittable() @nullable('personId') @IsUUID() personId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who chairs for this party' })
+  @Omittable()
+  @nullable('personId')
+  @IsUUID()
+  personId?: string | null;
 }
 
 export class SetRotationDto {
-  @ApiProperty({ type: [RotationEntryDto] }) @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RotationEntryDto) @IsArray() entries!: RotationEntryDto[];
+  @ApiProperty({ type: [RotationEntryDto] })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RotationEntryDto)
+  @IsArray()
+  entries!: RotationEntryDto[];
   @ApiProperty({ example: 12, description: 'Months each party chairs' }) @Min(1) @Max(60) @IsInt() periodMonths!: number;
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-01', description: 'Default: today' }) @Omittable() @IsLocalDate() startsOn?: string;
 }
 
 export class CreateDecisionPointDto {
-  @ApiProperty({ example: 'joint-agreement' }) @MaxLength(60) @Matches(new RegExp(PATTERNS.KEBAB), { message: 'key must be kebab-case, e.g. "joint-agreement"' }) @IsString() key!: string;
-  @ApiProperty({ example: 'Gemensam överenskommelse' }) @MaxLength(200) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
-  @ApiProperty({ description: 'The text every board must adopt' }) @MaxLength(50_000) @Matches(/\S/, { message: 'referenceText must not be blank' }) @SafeText() @IsString() referenceText!: string;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Boards that must decide' }) @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds!: string[];
+  @ApiProperty({ example: 'joint-agreement' })
+  @MaxLength(60)
+  @Matches(new RegExp(PATTERNS.KEBAB), { message: 'key must be kebab-case, e.g. "joint-agreement"' })
+  @IsString()
+  key!: string;
+  @ApiProperty({ example: 'Gemensam överenskommelse' })
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @SafeText()
+  @IsString()
+  title!: string;
+  @ApiProperty({ description: 'The text every board must adopt' })
+  @MaxLength(50_000)
+  @Matches(/\S/, { message: 'referenceText must not be blank' })
+  @SafeText()
+  @IsString()
+  referenceText!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Boards that must decide' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  @IsArray()
+  boardIds!: string[];
 }
 
 export class UpdateDecisionPointDto {
   @ApiPropertyOptional() @Omittable() @MaxLength(200) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title?: string;
-  @ApiPropertyOptional() @Omittable() @MaxLength(50_000) @Matches(/\S/, { message: 'referenceText must not be blank' }) @SafeText() @IsString() referenceText?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Omittable() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) @IsArray() boardIds?: string[];
+  @ApiPropertyOptional()
+  @Omittable()
+  @MaxLength(50_000)
+  @Matches(/\S/, { message: 'referenceText must not be blank' })
+  @SafeText()
+  @IsString()
+  referenceText?: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @Omittable()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  @IsArray()
+  boardIds?: string[];
 }
 
 export class RecordDecisionDto {
-  @ApiProperty({ enum: RECORDED_DECISION_STATUSES, description: '"final" follows from the announcement and the appeal window' }) @IsIn(RECORDED_DECISION_STATUSES) status!: (typeof RECORDED_DECISION_STATUSES)[number];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The text the board decided' }) @Omittable() @nullable('text') @MaxLength(50_000) @SafeText() @IsString() text?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-10' }) @Omittable() @nullable('meetingDate') @IsLocalDate() meetingDate?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '§ 14' }) @Omittable() @nullable('minutesParagraph') @MaxLength(50) @SafeText() @IsString() minutesParagraph?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-14', description: 'Justering' }) @Omittable() @nullable('minutesApprovedDate') @IsLocalDate() minutesApprovedDate?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-16', description: 'Anslag' }) @Omittable() @nullable('announcedDate') @IsLocalDate() announcedDate?: string | null;
-  @ApiPropertyOptional({ example: 'Rättad enligt det justerade protokollet', description: 'Why a decision that has become final is changed: the registration was wrong, not the decision. Required for such a change; recorded in the history' }) @Omittable() @MaxLength(500) @Matches(/\S/, { message: 'correction must not be blank' }) @SafeText() @IsString() correction?: string;
+  @ApiProperty({ enum: RECORDED_DECISION_STATUSES, description: '"final" follows from the announcement and the appeal window' })
+  @IsIn(RECORDED_DECISION_STATUSES)
+  status!: (typeof RECORDED_DECISION_STATUSES)[number];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The text the board decided' })
+  @Omittable()
+  @nullable('text')
+  @MaxLength(50_000)
+  @SafeText()
+  @IsString()
+  text?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-10' })
+  @Omittable()
+  @nullable('meetingDate')
+  @IsLocalDate()
+  meetingDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '§ 14' })
+  @Omittable()
+  @nullable('minutesParagraph')
+  @MaxLength(50)
+  @SafeText()
+  @IsString()
+  minutesParagraph?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-14', description: 'Justering' })
+  @Omittable()
+  @nullable('minutesApprovedDate')
+  @IsLocalDate()
+  minutesApprovedDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-02-16', description: 'Anslag' })
+  @Omittable()
+  @nullable('announcedDate')
+  @IsLocalDate()
+  announcedDate?: string | null;
+  @ApiPropertyOptional({
+    example: 'Rättad enligt det justerade protokollet',
+    description:
+      'Why a decision that has become final is changed: the registration was wrong, not the decision. Required for such a change; recorded in the history',
+  })
+  @Omittable()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'correction must not be blank' })
+  @SafeText()
+  @IsString()
+  correction?: string;
 }
 
 export class GoalDto {
-  @ApiProperty({ example: 'Halverad ungdomsarbetslöshet i Blekinge' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'N03937', description: 'Kolada KPI' }) @Omittable() @nullable('kpi') @Matches(/^[A-Z]\d{5}$/, { message: 'kpi must be a Kolada KPI id like "N03937"' }) @IsString() kpi?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'An own indicator, when there is no Kolada KPI' }) @Omittable() @nullable('indicatorName') @MaxLength(300) @SafeText() @IsString() indicatorName?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '%' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '10' }) @Omittable() @nullable('municipalityCode') @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' }) @IsString() municipalityCode?: string | null;
+  @ApiProperty({ example: 'Halverad ungdomsarbetslöshet i Blekinge' })
+  @MaxLength(300)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @SafeText()
+  @IsString()
+  title!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'N03937', description: 'Kolada KPI' })
+  @Omittable()
+  @nullable('kpi')
+  @Matches(/^[A-Z]\d{5}$/, { message: 'kpi must be a Kolada KPI id like "N03937"' })
+  @IsString()
+  kpi?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'An own indicator, when there is no Kolada KPI' })
+  @Omittable()
+  @nullable('indicatorName')
+  @MaxLength(300)
+  @SafeText()
+  @IsString()
+  indicatorName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '%' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?:
+    | string
+    | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '10' })
+  @Omittable()
+  @nullable('municipalityCode')
+  @Matches(/^\d{2}(\d{2})?$/, { message: 'municipalityCode must be 4 digits (municipality) or 2 (region)' })
+  @IsString()
+  municipalityCode?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @Omittable() @nullable('organisationId') @IsUUID() organisationId?: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 12.4 }) @Omittable() @nullable('baselineValue') @IsNumber({ allowNaN: false, allowInfinity: false }) baselineValue?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 2022 }) @Omittable() @nullable('baselineYear') @Min(1900) @Max(2200) @IsInt() baselineYear?: number | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['absolute', 'relative'] }) @Omittable() @nullable('targetKind') @IsIn(['absolute', 'relative']) targetKind?: 'absolute' | 'relative' | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: -50, description: 'Absolute value, or percent of baseline for relative' }) @Omittable() @nullable('targetValue') @IsNumber({ allowNaN: false, allowInfinity: false }) targetValue?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 2030 }) @Omittable() @nullable('targetYear') @Min(1900) @Max(2200) @IsInt() targetYear?: number | null;
-  @ApiPropertyOptional({ nullable: true, enum: GOAL_DIRECTIONS }) @Omittable() @nullable('direction') @IsIn(GOAL_DIRECTIONS) direction?: (typeof GOAL_DIRECTIONS)[number] | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12.4 })
+  @Omittable()
+  @nullable('baselineValue')
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baselineValue?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2022 }) @Omittable() @nullable('baselineYear') @Min(1900) @Max(2200) @IsInt() baselineYear?:
+    | number
+    | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['absolute', 'relative'] }) @Omittable() @nullable('targetKind') @IsIn(['absolute', 'relative']) targetKind?:
+    | 'absolute'
+    | 'relative'
+    | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: -50, description: 'Absolute value, or percent of baseline for relative' })
+  @Omittable()
+  @nullable('targetValue')
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  targetValue?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2030 }) @Omittable() @nullable('targetYear') @Min(1900) @Max(2200) @IsInt() targetYear?:
+    | number
+    | null;
+  @ApiPropertyOptional({ nullable: true, enum: GOAL_DIRECTIONS }) @Omittable() @nullable('direction') @IsIn(GOAL_DIRECTIONS) direction?:
+    | (typeof GOAL_DIRECTIONS)[number]
+    | null;
 }
 
 export class UpdateGoalDto extends GoalDto {
@@ -152,19 +308,50 @@ export class MeasurementDto {
 export class CommitmentDto {
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiProperty({ enum: RESOURCE_KINDS }) @IsIn(RESOURCE_KINDS) kind!: (typeof RESOURCE_KINDS)[number];
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 500000 }) @Omittable() @nullable('amount') @Min(0) @IsNumber({ allowNaN: false, allowInfinity: false }) amount?: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'SEK' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Omittable() @nullable('description') @MaxLength(2000) @SafeText() @IsString() description?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-01' }) @Omittable() @nullable('periodStart') @IsLocalDate() periodStart?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-31' }) @Omittable() @nullable('periodEnd') @IsLocalDate() periodEnd?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 500000 })
+  @Omittable()
+  @nullable('amount')
+  @Min(0)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  amount?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SEK' }) @Omittable() @nullable('unit') @MaxLength(30) @SafeText() @IsString() unit?:
+    | string
+    | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Omittable() @nullable('description') @MaxLength(2000) @SafeText() @IsString() description?:
+    | string
+    | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-01' })
+  @Omittable()
+  @nullable('periodStart')
+  @IsLocalDate()
+  periodStart?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-31' }) @Omittable() @nullable('periodEnd') @IsLocalDate() periodEnd?:
+    | string
+    | null;
 }
 
 export class ActionDto {
-  @ApiProperty({ example: 'Öppna navigatorcentrum' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('responsibleOrganisationId') @IsUUID() responsibleOrganisationId?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-01', nullable: true }) @Omittable() @nullable('dueDate') @IsLocalDate() dueDate?: string | null;
+  @ApiProperty({ example: 'Öppna navigatorcentrum' })
+  @MaxLength(300)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @SafeText()
+  @IsString()
+  title!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @Omittable()
+  @nullable('responsibleOrganisationId')
+  @IsUUID()
+  responsibleOrganisationId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-01', nullable: true }) @Omittable() @nullable('dueDate') @IsLocalDate() dueDate?:
+    | string
+    | null;
   @ApiPropertyOptional({ enum: ACTION_STATUSES }) @Omittable() @IsIn(ACTION_STATUSES) status?: (typeof ACTION_STATUSES)[number];
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Parties in the subgroup working on it' }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() subgroup?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Parties in the subgroup working on it' })
+  @Omittable()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  @IsArray()
+  subgroup?: string[];
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @Omittable() @nullable('goalId') @IsUUID() goalId?: string | null;
 }
 
@@ -173,11 +360,30 @@ export class UpdateActionDto extends ActionDto {
 }
 
 export class DocumentDto {
-  @ApiProperty({ example: 'Avsiktsförklaring Centrum för kunskap och säkerhet' }) @MaxLength(300) @Matches(/\S/, { message: 'title must not be blank' }) @SafeText() @IsString() title!: string;
+  @ApiProperty({ example: 'Avsiktsförklaring Centrum för kunskap och säkerhet' })
+  @MaxLength(300)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @SafeText()
+  @IsString()
+  title!: string;
   @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS) kind!: (typeof DOCUMENT_KINDS)[number];
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: "The party whose registry (diarium) holds it" }) @Omittable() @nullable('registryOrganisationId') @IsUUID() registryOrganisationId?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'KS 2026/123' }) @Omittable() @nullable('registrationNumber') @MaxLength(100) @SafeText() @IsString() registrationNumber?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'uri', nullable: true, example: 'https://diarie.example.se/ks-2026-123' }) @Omittable() @nullable('link') @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) link?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The party whose registry (diarium) holds it' })
+  @Omittable()
+  @nullable('registryOrganisationId')
+  @IsUUID()
+  registryOrganisationId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KS 2026/123' })
+  @Omittable()
+  @nullable('registrationNumber')
+  @MaxLength(100)
+  @SafeText()
+  @IsString()
+  registrationNumber?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uri', nullable: true, example: 'https://diarie.example.se/ks-2026-123' })
+  @Omittable()
+  @nullable('link')
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  link?: string | null;
   @ApiPropertyOptional({ description: 'Confidential (OSL): visible only to visibleTo' }) @Omittable() @IsBoolean() confidential?: boolean;
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) @Omittable() @ArrayMaxSize(100) @IsUUID('all', { each: true }) @IsArray() visibleTo?: string[];
 }
@@ -201,7 +407,11 @@ export function registryPage(query: RegistryPageQuery): { limit: number; offset:
 export class OrganisationQuery extends RegistryPageQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @Omittable() @IsIn(ORGANISATION_KINDS) kind?: (typeof ORGANISATION_KINDS)[number];
   @ApiPropertyOptional() @Omittable() @MaxLength(100) @SafeText() @IsString() q?: string;
-  @ApiPropertyOptional({ example: '0780' }) @Omittable() @Matches(/^\d{2}(\d{2})?$/, { message: 'code must be 4 digits (municipality) or 2 (region)' }) @IsString() code?: string;
+  @ApiPropertyOptional({ example: '0780' })
+  @Omittable()
+  @Matches(/^\d{2}(\d{2})?$/, { message: 'code must be 4 digits (municipality) or 2 (region)' })
+  @IsString()
+  code?: string;
 }
 
 export class PeopleQuery extends RegistryPageQuery {

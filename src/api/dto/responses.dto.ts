@@ -27,7 +27,12 @@ class WorkflowRefDto {
 }
 
 class CaseStateDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: 'XState state value: a state id, or an object for nested states', example: 'gatherActors' }) value!: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    description: 'XState state value: a state id, or an object for nested states',
+    example: 'gatherActors',
+  })
+  value!: unknown;
   @ApiProperty({ type: [StepDto], description: 'Active steps, outermost first' }) steps!: StepDto[];
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
 }
@@ -35,7 +40,13 @@ class CaseStateDto {
 export class DeadlineDto implements DeadlineView {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({ format: 'date-time' }) enteredAt!: string;
-  @ApiProperty({ type: 'object', properties: { workingDays: { type: 'integer' }, calendarDays: { type: 'integer' }, hours: { type: 'integer' } }, example: { workingDays: 3 }, description: 'The SLA: workingDays, calendarDays or hours' }) sla!: DeadlineView['sla'];
+  @ApiProperty({
+    type: 'object',
+    properties: { workingDays: { type: 'integer' }, calendarDays: { type: 'integer' }, hours: { type: 'integer' } },
+    example: { workingDays: 3 },
+    description: 'The SLA: workingDays, calendarDays or hours',
+  })
+  sla!: DeadlineView['sla'];
   @ApiProperty({ format: 'date', example: '2026-06-24', description: 'The last day (Swedish calendar)' }) dueOn!: string;
   @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes' }) dueAt!: string;
   @ApiProperty() overdue!: boolean;
@@ -54,8 +65,15 @@ export class CaseDto implements CaseView {
   @ApiProperty({ enum: ['active', 'closed'] }) status!: 'active' | 'closed';
   @ApiProperty({ type: CaseStateDto }) state!: CaseStateDto;
   @ApiProperty({ type: [DeadlineDto], description: 'One per step the case is in that has an SLA' }) deadlines!: DeadlineDto[];
-  @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' }) allowedEvents!: AllowedEventDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { arena: 'Blekingerådet' }, description: 'The case fields: texts, numbers and yes/no values by name' }) fields!: Record<string, unknown>;
+  @ApiProperty({ type: [AllowedEventDto], description: 'Events the caller may send now (each may still be blocked by its gate)' })
+  allowedEvents!: AllowedEventDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { arena: 'Blekingerådet' },
+    description: 'The case fields: texts, numbers and yes/no values by name',
+  })
+  fields!: Record<string, unknown>;
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -129,9 +147,10 @@ export class VerifyDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ description: 'Events checked' }) events!: number;
   @ApiPropertyOptional({ description: 'Sequence number of the first event that does not verify' }) firstBrokenEvent?: number;
-  @ApiPropertyOptional({ description: 'Why the history does not verify, in the caller\'s language' }) reason?: string;
-  @ApiPropertyOptional({ description: 'Events written before the history was signed (their hash chain is checked, their signatures cannot be)' }) unsignedEvents?: number;
-  @ApiPropertyOptional({ description: 'What a valid verdict does not cover, in the caller\'s language' }) note?: string;
+  @ApiPropertyOptional({ description: "Why the history does not verify, in the caller's language" }) reason?: string;
+  @ApiPropertyOptional({ description: 'Events written before the history was signed (their hash chain is checked, their signatures cannot be)' })
+  unsignedEvents?: number;
+  @ApiPropertyOptional({ description: "What a valid verdict does not cover, in the caller's language" }) note?: string;
 }
 
 class FieldErrorDto {
@@ -163,7 +182,10 @@ export class ObligationDto implements ObligationView {
   @ApiProperty({ type: [NamedOrganisationDto], description: 'The organisations that owe it' }) organisations!: NamedOrganisationDto[];
   @ApiProperty({ description: "The caller's organisation is among them" }) mine!: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the case is in' }) dueOn!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The item the line explains (a board, a party, …)' }) item!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The item the line explains (a board, a party, …)' }) item!: Record<
+    string,
+    unknown
+  > | null;
 }
 
 export class GateStatusDto implements GateStatusView {

@@ -114,20 +114,33 @@ export class ValidationVerdictDto {
 
 export class WorkflowDefinitionDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The workflow as published (schemas/workflow.schema.json)' }) definition!: object;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', additionalProperties: true }, description: 'The pinned rule sets by id (schemas/rule-set.schema.json)' }) ruleSets!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: true },
+    description: 'The pinned rule sets by id (schemas/rule-set.schema.json)',
+  })
+  ruleSets!: Record<string, unknown>;
 }
 
 class FactDto {
   @ApiProperty({ example: 'filledFields' }) name!: string;
   @ApiProperty({ enum: FACT_TYPES }) type!: string;
   @ApiProperty() description!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters a condition must give, each explained' }) params?: Record<string, string>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters a condition must give, each explained' })
+  params?: Record<string, string>;
   @ApiPropertyOptional({ type: [String], description: 'Fields of an item of a list of objects' }) itemFields?: string[];
 }
 
 class OperatorDto {
   @ApiProperty({ example: 'equal' }) name!: string;
-  @ApiProperty({ oneOf: [{ type: 'array', items: { type: 'string', enum: FACT_TYPES } }, { type: 'string', enum: ['any'] }], description: 'Fact types it works on' }) factTypes!: string[] | 'any';
+  @ApiProperty({
+    oneOf: [
+      { type: 'array', items: { type: 'string', enum: FACT_TYPES } },
+      { type: 'string', enum: ['any'] },
+    ],
+    description: 'Fact types it works on',
+  })
+  factTypes!: string[] | 'any';
   @ApiProperty({ enum: ['same', 'number', 'array', 'boolean', 'element', 'any'], description: "What the condition's value must be" }) value!: string;
 }
 
@@ -228,7 +241,8 @@ export class EscalationDto {
   @ApiProperty({ type: AcknowledgementDto, nullable: true }) acknowledged!: AcknowledgementDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Sequence number of the history event that left the step' }) closedSeq!: number | null;
-  @ApiProperty({ type: DeliveriesDto, description: 'Outbox messages of the level by channel and status: a delivery that is retrying shows as pending' }) deliveries!: DeliveriesDto;
+  @ApiProperty({ type: DeliveriesDto, description: 'Outbox messages of the level by channel and status: a delivery that is retrying shows as pending' })
+  deliveries!: DeliveriesDto;
 }
 
 class EmailRecipientDto {

@@ -3,7 +3,10 @@ import { isLocalDate } from '../../common/local-date.js';
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isLocalDate', validator: { validate: (v) => isLocalDate(v), defaultMessage: () => '$property must be a date YYYY-MM-DD' } }, options);
+  return ValidateBy(
+    { name: 'isLocalDate', validator: { validate: (v) => isLocalDate(v), defaultMessage: () => '$property must be a date YYYY-MM-DD' } },
+    options,
+  );
 }
 
 /**
@@ -15,7 +18,13 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
 export function Omittable(): PropertyDecorator {
   const present = ValidateIf((_object: unknown, value: unknown) => value !== undefined);
   // Registered as the `isDefined` kind, which class-validator checks before all the others.
-  const notNull = ValidateBy({ name: ValidationTypes.IS_DEFINED, validator: { validate: (v) => v !== null, defaultMessage: () => '$property cannot be null: leave it out instead (null is accepted only where a value can be removed)' } });
+  const notNull = ValidateBy({
+    name: ValidationTypes.IS_DEFINED,
+    validator: {
+      validate: (v) => v !== null,
+      defaultMessage: () => '$property cannot be null: leave it out instead (null is accepted only where a value can be removed)',
+    },
+  });
   return (target, property) => {
     present(target, property);
     notNull(target, property);

@@ -12,7 +12,10 @@ export interface PartyWithOrganisation {
 /** Loads a case's parties and their organisations in two queries, in the order they joined. */
 export async function partiesOf(em: EntityManager, caseId: string): Promise<PartyWithOrganisation[]> {
   const parties = await em.find(CasePartyRecord, { caseId }, { orderBy: { addedSeq: 'asc' } });
-  const organisations = await organisationsById(em, parties.map((p) => p.organisationId));
+  const organisations = await organisationsById(
+    em,
+    parties.map((p) => p.organisationId),
+  );
   return parties.map((party) => ({ party, organisation: organisations.get(party.organisationId)! }));
 }
 

@@ -28,7 +28,9 @@ export class DocumentsFacts implements FactProvider {
     };
     for (const request of wanted.filter((w) => w.name === 'partiesNotEndorsed')) {
       const endorsed = signedOn([String(request.params?.documentKind)]);
-      out[factKey(request.name, request.params)] = parties.filter((p) => p.party.responsibilities.includes('decides') && !endorsed.has(p.organisation.id)).map(partyItem);
+      out[factKey(request.name, request.params)] = parties
+        .filter((p) => p.party.responsibilities.includes('decides') && !endorsed.has(p.organisation.id))
+        .map(partyItem);
     }
     return out;
   }

@@ -22,9 +22,7 @@ export class GoalsFacts implements FactProvider {
         .map((g) => ({ g, missing: missingForMeasurable(g) }))
         .filter(({ missing }) => missing.length)
         .map(({ g, missing }) => ({ label: g.title, missing: missing.map((m) => m.sv).join(', '), missingEn: missing.map((m) => m.en).join(', ') })),
-      partiesWithoutGoal: parties
-        .filter((p) => p.party.responsibilities.some((r) => r === 'decides' || r === 'contributes') && !measuredFor(p))
-        .map(partyItem),
+      partiesWithoutGoal: parties.filter((p) => p.party.responsibilities.some((r) => r === 'decides' || r === 'contributes') && !measuredFor(p)).map(partyItem),
       goalsWithoutFollowUp: goals.filter((g) => progressOf(g, byGoal.get(g.id) ?? []).latest === null).map((g) => ({ label: g.title })),
       goalsOffTrack: goals
         .map((g) => ({ g, p: progressOf(g, byGoal.get(g.id) ?? []) }))

@@ -36,7 +36,11 @@ export class PartiesFacts implements FactProvider {
       rolesHeld: [...new Set(roles.filter(held).map((r) => r.role))].sort(),
       vacantRequiredRoles: roles
         .filter((r) => r.required && !held(r))
-        .map((r) => ({ label: `${ROLE_TITLES[r.role as CaseRole]?.sv ?? r.role} för ${orgName.get(r.organisationId) ?? 'okänd part'}`, role: r.role, organisation: r.organisationId })),
+        .map((r) => ({
+          label: `${ROLE_TITLES[r.role as CaseRole]?.sv ?? r.role} för ${orgName.get(r.organisationId) ?? 'okänd part'}`,
+          role: r.role,
+          organisation: r.organisationId,
+        })),
       chairRotationSet: !!rotation,
       currentChair: chair ? (orgName.get(chair.organisationId) ?? '') : '',
       partiesWithoutBenefit: parties

@@ -18,10 +18,13 @@ const run = promisify(execFile);
  * on a machine whose cluster (PG_CLUSTER, default "<only version in /etc/postgresql> main") you own.
  */
 if (process.env.R4_REAL_RESTART !== '1') {
-  throw new Error('this test restarts the PostgreSQL server: run it only as R4_REAL_RESTART=1 npm run test:reliability:pg-restart, on a server nobody else uses');
+  throw new Error(
+    'this test restarts the PostgreSQL server: run it only as R4_REAL_RESTART=1 npm run test:reliability:pg-restart, on a server nobody else uses',
+  );
 }
 const [version, cluster] = (process.env.PG_CLUSTER ?? `${readdirSync('/etc/postgresql')[0]} main`).split(' ');
-const ctl = (action: 'start' | 'stop') => run('pg_ctlcluster', ['--skip-systemctl-redirect', version!, cluster!, action, ...(action === 'stop' ? ['-m', 'fast'] : [])]);
+const ctl = (action: 'start' | 'stop') =>
+  run('pg_ctlcluster', ['--skip-systemctl-redirect', version!, cluster!, action, ...(action === 'stop' ? ['-m', 'fast'] : [])]);
 
 describe('R4 database restart (real server restart)', () => {
   const AWAY_MS = Number(process.env.R4_AWAY_MS ?? 3000);
@@ -50,10 +53,22 @@ describe('R4 database restart (real server restart)', () => {
         await ctl('start');
       },
     });
-    expect({ alive: outage.serviceAlive, status500: outage.status500, other: outage.otherStatuses, health: outage.healthDuringOutage, invalid: outage.historiesInvalid }).toEqual({
-      alive: true, status500: 0, other: {}, health: 503, invalid: [],
+    expect({
+      alive: outage.serviceAlive,
+      status500: outage.status500,
+      other: outage.otherStatuses,
+      health: outage.healthDuringOutage,
+      invalid: outage.historiesInvalid,
+    }).toEqual({
+      alive: true,
+      status500: 0,
+      other: {},
+      health: 503,
+      invalid: [],
     });
     expect(outage.secondsToRecover).toBeLessThan(10);
-    figure(`R4 (real restart): server stopped ${(AWAY_MS / 1000).toFixed(1)} s under load: ${outage.status500} × 500, ${n(outage.unavailable)} × 503, healthy again ${outage.secondsToRecover.toFixed(1)} s after the start returned`);
+    figure(
+      `R4 (real restart): server stopped ${(AWAY_MS / 1000).toFixed(1)} s under load: ${outage.status500} × 500, ${n(outage.unavailable)} × 503, healthy again ${outage.secondsToRecover.toFixed(1)} s after the start returned`,
+    );
   });
 });

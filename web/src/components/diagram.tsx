@@ -27,7 +27,9 @@ export function statesOf(definition: WorkflowFile): StateNode[] {
           (Array.isArray(spec) ? spec : [spec]).map((x) => ({
             event,
             title: x?.meta?.title?.[l] ?? null,
-            target: String(typeof x === 'string' ? x : (x?.target ?? '')).replace(/^\./, '').split('.')[0]!,
+            target: String(typeof x === 'string' ? x : (x?.target ?? ''))
+              .replace(/^\./, '')
+              .split('.')[0]!,
           })),
         ),
       } satisfies StateNode,
@@ -62,7 +64,9 @@ export function LifecycleDiagram({ definition, current, title, idPrefix }: { def
   const index = new Map(states.map((s, i) => [s.id, i]));
   const currentTop = new Set(current.map((c) => c.split('.')[0]));
   const height = states.length * (BOX_H + GAP);
-  const loops = states.flatMap((s, i) => s.transitions.filter((tr) => (index.get(tr.target) ?? i + 1) < i).map((tr) => ({ from: i, to: index.get(tr.target)!, event: tr.event })));
+  const loops = states.flatMap((s, i) =>
+    s.transitions.filter((tr) => (index.get(tr.target) ?? i + 1) < i).map((tr) => ({ from: i, to: index.get(tr.target)!, event: tr.event })),
+  );
   const width = LEFT + BOX_W + 40 + loops.length * 18;
   const y = (i: number) => 6 + i * (BOX_H + GAP);
   return (
@@ -80,8 +84,23 @@ export function LifecycleDiagram({ definition, current, title, idPrefix }: { def
             const next = s.transitions.some((tr) => index.get(tr.target) === i + 1);
             return (
               <g>
-                <rect x={LEFT} y={y(i)} width={BOX_W} height={BOX_H} rx={s.final ? 23 : 6} fill={here ? '#083a66' : '#ffffff'} stroke="#1b1b1b" stroke-width={here ? 4 : 1.5} />
-                <text x={LEFT + 14} y={here ? y(i) + 23 : y(i) + BOX_H / 2 + 6} font-size="16" font-weight={here ? 700 : 400} fill={here ? '#ffffff' : '#1b1b1b'}>
+                <rect
+                  x={LEFT}
+                  y={y(i)}
+                  width={BOX_W}
+                  height={BOX_H}
+                  rx={s.final ? 23 : 6}
+                  fill={here ? '#083a66' : '#ffffff'}
+                  stroke="#1b1b1b"
+                  stroke-width={here ? 4 : 1.5}
+                />
+                <text
+                  x={LEFT + 14}
+                  y={here ? y(i) + 23 : y(i) + BOX_H / 2 + 6}
+                  font-size="16"
+                  font-weight={here ? 700 : 400}
+                  fill={here ? '#ffffff' : '#1b1b1b'}
+                >
                   {`${i + 1}. ${s.title}`}
                 </text>
                 {here && (
@@ -89,13 +108,32 @@ export function LifecycleDiagram({ definition, current, title, idPrefix }: { def
                     {`▶ ${t('currentStep')}`}
                   </text>
                 )}
-                {next && <line x1={LEFT + BOX_W / 2} y1={y(i) + BOX_H} x2={LEFT + BOX_W / 2} y2={y(i + 1) - 2} stroke="#1b1b1b" stroke-width="2" marker-end={`url(#${idPrefix}-arrow)`} />}
+                {next && (
+                  <line
+                    x1={LEFT + BOX_W / 2}
+                    y1={y(i) + BOX_H}
+                    x2={LEFT + BOX_W / 2}
+                    y2={y(i + 1) - 2}
+                    stroke="#1b1b1b"
+                    stroke-width="2"
+                    marker-end={`url(#${idPrefix}-arrow)`}
+                  />
+                )}
               </g>
             );
           })}
           {loops.map((l, k) => {
             const x = LEFT + BOX_W + 16 + k * 18;
-            return <path d={`M ${LEFT + BOX_W} ${y(l.from) + BOX_H / 2} H ${x} V ${y(l.to) + BOX_H / 2} H ${LEFT + BOX_W + 2}`} fill="none" stroke="#1b1b1b" stroke-width="1.5" stroke-dasharray="5 3" marker-end={`url(#${idPrefix}-arrow)`} />;
+            return (
+              <path
+                d={`M ${LEFT + BOX_W} ${y(l.from) + BOX_H / 2} H ${x} V ${y(l.to) + BOX_H / 2} H ${LEFT + BOX_W + 2}`}
+                fill="none"
+                stroke="#1b1b1b"
+                stroke-width="1.5"
+                stroke-dasharray="5 3"
+                marker-end={`url(#${idPrefix}-arrow)`}
+              />
+            );
           })}
         </svg>
       </div>

@@ -50,7 +50,17 @@ export function GoalChart({ goal, idPrefix }: { goal: Goal; idPrefix: string }) 
       ))}
       <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#1b1b1b" />
       <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#1b1b1b" />
-      {points[0] && target && <line x1={x(points[0].year)} y1={y(points[0].value)} x2={x(target.year)} y2={y(target.value)} stroke="#4a4f55" stroke-width="2" stroke-dasharray="6 4" />}
+      {points[0] && target && (
+        <line
+          x1={x(points[0].year)}
+          y1={y(points[0].value)}
+          x2={x(target.year)}
+          y2={y(target.value)}
+          stroke="#4a4f55"
+          stroke-width="2"
+          stroke-dasharray="6 4"
+        />
+      )}
       {measured.length > 1 && <polyline points={measured.map((m) => `${x(m.period)},${y(m.value)}`).join(' ')} fill="none" stroke="#0b4f8a" stroke-width="3" />}
       {measured.map((m) => (
         <circle cx={x(m.period)} cy={y(m.value)} r="5" fill="#0b4f8a" />

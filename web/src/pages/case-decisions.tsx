@@ -51,7 +51,9 @@ export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: 
                   <tr>
                     <th scope="row">{b.board.label}</th>
                     <td>
-                      <Badge kind={b.status === 'final' ? 'ok' : b.status === 'none' || b.status === 'rejected' || b.status === 'appealed' ? 'bad' : 'info'}>{label('decisionStatus', b.status)}</Badge>
+                      <Badge kind={b.status === 'final' ? 'ok' : b.status === 'none' || b.status === 'rejected' || b.status === 'appealed' ? 'bad' : 'info'}>
+                        {label('decisionStatus', b.status)}
+                      </Badge>
                     </td>
                     <td>{date(b.decision?.meetingDate)}</td>
                     <td>{b.decision?.minutesParagraph ?? '–'}</td>
@@ -77,7 +79,19 @@ export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: 
   );
 }
 
-function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: string; point: DecisionPoint; me: Me | null; etag: string | null; onSaved: () => void }) {
+function RecordDecisionForm({
+  caseId,
+  point,
+  me,
+  etag,
+  onSaved,
+}: {
+  caseId: string;
+  point: DecisionPoint;
+  me: Me | null;
+  etag: string | null;
+  onSaved: () => void;
+}) {
   const own = point.boards.filter((b) => b.organisation.id === me?.organisation.id);
   const initial = (b: BoardLine | undefined) => ({
     board: b?.board.id ?? '',
@@ -109,19 +123,25 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
     setMessage(null);
     const blank = (v: string) => (v.trim() ? v.trim() : null);
     try {
-      await call('PUT', `/cases/${caseId}/decision-points/${encodeURIComponent(point.key)}/decisions/${form.board}`, {
-        status: form.status,
-        text: blank(form.text),
-        meetingDate: blank(form.meetingDate),
-        minutesParagraph: blank(form.minutesParagraph),
-        minutesApprovedDate: blank(form.minutesApprovedDate),
-        announcedDate: blank(form.announcedDate),
-        ...(isFinal && form.correction.trim() ? { correction: form.correction.trim() } : {}),
-      }, etag ? { 'if-match': etag } : {});
+      await call(
+        'PUT',
+        `/cases/${caseId}/decision-points/${encodeURIComponent(point.key)}/decisions/${form.board}`,
+        {
+          status: form.status,
+          text: blank(form.text),
+          meetingDate: blank(form.meetingDate),
+          minutesParagraph: blank(form.minutesParagraph),
+          minutesApprovedDate: blank(form.minutesApprovedDate),
+          announcedDate: blank(form.announcedDate),
+          ...(isFinal && form.correction.trim() ? { correction: form.correction.trim() } : {}),
+        },
+        etag ? { 'if-match': etag } : {},
+      );
       setMessage({ kind: 'ok', text: t('saved', { board: own.find((b) => b.board.id === form.board)?.board.label ?? '' }) });
       onSaved();
     } catch (err) {
-      const details = err instanceof ApiError && Array.isArray(err.body?.errors) ? ` (${err.body.errors.map((x) => `${x.path}: ${x.message}`).join('; ')})` : '';
+      const details =
+        err instanceof ApiError && Array.isArray(err.body?.errors) ? ` (${err.body.errors.map((x) => `${x.path}: ${x.message}`).join('; ')})` : '';
       setMessage({ kind: 'error', text: t('error', { message: (err as Error).message + details }) });
     }
   };
@@ -135,7 +155,11 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
       <div class="form-grid">
         <div class="field">
           <label for={`${prefix}-board`}>{t('board')}</label>
-          <select id={`${prefix}-board`} value={form.board} onChange={(e) => setForm(initial(own.find((b) => b.board.id === (e.target as HTMLSelectElement).value)))}>
+          <select
+            id={`${prefix}-board`}
+            value={form.board}
+            onChange={(e) => setForm(initial(own.find((b) => b.board.id === (e.target as HTMLSelectElement).value)))}
+          >
             {own.map((b) => (
               <option value={b.board.id}>{b.board.label}</option>
             ))}
@@ -155,15 +179,30 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
         </div>
         <div class="field">
           <label for={`${prefix}-paragraph`}>{t('paragraph')}</label>
-          <input id={`${prefix}-paragraph`} type="text" value={form.minutesParagraph} onInput={(e) => set({ minutesParagraph: (e.target as HTMLInputElement).value })} />
+          <input
+            id={`${prefix}-paragraph`}
+            type="text"
+            value={form.minutesParagraph}
+            onInput={(e) => set({ minutesParagraph: (e.target as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for={`${prefix}-approved`}>{t('minutesApproved')}</label>
-          <input id={`${prefix}-approved`} type="date" value={form.minutesApprovedDate} onInput={(e) => set({ minutesApprovedDate: (e.target as HTMLInputElement).value })} />
+          <input
+            id={`${prefix}-approved`}
+            type="date"
+            value={form.minutesApprovedDate}
+            onInput={(e) => set({ minutesApprovedDate: (e.target as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for={`${prefix}-announced`}>{t('announced')}</label>
-          <input id={`${prefix}-announced`} type="date" value={form.announcedDate} onInput={(e) => set({ announcedDate: (e.target as HTMLInputElement).value })} />
+          <input
+            id={`${prefix}-announced`}
+            type="date"
+            value={form.announcedDate}
+            onInput={(e) => set({ announcedDate: (e.target as HTMLInputElement).value })}
+          />
         </div>
       </div>
       <div class="field">
@@ -173,8 +212,16 @@ function RecordDecisionForm({ caseId, point, me, etag, onSaved }: { caseId: stri
       {isFinal && (
         <div class="field">
           <label for={`${prefix}-correction`}>{t('correction')}</label>
-          <p class="help" id={`${prefix}-correction-help`}>{t('correctionHelp')}</p>
-          <input id={`${prefix}-correction`} type="text" aria-describedby={`${prefix}-correction-help`} value={form.correction} onInput={(e) => set({ correction: (e.target as HTMLInputElement).value })} />
+          <p class="help" id={`${prefix}-correction-help`}>
+            {t('correctionHelp')}
+          </p>
+          <input
+            id={`${prefix}-correction`}
+            type="text"
+            aria-describedby={`${prefix}-correction-help`}
+            value={form.correction}
+            onInput={(e) => set({ correction: (e.target as HTMLInputElement).value })}
+          />
         </div>
       )}
       <div>

@@ -7,7 +7,6 @@ import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../component
 import { GoalChart, type Goal } from '../components/goal-chart';
 import type { ComponentChildren } from 'preact';
 
-
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section id={id} aria-labelledby={`${id}-h`} class="section">
@@ -24,13 +23,15 @@ function Loaded<T>({ state, render }: { state: { data: T | null; error: unknown 
 }
 
 export function PartiesSection({ id }: { id: string }) {
-  const state = useData(() =>
-    Promise.all([
-      get<Array<Schema<'PartyViewDto'>>>(`/cases/${id}/parties`),
-      get<Array<Schema<'RoleViewDto'>>>(`/cases/${id}/roles`),
-      get<Schema<'ChairDto'>>(`/cases/${id}/chair`),
-    ]),
-  [id]);
+  const state = useData(
+    () =>
+      Promise.all([
+        get<Array<Schema<'PartyViewDto'>>>(`/cases/${id}/parties`),
+        get<Array<Schema<'RoleViewDto'>>>(`/cases/${id}/roles`),
+        get<Schema<'ChairDto'>>(`/cases/${id}/chair`),
+      ]),
+    [id],
+  );
   return (
     <Section id="parties" title={t('parties')}>
       <Loaded
@@ -78,7 +79,9 @@ export function PartiesSection({ id }: { id: string }) {
                         {r.required ? <span class="muted"> ({t('required')})</span> : null}
                       </th>
                       <td>{r.organisation.name}</td>
-                      <td>{r.vacant ? <Badge kind="bad">{r.vacantSince ? t('vacantSince', { date: date(r.vacantSince) }) : t('vacant')}</Badge> : r.holder?.name}</td>
+                      <td>
+                        {r.vacant ? <Badge kind="bad">{r.vacantSince ? t('vacantSince', { date: date(r.vacantSince) }) : t('vacant')}</Badge> : r.holder?.name}
+                      </td>
                       <td>{r.deputy?.name ?? '–'}</td>
                     </tr>
                   ))}
@@ -89,7 +92,8 @@ export function PartiesSection({ id }: { id: string }) {
             {chair.rotation ? (
               <>
                 <p>
-                  {t('chairNow', { org: chair.rotation.current.name ?? '–' })}. {t('chairNext', { date: date(chair.rotation.nextRotationOn), n: chair.rotation.periodMonths })}
+                  {t('chairNow', { org: chair.rotation.current.name ?? '–' })}.{' '}
+                  {t('chairNext', { date: date(chair.rotation.nextRotationOn), n: chair.rotation.periodMonths })}
                 </p>
                 <p>{t('chairOrder')}:</p>
                 <ol>
@@ -122,57 +126,61 @@ export function GoalsSection({ id }: { id: string }) {
           goals.length === 0 ? (
             <p class="muted">{t('noGoals')}</p>
           ) : (
-            <>
-              {goals.map((g, i) => (
-                <div class="goal">
-                  <h3>{g.title}</h3>
-                  <p>
-                    {g.progress.onTrack === null ? <Badge kind="info">{t('noProgress')}</Badge> : g.progress.onTrack ? <Badge kind="ok">{t('onTrack')}</Badge> : <Badge kind="bad">{t('offTrack')}</Badge>}{' '}
-                    {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
-                    {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
-                  </p>
-                  <div class="goal-body">
-                    <GoalChart goal={g} idPrefix={`goal-${i}`} />
-                    <TableScroll label={g.title}>
-                      <table>
-                        <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('kind')}</th>
-                            <th scope="col">{t('year')}</th>
-                            <th scope="col">
-                              {t('value')}
-                              {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
-                            </th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <tr>
-                            <th scope="row">■ {t('baseline')}</th>
-                            <td>{g.baseline.year ?? '–'}</td>
-                            <td>{num(g.baseline.value)}</td>
-                          </tr>
-                          {[...g.measurements]
-                            .sort((a, b) => a.period - b.period)
-                            .map((m) => (
-                              <tr>
-                                <th scope="row">● {t('measurement')}</th>
-                                <td>{m.period}</td>
-                                <td>{num(m.value)}</td>
-                              </tr>
-                            ))}
-                          <tr>
-                            <th scope="row">◇ {t('target')}</th>
-                            <td>{g.target.year ?? '–'}</td>
-                            <td>{num(g.target.resolvedValue)}</td>
-                          </tr>
-                        </tbody>
-                      </table>
-                    </TableScroll>
-                  </div>
+            goals.map((g, i) => (
+              <div class="goal">
+                <h3>{g.title}</h3>
+                <p>
+                  {g.progress.onTrack === null ? (
+                    <Badge kind="info">{t('noProgress')}</Badge>
+                  ) : g.progress.onTrack ? (
+                    <Badge kind="ok">{t('onTrack')}</Badge>
+                  ) : (
+                    <Badge kind="bad">{t('offTrack')}</Badge>
+                  )}{' '}
+                  {g.progress.share !== null && t('progressShare', { share: pct(g.progress.share), expected: pct(g.progress.expectedShare) })}
+                  {g.indicator.kpi && <span class="muted"> · Kolada {g.indicator.kpi}</span>}
+                </p>
+                <div class="goal-body">
+                  <GoalChart goal={g} idPrefix={`goal-${i}`} />
+                  <TableScroll label={g.title}>
+                    <table>
+                      <caption class="visually-hidden">{t('goalChartTitle', { goal: g.title })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('kind')}</th>
+                          <th scope="col">{t('year')}</th>
+                          <th scope="col">
+                            {t('value')}
+                            {g.indicator.unit ? ` (${g.indicator.unit})` : ''}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <tr>
+                          <th scope="row">■ {t('baseline')}</th>
+                          <td>{g.baseline.year ?? '–'}</td>
+                          <td>{num(g.baseline.value)}</td>
+                        </tr>
+                        {[...g.measurements]
+                          .sort((a, b) => a.period - b.period)
+                          .map((m) => (
+                            <tr>
+                              <th scope="row">● {t('measurement')}</th>
+                              <td>{m.period}</td>
+                              <td>{num(m.value)}</td>
+                            </tr>
+                          ))}
+                        <tr>
+                          <th scope="row">◇ {t('target')}</th>
+                          <td>{g.target.year ?? '–'}</td>
+                          <td>{num(g.target.resolvedValue)}</td>
+                        </tr>
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 </div>
-              ))}
-            </>
+              </div>
+            ))
           )
         }
       />
@@ -263,13 +271,7 @@ export function ActionPlanSection({ id }: { id: string }) {
 }
 
 export function DocumentsSection({ id }: { id: string }) {
-  const state = useData(
-    () =>
-      get<Array<Schema<'DocumentViewDto'>>>(
-        `/cases/${id}/documents`,
-      ),
-    [id],
-  );
+  const state = useData(() => get<Array<Schema<'DocumentViewDto'>>>(`/cases/${id}/documents`), [id]);
   return (
     <Section id="documents" title={t('documents')}>
       <Loaded
@@ -326,11 +328,7 @@ const HISTORY_FIRST = 15;
 export function HistorySection({ id, version, definition }: { id: string; version: number; definition: WorkflowFile }) {
   const [all, setAll] = useState(false);
   const state = useData(
-    () =>
-      Promise.all([
-        get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`),
-        get<Schema<'HistoryDto'>>(`/cases/${id}/history`),
-      ]),
+    () => Promise.all([get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`), get<Schema<'HistoryDto'>>(`/cases/${id}/history`)]),
     [id, version],
   );
   return (
@@ -343,7 +341,13 @@ export function HistorySection({ id, version, definition }: { id: string; versio
           return (
             <>
               <p>
-                {verdict.valid ? <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge> : verdict.firstBrokenEvent === undefined ? <Badge kind="bad">{t('notMatching', { reason: verdict.reason ?? '' })}</Badge> : <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent, reason: verdict.reason ?? '' })}</Badge>}
+                {verdict.valid ? (
+                  <Badge kind="ok">{t('verified', { n: verdict.events })}</Badge>
+                ) : verdict.firstBrokenEvent === undefined ? (
+                  <Badge kind="bad">{t('notMatching', { reason: verdict.reason ?? '' })}</Badge>
+                ) : (
+                  <Badge kind="bad">{t('notVerified', { seq: verdict.firstBrokenEvent, reason: verdict.reason ?? '' })}</Badge>
+                )}
                 {verdict.valid && verdict.note ? <> {verdict.note}</> : null}
               </p>
               <TableScroll label={t('history')}>

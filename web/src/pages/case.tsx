@@ -16,7 +16,10 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
   const refresh = () => setN((x) => x + 1);
   const data = useData(async () => {
     const answer = await call<CaseData>('GET', `/cases/${id}`);
-    const [gates, workflow] = await Promise.all([get<Gates>(`/cases/${id}/gates`), get<PublishedWorkflow>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`)]);
+    const [gates, workflow] = await Promise.all([
+      get<Gates>(`/cases/${id}/gates`),
+      get<PublishedWorkflow>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`),
+    ]);
     return { case: answer.body, etag: answer.etag, gates, definition: workflow.definition };
   }, [id, n]);
 
@@ -65,7 +68,8 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
           <dd>
             {deadline ? (
               <>
-                {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>} {deadlineText(deadline.workingDaysLeft)} ({t('due', { date: date(deadline.dueOn) })})
+                {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>} {deadlineText(deadline.workingDaysLeft)}{' '}
+                ({t('due', { date: date(deadline.dueOn) })})
               </>
             ) : c.status === 'closed' ? (
               t('closed')
@@ -138,7 +142,12 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
     setBusy(true);
     setMessage(null);
     try {
-      const res = await call<CaseData>('POST', `/cases/${c.id}/events`, { type, ...(comment.trim() ? { comment: comment.trim() } : {}) }, etag ? { 'if-match': etag } : {});
+      const res = await call<CaseData>(
+        'POST',
+        `/cases/${c.id}/events`,
+        { type, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        etag ? { 'if-match': etag } : {},
+      );
       setComment('');
       setMessage({ kind: 'ok', text: t('sent', { step: res.body.state.steps.map((s) => s.title).join(' › ') }) });
       onDone();
@@ -146,8 +155,7 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
       if (e instanceof ApiError && e.code === 'GATE_BLOCKED') {
         const n = e.body?.failures?.length ?? 0;
         setMessage({ kind: 'error', text: n === 1 ? t('blockedOne', { event: title }) : t('blocked', { event: title, n }) });
-      }
-      else if (e instanceof ApiError && e.status === 409) {
+      } else if (e instanceof ApiError && e.status === 409) {
         setMessage({ kind: 'error', text: t('conflict') });
         onDone();
       } else setMessage({ kind: 'error', text: t('error', { message: (e as Error).message }) });

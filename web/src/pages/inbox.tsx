@@ -26,7 +26,11 @@ export function InboxPage() {
         try {
           const [c, gates] = await Promise.all([get<Schema<'CaseDto'>>(`/cases/${e.case.id}`), get<Schema<'CaseGatesDto'>>(`/cases/${e.case.id}/gates`)]);
           const deadline = c.deadlines.find((d) => d.step.id === e.step.id);
-          return { escalation: e, workingDaysLeft: deadline ? deadline.workingDaysLeft : null, why: gates.gates.flatMap((g) => g.failures.map((f) => f.message)) };
+          return {
+            escalation: e,
+            workingDaysLeft: deadline ? deadline.workingDaysLeft : null,
+            why: gates.gates.flatMap((g) => g.failures.map((f) => f.message)),
+          };
         } catch {
           return { escalation: e, workingDaysLeft: null, why: [] };
         }

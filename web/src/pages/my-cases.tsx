@@ -92,7 +92,13 @@ export function MyCasesPage() {
                   <a href={href(`/cases/${c.id}`)}>{c.title}</a>
                 </h2>
                 <p class="card-status">
-                  {c.status === 'closed' ? <Badge kind="info">{t('closed')}</Badge> : c.stalled ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>}
+                  {c.status === 'closed' ? (
+                    <Badge kind="info">{t('closed')}</Badge>
+                  ) : c.stalled ? (
+                    <Badge kind="bad">{t('stalled')}</Badge>
+                  ) : (
+                    <Badge kind="ok">{t('onTime')}</Badge>
+                  )}
                 </p>
                 <dl class="facts">
                   <dt>{t('workflow')}</dt>

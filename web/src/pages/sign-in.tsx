@@ -40,7 +40,17 @@ export function SignInPage({ config, error, onSignedIn }: { config: UiConfig | n
           <p id="token-help" class="help">
             {t('tokenHelp')}
           </p>
-          <input id="token" name="token" type="password" autocomplete="off" spellcheck={false} required aria-describedby="token-help" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            aria-describedby="token-help"
+            value={value}
+            onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+          />
         </div>
         {config?.development && <p class="notice info">{t('devHint')}</p>}
         <div>
@@ -52,7 +62,11 @@ export function SignInPage({ config, error, onSignedIn }: { config: UiConfig | n
       {config?.oidc && (
         <>
           <p class="muted">{t('or')}</p>
-          <button type="button" class="secondary" onClick={() => startOidc(config.oidc!.issuer, config.oidc!.clientId).catch((e: Error) => setProblem(t('oidcFailed', { message: e.message })))}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => startOidc(config.oidc!.issuer, config.oidc!.clientId).catch((e: Error) => setProblem(t('oidcFailed', { message: e.message })))}
+          >
             {t('signInOidc')}
           </button>
         </>

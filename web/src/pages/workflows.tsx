@@ -48,7 +48,10 @@ export function WorkflowsPage({ me }: { me: Me | null }) {
 
 /** One version: its lifecycle diagram (with the text alternative) and its gates. */
 export function WorkflowPage({ id, version }: { id: string; version: number }) {
-  const data = useData(() => Promise.all([get<PublishedWorkflow>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]), [id, version]);
+  const data = useData(
+    () => Promise.all([get<PublishedWorkflow>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]),
+    [id, version],
+  );
   if (data.error instanceof ApiError && data.error.status === 404) return <NotFound />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
