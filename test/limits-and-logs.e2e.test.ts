@@ -8,7 +8,12 @@ import { ADMINISTRATOR, SECRETARIAT, request, startTestApp } from './support/tes
 describe('limits and logs', () => {
   it('limits requests per token (429 with Retry-After), opens CORS only to configured origins, and logs no personal data', async () => {
     const lines: string[] = [];
-    const logs = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const logs = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const t = await startTestApp({ config: { rateLimitPerMinute: 5, corsOrigins: ['https://samverkan.kommun.se'] }, logStream: logs });
     try {
       const token = await t.token(SECRETARIAT);

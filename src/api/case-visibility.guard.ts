@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { CaseAccess } from '../cases/case-access.js';
-import { isPublic } from './actor.guard.js';
+import { isPublic } from './auth.guard.js';
 
 /**
  * Object-level authorisation for every route under `/cases/:id`, in one place: a case the caller's

@@ -8,7 +8,7 @@ import { SignatureRecord, type DocumentRecord } from '../governance/document.ent
 import { DocumentsService } from '../governance/documents.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { documentView } from '../governance/views.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { DocumentDto, SignatureDto } from './dto/governance.dto.js';
 import { DocumentViewDto, SignatureRecordedDto } from './dto/governance-responses.dto.js';
 import { ApiAnswers, COMMAND_HEADERS, READ_ERRORS, WRITE_ERRORS } from './api-answers.js';
@@ -77,6 +77,7 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Req() req: Request,
   ): Promise<HttpAnswer<DocumentViewDto>> {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character is refused, on purpose
     if (typeof name !== 'string' || !/^[^\\/\u0000-\u001f]{1,200}$/.test(name))
       throw new DomainError('VALIDATION_FAILED', {
         sv: 'ange filens namn i ?name= (1–200 tecken, inga snedstreck)',

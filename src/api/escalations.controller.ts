@@ -4,7 +4,7 @@ import { ApiAnswers, COMMAND_HEADERS, WRITE_ERRORS } from './api-answers.js';
 import { EscalationDto } from './dto/service-responses.dto.js';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';
 import { uuidParam } from './params.js';

@@ -25,7 +25,7 @@ import { RegistryService } from '../governance/registry.service.js';
 import { actionView, commitmentView, decisionPointSummaryView, decisionPointView, goalView } from '../governance/views.js';
 import type { ActionRecord, ResourceCommitmentRecord } from '../governance/work.entity.js';
 import { WorkService } from '../governance/work.service.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import {
   ActionDto,
   CommitmentDto,

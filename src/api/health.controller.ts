@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { DatabaseTarget } from '../config/database.js';
 import { DATABASE_TARGET } from '../config/tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { Public } from './actor.guard.js';
+import { Public } from './auth.guard.js';
 import { ApiAnswers } from './api-answers.js';
 import { HealthDto } from './dto/service-responses.dto.js';
 import { HttpAnswer } from './http.js';

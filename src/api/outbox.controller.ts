@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers, READ_ERRORS } from './api-answers.js';
 import { NotificationPageDto, NotificationViewDto } from './dto/service-responses.dto.js';
 import type { Actor } from '../access/actor.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { uuidParam } from './params.js';
 import { OutboxQuery } from './dto/outbox.dto.js';
-import { Outbox, notificationView } from '../notifications/outbox.service.js';
+import { Outbox, notificationView } from '../notifications/outbox.js';
 
 @ApiTags('deadlines and escalations')
 @Controller('outbox')

@@ -9,7 +9,7 @@ import { PartiesService } from '../governance/parties.service.js';
 import type { CasePartyRecord, CaseRoleRecord, ChairRotationRecord } from '../cases/party.entity.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { partyView, roleView, rotationView } from '../governance/views.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { AddPartyDto, AssignRoleDto, SetRotationDto, UpdatePartyDto, UpdateRoleDto } from './dto/governance.dto.js';
 import { commandAnswer, HttpAnswer, mutationOptions } from './http.js';
 import { languageOf } from './language.js';

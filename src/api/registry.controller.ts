@@ -6,7 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { PartiesService } from '../governance/parties.service.js';
 import { RegistryService } from '../governance/registry.service.js';
 import { organisationView, personView, boardView } from '../governance/views.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { uuidParam } from './params.js';
 import { CreateBoardDto, CreateOrganisationDto, CreatePersonDto, OrganisationQuery, PeopleQuery, registryPage, UpdatePersonDto } from './dto/governance.dto.js';
 

@@ -7,7 +7,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '../access/actor.js';
 import type { ApiTokenRecord } from '../access/api-token.entity.js';
 import { ApiTokensService } from '../access/api-tokens.service.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import { SafeText } from './dto/cases.dto.js';
 import { Omittable } from './dto/validators.js';
 import { RegistryPageQuery, registryPage } from './dto/governance.dto.js';

@@ -76,6 +76,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A UTF-16 surrogate without its other half: not a character, and PostgreSQL refuses it in jsonb. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Control characters other than tab and line breaks (PostgreSQL cannot store NUL at all). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this finds
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** At most this many problems are listed: a body full of them needs no longer answer. */
 const MAX_PROBLEMS = 20;
@@ -166,7 +167,10 @@ export function hostileBodyProblems(body: unknown): LocalizedFieldProblem[] {
  */
 export function refuseHostileBodies(req: Request, _res: Response, next: NextFunction): void {
   const body: unknown = req.body;
-  if (body === undefined || Buffer.isBuffer(body)) return next();
+  if (body === undefined || Buffer.isBuffer(body)) {
+    next();
+    return;
+  }
   const problems = hostileBodyProblems(body);
   next(problems.length ? validationFailed(problems) : undefined);
 }

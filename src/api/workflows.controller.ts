@@ -5,7 +5,7 @@ import { PublishedWorkflowDto, ValidationVerdictDto, WorkflowDefinitionDto, Work
 import type { Actor } from '../access/actor.js';
 import { assertMayCheckWorkflows, assertMayPublishWorkflows } from '../access/policy.js';
 import { problemIn } from '../definitions/definition-error.js';
-import { CurrentActor } from './actor.guard.js';
+import { CurrentActor } from './auth.guard.js';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 import { DefinitionRegistry, type Submission } from '../definitions/definition-registry.js';

@@ -8,6 +8,7 @@ describe('jsonForm (what a history payload is hashed and stored as)', () => {
       constructor: null,
       ['__proto__']: { a: 1 },
       n: -0,
+      // biome-ignore lint/correctness/noPrecisionLoss: a number beyond 2^53 on purpose, as a caller may send one
       big: 12345678901234567890,
       nested: [{ b: 'Å😀', a: true }],
       gone: undefined,

@@ -25,7 +25,10 @@ export function jsonForm(value: unknown): JsonValue {
 
 function check(value: unknown, path: string): void {
   if (value === null || typeof value === 'boolean') return;
-  if (typeof value === 'string') return checkText(value, path);
+  if (typeof value === 'string') {
+    checkText(value, path);
+    return;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`history payload ${path}: ${value} is not a JSON number`);
     return;

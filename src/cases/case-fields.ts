@@ -20,6 +20,7 @@ const MAX_TEXT = 20_000;
 const MAX_LINE = 1_000;
 const MAX_CHANGES = 50;
 /** Control characters other than tab and line breaks; PostgreSQL cannot store NUL at all. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this finds
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
@@ -59,6 +60,7 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
         },
       });
     } else if (value === null || typeof value === 'boolean') {
+      // null (which removes the field) and true or false: nothing to check
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) problems.push({ path: name, message: { sv: 'måste vara ett ändligt tal', en: 'must be a finite number' } });
     } else if (typeof value === 'string') {

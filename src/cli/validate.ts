@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/app-config.js';
 import { formatProblem } from '../definitions/definition-error.js';
 import { parseJson, readJsonFiles, validateLoaded, type LoadedFile } from '../definitions/definition-files.js';
+import { DEFINITION_LIMITS } from '../definitions/definition-limits.js';
 
 /**
  * `npm run validate [-- file.json …]`: checks workflow and rule files without starting anything.
@@ -17,7 +18,8 @@ export async function runValidate(args: string[], print: (line: string) => void,
   const config = loadConfig();
   const rules = await readJsonFiles(config.rulesDir, cwd);
   const workflows = args.length ? await readGivenFiles(args, cwd, rules) : await readJsonFiles(config.workflowsDir, cwd);
-  const result = await validateLoaded(workflows, rules);
+  // The deployment's own files: the generous time budget for examples (definition-limits.ts).
+  const result = await validateLoaded(workflows, rules, { examplesMillis: DEFINITION_LIMITS.examplesMillisOfOwnFiles });
   for (const problem of result.problems) print(formatProblem(problem));
   if (result.problems.length) {
     print(`✗ ${result.problems.length} problem(s) found`);

@@ -101,9 +101,11 @@ describe('messages of domain errors', () => {
         'declare const id: string;',
         'const english: string = "x";',
         'export const a = new DomainError("NOT_FOUND", "the thing was not found");',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, for the check to read
         'export const b = unprocessable("p", `thing ${id} is bad`);',
         'export const c = [{ path: "p", message: english }];',
         'export const d = new DomainError("NOT_FOUND", { sv: "Saken hittades inte", en: "not found" }, { errors: [{ path: "p", message: { sv: "s", en: "e" } }] });',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, for the check to read
         'export const e = unprocessable("p", { sv: `saken ${id}`, en: `thing ${id}` });',
       ].join('\n'),
     );

@@ -1,3 +1,4 @@
+import { DEFINITION_LIMITS as LIMITS } from './definition-limits.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { type DefinitionProblem, problemAt } from './definition-error.js';
@@ -27,19 +28,24 @@ export interface ValidatedDefinitions {
  */
 export async function loadAndValidate(workflowsDir: string, rulesDir: string, displayBase = process.cwd()): Promise<ValidatedDefinitions> {
   const [workflowFiles, ruleFiles] = await Promise.all([readJsonFiles(workflowsDir, displayBase), readJsonFiles(rulesDir, displayBase)]);
-  return validateLoaded(workflowFiles, ruleFiles);
+  return validateLoaded(workflowFiles, ruleFiles, { examplesMillis: LIMITS.examplesMillisOfOwnFiles });
 }
 
-/** Validates already-read files. The parse problems of `readJsonFiles` are passed through. */
+/**
+ * Validates already-read files. The parse problems of `readJsonFiles` are passed through.
+ * @param options.examplesMillis the time budget of each rule set's examples: the API's (the
+ *        default) for a caller's submission, `examplesMillisOfOwnFiles` for the deployment's folders
+ */
 export async function validateLoaded(
   workflowFiles: { files: LoadedFile[]; problems: DefinitionProblem[] },
   ruleFiles: { files: LoadedFile[]; problems: DefinitionProblem[] },
+  { examplesMillis = LIMITS.examplesMillis }: { examplesMillis?: number } = {},
 ): Promise<ValidatedDefinitions> {
   const problems: DefinitionProblem[] = [...ruleFiles.problems, ...workflowFiles.problems];
   const ruleSets = new Map<string, RuleSetFile>();
   const ruleSetIds = new Set<string>();
   for (const { file, json } of ruleFiles.files) {
-    const found = await validateRuleSet(file, json);
+    const found = await validateRuleSet(file, json, examplesMillis);
     problems.push(...found);
     const id = (json as { id?: unknown })?.id;
     if (typeof id === 'string') {

@@ -39,10 +39,16 @@ export const DEFINITION_LIMITS = {
   exampleFactDepth: 6,
   /** An example's `facts`, as JSON text. */
   exampleBytes: 16_384,
-  /** Wall-clock time the examples of one rule set may take to run, in milliseconds. */
+  /** Wall-clock time the examples of one rule set sent over the API may take to run, in milliseconds. */
   examplesMillis: 250,
   /** Case fields one workflow declares, and document kinds. */
   declarations: 100,
+  /**
+   * The same for the deployment's own folders (read at start-up and by `npm run validate`): they
+   * are not a caller's input, and a service must not refuse to start because its machine is busy.
+   * Still bounded, so a runaway example cannot hang a start.
+   */
+  examplesMillisOfOwnFiles: 10_000,
   /** Rule sets in one request to check or publish. */
   ruleSetsPerRequest: 50,
   /** Ids, names of facts, operators and roles, in characters. */

@@ -36,7 +36,7 @@ type Say = (segments: Segments, message: ProblemText) => void;
  * Pure apart from being async (the examples run json-rules-engine, yielding to other work between
  * examples and stopping after `LIMITS.examplesMillis`). Never throws on bad input.
  */
-export async function validateRuleSet(file: string, json: unknown): Promise<DefinitionProblem[]> {
+export async function validateRuleSet(file: string, json: unknown, examplesMillis: number = LIMITS.examplesMillis): Promise<DefinitionProblem[]> {
   // Each rule set is its own short turn of the event loop, when a request sends several.
   await nextTurn();
   const tooBig = sizeProblems(file, json);
@@ -112,7 +112,7 @@ export async function validateRuleSet(file: string, json: unknown): Promise<Defi
   }
   // Only run the examples of a file that is otherwise sound: a broken rule would only add noise.
   if (problems.length === 0 && Array.isArray(json.examples)) {
-    await checkExamples(json as unknown as RuleSetFile, say);
+    await checkExamples(json as unknown as RuleSetFile, say, examplesMillis);
   }
   return problems;
 }
@@ -135,8 +135,14 @@ function checkNode(node: unknown, at: Array<string | number>, say: Say): void {
     );
     return;
   }
-  if (Array.isArray(node.all)) node.all.forEach((n, i) => checkNode(n, [...at, 'all', i], say));
-  if (Array.isArray(node.any)) node.any.forEach((n, i) => checkNode(n, [...at, 'any', i], say));
+  if (Array.isArray(node.all))
+    node.all.forEach((n, i) => {
+      checkNode(n, [...at, 'all', i], say);
+    });
+  if (Array.isArray(node.any))
+    node.any.forEach((n, i) => {
+      checkNode(n, [...at, 'any', i], say);
+    });
   if (node.not !== undefined) checkNode(node.not, [...at, 'not'], say);
   if (node.fact === undefined) {
     for (const key of ['operator', 'value', 'path', 'params']) {
@@ -257,7 +263,10 @@ const conditionChildren: ChildrenOf = (node, visit) => {
   if (!isObject(node)) return;
   for (const key of ['all', 'any'] as const) {
     const list = node[key];
-    if (Array.isArray(list)) list.forEach((n, i) => visit([key, i], n));
+    if (Array.isArray(list))
+      list.forEach((n, i) => {
+        visit([key, i], n);
+      });
   }
   if (node.not !== undefined) visit(['not'], node.not);
 };
@@ -379,17 +388,17 @@ function checkValue(expected: string, value: unknown, factType: FactType): Local
   }
 }
 
-async function checkExamples(ruleSet: RuleSetFile, say: Say): Promise<void> {
+async function checkExamples(ruleSet: RuleSetFile, say: Say, examplesMillis: number): Promise<void> {
   // A budget of elapsed time on this machine, not a time of day: the monotonic clock, not the Clock.
-  const deadline = performance.now() + LIMITS.examplesMillis;
+  const deadline = performance.now() + examplesMillis;
   const requests = factRequestsOf([ruleSet]);
   for (const [i, example] of (ruleSet.examples ?? []).entries()) {
     // Each example is one short turn of the event loop; other requests are served between them.
     await nextTurn();
     if (performance.now() > deadline) {
       say(['examples', i], {
-        sv: `exemplen tog längre tid än ${LIMITS.examplesMillis} ms att köra; det här och de som kommer efter kördes inte`,
-        en: `the examples took longer than ${LIMITS.examplesMillis} ms to run; this one and those after it were not run`,
+        sv: `exemplen tog längre tid än ${examplesMillis} ms att köra; det här och de som kommer efter kördes inte`,
+        en: `the examples took longer than ${examplesMillis} ms to run; this one and those after it were not run`,
       });
       return;
     }

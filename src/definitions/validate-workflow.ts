@@ -144,7 +144,9 @@ function transitionsOf(node: StateNode): TransitionRef[] {
   const out: TransitionRef[] = [];
   for (const [event, spec] of Object.entries(on)) {
     if (Array.isArray(spec)) {
-      spec.forEach((item, i) => out.push({ event, index: [i], target: targetOf(item), raw: item }));
+      spec.forEach((item, i) => {
+        out.push({ event, index: [i], target: targetOf(item), raw: item });
+      });
     } else {
       out.push({ event, index: [], target: targetOf(spec), raw: spec });
     }

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../cases/case.entity.js';
 import { toStepView, type StepView } from '../cases/case-view.js';
 import type { Language } from '../common/i18n.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
-import type { DeliverySummary } from '../notifications/outbox.service.js';
+import type { DeliverySummary } from '../notifications/outbox.js';
 import { ladderOf } from '../deadlines/deadline-plan.js';
 import type { DeadlineRecord } from '../deadlines/deadline.entity.js';
 import type { EscalationRecord, EscalationStatus } from './escalation.entity.js';

@@ -5,7 +5,7 @@ import { CaseRoleDirectory } from '../cases/case-roles.js';
 import { WORKING_CALENDAR } from '../calendar/calendar.provider.js';
 import type { SwedishCalendar } from '../calendar/working-days.js';
 import { candidateTransitions } from '../cases/case-engine.js';
-import { CaseQueries } from '../cases/case-queries.service.js';
+import { CaseQueries } from '../cases/case-queries.js';
 import { CaseRecord } from '../cases/case.entity.js';
 import {
   CasesService,
@@ -23,7 +23,7 @@ import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
 import { DefinitionRegistry } from '../definitions/definition-registry.js';
 import { PersonRecord } from '../registry/organisation.entity.js';
 import type { BlockingGate, EscalationNotice } from '../notifications/escalation-message.js';
-import { Outbox, type MailRecipient } from '../notifications/outbox.service.js';
+import { Outbox, type MailRecipient } from '../notifications/outbox.js';
 import { CLAIM_LEASE_MS } from '../notifications/retry.js';
 import { deadlineStatus, ladderOf } from '../deadlines/deadline-plan.js';
 import { DeadlineRecord } from '../deadlines/deadline.entity.js';

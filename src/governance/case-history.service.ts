@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AuditEventRecord } from '../audit/audit-event.entity.js';
-import { CaseQueries } from '../cases/case-queries.service.js';
+import { CaseQueries } from '../cases/case-queries.js';
 import { CaseRecord } from '../cases/case.entity.js';
 import { notFound } from '../common/domain-error.js';
 import type { Language } from '../common/i18n.js';

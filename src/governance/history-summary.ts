@@ -1,5 +1,6 @@
 import type { Language, LocalizedText } from '../common/i18n.js';
 import type { CompiledWorkflow } from '../definitions/compile-workflow.js';
+import type { StateConfig } from '../definitions/workflow-types.js';
 import { activeSteps } from '../cases/case-engine.js';
 import type { CaseState } from '../cases/case-engine.js';
 import {
@@ -610,16 +611,16 @@ const ACTION_FIELDS = (d: Describer): Fields => [
 ];
 
 /** The `meta` of a state of the workflow by its dot path. */
-function stateMeta(workflow: CompiledWorkflow, path: string) {
+function stateMeta(workflow: CompiledWorkflow, path: string): StateConfig['meta'] | undefined {
   let states = workflow.definition.states;
-  let meta;
-  for (const key of path.split('.')) {
+  const keys = path.split('.');
+  for (const [i, key] of keys.entries()) {
     const state = Object.hasOwn(states ?? {}, key) ? states[key] : undefined;
     if (!state) return undefined;
-    meta = state.meta;
+    if (i === keys.length - 1) return state.meta;
     states = state.states ?? {};
   }
-  return meta;
+  return undefined;
 }
 
 function obj(value: unknown): Payload {

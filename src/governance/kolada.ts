@@ -36,7 +36,10 @@ export function parseKolada(json: unknown): KoladaValue[] {
   values.forEach((entry: unknown, i) => {
     const at = `/values/${i}`;
     const e = entry as { kpi?: unknown; municipality?: unknown; period?: unknown; values?: unknown };
-    if (typeof entry !== 'object' || entry === null) return problems.push({ path: at, message: { sv: 'måste vara ett objekt', en: 'must be an object' } });
+    if (typeof entry !== 'object' || entry === null) {
+      problems.push({ path: at, message: { sv: 'måste vara ett objekt', en: 'must be an object' } });
+      return;
+    }
     if (typeof e.kpi !== 'string' || !KPI.test(e.kpi))
       problems.push({
         path: `${at}/kpi`,
@@ -50,8 +53,10 @@ export function parseKolada(json: unknown): KoladaValue[] {
     const period = typeof e.period === 'string' ? Number(e.period) : e.period;
     if (typeof period !== 'number' || !Number.isInteger(period) || period < 1900 || period > 2200)
       problems.push({ path: `${at}/period`, message: { sv: 'måste vara ett årtal', en: 'must be a year' } });
-    if (!Array.isArray(e.values))
-      return problems.push({ path: `${at}/values`, message: { sv: 'måste vara en lista med { gender, value }', en: 'must be a list of { gender, value }' } });
+    if (!Array.isArray(e.values)) {
+      problems.push({ path: `${at}/values`, message: { sv: 'måste vara en lista med { gender, value }', en: 'must be a list of { gender, value }' } });
+      return;
+    }
     const total = (e.values as Array<{ gender?: unknown; value?: unknown }>).find((v) => v?.gender === 'T');
     if (!total || total.value === null || total.value === undefined) return;
     if (typeof total.value !== 'number' || !Number.isFinite(total.value)) {

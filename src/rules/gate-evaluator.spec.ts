@@ -64,7 +64,9 @@ describe('evaluateGate', () => {
 
   it('keeps concurrent evaluations apart (a new Engine per run)', async () => {
     const runs = await Promise.all(Array.from({ length: 50 }, (_, i) => evaluateGate([start], values({ filledFields: i % 2 ? ['arena', 'agreement'] : [] }))));
-    runs.forEach((r, i) => expect(r.passed).toBe(i % 2 === 1));
+    runs.forEach((r, i) => {
+      expect(r.passed).toBe(i % 2 === 1);
+    });
   });
 
   it('supports all/any/not trees and our list operators', async () => {

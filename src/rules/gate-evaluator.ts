@@ -114,23 +114,23 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
   const seen: Record<string, unknown> = {};
   for (const request of requests) seen[factLabel(request)] = values.get(factKey(request.name, request.params));
   // A `{{fact}}` in the message means the fact as this condition asked for it (with its params).
-  const valueOf = (name: string) => {
+  const factValue = (name: string) => {
     const request = requests.find((q) => q.name === name);
     return values.get(factKey(name, request?.params));
   };
   const base = { ruleSet: ruleSet.id, rule: condition.id, ...(condition.responsible ? { responsible: condition.responsible } : {}), facts: seen };
   if (condition.each) {
-    const items = valueOf(condition.each);
+    const items = factValue(condition.each);
     if (Array.isArray(items) && items.length) {
       return items.map((item) => ({
         ...base,
-        message: renderMessage(condition.message, valueOf, item as Record<string, unknown>, vocabulary),
+        message: renderMessage(condition.message, factValue, item as Record<string, unknown>, vocabulary),
         item: item as Record<string, unknown>,
         task: taskOf(condition, values, vocabulary, item as Record<string, unknown>),
       }));
     }
   }
-  return [{ ...base, message: renderMessage(condition.message, valueOf, undefined, vocabulary), task: taskOf(condition, values, vocabulary) }];
+  return [{ ...base, message: renderMessage(condition.message, factValue, undefined, vocabulary), task: taskOf(condition, values, vocabulary) }];
 }
 
 /** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */

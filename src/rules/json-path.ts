@@ -41,6 +41,7 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
   if (!path.startsWith('$')) return { problem: { sv: 'en sökväg börjar med "$"', en: 'a path starts with "$"' } };
   const steps: PathStep[] = [];
   let rest = path.slice(1);
+  // biome-ignore-start lint/suspicious/noAssignInExpressions: each branch tries a pattern and keeps its match
   while (rest.length) {
     let match: RegExpExecArray | null;
     if (rest.startsWith('.') && (match = NAME.exec(rest.slice(1)))) {
@@ -58,6 +59,7 @@ export function parseJsonPath(path: string): { steps: PathStep[] } | { problem: 
     if (steps.length > MAX_PATH_STEPS)
       return { problem: { sv: `en sökväg har högst ${MAX_PATH_STEPS} steg efter "$"`, en: `a path has at most ${MAX_PATH_STEPS} steps after "$"` } };
   }
+  // biome-ignore-end lint/suspicious/noAssignInExpressions: each branch tries a pattern and keeps its match
   const bad = steps.find((s) => typeof s === 'string' && PROTOTYPE_NAMES.has(s));
   if (bad !== undefined) return { problem: { sv: `"${bad}" är inget fält i en fakta`, en: `"${bad}" is not a field of a fact` } };
   return { steps };

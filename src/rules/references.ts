@@ -41,7 +41,11 @@ function walk(node: unknown, at: Array<string | number>, out: NameReference[]): 
   const n = node as ConditionNode;
   for (const key of ['all', 'any'] as const) {
     const list = n[key];
-    if (Array.isArray(list)) list.forEach((child, i) => walk(child, [...at, key, i], out));
+    if (Array.isArray(list)) {
+      list.forEach((child, i) => {
+        walk(child, [...at, key, i], out);
+      });
+    }
   }
   if (n.not !== undefined) walk(n.not, [...at, 'not'], out);
   if (typeof n.fact !== 'string') return;
@@ -55,7 +59,11 @@ function walk(node: unknown, at: Array<string | number>, out: NameReference[]): 
   const names = n.path === undefined ? own(FACT_CATALOGUE, n.fact)?.names : undefined;
   if (!names) return;
   if (typeof value === 'string') out.push({ kind: names, key: value, at: [...at, 'value'] });
-  else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ kind: names, key: v, at: [...at, 'value', i] }));
+  else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (typeof v === 'string') out.push({ kind: names, key: v, at: [...at, 'value', i] });
+    });
+  }
 }
 
 function paramsOf(fact: string, params: unknown, at: Array<string | number>, out: NameReference[]): void {

@@ -15,7 +15,7 @@ const PAGE = 'docs/getting-started.md';
 const MARKER = '<!-- walk: run as written by test/docs/getting-started.e2e.test.ts -->';
 
 /** The first ```bash block after the marker. */
-export function walkOf(page: string): string {
+function walkOf(page: string): string {
   const at = page.indexOf(MARKER);
   if (at < 0) throw new Error(`${PAGE} has no marker ${MARKER}`);
   const block = /```bash\n([\s\S]*?)\n```/.exec(page.slice(at));

@@ -161,7 +161,10 @@ function applyOne(root: Json, change: Mutation): Json {
 /** Every path in the document, the root first. */
 function pathsOf(value: Json, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push(...pathsOf(v, [...prefix, i]));
+    });
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }

@@ -52,7 +52,10 @@ function replay(workflow: CompiledWorkflow, events: readonly StoredEvent[]): { s
     if (!isDeepStrictEqual(e.payload.from, state)) disagreements.push(`${at}: from ${JSON.stringify(e.payload.from)}, replay is at ${JSON.stringify(state)}`);
     const verdicts = Object.fromEntries((e.payload.gate?.ruleSets ?? []).map((r) => [r.id, r.passed]));
     const outcome = step(workflow, state, e.payload.event!, verdicts);
-    if (outcome.kind !== 'moved') return void disagreements.push(`${at}: the engine says ${outcome.kind}`);
+    if (outcome.kind !== 'moved') {
+      disagreements.push(`${at}: the engine says ${outcome.kind}`);
+      return;
+    }
     if (!isDeepStrictEqual(outcome.to, e.payload.to))
       disagreements.push(`${at}: replay goes to ${JSON.stringify(outcome.to)}, history says ${JSON.stringify(e.payload.to)}`);
     state = outcome.to;

@@ -57,6 +57,7 @@ describe('security: the history', () => {
       return res.body;
     };
     await ok('PATCH', `/cases/${id}/fields`, { arena: UNICODE, agreement: 'Avsiktsförklaring', problemStatement: 'tas bort' });
+    // biome-ignore lint/correctness/noPrecisionLoss: a number beyond 2^53 on purpose, as a caller may send one
     await ok('PATCH', `/cases/${id}/fields`, { problemStatement: null, situationAnalysis: 12345678901234567890, goals: true });
     await ok('PATCH', `/cases/${id}/parties/${org('Region Kronoberg')}`, { responsibilities: ['leads', 'decides'] });
     await ok('POST', `/cases/${id}/parties`, { organisationId: org('Alvesta kommun'), responsibilities: ['decides'], benefit: UNICODE });
@@ -270,6 +271,7 @@ describe('security: the history', () => {
       ['__proto__']: { polluted: true },
       'Åäö 😀': UNICODE,
       'e\u0301': 'combining',
+      // biome-ignore lint/correctness/noPrecisionLoss: a number beyond 2^53 on purpose, as a caller may send one
       big: 12345678901234567890,
       tiny: 5e-324,
       exp: 1e21,

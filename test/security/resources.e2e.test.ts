@@ -177,7 +177,13 @@ describe("Kolada's live API is called within limits, and only for someone who ma
         res.writeHead(200, { 'content-type': 'application/json' });
         const body = document(kpi, municipality);
         let i = 0;
-        const drip = setInterval(() => (i < body.length && !res.destroyed ? res.write(body[i++]) : (clearInterval(drip), res.end())), 100);
+        const drip = setInterval(() => {
+          if (i < body.length && !res.destroyed) res.write(body[i++]);
+          else {
+            clearInterval(drip);
+            res.end();
+          }
+        }, 100);
         return;
       }
       if (mode === 'huge') {

@@ -1648,8 +1648,17 @@ export interface components {
             /** @description null until a rotation is set up */
             rotation: components["schemas"]["RotationDto"] | null;
         };
+        RotationEntryInputDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description Who chairs for this party
+             */
+            personId?: string | null;
+        };
         SetRotationDto: {
-            entries: components["schemas"]["RotationEntryDto"][];
+            entries: components["schemas"]["RotationEntryInputDto"][];
             /**
              * @description Months each party chairs
              * @example 12

@@ -1,19 +1,15 @@
-import { render } from 'preact';
+import { type ComponentChild, Fragment, render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './styles.css';
-import { ApiError, call, get, setToken, token, whenUnauthorised, type Schema } from './api';
+import { ApiError, call, get, setToken, token, whenUnauthorised, type Me, type Schema } from './api';
 import { lang, setLang, t } from './i18n';
 import { finishOidc } from './oidc';
-import { href, interceptLinks, navigate, useLocation } from './router';
-import { AccessibilityPage } from './pages/accessibility';
-import { CasePage } from './pages/case';
-import { InboxPage } from './pages/inbox';
-import { MyCasesPage } from './pages/my-cases';
+import { href, interceptLinks, matchRoute, navigate, useLocation } from './router';
+import { ROUTES } from './routes';
 import { SignInPage } from './pages/sign-in';
-import { CheckPage, WorkflowPage, WorkflowsPage } from './pages/workflows';
 import { NotFound } from './components/common';
 
-export type Me = Schema<'MeDto'>;
+export type { Me };
 
 /** What the app reads of /ui/config; a fallback when it cannot be read (no sign-in offered but the token). */
 export type UiConfig = Pick<Schema<'UiConfigDto'>, 'development' | 'oidc'>;
@@ -58,10 +54,22 @@ function App() {
   }, [path]);
 
   // A new page: its title, and focus on its heading so screen readers announce it.
+  // Pages draw their h1 when their data is read, and a form's error summary comes and goes: the
+  // title follows what is on the page, "Fel: " first while a form shows problems (GOV.UK).
   useEffect(() => {
-    const h1 = main.current?.querySelector('h1');
-    if (h1) document.title = `${h1.textContent} – ${t('appName')}`;
-  });
+    const el = main.current;
+    if (!el) return;
+    const sync = () => {
+      const h1 = el.querySelector('h1');
+      if (!h1) return;
+      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent} – ${t('appName')}`;
+      if (document.title !== title) document.title = title;
+    };
+    sync();
+    const observer = new MutationObserver(sync);
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [lang()]);
   // Not on the first page of a visit: there the skip link comes first, as on any page.
   const firstPage = useRef(true);
   useEffect(() => {
@@ -69,8 +77,8 @@ function App() {
       firstPage.current = false;
       return;
     }
-    main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: false });
-  }, [path]);
+    if (main.current) return focusOnArrival(main.current);
+  }, [path, search]);
 
   const signedIn = !!token();
   const switchLanguage = () => {
@@ -84,10 +92,10 @@ function App() {
     navigate('/signin');
   };
 
-  let page;
-  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
-  const workflowMatch = /^\/workflows\/([a-z0-9-]+)\/(\d+)$/.exec(path);
-  if (path === '/accessibility') page = <AccessibilityPage />;
+  // The route table (routes.tsx); signing in and its callback are the app's own.
+  const found = matchRoute(ROUTES, path);
+  let page: ComponentChild;
+  if (found?.route.public) page = found.route.render(found.params, new URLSearchParams(search), me);
   else if (path === '/signin' || path === '/oidc-callback' || !signedIn)
     page = (
       <SignInPage
@@ -99,13 +107,10 @@ function App() {
         }}
       />
     );
-  else if (path === '/') page = <MyCasesPage key={lang()} />;
-  else if (caseMatch) page = <CasePage key={caseMatch[1] + lang()} id={caseMatch[1]!} me={me} />;
-  else if (path === '/inbox') page = <InboxPage key={lang()} />;
-  else if (path === '/workflows') page = <WorkflowsPage key={lang()} me={me} />;
-  else if (path === '/workflows/check') page = <CheckPage me={me} />;
-  else if (workflowMatch) page = <WorkflowPage key={path + lang()} id={workflowMatch[1]!} version={Number(workflowMatch[2])} />;
+  else if (found) page = found.route.render(found.params, new URLSearchParams(search), me);
   else page = <NotFound />;
+  // A page is drawn anew on another address, and in another language unless it keeps what the person typed (forms).
+  const pageKey = found?.route.keepOnLanguageSwitch ? path + search : path + search + lang();
 
   const navItem = (to: string, label: string) => {
     const current = to === '/' ? path === '/' || path.startsWith('/cases/') : path.startsWith(to);
@@ -152,13 +157,49 @@ function App() {
         )}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {page}
+        <Fragment key={pageKey}>{page}</Fragment>
       </main>
       <footer class="site-footer">
         <a href={href('/accessibility')}>{t('a11yTitle')}</a>
       </footer>
     </>
   );
+}
+
+/**
+ * After a navigation, focus goes where the new page starts, once it is drawn (pages read their data
+ * first): an element marked `data-arrival` (a confirmation banner), else the heading of the area the
+ * address's #hash names, else the page's h1. Screen readers announce it; the keyboard starts there.
+ * Returns the clean-up (stop waiting).
+ */
+function focusOnArrival(main: HTMLElement): () => void {
+  const target = (): HTMLElement | null => {
+    const arrival = main.querySelector<HTMLElement>('[data-arrival]');
+    if (arrival) return arrival;
+    const area = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const heading = area?.querySelector<HTMLElement>('h2, h3');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      return heading;
+    }
+    return main.querySelector<HTMLElement>('h1');
+  };
+  const tryFocus = () => {
+    // A page still reading its data has no h1 yet (only "Hämtar …").
+    if (!main.querySelector('h1')) return false;
+    target()?.focus();
+    return true;
+  };
+  if (tryFocus()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) observer.disconnect();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  const stop = setTimeout(() => observer.disconnect(), 10_000);
+  return () => {
+    observer.disconnect();
+    clearTimeout(stop);
+  };
 }
 
 export function errorText(e: unknown): string {

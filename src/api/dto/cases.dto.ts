@@ -8,6 +8,7 @@ import { Omittable } from './validators.js';
  * Text without control characters (tab and line breaks allowed). PostgreSQL cannot store NUL in
  * text at all, and the others only hide things from the people who read the case.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what SafeText refuses
 export const SafeText = () => Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters' });
 
 /*

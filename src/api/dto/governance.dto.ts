@@ -130,7 +130,8 @@ export class UpdateRoleDto {
   @ApiPropertyOptional() @Omittable() @IsBoolean() required?: boolean;
 }
 
-export class RotationEntryDto {
+/** One party's turn in the order, as set (the view of it is RotationEntryDto in governance-responses.dto.ts: one name each, or the OpenAPI document keeps only one of the two shapes). */
+export class RotationEntryInputDto {
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who chairs for this party' })
   @Omittable()
@@ -140,13 +141,13 @@ export class RotationEntryDto {
 }
 
 export class SetRotationDto {
-  @ApiProperty({ type: [RotationEntryDto] })
+  @ApiProperty({ type: [RotationEntryInputDto] })
   @ArrayMinSize(2)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => RotationEntryDto)
+  @Type(() => RotationEntryInputDto)
   @IsArray()
-  entries!: RotationEntryDto[];
+  entries!: RotationEntryInputDto[];
   @ApiProperty({ example: 12, description: 'Months each party chairs' }) @Min(1) @Max(60) @IsInt() periodMonths!: number;
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-01', description: 'Default: today' }) @Omittable() @IsLocalDate() startsOn?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import type { CaseGatesView, CaseTaskView, GateStatusView, ObligationView } from '../../cases/case-gates.service.js';
+import type { CaseGatesView, CaseTaskView, GateStatusView, ObligationView } from '../../cases/case-gates.js';
 import type { TaskBoardView, TaskView } from '../../cases/task-view.js';
 import { TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../rules/task-kinds.js';
 import type {
@@ -291,7 +291,7 @@ class FieldErrorDto {
   @ApiProperty({ example: 'title must not be blank' }) message!: string;
 }
 
-/** The one error shape of every operation (src/api/domain-error.filter.ts): `{ status, code, message, …details }`. */
+/** The one error shape of every operation (src/api/error.filter.ts): `{ status, code, message, …details }`. */
 export class ErrorDto {
   @ApiProperty({ example: 422 }) status!: number;
   @ApiProperty({ example: 'GATE_BLOCKED', description: 'A code of the error table (src/common/domain-error.ts)' }) code!: string;

@@ -1,134 +1,146 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, get, type PublishedWorkflow, type Schema } from '../api';
+import { ApiError, api, get, type PublishedWorkflow, type Schema } from '../api';
+import { caseAccess } from '../access';
 import { date, t } from '../i18n';
 import type { Me } from '../main';
+import { Area, AreaNav } from '../components/area-nav';
 import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '../components/common';
 import { LifecycleDiagram } from '../components/diagram';
+import { ConfirmationBanner, takeConfirmation } from '../forms';
 import { DecisionsSection } from './case-decisions';
-import { ActionPlanSection, DocumentsSection, GoalsSection, HistorySection, PartiesSection, ResourcesSection } from './case-sections';
+import { ActionPlanSection, DocumentsSection, GoalsSection, HistorySection, ResourcesSection } from './case-sections';
+import { PartiesArea } from './parties/area';
+import { readParties } from './parties/common';
 
 export type CaseData = Schema<'CaseDto'>;
 
-type Gates = Schema<'CaseGatesDto'>;
+/** The areas of the case page, in the order of the in-page navigation (UI-GUIDE: "Long case pages"). */
+const AREAS = ['overview', 'parties', 'decisions', 'goals', 'resources', 'action-plan', 'documents', 'history'] as const;
+/** The areas whose own component shows a confirmation of a change made in it; the others get it under the heading. */
+const CONFIRMING_AREAS = new Set<string>(['parties']);
 
+/**
+ * A case, by areas: Översikt (the step, its deadline, the gate as a list of what is missing, what
+ * the person can do now, the lifecycle), Parter, Beslut, Mål, Resurser, Handlingsplan, Dokument,
+ * Historik; an in-page navigation that stays reachable; in each area, the actions the signed-in
+ * person may take there (links to the form pages of the route table).
+ */
 export function CasePage({ id, me }: { id: string; me: Me | null }) {
   const [n, setN] = useState(0);
+  const [confirmation] = useState(takeConfirmation);
   const refresh = () => setN((x) => x + 1);
   const data = useData(async () => {
-    const answer = await call<CaseData>('GET', `/cases/${id}`);
-    const [gates, workflow] = await Promise.all([
-      get<Gates>(`/cases/${id}/gates`),
-      get<PublishedWorkflow>(`/workflows/${answer.body.workflow.id}/versions/${answer.body.workflow.version}`),
+    const answer = await api.get('/cases/{id}', { params: { id } });
+    const c = answer.body;
+    const [gates, workflow, parties] = await Promise.all([
+      api.read('/cases/{id}/gates', { params: { id } }),
+      // The definition's shape is the workflow file's JSON Schema (PublishedWorkflow), not the OpenAPI document's open object.
+      get<PublishedWorkflow>(`/workflows/${encodeURIComponent(c.workflow.id)}/versions/${c.workflow.version}`),
+      readParties(id),
     ]);
-    return { case: answer.body, etag: answer.etag, gates, definition: workflow.definition };
+    return { case: c, etag: answer.etag, gates, definition: workflow.definition, parties };
   }, [id, n]);
 
   if (data.error instanceof ApiError && (data.error.status === 404 || data.error.status === 400)) return <NotFound text={t('caseNotFound')} />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
-  const { case: c, gates, definition, etag } = data.data;
-  const sections: Array<[string, string]> = [
-    ['overview', t('overview')],
-    ['lifecycle', t('lifecycle')],
-    ['gate', t('gate')],
-    ['actions', t('actions')],
-    ['parties', t('parties')],
-    ['decisions', t('decisions')],
-    ['goals', t('goals')],
-    ['resources', t('resources')],
-    ['action-plan', t('actionPlans')],
-    ['documents', t('documents')],
-    ['history', t('history')],
-  ];
+  const { case: c, gates, definition, etag, parties } = data.data;
+  const access = caseAccess(me, parties.parties, parties.roles);
+  const titles: Record<(typeof AREAS)[number], string> = {
+    overview: t('overview'),
+    parties: t('areaParties'),
+    decisions: t('areaDecisions'),
+    goals: t('goals'),
+    resources: t('resources'),
+    'action-plan': t('actionPlans'),
+    documents: t('documents'),
+    history: t('history'),
+  };
   const deadline = [...c.deadlines].sort((a, b) => a.workingDaysLeft - b.workingDaysLeft)[0];
+  const elsewhere = confirmation && !CONFIRMING_AREAS.has(confirmation.area ?? '') ? confirmation : null;
 
   return (
     <>
       <h1 tabIndex={-1}>{c.title}</h1>
-      <nav class="toc" aria-label={t('caseNav')}>
-        <ul>
-          {sections.map(([anchor, text]) => (
-            <li>
-              <a href={`#${anchor}`}>{text}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {elsewhere && <ConfirmationBanner confirmation={elsewhere} />}
+      <div class="case-layout">
+        <AreaNav label={t('caseNav')} areas={AREAS.map((a) => ({ id: a, title: titles[a] }))} />
+        <div class="case-areas">
+          <Area id="overview" title={t('overview')}>
+            <dl class="facts">
+              <dt>{t('workflow')}</dt>
+              <dd>
+                {c.workflow.title} ({t('version').toLowerCase()} {c.workflow.version})
+              </dd>
+              <dt>{t('step')}</dt>
+              <dd>{c.state.steps.map((s) => s.title).join(' › ')}</dd>
+              <dt>{t('deadline')}</dt>
+              <dd>
+                {deadline ? (
+                  <>
+                    {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>}{' '}
+                    {deadlineText(deadline.workingDaysLeft)} ({t('due', { date: date(deadline.dueOn) })})
+                  </>
+                ) : c.status === 'closed' ? (
+                  t('closed')
+                ) : (
+                  t('noDeadline')
+                )}
+              </dd>
+            </dl>
 
-      <section id="overview" aria-labelledby="overview-h" class="section">
-        <h2 id="overview-h">{t('overview')}</h2>
-        <dl class="facts">
-          <dt>{t('workflow')}</dt>
-          <dd>
-            {c.workflow.title} ({t('version').toLowerCase()} {c.workflow.version})
-          </dd>
-          <dt>{t('step')}</dt>
-          <dd>{c.state.steps.map((s) => s.title).join(' › ')}</dd>
-          <dt>{t('deadline')}</dt>
-          <dd>
-            {deadline ? (
-              <>
-                {deadline.overdue ? <Badge kind="bad">{t('stalled')}</Badge> : <Badge kind="ok">{t('onTime')}</Badge>} {deadlineText(deadline.workingDaysLeft)}{' '}
-                ({t('due', { date: date(deadline.dueOn) })})
-              </>
-            ) : c.status === 'closed' ? (
-              t('closed')
-            ) : (
-              t('noDeadline')
-            )}
-          </dd>
-        </dl>
-      </section>
+            <section id="gate" aria-labelledby="gate-h" class="subsection">
+              <h3 id="gate-h">{t('gate')}</h3>
+              {gates.gates.length === 0 && <p>{t('noGates')}</p>}
+              {gates.gates.map((g) => (
+                <div class="gate">
+                  <h4>{g.title ?? t('gateFor', { event: g.event, target: g.target.title })}</h4>
+                  {g.passed ? (
+                    <p>
+                      <Badge kind="ok">{t('gatePassed')}</Badge>
+                    </p>
+                  ) : (
+                    <>
+                      <p>
+                        <Badge kind="bad">{g.failures.length === 1 ? t('gateBlockedOne') : t('gateBlocked', { n: g.failures.length })}</Badge>
+                      </p>
+                      <ul class="gate-list">
+                        {g.failures.map((f) => (
+                          <li>
+                            {f.message} {f.mine && <Badge kind="warn">{t('mine')}</Badge>}
+                            <span class="gate-meta">
+                              {t('whoActs', { who: [f.responsibleTitle, f.organisations.map((o) => o.name).join(', ')].filter(Boolean).join(' – ') || '–' })}
+                              {f.dueOn && <> · {t('byWhen', { date: date(f.dueOn) })}</>}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </div>
+              ))}
+            </section>
 
-      <section id="lifecycle" aria-labelledby="lifecycle-h" class="section">
-        <h2 id="lifecycle-h">{t('lifecycle')}</h2>
-        <LifecycleDiagram definition={definition} current={c.state.steps.map((s) => s.id)} title={c.workflow.title} idPrefix="case" />
-      </section>
+            <section id="actions" aria-labelledby="actions-h" class="subsection">
+              <h3 id="actions-h">{t('actions')}</h3>
+              <EventButtons c={c} etag={etag} onDone={refresh} />
+            </section>
 
-      <section id="gate" aria-labelledby="gate-h" class="section">
-        <h2 id="gate-h">{t('gate')}</h2>
-        {gates.gates.length === 0 && <p>{t('noGates')}</p>}
-        {gates.gates.map((g) => (
-          <div class="gate">
-            <h3>{g.title ?? t('gateFor', { event: g.event, target: g.target.title })}</h3>
-            {g.passed ? (
-              <p>
-                <Badge kind="ok">{t('gatePassed')}</Badge>
-              </p>
-            ) : (
-              <>
-                <p>
-                  <Badge kind="bad">{g.failures.length === 1 ? t('gateBlockedOne') : t('gateBlocked', { n: g.failures.length })}</Badge>
-                </p>
-                <ul class="gate-list">
-                  {g.failures.map((f) => (
-                    <li>
-                      {f.message} {f.mine && <Badge kind="warn">{t('mine')}</Badge>}
-                      <span class="gate-meta">
-                        {t('whoActs', { who: [f.responsibleTitle, f.organisations.map((o) => o.name).join(', ')].filter(Boolean).join(' – ') || '–' })}
-                        {f.dueOn && <> · {t('byWhen', { date: date(f.dueOn) })}</>}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        ))}
-      </section>
+            <section id="lifecycle" aria-labelledby="lifecycle-h" class="subsection">
+              <h3 id="lifecycle-h">{t('lifecycle')}</h3>
+              <LifecycleDiagram definition={definition} current={c.state.steps.map((s) => s.id)} title={c.workflow.title} idPrefix="case" />
+            </section>
+          </Area>
 
-      <section id="actions" aria-labelledby="actions-h" class="section">
-        <h2 id="actions-h">{t('actions')}</h2>
-        <EventButtons c={c} etag={etag} onDone={refresh} />
-      </section>
-
-      <PartiesSection id={id} />
-      <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} />
-      <GoalsSection id={id} />
-      <ResourcesSection id={id} />
-      <ActionPlanSection id={id} />
-      <DocumentsSection id={id} />
-      <HistorySection id={id} version={c.version} definition={definition} />
+          <PartiesArea caseId={id} data={parties} access={access} confirmation={confirmation?.area === 'parties' ? confirmation : null} />
+          <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} />
+          <GoalsSection id={id} />
+          <ResourcesSection id={id} />
+          <ActionPlanSection id={id} />
+          <DocumentsSection id={id} />
+          <HistorySection id={id} version={c.version} definition={definition} />
+        </div>
+      </div>
     </>
   );
 }
@@ -142,12 +154,11 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
     setBusy(true);
     setMessage(null);
     try {
-      const res = await call<CaseData>(
-        'POST',
-        `/cases/${c.id}/events`,
-        { type, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-        etag ? { 'if-match': etag } : {},
-      );
+      const res = await api.post('/cases/{id}/events', {
+        params: { id: c.id },
+        body: { type, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        ifMatch: etag,
+      });
       setComment('');
       setMessage({ kind: 'ok', text: t('sent', { step: res.body.state.steps.map((s) => s.title).join(' › ') }) });
       onDone();

@@ -38,6 +38,7 @@ export function MyCasesPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('casesTitle')}</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role search, as browsers and screen readers without the <search> element know it */}
       <form
         class="filters"
         role="search"

@@ -7,7 +7,7 @@ import { DeadlineQueries, type OpenDeadline } from '../deadlines/deadline-querie
 import { organisationsById } from '../registry/organisations-by-id.js';
 import { CasePartyRecord } from './party.entity.js';
 import { candidateTransitions } from './case-engine.js';
-import { CaseQueries } from './case-queries.service.js';
+import { CaseQueries } from './case-queries.js';
 import type { CaseRecord } from './case.entity.js';
 import { toStepView, type StepView } from './case-view.js';
 import { owingOrganisations } from './obligations.js';
