@@ -29,6 +29,7 @@ import { DecisionsService } from './governance/decisions.service.js';
 import { DocumentsService } from './governance/documents.service.js';
 import { GoalsService } from './governance/goals.service.js';
 import { HistoryVerification } from './governance/history-verification.service.js';
+import { CaseHistory } from './governance/case-history.service.js';
 import { PartiesService } from './governance/parties.service.js';
 import { RegistryService } from './governance/registry.service.js';
 import { WorkService } from './governance/work.service.js';
@@ -169,6 +170,7 @@ export class AppModule {
         DecisionsService,
         GoalsService,
         HistoryVerification,
+        CaseHistory,
         WorkService,
         DocumentsService,
         ChairRotationJob,

@@ -1,3 +1,4 @@
+import { createCase } from './support/factories.js';
 import { FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -6,12 +7,8 @@ import { FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.
  */
 describe('bad input', () => {
   let t: TestApp;
-  let caseId: string;
-  let fuzzedCaseId: string;
   beforeAll(async () => {
     t = await startTestApp(FIELD_LIFECYCLE);
-    caseId = (await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Precise' } })).body.id;
-    fuzzedCaseId = (await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Fuzz' } })).body.id;
   });
   afterAll(() => t.close());
 
@@ -31,6 +28,7 @@ describe('bad input', () => {
   ];
 
   it('never answers 500 to malformed bodies, headers or ids on any endpoint of the OpenAPI document', async () => {
+    const { id: fuzzedCaseId } = await createCase(t, { title: 'Fuzz' });
     const doc = (await t.request('GET', '/docs-json', { as: null })).body;
     const endpoints = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
@@ -65,6 +63,7 @@ describe('bad input', () => {
   });
 
   it('explains malformed JSON, unknown fields and wrong types precisely', async () => {
+    const { id: caseId } = await createCase(t, { title: 'Precise' });
     const broken = await t.request('POST', '/cases', { rawBody: '{"workflow": "samverkan",' });
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^innehållet är inte giltig JSON: /) });
@@ -112,6 +111,7 @@ describe('bad input', () => {
   });
 
   it('answers 401, 404, 409 and 413 where they belong', async () => {
+    const { id: caseId } = await createCase(t, { title: 'Precise' });
     expect((await t.request('GET', '/cases', { as: null })).status).toBe(401);
     const missing = '/cases/00000000-0000-4000-8000-000000000000';
     expect((await t.request('GET', missing)).body).toMatchObject({

@@ -1,6 +1,6 @@
 import { EscalationJob } from '../src/escalations/escalation.job.js';
 import { OutboxRelay } from '../src/notifications/outbox.relay.js';
-import { ANNA, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
+import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { PROCESS_OWNER } from './support/governance-fixture.js';
 import { MEMBER, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -18,18 +18,29 @@ describe('deadlines and escalations', () => {
   const escalations = async (id: string) => (await t.request('GET', `/cases/${id}/escalations`)).body as any[];
   /** Moves a case to its end, so that its deadlines and levels do not count in later tests. */
   const finish = async (id: string) => {
-    await t.request('PATCH', `/cases/${id}/fields`, { body: { report: 'klar' } });
-    const state = (await t.request('GET', `/cases/${id}`)).body.state.value;
-    if (state === 'prepare') expect((await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' } })).status).toBe(200);
-    expect((await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE' } })).body.status).toBe('closed');
+    await finishFristCase(t, id);
+    expect((await t.request('GET', `/cases/${id}`)).body.status).toBe('closed');
+  };
+  /** The cases the running test started; afterEach finishes those it did not (when it failed half-way). */
+  const started: string[] = [];
+  const begin = async (title: string) => {
+    const id = await startCase(t, seeded, title);
+    started.push(id);
+    return id;
   };
   const stalled = async (value: 'true' | 'false') =>
     ((await t.request('GET', `/cases?workflow=frist&stalled=${value}&limit=100`)).body.items as any[]).map((c) => c.id);
 
   beforeAll(async () => {
     t = await startTestApp({ workflowsDir: defs.workflowsDir, rulesDir: defs.rulesDir, defaultActor: ANNA });
-    t.clock.set('2026-06-18T10:00:00+02:00'); // Thursday before midsommar
     seeded = await seedCast(t);
+  });
+  beforeEach(() => t.clock.set('2026-06-18T10:00:00+02:00')); // Thursday before midsommar
+  // The escalation job and the relay work on every case: nothing a test started may be left open
+  // or unsent for the next one, also when it failed before its own finish.
+  afterEach(async () => {
+    for (const id of started.splice(0)) await finishFristCase(t, id);
+    await relay().run();
   });
   afterAll(async () => {
     await t.close();
@@ -37,7 +48,7 @@ describe('deadlines and escalations', () => {
   });
 
   it('puts the deadline of 3 working days from Thursday 2026-06-18 on Wednesday the 24th, across midsommar and a weekend', async () => {
-    const id = await startCase(t, seeded, 'Midsommarfristen');
+    const id = await begin('Midsommarfristen');
     const deadline = async () => (await t.request('GET', `/cases/${id}`)).body.deadlines;
     expect(await deadline()).toEqual([
       {
@@ -76,7 +87,7 @@ describe('deadlines and escalations', () => {
 
   it('climbs the ladder once per level, tells the roles on the case, and closes it when the case moves on', async () => {
     t.clock.set('2026-06-18T10:00:00+02:00');
-    const id = await startCase(t, seeded, 'Stegen');
+    const id = await begin('Stegen');
     const planned = await escalations(id);
     expect(planned.map((e) => [e.level, e.status, e.fireAt])).toEqual([
       ['reminder', 'scheduled', '2026-06-23T22:00:00.000Z'], // end of Tuesday: one whole working day left
@@ -158,7 +169,7 @@ describe('deadlines and escalations', () => {
 
   it('gives nested and parallel steps a deadline each, and closes only the ones left', async () => {
     t.clock.set('2026-12-21T09:00:00+01:00'); // Monday before Christmas
-    const id = await startCase(t, seeded, 'Parallell granskning');
+    const id = await begin('Parallell granskning');
     await t.request('PATCH', `/cases/${id}/fields`, { body: { report: 'klar' } });
     const moved = await t.request('POST', `/cases/${id}/events`, { body: { type: 'ADVANCE' } });
     // The command's answer carries the deadlines it wrote, as GET does.
@@ -184,7 +195,7 @@ describe('deadlines and escalations', () => {
 
   it('cancels levels that have not fired when the case moves on in time, and records a vacant role', async () => {
     t.clock.set('2026-09-07T09:00:00+02:00');
-    const id = await startCase(t, seeded, 'I tid');
+    const id = await begin('I tid');
     // Maria is the case's process owner, so the case can be run while the secretariat is vacant.
     const { cast, orgs } = seeded;
     await t.request('POST', `/cases/${id}/roles`, { body: { role: 'processOwner', organisationId: orgs.region, holderId: cast.maria.id } });

@@ -1,4 +1,5 @@
-import { PROCESS_OWNER, seedRegistry } from './support/governance-fixture.js';
+import { kronobergCaseAtDecisions } from './support/factories.js';
+import { seedRegistry } from './support/governance-fixture.js';
 import { startTestApp, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
@@ -25,18 +26,8 @@ describe('identical decisions and their digests', () => {
       return res.body;
     };
     const r = as(region);
-    const regionId = orgs.get('Region Kronoberg')!.id;
-    const vaxjoId = orgs.get('Växjö kommun')!.id;
-    const c = await r('POST', '/cases', { workflow: 'kronoberg', title: 'Barnens bästa – likalydande' });
-    await r('PATCH', `/cases/${c.id}/parties/${regionId}`, { responsibilities: ['leads', 'decides', 'contributes'], mustSign: true });
-    await r('POST', `/cases/${c.id}/parties`, { organisationId: vaxjoId, responsibilities: ['decides', 'contributes'] });
-    await r('PATCH', `/cases/${c.id}/fields`, { arena: 'Forum' });
-    const karin = (await t.request('POST', '/people', { body: { subject: 'karin', name: 'Karin', organisationId: regionId }, as: PROCESS_OWNER })).body.id;
-    await r('POST', `/cases/${c.id}/roles`, { role: 'steeringGroup', organisationId: regionId, holderId: karin });
-    await r('POST', `/cases/${c.id}/roles`, { role: 'secretariat', organisationId: vaxjoId, holderId: (await t.identity(vaxjo)).personId });
-    const doc = await r('POST', `/cases/${c.id}/documents`, { title: 'Överenskommelse', kind: 'agreement' });
-    for (const id of [regionId, vaxjoId]) await r('POST', `/cases/${c.id}/documents/${doc.id}/signatures`, { organisationId: id, signedOn: '2026-12-01' });
-    expect((await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' })).state.value).toBe('decisions');
+    const c = await kronobergCaseAtDecisions(t, orgs, { title: 'Barnens bästa – likalydande', region, vaxjo });
+    expect(c.state).toBe('decisions');
 
     const reference = 'Nämnden ställer sig bakom överenskommelsen.\n1. Barnens bästa går först.\n2. Nämnden deltar i styrgruppen.';
     const boards = [orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!, orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!];

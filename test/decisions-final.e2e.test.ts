@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PROCESS_OWNER, seedRegistry } from './support/governance-fixture.js';
+import { kronobergCaseAtDecisions } from './support/factories.js';
+import { seedRegistry } from './support/governance-fixture.js';
 import { startTestApp, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
@@ -53,20 +54,8 @@ describe('decisions that must be final, and Kolada live', () => {
     const as = (actor: TestActor) => (method: string, path: string, body?: unknown) =>
       t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
     const r = as(region);
-    const { body: c } = await r('POST', '/cases', { workflow: 'kronoberg', title: 'Barnens bästa – laga kraft' });
-    await r('PATCH', `/cases/${c.id}/parties/${orgs.get('Region Kronoberg')!.id}`, { responsibilities: ['leads', 'decides', 'contributes'], mustSign: true });
-    await r('POST', `/cases/${c.id}/parties`, { organisationId: orgs.get('Växjö kommun')!.id, responsibilities: ['decides', 'contributes'] });
-    await r('PATCH', `/cases/${c.id}/fields`, { arena: 'Forum' });
-    const karin = (
-      await t.request('POST', '/people', { body: { subject: 'karin', name: 'Karin', organisationId: orgs.get('Region Kronoberg')!.id }, as: PROCESS_OWNER })
-    ).body.id;
-    await r('POST', `/cases/${c.id}/roles`, { role: 'steeringGroup', organisationId: orgs.get('Region Kronoberg')!.id, holderId: karin });
-    const vaxjoId = (await t.identity(vaxjo)).personId;
-    await r('POST', `/cases/${c.id}/roles`, { role: 'secretariat', organisationId: orgs.get('Växjö kommun')!.id, holderId: vaxjoId });
-    const doc = (await r('POST', `/cases/${c.id}/documents`, { title: 'Överenskommelse', kind: 'agreement' })).body;
-    for (const name of ['Region Kronoberg', 'Växjö kommun'])
-      await r('POST', `/cases/${c.id}/documents/${doc.id}/signatures`, { organisationId: orgs.get(name)!.id, signedOn: '2026-12-01' });
-    expect((await r('POST', `/cases/${c.id}/events`, { type: 'ADVANCE' })).body.state.value).toBe('decisions');
+    const c = await kronobergCaseAtDecisions(t, orgs, { title: 'Barnens bästa – laga kraft', region, vaxjo });
+    expect(c.state).toBe('decisions');
 
     const boards = [orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!, orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!];
     const text = 'Nämnden ställer sig bakom överenskommelsen.';

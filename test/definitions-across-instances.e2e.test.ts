@@ -20,7 +20,9 @@ describe('workflow versions across instances on one database', () => {
   let a: TestApp | undefined;
   let publish: (workflow: unknown) => Promise<{ version: number; latest: boolean }>;
 
-  beforeAll(async () => {
+  // A database of its own for each test: what the tests assert is the catalogue of versions, which
+  // one test's publishing would change for the next.
+  beforeEach(async () => {
     db = await createTestDatabase();
     const shared = { db, target: { ...db.target, close: async () => {} } };
     b = await startTestApp({ database: shared });
@@ -37,8 +39,9 @@ describe('workflow versions across instances on one database', () => {
       publish = (workflow) => other.publishSubmission({ workflow });
     }
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await a?.close();
+    a = undefined;
     await b?.close();
     await db?.drop();
   });

@@ -31,8 +31,12 @@ function breakWorkflow(file: string): void {
 }
 
 describe('workflow definitions', () => {
-  const defs = copyDefinitions();
-  afterAll(() => rmSync(defs.dir, { recursive: true, force: true }));
+  /** A copy of its own for each test: the last one edits the files and removes them. */
+  let defs: ReturnType<typeof copyDefinitions>;
+  beforeEach(() => {
+    defs = copyDefinitions();
+  });
+  afterEach(() => rmSync(defs.dir, { recursive: true, force: true }));
 
   it('npm run validate gives four precise errors for a file with four mistakes', async () => {
     const bad = join(defs.dir, 'samverkan.v1.json');

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { ManualClock } from '../src/common/clock.js';
 import { ESCALATION_SWEEP, EscalationJob } from '../src/escalations/escalation.job.js';
 import { EscalationsService } from '../src/escalations/escalations.service.js';
-import { ANNA, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
+import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -40,21 +40,46 @@ describe('the escalation sweep of a running instance', () => {
     }
   }
 
+  /** Stops the running instance, if one runs. */
+  const stop = async () => {
+    const running = t;
+    t = undefined;
+    await running?.close();
+  };
+  /** The cases the running test started; afterEach finishes them, so no level of theirs is due in the next test. */
+  const started: string[] = [];
+  const begin = async (title: string) => {
+    const id = await startCase(t!, seeded, title);
+    started.push(id);
+    return id;
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase();
     // An instance without the timed jobs (as other tests run it) keeps the registry and plans ladders.
     t = await startTestApp(options());
     seeded = await seedCast(t);
   });
+  // Each test starts at the same time with an instance without the timed jobs running (the first
+  // one gets beforeAll's), and ends with none running.
+  beforeEach(async () => {
+    clock.set('2026-06-18T10:00:00+02:00');
+    t ??= await startTestApp(options());
+  });
+  afterEach(async () => {
+    t ??= await startTestApp(options());
+    for (const id of started.splice(0)) await finishFristCase(t, id);
+    await stop();
+  });
   afterAll(async () => {
-    await t?.close();
+    await stop();
     await db?.drop();
     defs.remove();
   });
 
   it('fires at start a level that fell due while no instance ran, without waiting for the interval, and then every ESCALATION_SWEEP_SECONDS', async () => {
-    const id = await startCase(t!, seeded, 'Omstarten');
-    await t!.close();
+    const id = await begin('Omstarten');
+    await stop();
 
     // The reminder falls due (2026-06-24 00:00) while nothing runs.
     clock.set('2026-06-24T08:00:00+02:00');
@@ -63,7 +88,7 @@ describe('the escalation sweep of a running instance', () => {
     expect(t.app.get(SchedulerRegistry).getIntervals()).toContain(ESCALATION_SWEEP);
     await firedBy(id, 'reminder', 10_000);
     expect(await levels(id)).toEqual(['reminder open', 'manager scheduled', 'steering scheduled']);
-    await t.close();
+    await stop();
 
     // A restart with nothing due fires nothing again; then the interval (1 s) fires the manager level.
     t = await startTestApp(options({ scheduler: true, config: { escalationSweepSeconds: 1 } }));
@@ -82,12 +107,9 @@ describe('the escalation sweep of a running instance', () => {
   // so no other session can hold the row there: on it the test fires the claimed level with nobody
   // holding it, and asserts the same outcome (fired once, the next levels still scheduled).
   it('fires a claimed level once, waiting while another session holds its row (the hold on a PostgreSQL server)', async () => {
-    clock.set('2026-06-18T10:00:00+02:00');
-    await t?.close();
-    t = await startTestApp(options());
-    const id = await startCase(t, seeded, 'Låset');
+    const id = await begin('Låset');
     clock.set('2026-06-24T08:00:00+02:00');
-    const escalations = t.app.get(EscalationsService);
+    const escalations = t!.app.get(EscalationsService);
     const claimed = (await escalations.claimNext())!;
     expect(claimed.caseId).toBe(id);
     if (db.url) {

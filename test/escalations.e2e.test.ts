@@ -3,7 +3,7 @@ import { EscalationJob } from '../src/escalations/escalation.job.js';
 import { EscalationsService } from '../src/escalations/escalations.service.js';
 import { OutboxRelay } from '../src/notifications/outbox.relay.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifySignature } from '../src/notifications/webhook-signature.js';
-import { ANNA, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
+import { ANNA, finishFristCase, fristDefinitions, seedCast, startCase } from './support/deadline-fixture.js';
 import { PROCESS_OWNER } from './support/governance-fixture.js';
 import { startMailCatcher, type MailCatcher } from './support/mail-catcher.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
@@ -29,6 +29,8 @@ describe('escalations with two scheduler instances', () => {
   let mail: MailCatcher;
   let hooks: WebhookReceiver;
   let a: TestApp;
+  /** Whether instance a runs: the first test stops and starts it, as a restart and crashes do. */
+  let aRuns = false;
   let b: TestApp;
   let seeded: Awaited<ReturnType<typeof seedCast>>;
 
@@ -53,16 +55,43 @@ describe('escalations with two scheduler instances', () => {
     }));
   const history = async (id: string, type: string) => (await a.request('GET', `/cases/${id}/history`)).body.events.filter((e: any) => e.type === type);
 
+  const startA = async () => {
+    a = await startTestApp(options());
+    aRuns = true;
+  };
+  const stopA = async () => {
+    aRuns = false;
+    await a.close();
+  };
+  /** The cases the running test started; afterEach finishes them. */
+  const started: string[] = [];
+  const begin = async (t: TestApp, title: string) => {
+    const id = await startCase(t, seeded, title);
+    started.push(id);
+    return id;
+  };
+
   beforeAll(async () => {
     mail = await startMailCatcher();
     hooks = await startWebhookReceiver();
     db = await createTestDatabase();
-    a = await startTestApp(options());
+    await startA();
     b = await startTestApp(options());
     seeded = await seedCast(a);
   });
+  beforeEach(async () => {
+    if (!aRuns) await startA();
+  });
+  // The sweep and the relay count every case's levels and messages: a test leaves none open or
+  // unsent for the next, also when it failed half-way (a crashed instance's claims run out first).
+  afterEach(async () => {
+    if (!aRuns) await startA();
+    for (const id of started.splice(0)) await finishFristCase(a, id);
+    clock.advance({ minutes: 6 });
+    await relay();
+  });
   afterAll(async () => {
-    await a?.close();
+    if (aRuns) await a.close();
     await b?.close();
     await db?.drop();
     await mail?.close();
@@ -72,7 +101,7 @@ describe('escalations with two scheduler instances', () => {
 
   it('fires each level once, sends one e-mail per recipient and level and one verifiable webhook per level, across a restart and two crashes', async () => {
     clock.set('2026-06-18T10:00:00+02:00');
-    const id = await startCase(a, seeded, 'Stegen');
+    const id = await begin(a, 'Stegen');
     const { cast } = seeded;
     expect(await sweep()).toBe(0);
 
@@ -82,8 +111,8 @@ describe('escalations with two scheduler instances', () => {
     expect(await relay()).toEqual({ sent: 2, retrying: 0, failed: 0 });
 
     // A restart between two ticks.
-    await a.close();
-    a = await startTestApp(options());
+    await stopA();
+    await startA();
     expect(await sweep()).toBe(0);
     clock.set('2026-06-25T08:00:00+02:00');
     expect(await sweep()).toBe(1);
@@ -92,16 +121,16 @@ describe('escalations with two scheduler instances', () => {
     // The steering level: instance a claims it and dies before firing it.
     clock.set('2026-06-27T00:00:00+02:00');
     expect(await a.app.get(EscalationsService).claimNext()).toMatchObject({ caseId: id });
-    await a.close();
+    await stopA();
     expect(await b.app.get(EscalationJob).run()).toBe(0); // a's claim holds
-    a = await startTestApp(options());
+    await startA();
     expect(await sweep()).toBe(0);
     clock.advance({ minutes: 6 }); // a's lease has run out
     expect(await sweep()).toBe(1);
     // Instance a claims one of the two messages and dies before sending it.
     expect(await a.app.get(OutboxRelay).claimNext()).not.toBeNull();
-    await a.close();
-    a = await startTestApp(options());
+    await stopA();
+    await startA();
     expect(await relay()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     clock.advance({ minutes: 6 });
     expect(await relay()).toEqual({ sent: 1, retrying: 0, failed: 0 });
@@ -181,7 +210,7 @@ describe('escalations with two scheduler instances', () => {
   it('shares out many due levels between the instances and fires each once, in ladder order', async () => {
     clock.set('2026-09-07T09:00:00+02:00');
     const ids: string[] = [];
-    for (let i = 1; i <= 8; i++) ids.push(await startCase(i % 2 ? a : b, seeded, `Fall ${i}`));
+    for (let i = 1; i <= 8; i++) ids.push(await begin(i % 2 ? a : b, `Fall ${i}`));
     clock.set('2026-09-21T09:00:00+02:00'); // every level of every case is due
     expect(await sweep()).toBe(24);
     expect(await sweep()).toBe(0);

@@ -1,6 +1,24 @@
 import { ChairRotationJob } from '../src/governance/chair-rotation.job.js';
 import { SEED_ORGANISATIONS } from '../src/governance/seed/organisations.js';
-import { PROCESS_OWNER, person, seedRegistry } from './support/governance-fixture.js';
+import {
+  addAction,
+  addGoal,
+  addParty,
+  assignRole,
+  caseVersion,
+  commitResource,
+  createCase,
+  importKolada,
+  recordDecision,
+  recordSignature,
+  registerDocument,
+  rotateChair,
+  setChairRotation,
+  setUpDecisionPoint,
+  storeFile,
+  updateAction,
+} from './support/factories.js';
+import { PROCESS_OWNER, deactivatePerson, person, seedRegistry } from './support/governance-fixture.js';
 import { startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
@@ -11,27 +29,35 @@ import { startTestApp, type RequestOptions, type TestActor, type TestApp } from 
 describe('governance', () => {
   let t: TestApp;
   let orgs: Awaited<ReturnType<typeof seedRegistry>>;
-  let caseId: string;
   const org = (name: string) => orgs.get(name)!.id;
   const board = (o: string, b: string) => orgs.get(o)!.boards.get(b)!;
   /** Region Kronoberg's secretariat starts the case, so the region leads it and runs its secretariat. */
   const REGION: TestActor = { person: 'sekr.region', organisation: '07' };
   const req = (method: string, path: string, options: RequestOptions = {}) => t.request(method, path, { as: REGION, ...options });
-  const version = async () => (await req('GET', `/cases/${caseId}`)).body.version as number;
+  const version = async (caseId: string) => (await caseVersion(t, caseId, { as: REGION })).version;
   /** The secretariat of a party, with that role on the case (a board's decision is recorded by its own secretariat). */
-  const secretariatOf = async (name: string): Promise<TestActor> => {
+  const secretariatOf = async (caseId: string, name: string): Promise<TestActor> => {
     const actor = { person: `sekr.${name}`, organisation: org(name) };
     const { personId } = await t.identity(actor);
-    expect((await req('POST', `/cases/${caseId}/roles`, { body: { role: 'secretariat', organisationId: org(name), holderId: personId } })).status).toBe(201);
+    await assignRole(t, caseId, { role: 'secretariat', organisationId: org(name), holderId: personId }, { as: REGION });
     return actor;
+  };
+  const DECIDING = ['decides', 'contributes'];
+  /** The case "Barnens bästa gäller", which the region leads, with these organisations as parties (deciding and contributing unless said). */
+  const regionCase = async (parties: Array<string | [string, string[]]> = []) => {
+    const { id } = await createCase(t, { title: 'Barnens bästa gäller' }, { as: REGION });
+    for (const party of parties) {
+      const [name, responsibilities] = typeof party === 'string' ? [party, DECIDING] : party;
+      await addParty(t, id, { organisationId: org(name), responsibilities }, { as: REGION });
+    }
+    return id;
   };
 
   beforeAll(async () => {
     t = await startTestApp();
-    t.clock.set('2026-03-02T10:00:00+01:00');
     orgs = await seedRegistry(t);
-    caseId = (await req('POST', '/cases', { body: { workflow: 'samverkan', title: 'Barnens bästa gäller' } })).body.id;
   });
+  beforeEach(() => t.clock.set('2026-03-02T10:00:00+01:00'));
   afterAll(() => t.close());
 
   it('seeds the real organisations with their official codes', async () => {
@@ -47,6 +73,7 @@ describe('governance', () => {
   });
 
   it('adds parties and refuses one twice or one outside the registry', async () => {
+    const caseId = await regionCase();
     await req('PATCH', `/cases/${caseId}/parties/${org('Region Kronoberg')}`, { body: { responsibilities: ['leads', 'decides', 'contributes'] } });
     for (const name of ['Alvesta kommun', 'Växjö kommun']) {
       t.clock.advance({ minutes: 1 });
@@ -58,7 +85,7 @@ describe('governance', () => {
       body: { organisationId: org('Polismyndigheten'), responsibilities: ['contributes', 'informed'] },
     });
     expect(police.body).toMatchObject({ organisation: { name: 'Polismyndigheten' }, responsibilities: ['contributes', 'informed'], mustSign: false });
-    const before = await version();
+    const before = await version(caseId);
     const twice = await req('POST', `/cases/${caseId}/parties`, { body: { organisationId: org('Alvesta kommun'), responsibilities: ['decides'] } });
     expect(twice.body).toMatchObject({
       status: 422,
@@ -78,12 +105,13 @@ describe('governance', () => {
       body: { organisationId: '00000000-0000-4000-8000-000000000009', responsibilities: ['decides'] },
     });
     expect(unknown.status).toBe(422);
-    expect(await version()).toBe(before);
+    expect(await version(caseId)).toBe(before);
     const parties = (await req('GET', `/cases/${caseId}/parties`)).body;
     expect(parties.map((p: any) => p.organisation.name)).toEqual(['Region Kronoberg', 'Alvesta kommun', 'Växjö kommun', 'Polismyndigheten']);
   });
 
   it('hands roles to the deputy when someone leaves, then leaves them vacant and flagged', async () => {
+    const caseId = await regionCase();
     const anna = await person(t, 'anna@kronoberg', 'Anna Ek', org('Region Kronoberg'), 'anna@example.org');
     const bo = await person(t, 'bo@kronoberg', 'Bo Lind', org('Region Kronoberg'));
     const res = await req('POST', `/cases/${caseId}/roles`, {
@@ -128,6 +156,7 @@ describe('governance', () => {
   });
 
   it('rotates the chair when asked and on schedule, exactly once per period', async () => {
+    const caseId = await regionCase(['Alvesta kommun', 'Växjö kommun']);
     const chairs = [];
     for (const [name, subject] of [
       ['Region Kronoberg', 'r-chair'],
@@ -165,16 +194,17 @@ describe('governance', () => {
   });
 
   it('records board decisions with the Kommunallagen dates, computes the appeal window and diffs the text', async () => {
+    const caseId = await regionCase(['Alvesta kommun', 'Växjö kommun']);
     const reference = 'Kommunen ställer sig bakom överenskommelsen Barnens bästa gäller och prioriterar tidiga och förebyggande insatser.';
     const boards = [board('Region Kronoberg', 'Regionstyrelsen'), board('Alvesta kommun', 'Socialnämnden'), board('Växjö kommun', 'Socialnämnden')];
     const point = await req('POST', `/cases/${caseId}/decision-points`, {
       body: { key: 'joint-agreement', title: 'Gemensam överenskommelse', referenceText: reference, boardIds: boards },
     });
     expect(point.status).toBe(201);
-    const alvesta = await secretariatOf('Alvesta kommun');
-    const vaxjo = await secretariatOf('Växjö kommun');
+    const alvesta = await secretariatOf(caseId, 'Alvesta kommun');
+    const vaxjo = await secretariatOf(caseId, 'Växjö kommun');
 
-    const before = await version();
+    const before = await version(caseId);
     // A board of an organisation that is not a party cannot be required.
     const outsider = await req('POST', `/cases/${caseId}/decision-points`, {
       body: { key: 'other', title: 'X', referenceText: 'Y', boardIds: [board('Ljungby kommun', 'Socialnämnden')] },
@@ -208,7 +238,7 @@ describe('governance', () => {
     expect(order.status).toBe(422);
     expect(order.body.errors.map((e: any) => e.path)).toEqual(['announcedDate', 'announcedDate']);
     expect(order.body.errors[0].message).toBe('Anslaget (2026-02-05) kan inte ligga före sammanträdet (2026-02-10)');
-    expect(await version()).toBe(before);
+    expect(await version(caseId)).toBe(before);
 
     const dates = { meetingDate: '2026-02-10', minutesParagraph: '§ 14', minutesApprovedDate: '2026-02-12', announcedDate: '2026-02-13' };
     const region = await req('PUT', `/cases/${caseId}/decision-points/joint-agreement/decisions/${boards[0]}`, {
@@ -246,6 +276,7 @@ describe('governance', () => {
   });
 
   it('keeps goals with Kolada measurements and refuses what is not Kolada data', async () => {
+    const caseId = await regionCase();
     const goal = await req('POST', `/cases/${caseId}/goals`, {
       body: {
         title: 'Färre unga utan arbete i Växjö',
@@ -272,7 +303,7 @@ describe('governance', () => {
     expect(after.measurements).toEqual([{ period: 2024, value: 8.4, source: 'kolada-file' }]);
     expect(after.progress).toMatchObject({ share: 0.32, expectedShare: 0.25, onTrack: true });
 
-    const before = await version();
+    const before = await version(caseId);
     const bad = await req('POST', `/cases/${caseId}/goals/kolada-import`, {
       body: { values: [{ kpi: 'youth', municipality: '0780', period: 2024, values: [] }] },
     });
@@ -285,10 +316,11 @@ describe('governance', () => {
     expect(unknownGoal.body).toMatchObject({ status: 404, message: 'Målet "00000000-0000-4000-8000-00000000000a" hittades inte' });
     const wrongWay = await req('PATCH', `/cases/${caseId}/goals/${goalId}`, { body: { direction: 'increase' } });
     expect(wrongWay.body).toMatchObject({ status: 422, errors: [{ path: 'direction' }] });
-    expect(await version()).toBe(before);
+    expect(await version(caseId)).toBe(before);
   });
 
   it('records resources, actions with subgroups, and documents with registry numbers and signatures', async () => {
+    const caseId = await regionCase(['Alvesta kommun', 'Växjö kommun', ['Polismyndigheten', ['contributes', 'informed']]]);
     const money = await req('POST', `/cases/${caseId}/resources`, {
       body: { organisationId: org('Region Kronoberg'), kind: 'money', amount: 500000, unit: 'SEK', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
     });
@@ -343,6 +375,7 @@ describe('governance', () => {
   });
 
   it('shows a confidential document only to the parties named on it', async () => {
+    const caseId = await regionCase(['Alvesta kommun', 'Växjö kommun']);
     const asRegion = REGION;
     const asAlvesta = { person: 'reader.alvesta', organisation: org('Alvesta kommun') };
     const secret = await req('POST', `/cases/${caseId}/documents`, {
@@ -359,6 +392,57 @@ describe('governance', () => {
   });
 
   it('has every change in the history, and the history verifies', async () => {
+    // A case with a change of every kind the tests above make, each through its factory.
+    const as = { as: REGION };
+    const caseId = await regionCase(['Alvesta kommun', 'Växjö kommun']);
+    const leaving = await person(t, 'lena@kronoberg', 'Lena Holm', org('Region Kronoberg'));
+    await assignRole(t, caseId, { role: 'manager', organisationId: org('Region Kronoberg'), holderId: leaving }, as);
+    await deactivatePerson(t, leaving);
+    // Sixty months a chair: the next rotation (2031) is never due when the chair test runs the
+    // rotation job, which counts every case's rotations, whichever test runs first.
+    await setChairRotation(
+      t,
+      caseId,
+      {
+        entries: ['Region Kronoberg', 'Alvesta kommun', 'Växjö kommun'].map((name) => ({ organisationId: org(name) })),
+        periodMonths: 60,
+        startsOn: '2026-03-01',
+      },
+      as,
+    );
+    await rotateChair(t, caseId, as);
+    const text = 'Kommunen ställer sig bakom överenskommelsen.';
+    const regionBoard = board('Region Kronoberg', 'Regionstyrelsen');
+    const key = await setUpDecisionPoint(
+      t,
+      caseId,
+      { key: 'joint-agreement', title: 'Gemensam överenskommelse', referenceText: text, boardIds: [regionBoard] },
+      as,
+    );
+    await recordDecision(t, caseId, key, regionBoard, { status: 'decided', text, meetingDate: '2026-02-10' }, as);
+    await addGoal(
+      t,
+      caseId,
+      {
+        title: 'Färre unga utan arbete i Växjö',
+        kpi: 'N03937',
+        municipalityCode: '0780',
+        baselineValue: 10,
+        baselineYear: 2022,
+        targetKind: 'relative',
+        targetValue: -50,
+        targetYear: 2030,
+      },
+      as,
+    );
+    await importKolada(t, caseId, { values: [{ kpi: 'N03937', municipality: '0780', period: 2024, values: [{ gender: 'T', value: 8.4 }] }] }, as);
+    await commitResource(t, caseId, { organisationId: org('Region Kronoberg'), kind: 'money', amount: 500000, unit: 'SEK' }, as);
+    const action = await addAction(t, caseId, { title: 'Gemensam utbildning', responsibleOrganisationId: org('Växjö kommun') }, as);
+    await updateAction(t, caseId, action, { status: 'inProgress' }, as);
+    const doc = await registerDocument(t, caseId, { title: 'Överenskommelse Barnens bästa', kind: 'agreement' }, as);
+    await recordSignature(t, caseId, doc, { organisationId: org('Alvesta kommun'), signedOn: '2026-03-01' }, as);
+    await storeFile(t, caseId, doc, { name: 'overenskommelse.txt', content: 'överenskommelse' }, as);
+
     const types = new Set((await req('GET', `/cases/${caseId}/history`)).body.events.map((e: any) => e.type));
     for (const type of [
       'party.added',
@@ -379,6 +463,6 @@ describe('governance', () => {
     ]) {
       expect(types).toContain(type);
     }
-    expect((await req('GET', `/cases/${caseId}/history/verify`)).body).toEqual({ valid: true, events: await version() });
+    expect((await req('GET', `/cases/${caseId}/history/verify`)).body).toEqual({ valid: true, events: await version(caseId) });
   });
 });

@@ -1,4 +1,6 @@
-import { SECRETARIAT, STEERING_GROUP, FIELD_LIFECYCLE, startTestApp, type TestApp } from './support/test-app.js';
+import { appoint } from './support/cases.js';
+import { actorOfNewOrganisation, advance, createCase, fieldCaseAt, setFields } from './support/factories.js';
+import { SECRETARIAT, STEERING_GROUP, FIELD_LIFECYCLE, startTestApp, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
  * A samverkan case through its whole lifecycle over HTTP: blocked gates explained in Swedish,
@@ -39,6 +41,7 @@ describe('a samverkan case through its lifecycle', () => {
           message: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
           responsible: 'secretariat',
           facts: { filledFields: [] },
+          task: expect.objectContaining({ kind: 'setField', title: 'Fyll i "Arena (forum)"' }),
         },
         {
           ruleSet: 'actors-gathered',
@@ -46,6 +49,7 @@ describe('a samverkan case through its lifecycle', () => {
           message: 'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen i fältet "agreement".',
           responsible: 'secretariat',
           facts: { filledFields: [] },
+          task: expect.objectContaining({ kind: 'setField', fields: [{ key: 'agreement', label: 'Avtal eller avsiktsförklaring' }] }),
         },
       ],
     });
@@ -109,7 +113,15 @@ describe('a samverkan case through its lifecycle', () => {
     // Closing needs a justification (the commentGiven guard) and the steering group.
     const noComment = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE' }, as: STEERING_GROUP });
     expect(noComment.status).toBe(422);
-    expect(noComment.body.failures).toEqual([{ ruleSet: null, rule: 'guard:commentGiven', message: 'En motivering krävs: skicka med "comment".', facts: {} }]);
+    expect(noComment.body.failures).toEqual([
+      {
+        ruleSet: null,
+        rule: 'guard:commentGiven',
+        message: 'En motivering krävs: skicka med "comment".',
+        facts: {},
+        task: expect.objectContaining({ kind: 'other', status: 'notStarted' }),
+      },
+    ]);
     const secretariatMayNot = await t.request('POST', `/cases/${id}/events`, { body: { type: 'CLOSE', comment: 'Klart' } });
     expect(secretariatMayNot.status).toBe(403);
     expect(secretariatMayNot.body.message).toBe('bara styrgrupp får skicka CLOSE här; du har sekretariat i ärendet');
@@ -167,16 +179,28 @@ describe('a samverkan case through its lifecycle', () => {
   });
 
   it('lists cases with filters and pagination', async () => {
-    const list = await t.request('GET', '/cases?workflow=samverkan&status=active');
+    // An organisation of its own: the list holds this test's cases only, whatever else the app has.
+    const as = actorOfNewOrganisation('Listkommunen');
+    const steering: TestActor = { person: `styrgrupp.${as.person}`, organisation: as.organisation };
+    const blekinge = await fieldCaseAt(t, 'followUp', { title: 'Blekinge unga lyfter' }, { as });
+    await appoint(t, blekinge.id, 'steeringGroup', steering, { as });
+    await setFields(t, blekinge.id, { followUpReport: 'Uppföljning 2027' }, { as });
+    await advance(t, blekinge.id, { type: 'CLOSE', comment: 'Målet nått.' }, { as: steering });
+    t.clock.advance({ days: 1 });
+    const kronoberg = await createCase(t, { title: 'Kronoberg – barnens bästa' }, { as });
+    await setFields(t, kronoberg.id, { arena: 'Regionalt forum' }, { as });
+    await setFields(t, kronoberg.id, { agreement: 'Överenskommelse' }, { as });
+
+    const list = await t.request('GET', '/cases?workflow=samverkan&status=active', { as });
     expect(list.status).toBe(200);
     expect(list.body.items.map((c: any) => c.title)).toEqual(['Kronoberg – barnens bästa']);
     expect(list.body.total).toBe(1);
-    const closed = await t.request('GET', '/cases?status=closed&q=blekinge');
+    const closed = await t.request('GET', '/cases?status=closed&q=blekinge', { as });
     expect(closed.body.items.map((c: any) => c.title)).toEqual(['Blekinge unga lyfter']);
-    expect((await t.request('GET', '/cases?state=gatherActors')).body.total).toBe(1);
-    expect((await t.request('GET', '/cases?state=goals')).body.total).toBe(0);
-    const page = await t.request('GET', '/cases?limit=1&offset=1');
+    expect((await t.request('GET', '/cases?state=gatherActors', { as })).body.total).toBe(1);
+    expect((await t.request('GET', '/cases?state=goals', { as })).body.total).toBe(0);
+    const page = await t.request('GET', '/cases?limit=1&offset=1', { as });
     expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ title: 'Blekinge unga lyfter' }] });
-    expect((await t.request('GET', '/cases?q=%25')).body.total).toBe(0);
+    expect((await t.request('GET', '/cases?q=%25', { as })).body.total).toBe(0);
   });
 });

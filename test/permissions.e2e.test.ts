@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EscalationJob } from '../src/escalations/escalation.job.js';
-import { seedRegistry } from './support/governance-fixture.js';
+import { addAction, addGoal, addParty, assignRole, commitResource, createCase, registerDocument, setUpDecisionPoint, storeFile } from './support/factories.js';
+import { person, seedRegistry } from './support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type RequestOptions, type TestActor, type TestApp } from './support/test-app.js';
 
 /**
@@ -251,17 +252,19 @@ const ANOTHER_PARTYS: Record<string, { request: (c: Ctx) => Req; expect: Record<
 
 describe('the permission matrix', () => {
   let t: TestApp;
-  const ctx = {} as Ctx;
   const personas = {} as Record<Persona, TestActor | null>;
+  /** The registry's ids every matrix case uses (read only). */
+  const registry = {} as Pick<Ctx, 'region' | 'vaxjo' | 'vaxjoBoard' | 'regionBoard'>;
+  /** How many matrix cases were made: what makes their names and numbers new each time. */
+  let made = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
-    t.clock.set('2026-11-26T10:00:00+01:00');
     const orgs = await seedRegistry(t);
-    ctx.region = orgs.get('Region Kronoberg')!.id;
-    ctx.vaxjo = orgs.get('Växjö kommun')!.id;
-    ctx.vaxjoBoard = orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!;
-    ctx.regionBoard = orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!;
+    registry.region = orgs.get('Region Kronoberg')!.id;
+    registry.vaxjo = orgs.get('Växjö kommun')!.id;
+    registry.vaxjoBoard = orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!;
+    registry.regionBoard = orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!;
     Object.assign(personas, {
       anonymous: null,
       outsider: { person: 'sekr.ljungby', organisation: '0781' },
@@ -271,55 +274,66 @@ describe('the permission matrix', () => {
       partySecretariat: { person: 'sekr.vaxjo', organisation: '0780' },
       lead: { person: 'sekr.region', organisation: '07' },
     });
-    const lead = (method: string, path: string, body?: unknown) => t.request(method, path, { as: personas.lead, ...(body !== undefined ? { body } : {}) });
-    ctx.caseId = (await lead('POST', '/cases', { workflow: 'samverkan', title: 'Matrisen' })).body.id;
-    await t.request('POST', '/cases', { body: { workflow: 'samverkan', title: 'Ljungbys eget' }, as: personas.outsider });
-    await lead('POST', `/cases/${ctx.caseId}/parties`, { organisationId: ctx.vaxjo, responsibilities: ['decides', 'contributes'] });
-    const id = async (p: Persona) => (await t.identity(personas[p]!)).personId;
-    ctx.memberRoleId = (await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'member', organisationId: ctx.region, holderId: await id('member') })).body.id;
-    await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'steeringGroup', organisationId: ctx.region, holderId: await id('steering') });
-    await lead('POST', `/cases/${ctx.caseId}/roles`, { role: 'secretariat', organisationId: ctx.vaxjo, holderId: await id('partySecretariat') });
-    await lead('POST', `/cases/${ctx.caseId}/decision-points`, { key: 'joint-agreement', title: 'Beslut', referenceText: 'Text', boardIds: [ctx.vaxjoBoard] });
-    ctx.goalId = (await lead('POST', `/cases/${ctx.caseId}/goals`, { title: 'Mål' })).body.id;
-    ctx.regionGoalId = (
-      await lead('POST', `/cases/${ctx.caseId}/goals`, { title: 'Regionens mål', organisationId: ctx.region, kpi: 'N17473', municipalityCode: '07' })
-    ).body.id;
-    ctx.regionCommitmentId = (
-      await lead('POST', `/cases/${ctx.caseId}/resources`, { organisationId: ctx.region, kind: 'money', amount: 100_000, unit: 'SEK' })
-    ).body.id;
-    ctx.vaxjoDocumentId = (
-      await t.request('POST', `/cases/${ctx.caseId}/documents`, { body: { title: 'Växjös underlag', kind: 'other' }, as: personas.partySecretariat })
-    ).body.id;
-    ctx.actionId = (await lead('POST', `/cases/${ctx.caseId}/actions`, { title: 'Åtgärd' })).body.id;
-    ctx.documentId = (await lead('POST', `/cases/${ctx.caseId}/documents`, { title: 'Avtal', kind: 'agreement' })).body.id;
-    ctx.secretDocumentId = (
-      await lead('POST', `/cases/${ctx.caseId}/documents`, {
-        title: 'Sekretessbelagd kartläggning',
-        kind: 'situationAnalysis',
-        confidential: true,
-        visibleTo: [ctx.region],
-      })
-    ).body.id;
-    for (const doc of [ctx.documentId, ctx.secretDocumentId]) {
-      await t.request('PUT', `/cases/${ctx.caseId}/documents/${doc}/file?name=a.txt`, {
-        as: personas.lead,
-        rawBody: 'a',
-        headers: { 'content-type': 'text/plain' },
-      });
-    }
-    // Past the step's deadline, its reminder and manager levels fire.
-    t.clock.set('2027-02-01T10:00:00+01:00');
-    await t.app.get(EscalationJob).run();
-    ctx.escalationId = (await lead('GET', `/cases/${ctx.caseId}/escalations`)).body.find((e: any) => e.level === 'manager' && e.status === 'open').id;
-    ctx.throwawayPerson = (
-      await t.request('POST', '/people', { body: { subject: 'throwaway', name: 'Tillfällig', organisationId: ctx.region }, as: ADMINISTRATOR })
-    ).body.id;
-    ctx.throwawayToken = (await t.request('POST', '/tokens', { body: { name: 'tillfällig', personId: ctx.throwawayPerson }, as: ADMINISTRATOR })).body.id;
-    ctx.n = 0;
   });
   afterAll(() => t.close());
 
-  async function cell(endpoint: string, spec: { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }, persona: Persona) {
+  /**
+   * The case the matrix is asked about, new for each test: led by the region, Växjö a deciding
+   * party with its own secretariat, a member and a steering group of the region, a decision point
+   * for Växjö's board, goals, a commitment, an action, documents (one confidential to the region)
+   * with files, a fired manager level; and Ljungby's own case, a throwaway person and token.
+   */
+  async function matrixCase(): Promise<Ctx> {
+    made += 1;
+    t.clock.set('2026-11-26T10:00:00+01:00');
+    const { region, vaxjo, vaxjoBoard } = registry;
+    const lead = { as: personas.lead! };
+    const { id: caseId } = await createCase(t, { title: 'Matrisen' }, lead);
+    await createCase(t, { title: 'Ljungbys eget' }, { as: personas.outsider! });
+    await addParty(t, caseId, { organisationId: vaxjo, responsibilities: ['decides', 'contributes'] }, lead);
+    const id = async (p: Persona) => (await t.identity(personas[p]!)).personId;
+    const memberRoleId = await assignRole(t, caseId, { role: 'member', organisationId: region, holderId: await id('member') }, lead);
+    await assignRole(t, caseId, { role: 'steeringGroup', organisationId: region, holderId: await id('steering') }, lead);
+    await assignRole(t, caseId, { role: 'secretariat', organisationId: vaxjo, holderId: await id('partySecretariat') }, lead);
+    await setUpDecisionPoint(t, caseId, { key: 'joint-agreement', title: 'Beslut', referenceText: 'Text', boardIds: [vaxjoBoard] }, lead);
+    const goalId = await addGoal(t, caseId, { title: 'Mål' }, lead);
+    const regionGoalId = await addGoal(t, caseId, { title: 'Regionens mål', organisationId: region, kpi: 'N17473', municipalityCode: '07' }, lead);
+    const regionCommitmentId = await commitResource(t, caseId, { organisationId: region, kind: 'money', amount: 100_000, unit: 'SEK' }, lead);
+    const vaxjoDocumentId = await registerDocument(t, caseId, { title: 'Växjös underlag', kind: 'other' }, { as: personas.partySecretariat! });
+    const actionId = await addAction(t, caseId, { title: 'Åtgärd' }, lead);
+    const documentId = await registerDocument(t, caseId, { title: 'Avtal', kind: 'agreement' }, lead);
+    const secretDocumentId = await registerDocument(
+      t,
+      caseId,
+      { title: 'Sekretessbelagd kartläggning', kind: 'situationAnalysis', confidential: true, visibleTo: [region] },
+      lead,
+    );
+    for (const doc of [documentId, secretDocumentId]) await storeFile(t, caseId, doc, { name: 'a.txt', content: 'a' }, lead);
+    // Past the step's deadline, its reminder and manager levels fire.
+    t.clock.set('2027-02-01T10:00:00+01:00');
+    await t.app.get(EscalationJob).run();
+    const escalationId = (await t.request('GET', `/cases/${caseId}/escalations`, lead)).body.find((e: any) => e.level === 'manager' && e.status === 'open').id;
+    const throwawayPerson = await person(t, `throwaway.${made}`, 'Tillfällig', region);
+    const throwawayToken = (await t.request('POST', '/tokens', { body: { name: 'tillfällig', personId: throwawayPerson }, as: ADMINISTRATOR })).body.id;
+    return {
+      ...registry,
+      caseId,
+      goalId,
+      regionGoalId,
+      regionCommitmentId,
+      vaxjoDocumentId,
+      actionId,
+      documentId,
+      secretDocumentId,
+      memberRoleId,
+      throwawayPerson,
+      throwawayToken,
+      escalationId,
+      n: made * 10_000,
+    };
+  }
+
+  async function cell(ctx: Ctx, endpoint: string, spec: { request: (c: Ctx) => Req; expect: Record<Persona, Outcome> }, persona: Persona) {
     ctx.n++;
     const [method] = endpoint.split(' ');
     const req = spec.request(ctx);
@@ -333,6 +347,7 @@ describe('the permission matrix', () => {
   }
 
   it('counts a failure of the service (5xx) as a failure, never as allowed', () => {
+    const ctx = { caseId: '00000000-0000-4000-8000-000000000001' };
     for (const status of [500, 502, 503]) expect(outcomeOf(status, { message: 'Internal server error' }, ctx.caseId)).toBe('E');
     expect(
       [MATRIX, SECRET_DOCUMENT, ANOTHER_PARTYS]
@@ -350,12 +365,13 @@ describe('the permission matrix', () => {
   });
 
   it('gives every persona exactly the outcome of its row, on every endpoint', async () => {
+    const ctx = await matrixCase();
     const mismatches = [];
     // Writes by allowed personas go last within a row, so a refused attempt never meets changed data.
     const order: Persona[] = ['anonymous', 'outsider', 'admin', 'member', 'steering', 'partySecretariat', 'lead'];
     for (const [endpoint, spec] of Object.entries(MATRIX)) {
       for (const persona of order) {
-        const result = await cell(endpoint, spec, persona);
+        const result = await cell(ctx, endpoint, spec, persona);
         if (result.got !== result.expected) mismatches.push(result);
       }
     }
@@ -363,11 +379,11 @@ describe('the permission matrix', () => {
   });
 
   /** Every cell of a table that does not come out as its row says. */
-  async function mismatchesIn(table: typeof SECRET_DOCUMENT) {
+  async function mismatchesIn(ctx: Ctx, table: typeof SECRET_DOCUMENT) {
     const mismatches = [];
     for (const [endpoint, spec] of Object.entries(table)) {
       for (const persona of PERSONAS) {
-        const result = await cell(endpoint, spec, persona);
+        const result = await cell(ctx, endpoint, spec, persona);
         if (result.got !== result.expected) mismatches.push(result);
       }
     }
@@ -375,16 +391,19 @@ describe('the permission matrix', () => {
   }
 
   it('hides a document confidential to another party, as if it did not exist', async () => {
-    expect(await mismatchesIn(SECRET_DOCUMENT)).toEqual([]);
+    const ctx = await matrixCase();
+    expect(await mismatchesIn(ctx, SECRET_DOCUMENT)).toEqual([]);
     const list = (await t.request('GET', `/cases/${ctx.caseId}/documents`, { as: personas.partySecretariat })).body;
     expect(list.map((d: any) => d.id)).not.toContain(ctx.secretDocumentId);
   });
 
   it("lets a party act for its own organisation, and only the lead on another party's behalf", async () => {
-    expect(await mismatchesIn(ANOTHER_PARTYS)).toEqual([]);
+    const ctx = await matrixCase();
+    expect(await mismatchesIn(ctx, ANOTHER_PARTYS)).toEqual([]);
   });
 
   it("neither lists nor counts another organisation's cases", async () => {
+    const ctx = await matrixCase();
     const outsiderList = (await t.request('GET', '/cases?limit=100', { as: personas.outsider })).body;
     expect(outsiderList.items.map((c: any) => c.title)).toContain('Ljungbys eget');
     expect(outsiderList.items.map((c: any) => c.id)).not.toContain(ctx.caseId);

@@ -28,7 +28,7 @@ describe('the seed cases end to end', () => {
     const { transcript, case: c } = await walk('kronoberg');
     const atDecisions = transcript.blocked.filter((b) => b.step === 'Likalydande beslut');
     expect(messages(atDecisions[0])).toEqual([
-      'Beslutspunkten "joint-agreement" med referenstexten saknas: lägg upp den och ange vilka nämnder som ska besluta.',
+      'Beslutspunkten för det gemensamma beslutet saknas: lägg upp den med referenstexten och de nämnder som ska besluta.',
     ]);
     expect(messages(atDecisions[1])).toEqual(['Alvesta kommun – socialnämnden: beslutstexten skiljer sig från referenstexten (ord 14–15).']);
     expect(transcript.lines).toContain('  ⇄ Orddiff för Alvesta kommun – socialnämnden: saknas: "och förebyggande"');
@@ -55,14 +55,14 @@ describe('the seed cases end to end', () => {
     expect(messages(gather[0])).toEqual([
       'Minst två parter ska vara registrerade (nu 1).',
       'Ingen part är beslutande: ange vilka parter som beslutar.',
-      'Ingen arena (forum) är beskriven: fyll i fältet "arena".',
+      'Ingen arena (forum) är beskriven: fyll i "Arena (forum)".',
       'Samverkan är inte formaliserad: registrera avtalet eller avsiktsförklaringen.',
       'Ordförandeskapet i Blekingerådet ska rotera mellan parterna: inrätta en rotation.',
       'Rådet samlar region, kommuner, Arbetsförmedlingen, högskolan och länsstyrelsen: minst tre bidragande parter behövs (nu –).',
     ]);
     expect(messages(gather[1])).toEqual(['Ordförandeskapet i Blekingerådet ska rotera mellan parterna: inrätta en rotation.']);
     expect(messages(transcript.blocked.find((b) => b.step === 'Gemensamt problem'))).toEqual([
-      'Problemformuleringen saknas: registrera den som dokument (slag "problemStatement").',
+      'Problemformuleringen saknas: registrera den som dokument av slaget "Problemformulering".',
       ...['Region Blekinge', 'Karlskrona kommun', 'Ronneby kommun', 'Karlshamns kommun', 'Olofströms kommun', 'Sölvesborgs kommun'].map(
         (n) => `${n} har inte ställt sig bakom problemformuleringen.`,
       ),
@@ -83,7 +83,7 @@ describe('the seed cases end to end', () => {
     );
     expect(messages(transcript.blocked.find((b) => b.step === 'Uppföljning'))).toEqual([
       'Målet "Halverad ungdomsarbetslöshet i Blekinge" har ingen mätning efter utgångsåret.',
-      'Uppföljningsrapporten saknas: registrera den som dokument (slag "followUpReport").',
+      'Uppföljningsrapporten saknas: registrera den som dokument av slaget "Uppföljningsrapport".',
     ]);
   });
 
@@ -94,8 +94,8 @@ describe('the seed cases end to end', () => {
       'Polismyndigheten har inte skrivit under avsiktsförklaringen: varje part beslutar för sig själv.',
     ]);
     expect(messages(transcript.blocked.find((b) => b.step === 'Lägesbild'))).toEqual([
-      'Nulägesanalysen saknas: registrera den som dokument (slag "situationAnalysis").',
-      'Ange vilka data analysen vilar på i fältet "dataSources" (t.ex. Kolada-nyckeltal och utgångsvärden).',
+      'Dokumentet "Lägesbild" saknas: registrera det i ärendet.',
+      'Ange vilka data analysen vilar på: fyll i "Underlag för lägesbilden" (t.ex. Kolada-nyckeltal och utgångsvärden).',
     ]);
     expect(messages(transcript.blocked.find((b) => b.step === 'Åtgärdsplan'))).toEqual([
       'Åtgärden "Trygghetsvandringar i centrum" har ingen undergrupp av berörda parter.',
@@ -124,7 +124,7 @@ describe('the seed cases end to end', () => {
         'Hällefors kommun',
         'Ljusnarsbergs kommun',
       ].map((n) => `${n} har inte skrivit under avtalet eller avsiktsförklaringen.`),
-      'Avtalet mellan parterna saknas: registrera det (slag "agreement").',
+      'Avtalet mellan parterna saknas: registrera det som dokument av slaget "Avtal".',
       ...[
         'Region Örebro län',
         'Örebro kommun',
@@ -140,10 +140,10 @@ describe('the seed cases end to end', () => {
         'Hällefors kommun',
         'Ljusnarsbergs kommun',
       ].map((n) => `${n} har inte skrivit under avtalet.`),
-      'Den regionala utvecklingsstrategin (RUS) ska finnas som gemensamt styrdokument (slag "steeringDocument").',
+      'Den regionala utvecklingsstrategin (RUS) ska finnas som gemensamt styrdokument: registrera den som dokument av slaget "Gemensamt styrdokument (RUS)".',
     ]);
     expect(messages(transcript.blocked.find((b) => b.step === 'Mål'))).toEqual([
-      'Målkonflikter mellan RUS och kommunernas översiktsplaner ska hanteras: beskriv dem i fältet "goalConflicts".',
+      'Målkonflikter mellan RUS och kommunernas översiktsplaner ska hanteras: fyll i "Målkonflikter mellan RUS och översiktsplanerna".',
       ...[
         'Kumla kommun',
         'Hallsbergs kommun',

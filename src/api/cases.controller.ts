@@ -8,6 +8,7 @@ import { CasesService, type CommandOptions } from '../cases/cases.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
 import { HistoryVerification } from '../governance/history-verification.service.js';
+import { CaseHistory } from '../governance/case-history.service.js';
 import { CurrentActor } from './auth.guard.js';
 import { CreateCaseDto, GateQuery, HistoryQuery, ListCasesQuery, SendEventDto } from './dto/cases.dto.js';
 import { CaseDto, CasePageDto, GateDto, HistoryDto, VerifyDto } from './dto/responses.dto.js';
@@ -44,6 +45,7 @@ export class CasesController {
     private readonly queries: CaseQueries,
     private readonly deadlines: DeadlineQueries,
     private readonly histories: HistoryVerification,
+    private readonly historyInWords: CaseHistory,
   ) {}
 
   @Post()
@@ -120,18 +122,22 @@ export class CasesController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'The case history: append-only, hash-chained events' })
+  @ApiOperation({
+    summary:
+      "The case history: append-only, hash-chained events, each with its payload for machines and a summary in words for people, in the caller's language",
+  })
   @ApiAnswers({ type: HistoryDto })
-  async history(@Param('id', caseId) id: string, @Query() query: HistoryQuery): Promise<HistoryDto> {
-    const events = await this.queries.history(id, { after: query.after ?? 0, limit: query.limit ?? 500 });
+  async history(@Param('id', caseId) id: string, @Query() query: HistoryQuery, @Req() req: Request): Promise<HistoryDto> {
+    const entries = await this.historyInWords.page(id, { after: query.after ?? 0, limit: query.limit ?? 500 }, languageOf(req));
     return {
       caseId: id,
-      events: events.map((e) => ({
+      events: entries.map(({ event: e, summary }) => ({
         seq: e.seq,
         type: e.type,
         occurredAt: e.occurredAt.toISOString(),
         actor: { kind: e.actorKind, person: e.actorPerson, organisation: e.actorOrganisation },
         payload: e.payload,
+        summary,
         prevHash: e.prevHash,
         hash: e.hash,
       })),

@@ -22,6 +22,8 @@ export class FactsController {
         description: f.description[lang],
         ...(f.params ? { params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, v[lang]])) } : {}),
         ...(f.itemFields ? { itemFields: f.itemFields } : {}),
+        ...(f.names ? { names: f.names } : {}),
+        task: f.task.kind,
       })),
       operators: Object.entries(OPERATORS).map(([name, o]) => ({ name, factTypes: o.factTypes, value: o.value })),
     };

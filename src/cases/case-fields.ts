@@ -1,4 +1,7 @@
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import type { LocalizedText } from '../common/i18n.js';
+import { isLocalDate } from '../common/local-date.js';
+import type { FieldType, Vocabulary } from '../rules/vocabulary.js';
 import type { FieldValue } from './case.entity.js';
 
 /** A field name: lowerCamelCase, 1–64 ASCII letters and digits (docs/access-and-security.md, "The history: field names, …"). */
@@ -13,6 +16,8 @@ export function isObjectMemberName(name: string): boolean {
   return name in Object.prototype;
 }
 const MAX_TEXT = 20_000;
+/** A declared one-line text field (`text`) holds at most this many characters; `longText` up to {@link MAX_TEXT}. */
+const MAX_LINE = 1_000;
 const MAX_CHANGES = 50;
 /** Control characters other than tab and line breaks; PostgreSQL cannot store NUL at all. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this finds
@@ -74,4 +79,52 @@ export function parseFieldPatch(body: unknown): Record<string, FieldValue | null
   if (problems.length)
     throw new DomainError('VALIDATION_FAILED', { sv: 'Fältens värden är inte giltiga.', en: 'the field values are not valid' }, { errors: problems });
   return Object.assign(Object.create(null) as Record<string, FieldValue | null>, body);
+}
+
+/** What a value of each declared type is, in words: "ska vara …". */
+const TYPE_WORDS: Record<FieldType, LocalizedText> = {
+  text: { sv: `en text på en rad (högst ${MAX_LINE} tecken)`, en: `a text on one line (at most ${MAX_LINE} characters)` },
+  longText: { sv: 'en text', en: 'a text' },
+  date: { sv: 'ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2027-03-03', en: 'a date written YYYY-MM-DD, e.g. 2027-03-03' },
+  number: { sv: 'ett tal', en: 'a number' },
+  boolean: { sv: 'ja eller nej (true eller false)', en: 'yes or no (true or false)' },
+};
+
+/**
+ * Checks the values of the fields a workflow declares against their declared types (`text` one
+ * line, `longText` any text, `date` a calendar date `YYYY-MM-DD`, `number`, `boolean`); `null`
+ * removes any field. Fields the workflow does not declare are not checked here: they are kept as
+ * the secretariat's own notes (docs/workflows-and-rules.md, "Case fields and document kinds").
+ * Messages name the field by its label. Pure.
+ *
+ * @throws DomainError UNPROCESSABLE listing every value that is not of its field's type
+ */
+export function checkDeclaredFields(changes: Readonly<Record<string, FieldValue | null>>, vocabulary: Vocabulary): void {
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null || !Object.hasOwn(vocabulary.fields, name)) continue;
+    const { type, label } = vocabulary.fields[name]!;
+    if (!fits(type, value)) {
+      problems.push({ path: name, message: { sv: `"${label.sv}" ska vara ${TYPE_WORDS[type].sv}`, en: `"${label.en}" must be ${TYPE_WORDS[type].en}` } });
+    }
+  }
+  if (problems.length) {
+    const named = (lang: 'sv' | 'en') => problems.map((p) => (typeof p.message === 'string' ? p.message : p.message[lang])).join('; ');
+    throw new DomainError('UNPROCESSABLE', { sv: `${named('sv')}.`, en: named('en') }, { errors: problems });
+  }
+}
+
+function fits(type: FieldType, value: FieldValue): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' && value.length <= MAX_LINE && !/[\r\n]/.test(value);
+    case 'longText':
+      return typeof value === 'string';
+    case 'date':
+      return typeof value === 'string' && isLocalDate(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
 }

@@ -5,7 +5,9 @@ import type { CompiledWorkflow, StepInfo } from '../definitions/compile-workflow
 import type { Sla } from '../definitions/workflow-types.js';
 import type { OpenDeadline } from '../deadlines/deadline-queries.js';
 import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
+import { documentKindsOf, type FieldType, type Vocabulary } from '../rules/vocabulary.js';
 import { activeSteps, candidateTransitions } from './case-engine.js';
+import { toTaskView, type TaskView } from './task-view.js';
 import type { CaseRecord } from './case.entity.js';
 
 /** A step as the API shows it, in the caller's language. */
@@ -38,6 +40,25 @@ export interface DeadlineView {
   workingDaysLeft: number;
 }
 
+/** A case field the workflow declares, with its value on the case, in the caller's language. */
+export interface DeclaredFieldView {
+  key: string;
+  type: FieldType;
+  label: string;
+  help?: string;
+  /** The value recorded, or null while the field is empty. */
+  value: string | number | boolean | null;
+}
+
+/** A kind of document, in the caller's language. */
+export interface DocumentKindView {
+  key: string;
+  label: string;
+  help?: string;
+  /** Whether the workflow declares it (its gates or forms use it); the others have their default label. */
+  declared: boolean;
+}
+
 /** The case as the API returns it. */
 export interface CaseView {
   id: string;
@@ -49,6 +70,10 @@ export interface CaseView {
   deadlines: DeadlineView[];
   allowedEvents: AllowedEventView[];
   fields: Record<string, unknown>;
+  /** The fields the workflow declares, in its order, with label, help and value: what a form shows. */
+  declaredFields: DeclaredFieldView[];
+  /** Every kind a document can have: those the workflow declares first (with its label and help), then the rest. */
+  documentKinds: DocumentKindView[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +98,8 @@ export interface GateFailureView {
   message: string;
   responsible?: string;
   facts: Record<string, unknown>;
+  /** What would satisfy it (its status as the facts say; `GET /cases/{id}/gates` says it for the caller). */
+  task: TaskView;
 }
 
 /**
@@ -102,11 +129,32 @@ export function toCaseView(record: CaseRecord, workflow: CompiledWorkflow, lang:
     })),
     allowedEvents: allowedEvents(record, workflow, lang, actor),
     fields: record.fields,
+    declaredFields: declaredFields(workflow.vocabulary, record.fields, lang),
+    documentKinds: documentKinds(workflow.vocabulary, lang),
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     createdBy: { person: record.createdByPerson, organisation: record.createdByOrganisation },
   };
+}
+
+/** The declared fields with their values, in the caller's language. Pure. */
+export function declaredFields(vocabulary: Vocabulary, values: Readonly<Record<string, unknown>>, lang: Language): DeclaredFieldView[] {
+  return Object.entries(vocabulary.fields).map(([key, f]) => {
+    const value = Object.hasOwn(values, key) ? values[key] : null;
+    return {
+      key,
+      type: f.type,
+      label: f.label[lang],
+      ...(f.help ? { help: f.help[lang] } : {}),
+      value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null,
+    };
+  });
+}
+
+/** The document kinds, declared ones first, in the caller's language. Pure. */
+export function documentKinds(vocabulary: Vocabulary, lang: Language): DocumentKindView[] {
+  return documentKindsOf(vocabulary).map((k) => ({ key: k.key, label: k.label[lang], ...(k.help ? { help: k.help[lang] } : {}), declared: k.declared }));
 }
 
 /** Maps a case to a list line. Pure. */
@@ -133,10 +181,11 @@ export function toGateFailureView(failure: GateFailure, lang: Language): GateFai
     message: failure.message[lang],
     ...(failure.responsible ? { responsible: failure.responsible } : {}),
     facts: failure.facts,
+    task: toTaskView(failure.task, lang, failure.message[lang]),
   };
 }
 
-/** A gate verdict in the caller's language. */
+/** A gate verdict in the caller's language (the failures with their tasks; the conditions met are left out). */
 export function toGateView(event: string, result: GateResult, lang: Language) {
   return { event, passed: result.passed, ruleSets: result.ruleSets, failures: result.failures.map((f) => toGateFailureView(f, lang)) };
 }

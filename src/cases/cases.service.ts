@@ -16,7 +16,7 @@ import type { GateFailure, GateResult } from '../rules/gate-evaluator.js';
 import { GateService } from './gate.service.js';
 import { transitionsAccepting } from './case-checks.js';
 import { activeStateIds, gateRuleSetsFor, initialCaseState, step, type BlockedTransition, type CaseState, type EngineEvent } from './case-engine.js';
-import { parseFieldPatch } from './case-fields.js';
+import { checkDeclaredFields, parseFieldPatch } from './case-fields.js';
 import { CASE_STATE_LISTENERS, type CaseStateListener } from './case-listeners.js';
 import { CasePartyRecord, CaseRoleRecord } from './party.entity.js';
 import { CaseRecord, type FieldValue } from './case.entity.js';
@@ -238,7 +238,8 @@ export class CasesService {
           from: outcome.from,
           to: outcome.to,
           transition: { source: outcome.transition.source, target: outcome.transition.target },
-          gate,
+          // The verdict and its failures (none, as it passed); the conditions met are the rule files'.
+          gate: { passed: gate.passed, ruleSets: gate.ruleSets, failures: gate.failures },
           workflow: { id: workflow.id, version: workflow.version },
         },
       });
@@ -250,13 +251,16 @@ export class CasesService {
   /**
    * Records case fields (merge patch: a value sets, null removes). A patch that changes nothing
    * (values already set, or removing fields that were never set) writes nothing and appends no
-   * event: the answer is the case at its current version.
-   * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED
+   * event: the answer is the case at its current version. The fields the workflow declares take
+   * values of their declared type; others are kept as they come (see `checkDeclaredFields`).
+   * @throws DomainError NOT_FOUND, VERSION_CONFLICT, CASE_CLOSED, FORBIDDEN, VALIDATION_FAILED,
+   *         UNPROCESSABLE (a declared field's value of another type)
    */
   async updateFields(caseId: string, patch: unknown, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
     const changes = parseFieldPatch(patch);
-    return this.mutate(caseId, actor, options, ({ record, actor: onCase }) => {
+    return this.mutate(caseId, actor, options, ({ record, workflow, actor: onCase }) => {
       assertMayEditFields(onCase);
+      checkDeclaredFields(changes, workflow.vocabulary);
       // Own members only, in objects without a prototype: a name is never looked up through Object.prototype.
       const fields: Record<string, FieldValue> = Object.assign(Object.create(null), record.fields);
       const diff: Record<string, { from: FieldValue | null; to: FieldValue | null }> = Object.create(null);
@@ -393,7 +397,13 @@ export class CasesService {
     for (const b of blocked) {
       if (!b.failedGuard) continue;
       const info = own(GUARD_CATALOGUE, b.failedGuard);
-      failures.push({ ruleSet: null, rule: `guard:${b.failedGuard}`, message: info?.failure ?? { sv: b.failedGuard, en: b.failedGuard }, facts: {} });
+      failures.push({
+        ruleSet: null,
+        rule: `guard:${b.failedGuard}`,
+        message: info?.failure ?? { sv: b.failedGuard, en: b.failedGuard },
+        facts: {},
+        task: { kind: 'other', status: 'notStarted', fact: null },
+      });
     }
     return failures;
   }

@@ -27,6 +27,6 @@ export class GateService {
       return ruleSet;
     });
     const values = await this.facts.compute({ em, record, now, calendar: this.calendar }, factRequestsOf(ruleSets));
-    return evaluateGate(ruleSets, values);
+    return evaluateGate(ruleSets, values, workflow.vocabulary);
   }
 }

@@ -3,6 +3,7 @@ import { canonicalJson, sha256 } from '../common/canonical-json.js';
 import type { LocalizedText } from '../common/i18n.js';
 import { GATE_GUARD, GUARD_CATALOGUE, type GuardEvent } from './guard-catalogue.js';
 import type { RuleSetFile } from '../rules/rule-set-types.js';
+import { vocabularyFrom, type Vocabulary } from '../rules/vocabulary.js';
 import type { EventRoles, GuardRef, Sla, StateConfig, TransitionConfig, TransitionSpec, WorkflowFile } from './workflow-types.js';
 
 /** A state of the workflow as the engine and the API show it. */
@@ -38,6 +39,8 @@ export interface CompiledWorkflow {
   definition: WorkflowFile;
   /** The rule sets this version's gates use, pinned with it. */
   ruleSets: ReadonlyMap<string, RuleSetFile>;
+  /** The case fields and document kinds the version declares (`meta.fields`, `meta.documentKinds`). */
+  vocabulary: Vocabulary;
   machine: AnyStateMachine;
   steps: ReadonlyMap<string, StepInfo>;
   /** All transitions, keyed by the dot path of the state that declares them. */
@@ -133,12 +136,18 @@ export function compileWorkflow(definition: WorkflowFile, ruleSets: ReadonlyMap<
     ...(definition.description ? { description: definition.description } : {}),
     definition,
     ruleSets: new Map(sortedRuleSets),
+    vocabulary: vocabularyOf(definition),
     machine,
     steps,
     transitions,
     hash: sha256(canonicalJson(definition)),
     rulesHash: sha256(canonicalJson(Object.fromEntries(sortedRuleSets))),
   };
+}
+
+/** The case fields and document kinds a workflow file declares (none, for a file that declares none). Pure. */
+export function vocabularyOf(definition: Pick<WorkflowFile, 'meta'>): Vocabulary {
+  return vocabularyFrom(definition.meta?.fields, definition.meta?.documentKinds);
 }
 
 /**

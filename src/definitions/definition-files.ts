@@ -56,7 +56,7 @@ export async function validateLoaded(
   const workflows: ValidatedDefinitions['workflows'] = [];
   const seen = new Map<string, string>();
   for (const { file, json } of workflowFiles.files) {
-    const found = validateWorkflow(file, json, { ruleSetIds });
+    const found = validateWorkflow(file, json, { ruleSetIds, ruleSets });
     problems.push(...found);
     const { id, version } = (json ?? {}) as { id?: unknown; version?: unknown };
     // JSON.stringify, not String(): a file's id may be any JSON, e.g. {"toString": 1}, which String() cannot print.

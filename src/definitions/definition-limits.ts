@@ -41,6 +41,8 @@ export const DEFINITION_LIMITS = {
   exampleBytes: 16_384,
   /** Wall-clock time the examples of one rule set sent over the API may take to run, in milliseconds. */
   examplesMillis: 250,
+  /** Case fields one workflow declares, and document kinds. */
+  declarations: 100,
   /**
    * The same for the deployment's own folders (read at start-up and by `npm run validate`): they
    * are not a caller's input, and a service must not refuse to start because its machine is busy.

@@ -15,6 +15,8 @@ export function schemaChecker(schema: object): (file: string, value: unknown) =>
 }
 
 function describe(file: string, error: ErrorObject, root: unknown): DefinitionProblem[] {
+  // A key that breaks `propertyNames` (a state or field named "Bad"): said at the key, with its name.
+  if (error.propertyName !== undefined) return describeName(file, error, error.propertyName);
   const at = error.instancePath;
   const actual = valueAt(root, at);
   const problem = (where: string, text: ProblemText) => [problemAt(file, where, text)];
@@ -46,10 +48,8 @@ function describe(file: string, error: ErrorObject, root: unknown): DefinitionPr
       const form = patternName(String(error.params.pattern));
       return problem(at, { sv: `${is.sv} har inte rätt form (${form.sv})`, en: `${is.en} does not have the required form (${form.en})` });
     }
-    case 'propertyNames': {
-      const name = String(error.params.propertyName);
-      return problem(at + pointer(name), { sv: `namnet "${name}" är inte tillåtet här`, en: `the name "${name}" is not allowed here` });
-    }
+    case 'propertyNames':
+      return []; // the error of the name itself says it better (describeName)
     case 'minProperties':
     case 'maxProperties':
       if (isSla(error)) {
@@ -87,6 +87,29 @@ function describe(file: string, error: ErrorObject, root: unknown): DefinitionPr
       return []; // the errors of the sub-schema say it better
     default:
       return problem(at, { sv: `uppfyller inte regeln "${error.keyword}" i schemat`, en: error.message ?? `fails "${error.keyword}"` });
+  }
+}
+
+/** A key of an object that breaks the rule its names follow, said at the key. */
+function describeName(file: string, error: ErrorObject, name: string): DefinitionProblem[] {
+  const at = error.instancePath + pointer(name);
+  const quoted = JSON.stringify(name);
+  switch (error.keyword) {
+    case 'pattern': {
+      const form = patternName(String(error.params.pattern));
+      return [
+        problemAt(file, at, { sv: `namnet ${quoted} har inte rätt form (${form.sv})`, en: `the name ${quoted} does not have the required form (${form.en})` }),
+      ];
+    }
+    case 'maxLength':
+      return [
+        problemAt(file, at, {
+          sv: `namnet ${quoted} får ha högst ${String(error.params.limit)} tecken`,
+          en: `the name ${quoted} must have at most ${String(error.params.limit)} characters`,
+        }),
+      ];
+    default:
+      return [problemAt(file, at, { sv: `namnet ${quoted} är inte tillåtet här`, en: `the name ${quoted} is not allowed here` })];
   }
 }
 

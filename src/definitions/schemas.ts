@@ -8,6 +8,7 @@
 
 import { DEFINITION_LIMITS as LIMITS } from './definition-limits.js';
 import { MAX_PATH_LENGTH } from '../rules/json-path.js';
+import { DOCUMENT_KINDS, FIELD_TYPES } from '../rules/vocabulary.js';
 
 const LOWER_CAMEL = '^[a-z][a-zA-Z0-9]*$';
 const UPPER_SNAKE = '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$';
@@ -45,6 +46,28 @@ export const workflowSchema = {
   definitions: {
     localizedText,
     eventRoles,
+    // A case field the workflow declares: its key, value type, label and help.
+    field: {
+      type: 'object',
+      properties: {
+        key: { type: 'string', pattern: LOWER_CAMEL, maxLength: LIMITS.nameLength },
+        type: { enum: FIELD_TYPES },
+        label: { $ref: '#/definitions/localizedText' },
+        help: { $ref: '#/definitions/localizedText' },
+      },
+      required: ['key', 'type', 'label'],
+      additionalProperties: false,
+    },
+    documentKind: {
+      type: 'object',
+      properties: {
+        key: { enum: DOCUMENT_KINDS },
+        label: { $ref: '#/definitions/localizedText' },
+        help: { $ref: '#/definitions/localizedText' },
+      },
+      required: ['key', 'label'],
+      additionalProperties: false,
+    },
     sla: {
       type: 'object',
       properties: {
@@ -170,7 +193,11 @@ export const workflowSchema = {
     initial: { type: 'string', minLength: 1 },
     meta: {
       type: 'object',
-      properties: { roles: { $ref: '#/definitions/eventRoles' } },
+      properties: {
+        roles: { $ref: '#/definitions/eventRoles' },
+        fields: { type: 'array', items: { $ref: '#/definitions/field' }, maxItems: LIMITS.declarations },
+        documentKinds: { type: 'array', items: { $ref: '#/definitions/documentKind' }, maxItems: LIMITS.declarations },
+      },
       additionalProperties: false,
     },
     states: {

@@ -86,7 +86,7 @@ export async function validateRuleSet(file: string, json: unknown, examplesMilli
                 en: `the message inserts ${inserted}, but the items of "${String(c.each)}" have no field "${p.name}" (fields: ${fields})`,
               });
             }
-          } else if (!own(FACT_CATALOGUE, p.name)) {
+          } else if (p.scope === 'fact' && !own(FACT_CATALOGUE, p.name)) {
             const hint = knownFacts(p.name);
             say(['conditions', i, 'message', lang], {
               sv: `meddelandet infogar "{{${p.name}}}", som inte är en känd fakta ${hint.sv}`,

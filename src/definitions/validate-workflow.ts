@@ -6,6 +6,8 @@ import { schemaChecker } from './schema-check.js';
 import { workflowSchema } from './schemas.js';
 import { own } from '../common/own.js';
 import type { LocalizedText } from '../common/i18n.js';
+import { namesInRuleSet } from '../rules/references.js';
+import type { RuleSetFile } from '../rules/rule-set-types.js';
 
 const checkSchema = schemaChecker(workflowSchema);
 
@@ -13,6 +15,12 @@ const checkSchema = schemaChecker(workflowSchema);
 export interface WorkflowValidationContext {
   /** Ids of the rule sets that exist. */
   ruleSetIds: ReadonlySet<string>;
+  /**
+   * The valid rule sets by id, so that the case fields and document kinds their conditions name
+   * can be checked against what the workflow declares. A rule set missing here (it has problems
+   * of its own, reported in its file) is not checked.
+   */
+  ruleSets?: ReadonlyMap<string, RuleSetFile>;
 }
 
 /**
@@ -43,6 +51,7 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
   }
 
   checkFileName(file, json, say);
+  checkDeclarations(json, say);
   checkInitials(json, nodes, say);
   checkRoleNames(json, nodes, say);
   for (const node of nodes) checkDeadline(node, say);
@@ -59,6 +68,7 @@ export function validateWorkflow(file: string, json: unknown, ctx: WorkflowValid
       }
       checkGuard(t.raw, [...where], say);
       checkGate(t.raw, [...where], ctx, say);
+      checkGateNames(json, t.raw, [...where], ctx, say);
       if (rolesFor(json, node, t.event) === undefined) {
         say([...node.pointer, 'on', t.event], {
           sv: `ingen roll får skicka "${t.event}" här: ange rollerna i "meta.roles" för arbetsflödet eller för det här steget`,
@@ -425,6 +435,82 @@ function checkGate(raw: unknown, where: Array<string | number>, ctx: WorkflowVal
       say([...where, 'meta', 'gate', i], {
         sv: `okänd regeluppsättning "${id}" ${hint.sv}; en regeluppsättning är en fil rules/<id>.json`,
         en: `unknown rule set "${id}" ${hint.en}; a rule set is a file rules/<id>.json`,
+      });
+    }
+  });
+}
+
+/** The words of the two kinds of declaration, for messages. */
+const DECLARED = {
+  field: { list: 'fields', sv: 'fältet', en: 'the field', svPlural: 'fält', enPlural: 'fields' },
+  documentKind: { list: 'documentKinds', sv: 'dokumentslaget', en: 'the document kind', svPlural: 'dokumentslag', enPlural: 'document kinds' },
+} as const;
+
+/**
+ * Each field and document kind is declared once, and a field's key is not a member of every
+ * JavaScript object (`constructor`, `toString`): the case fields refuse those names, so such a
+ * field could never be filled. (The schema has said which document kinds there are.)
+ */
+function checkDeclarations(root: Record<string, unknown>, say: Say): void {
+  if (!isObject(root.meta)) return;
+  for (const kind of ['field', 'documentKind'] as const) {
+    const list = root.meta[DECLARED[kind].list];
+    if (!Array.isArray(list)) continue;
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      if (!isObject(item) || typeof item.key !== 'string') return;
+      const at = ['meta', DECLARED[kind].list, i, 'key'];
+      const first = seen.get(item.key);
+      if (first !== undefined) {
+        say(at, {
+          sv: `${DECLARED[kind].sv} "${item.key}" deklareras redan i element ${first}; deklarera det en gång`,
+          en: `${DECLARED[kind].en} "${item.key}" is already declared in element ${first}; declare it once`,
+        });
+      } else if (kind === 'field' && item.key in Object.prototype) {
+        say(at, {
+          sv: `"${item.key}" är ett reserverat namn (alla JavaScript-objekt har en medlem med det namnet); välj en annan nyckel`,
+          en: `"${item.key}" is a reserved name (every JavaScript object has a member of that name); choose another key`,
+        });
+      }
+      if (first === undefined) seen.set(item.key, i);
+    });
+  }
+}
+
+/** The keys a workflow file declares in `meta.fields` or `meta.documentKinds` (tolerating any shape). */
+function declaredKeys(meta: Record<string, unknown>, list: string): string[] {
+  const items = meta[list];
+  return Array.isArray(items)
+    ? items
+        .filter(isObject)
+        .map((i) => i.key)
+        .filter((k): k is string => typeof k === 'string')
+    : [];
+}
+
+/**
+ * Every case field and document kind the rule sets of a gate name is declared by the workflow
+ * (`meta.fields`, `meta.documentKinds`): a gate can then say what is missing by its label, and a
+ * field or kind spelt differently in a rule set is found before any case runs. Rule sets are
+ * shared by workflows, so the problem is the workflow's, at the gate that pins the rule set.
+ */
+function checkGateNames(root: Record<string, unknown>, raw: unknown, where: Array<string | number>, ctx: WorkflowValidationContext, say: Say): void {
+  if (!ctx.ruleSets || !isObject(raw) || !isObject(raw.meta) || !Array.isArray(raw.meta.gate)) return;
+  const meta = isObject(root.meta) ? root.meta : {};
+  raw.meta.gate.forEach((id, i) => {
+    const ruleSet = typeof id === 'string' ? ctx.ruleSets!.get(id) : undefined;
+    if (!ruleSet) return;
+    const reported = new Set<string>();
+    for (const ref of namesInRuleSet(ruleSet)) {
+      const words = DECLARED[ref.kind];
+      const known = declaredKeys(meta, words.list);
+      if (known.includes(ref.key)) continue;
+      if (reported.has(`${ref.kind} ${ref.key}`)) continue;
+      reported.add(`${ref.kind} ${ref.key}`);
+      const source = `rules/${id as string}.json#${pointer(...ref.at)}`;
+      say([...where, 'meta', 'gate', i], {
+        sv: `regeluppsättningen "${id as string}" nämner ${words.sv} "${ref.key}" (${source}), men arbetsflödet deklarerar det inte; lägg till det i "meta.${words.list}" med etikett på svenska och engelska (deklarerade ${words.svPlural}: ${known.length ? listNames(known, 12, 'sv') : 'inga'})`,
+        en: `rule set "${id as string}" names ${words.en} "${ref.key}" (${source}), which the workflow does not declare; add it to "meta.${words.list}" with a label in Swedish and English (declared ${words.enPlural}: ${known.length ? listNames(known) : 'none'})`,
       });
     }
   });

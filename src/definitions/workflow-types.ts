@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../common/i18n.js';
+import type { DocumentKindDeclaration, FieldDeclaration } from '../rules/vocabulary.js';
 
 /**
  * The process owner's workflow file, `workflows/<id>.v<version>.json`, as it is after validation.
@@ -24,6 +25,13 @@ export interface WorkflowFile {
 export interface WorkflowMeta {
   /** Default roles allowed to send each event, where a state does not say otherwise. */
   roles?: EventRoles;
+  /**
+   * The case fields of this workflow, in the order a form shows them: key (lowerCamelCase), the
+   * type of value, the label and a help text. Every field a gate names must be declared here.
+   */
+  fields?: FieldDeclaration[];
+  /** The kinds of document of this workflow with its labels and help. Every kind a gate names must be declared here. */
+  documentKinds?: DocumentKindDeclaration[];
 }
 
 /** Event type → the roles on the case that may send it. */

@@ -12,8 +12,11 @@ export { DEVELOPMENT_TOKEN_FILE } from '../access/development-admin.js';
 /**
  * On the embedded development database (never in production): the seed's organisations, and, on a
  * database without cases, the four seed cases walked to follow-up, so there is something to look
- * at after the first `npm start`, each visible to the development administrator. Done over the
- * service's own HTTP API, like any client.
+ * at after the first `npm start`. The development administrator runs them with the leading
+ * organisation: their organisation ("Utvecklingsmiljön") joins each case as a leading party and
+ * they hold its secretariat role there (and the case's process owner role), so signing in with the
+ * development token shows the steps and tasks one can do. Done over the service's own HTTP API,
+ * like any client, so each case's history says so.
  */
 export async function seedDevelopmentData(app: NestExpressApplication, url: string, token: string, demoCases: boolean): Promise<void> {
   const logger = new Logger('DevelopmentData');
@@ -25,8 +28,11 @@ export async function seedDevelopmentData(app: NestExpressApplication, url: stri
     const walk = new Walk(url, token, () => {});
     await scenario(walk);
     // The development administrator (who signs in to the web interface with the development token)
-    // sees the demo cases: their organisation is an informed party and they its process owner.
-    await walk.api.post(`/cases/${walk.caseId}/parties`, { organisationId: me.organisation.id, responsibilities: ['informed'] });
+    // runs the demo cases with their leading party: their organisation leads too (it decides and
+    // signs nothing), and they hold its secretariat, the role the workflows let send their events,
+    // and the case's process owner role.
+    await walk.api.post(`/cases/${walk.caseId}/parties`, { organisationId: me.organisation.id, responsibilities: ['leads'], mustSign: false });
+    await walk.api.post(`/cases/${walk.caseId}/roles`, { role: 'secretariat', organisationId: me.organisation.id, holderId: me.person.id });
     await walk.api.post(`/cases/${walk.caseId}/roles`, { role: 'processOwner', organisationId: me.organisation.id, holderId: me.person.id });
     logger.log(`demo case "${name}" walked to follow-up: GET /cases/${walk.caseId}`);
   }

@@ -193,6 +193,30 @@ export function textDigest(text: string): string {
     .digest('hex')}`;
 }
 
+/**
+ * The words a decision lacks and those it has in their place, as the secretariat reads them
+ * ("och förebyggande"), each at most `max` words (then "…"); passages are separated by " … ".
+ * Empty when there are none. Pure.
+ */
+export function differingWords(comparison: Pick<TextComparison, 'diff'>, max = 12): { missing: string; extra: string } {
+  const of = (op: DiffPart['op']) => {
+    const passages = comparison.diff.filter((p) => p.op === op).map((p) => p.words);
+    const out: string[] = [];
+    let count = 0;
+    for (const passage of passages) {
+      if (count >= max) {
+        out.push('…');
+        break;
+      }
+      const taken = passage.slice(0, max - count);
+      count += taken.length;
+      out.push(taken.join(' ') + (taken.length < passage.length ? ' …' : ''));
+    }
+    return out.join(' … ').replace(/ … …$/, ' …');
+  };
+  return { missing: of('missing'), extra: of('extra') };
+}
+
 /** "14–16" or "3, 14–16": word ranges as a secretariat reads them. */
 export function formatRanges(ranges: readonly WordRange[]): string {
   return ranges.map((r) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)).join(', ');

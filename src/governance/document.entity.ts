@@ -1,17 +1,8 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
+import type { DocumentKind } from '../rules/vocabulary.js';
 
-export const DOCUMENT_KINDS = [
-  'agreement',
-  'declarationOfIntent',
-  'problemStatement',
-  'situationAnalysis',
-  'plan',
-  'followUpReport',
-  'steeringDocument',
-  'decision',
-  'other',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The kinds a document can have, kept with the workflows' words for them (src/rules/vocabulary.ts). */
+export { DOCUMENT_KINDS, type DocumentKind } from '../rules/vocabulary.js';
 
 /**
  * A document of the case. The product does not pretend to be each party's registry: it records

@@ -22,6 +22,7 @@ describe('evaluateGate', () => {
       { id: 'start', passed: false },
       { id: 'problem', passed: false },
     ]);
+    const task = (key: string) => ({ kind: 'setField', status: 'notStarted', fact: 'filledFields', fields: [{ key, label: { sv: key, en: key } }] });
     expect(result.failures).toEqual([
       {
         ruleSet: 'start',
@@ -29,6 +30,7 @@ describe('evaluateGate', () => {
         message: { sv: 'arena saknas (ifyllt: goals)', en: 'arena missing (filled: goals)' },
         responsible: 'secretariat',
         facts: { filledFields: ['goals'] },
+        task: task('arena'),
       },
       {
         ruleSet: 'start',
@@ -36,6 +38,7 @@ describe('evaluateGate', () => {
         message: { sv: 'agreement saknas (ifyllt: goals)', en: 'agreement missing (filled: goals)' },
         responsible: 'secretariat',
         facts: { filledFields: ['goals'] },
+        task: task('agreement'),
       },
       {
         ruleSet: 'problem',
@@ -43,8 +46,10 @@ describe('evaluateGate', () => {
         message: { sv: 'problemStatement saknas (ifyllt: goals)', en: 'problemStatement missing (filled: goals)' },
         responsible: 'secretariat',
         facts: { filledFields: ['goals'] },
+        task: task('problemStatement'),
       },
     ]);
+    expect(result.met).toEqual([]);
   });
 
   it('passes a rule set once its conditions hold, independently of the others', async () => {

@@ -5,6 +5,8 @@ import { factKey, factLabel, type FactRequest, type FactValues } from './fact-ke
 import { placeholders, renderMessage } from './messages.js';
 import { resolveJsonPath } from './json-path.js';
 import { CUSTOM_OPERATORS } from './operators.js';
+import { NO_VOCABULARY, type Vocabulary } from './vocabulary.js';
+import { taskOf, type GateTask } from './tasks.js';
 
 /** One condition of a gate that does not hold, with what it saw. */
 export interface GateFailure {
@@ -18,6 +20,15 @@ export interface GateFailure {
   facts: Record<string, unknown>;
   /** With `each`: the item (a board, a party, …) this line explains. */
   item?: Record<string, unknown>;
+  /** What would satisfy the condition (for this item): src/rules/tasks.ts. */
+  task: GateTask;
+}
+
+/** A condition of a gate that holds, with the task it asked for, done. */
+export interface GateMet {
+  ruleSet: string;
+  rule: string;
+  task: GateTask;
 }
 
 /** The verdict on a gate (one or more rule sets), explained. */
@@ -25,6 +36,11 @@ export interface GateResult {
   passed: boolean;
   ruleSets: Array<{ id: string; passed: boolean }>;
   failures: GateFailure[];
+  /**
+   * The conditions that hold, in file order, each with its task done: with the failures, the
+   * gate's whole task list. Not kept in the history (a transition records the verdict and failures).
+   */
+  met?: GateMet[];
 }
 
 /**
@@ -36,17 +52,25 @@ export interface GateResult {
  * computed beforehand (see {@link factRequestsOf}); a parameterised fact is looked up by its params.
  *
  * A condition's `path` is evaluated by {@link resolveJsonPath} (a small JSONPath subset).
+ * `{{field.key}}` and `{{documentKind.key}}` in messages are filled with the labels of the
+ * workflow's `vocabulary`.
  *
  * @throws Error with `code === 'UNDEFINED_FACT'` if a needed fact was not computed (a bug in the fact layer).
  * @throws UnsafePathError if a condition's path is outside the subset (validation refuses those).
  */
-export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues): Promise<GateResult> {
-  const failures = (await failingConditions(ruleSets, values)).flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values));
+export async function evaluateGate(ruleSets: readonly RuleSetFile[], values: FactValues, vocabulary: Vocabulary = NO_VOCABULARY): Promise<GateResult> {
+  const failing = await failingConditions(ruleSets, values);
+  const failures = failing.flatMap(({ ruleSet, condition }) => explain(ruleSet, condition, values, vocabulary));
   const failedSets = new Set(failures.map((f) => f.ruleSet));
+  const unmet = new Set(failing.map(({ condition }) => condition));
+  const met = ruleSets.flatMap((r) =>
+    r.conditions.filter((c) => !unmet.has(c)).map((c) => ({ ruleSet: r.id, rule: c.id, task: taskOf(c, values, vocabulary, undefined, true) })),
+  );
   return {
     passed: failures.length === 0,
     ruleSets: ruleSets.map((r) => ({ id: r.id, passed: !failedSets.has(r.id) })),
     failures,
+    met,
   };
 }
 
@@ -85,7 +109,7 @@ export async function failingConditions(
 }
 
 /** The failure lines of one failing condition: one, or one per item with `each`. */
-function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactValues): GateFailure[] {
+function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactValues, vocabulary: Vocabulary): GateFailure[] {
   const requests = requestsOfNode(condition.when);
   const seen: Record<string, unknown> = {};
   for (const request of requests) seen[factLabel(request)] = values.get(factKey(request.name, request.params));
@@ -100,12 +124,13 @@ function explain(ruleSet: RuleSetFile, condition: RuleCondition, values: FactVal
     if (Array.isArray(items) && items.length) {
       return items.map((item) => ({
         ...base,
-        message: renderMessage(condition.message, factValue, item as Record<string, unknown>),
+        message: renderMessage(condition.message, factValue, item as Record<string, unknown>, vocabulary),
         item: item as Record<string, unknown>,
+        task: taskOf(condition, values, vocabulary, item as Record<string, unknown>),
       }));
     }
   }
-  return [{ ...base, message: renderMessage(condition.message, factValue) }];
+  return [{ ...base, message: renderMessage(condition.message, factValue, undefined, vocabulary), task: taskOf(condition, values, vocabulary) }];
 }
 
 /** The facts (with their params) a condition tree names, in `fact` and in `value: {fact}` references. */
@@ -133,7 +158,7 @@ export function factRequestsOf(ruleSets: readonly RuleSetFile[]): FactRequest[] 
   for (const ruleSet of ruleSets) {
     for (const condition of ruleSet.conditions) {
       const own = requestsOfNode(condition.when);
-      const inserted = [...placeholders(condition.message.sv), ...placeholders(condition.message.en)].filter((p) => !p.item).map((p) => p.name);
+      const inserted = [...placeholders(condition.message.sv), ...placeholders(condition.message.en)].filter((p) => p.scope === 'fact').map((p) => p.name);
       for (const name of [...inserted, ...(condition.each ? [condition.each] : [])]) {
         if (!own.some((q) => q.name === name)) own.push({ name });
       }

@@ -1,4 +1,5 @@
 import { EscalationJob } from '../../src/escalations/escalation.job.js';
+import { addParty, assignRole, createCase, setUpDecisionPoint } from '../support/factories.js';
 import { seedRegistry } from '../support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type TestActor, type TestApp } from '../support/test-app.js';
 
@@ -12,7 +13,6 @@ import { ADMINISTRATOR, startTestApp, type TestActor, type TestApp } from '../su
  */
 describe('acting for an organisation', () => {
   let t: TestApp;
-  let caseId: string;
   let region: string;
   let vaxjo: string;
   let almhult: string;
@@ -27,33 +27,39 @@ describe('acting for an organisation', () => {
 
   const as = (actor: TestActor) => (method: string, path: string, body?: unknown) =>
     t.request(method, path, { as: actor, ...(body !== undefined ? { body } : {}) });
-  const history = async () => (await as(lead)('GET', `/cases/${caseId}/history`)).body.events as Array<{ type: string; payload: any }>;
+  const history = async (caseId: string) => (await as(lead)('GET', `/cases/${caseId}/history`)).body.events as Array<{ type: string; payload: any }>;
+  /**
+   * The case each test acts on, new for each: the region leads it, Växjö decides and contributes,
+   * Älmhult is kept informed, and each of the two has its own secretariat on the case.
+   */
+  const actingCase = async () => {
+    const { id: caseId } = await createCase(t, { title: TITLE }, { as: lead });
+    await addParty(t, caseId, { organisationId: vaxjo, responsibilities: ['decides', 'contributes'] }, { as: lead });
+    await addParty(t, caseId, { organisationId: almhult, responsibilities: ['informed'] }, { as: lead });
+    for (const [actor, organisationId] of [
+      [vaxjoSecretariat, vaxjo],
+      [informed, almhult],
+    ] as const) {
+      await assignRole(t, caseId, { role: 'secretariat', organisationId, holderId: (await t.identity(actor)).personId }, { as: lead });
+    }
+    return caseId;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
-    t.clock.set('2026-11-26T10:00:00+01:00');
     const orgs = await seedRegistry(t);
     region = orgs.get('Region Kronoberg')!.id;
     vaxjo = orgs.get('Växjö kommun')!.id;
     almhult = orgs.get('Älmhults kommun')!.id;
     regionBoard = orgs.get('Region Kronoberg')!.boards.get('Regionstyrelsen')!;
     vaxjoBoard = orgs.get('Växjö kommun')!.boards.get('Socialnämnden')!;
-    const r = as(lead);
-    caseId = (await r('POST', '/cases', { workflow: 'samverkan', title: TITLE })).body.id;
-    expect((await r('POST', `/cases/${caseId}/parties`, { organisationId: vaxjo, responsibilities: ['decides', 'contributes'] })).status).toBe(201);
-    expect((await r('POST', `/cases/${caseId}/parties`, { organisationId: almhult, responsibilities: ['informed'] })).status).toBe(201);
-    for (const [actor, organisationId] of [
-      [vaxjoSecretariat, vaxjo],
-      [informed, almhult],
-    ] as const) {
-      const holderId = (await t.identity(actor)).personId;
-      expect((await r('POST', `/cases/${caseId}/roles`, { role: 'secretariat', organisationId, holderId })).status).toBe(201);
-    }
     await t.identity(outsider);
   });
+  beforeEach(() => t.clock.set('2026-11-26T10:00:00+01:00'));
   afterAll(() => t.close());
 
   it("refuses a party's secretariat a signature for another party, which then has not signed", async () => {
+    const caseId = await actingCase();
     const doc = (await as(lead)('POST', `/cases/${caseId}/documents`, { title: 'Överenskommelse', kind: 'agreement', registryOrganisationId: region })).body;
     const forRegion = await as(informed)('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: region, signedOn: '2026-11-20' });
     expect(forRegion.status).toBe(403);
@@ -76,6 +82,7 @@ describe('acting for an organisation', () => {
   });
 
   it("refuses a party's secretariat resources committed or withdrawn for another party", async () => {
+    const caseId = await actingCase();
     const promised = await as(informed)('POST', `/cases/${caseId}/resources`, { organisationId: region, kind: 'money', amount: 5_000_000, unit: 'SEK' });
     expect(promised.status).toBe(403);
     expect(promised.body.message).toMatch(/^Du företräder Älmhults kommun och kan inte utlova resurser för Region Kronoberg\./);
@@ -91,6 +98,7 @@ describe('acting for an organisation', () => {
   });
 
   it("refuses a party's secretariat another party's document: its file stays, and none is added in another party's registry", async () => {
+    const caseId = await actingCase();
     const r = as(lead);
     const regionDoc = (await r('POST', `/cases/${caseId}/documents`, { title: 'Regionens lägesbild', kind: 'situationAnalysis' })).body;
     await t.request('PUT', `/cases/${caseId}/documents/${regionDoc.id}/file?name=lage.txt`, {
@@ -127,6 +135,7 @@ describe('acting for an organisation', () => {
   });
 
   it("refuses a party's secretariat measurements of another party's goal, by hand or by import; a joint goal any contributor measures", async () => {
+    const caseId = await actingCase();
     const r = as(lead);
     const regionGoal = (await r('POST', `/cases/${caseId}/goals`, { title: 'Regionens mål', organisationId: region, kpi: 'N17473', municipalityCode: '07' }))
       .body;
@@ -143,12 +152,13 @@ describe('acting for an organisation', () => {
   });
 
   it("lets the leading party's secretariat register for another party, and the history says for whom", async () => {
+    const caseId = await actingCase();
     const r = as(lead);
     const doc = (await r('POST', `/cases/${caseId}/documents`, { title: 'Avsiktsförklaring', kind: 'declarationOfIntent' })).body;
     expect((await r('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: vaxjo, signedOn: '2026-11-24' })).status).toBe(201);
     expect((await r('POST', `/cases/${caseId}/documents/${doc.id}/signatures`, { organisationId: region, signedOn: '2026-11-24' })).status).toBe(201);
     expect((await r('POST', `/cases/${caseId}/resources`, { organisationId: vaxjo, kind: 'staff', amount: 1, unit: 'FTE' })).status).toBe(201);
-    const events = await history();
+    const events = await history(caseId);
     const signed = events.filter((e) => e.type === 'document.signed' && e.payload.document === doc.id);
     expect(signed.map((e) => [e.payload.organisation, e.payload.onBehalfOf ?? null])).toEqual([
       [vaxjo, { organisation: vaxjo, name: 'Växjö kommun' }],
@@ -159,6 +169,7 @@ describe('acting for an organisation', () => {
   });
 
   it("lets only the leading party's roles run the case: another party's secretariat cannot send ADVANCE", async () => {
+    const caseId = await actingCase();
     for (const actor of [informed, vaxjoSecretariat]) {
       const res = await as(actor)('POST', `/cases/${caseId}/events`, { type: 'ADVANCE' });
       expect(res.status).toBe(403);
@@ -181,17 +192,20 @@ describe('acting for an organisation', () => {
       announcedDate: '2026-09-07',
     };
 
-    beforeAll(async () => {
-      const created = await as(lead)('POST', `/cases/${caseId}/decision-points`, {
-        key: 'joint',
-        title: 'Likalydande beslut',
-        referenceText: text,
-        boardIds: [regionBoard, vaxjoBoard],
-      });
-      expect(created.status).toBe(201);
-    });
+    /** A new acting case with the decision point "joint" for the region's and Växjö's boards. */
+    const caseWithDecisionPoint = async () => {
+      const caseId = await actingCase();
+      await setUpDecisionPoint(
+        t,
+        caseId,
+        { key: 'joint', title: 'Likalydande beslut', referenceText: text, boardIds: [regionBoard, vaxjoBoard] },
+        { as: lead },
+      );
+      return caseId;
+    };
 
     it('refuses to rewrite a decision that has become final; a wrong registration is corrected with its reason, and an appeal made in time may still be recorded', async () => {
+      const caseId = await caseWithDecisionPoint();
       const path = `/cases/${caseId}/decision-points/joint/decisions/${vaxjoBoard}`;
       expect((await as(vaxjoSecretariat)('PUT', path, final)).status).toBe(200);
       const line = async () => (await as(lead)('GET', `/cases/${caseId}/decision-points/joint`)).body.boards.find((b: any) => b.board.id === vaxjoBoard);
@@ -210,19 +224,20 @@ describe('acting for an organisation', () => {
         correction: 'Fel paragraf registrerades; protokollet säger § 21',
       });
       expect(corrected.status).toBe(200);
-      const event = (await history()).at(-1)!;
+      const event = (await history(caseId)).at(-1)!;
       expect(event).toMatchObject({
         type: 'decision.corrected',
         payload: { correction: 'Fel paragraf registrerades; protokollet säger § 21', from: { minutesParagraph: '§ 12' }, to: { minutesParagraph: '§ 21' } },
       });
       expect((await line()).status).toBe('final');
-      Object.assign(final, { minutesParagraph: '§ 21' });
+      const asCorrected = { ...final, minutesParagraph: '§ 21' };
       // A court's notice of an appeal made in time arrives late: that may be recorded.
-      expect((await as(vaxjoSecretariat)('PUT', path, { ...final, status: 'appealed' })).status).toBe(200);
+      expect((await as(vaxjoSecretariat)('PUT', path, { ...asCorrected, status: 'appealed' })).status).toBe(200);
       expect((await line()).status).toBe('appealed');
     });
 
     it('refuses decision dates more than a year before the case started', async () => {
+      const caseId = await caseWithDecisionPoint();
       const backdated = await as(lead)('PUT', `/cases/${caseId}/decision-points/joint/decisions/${regionBoard}`, {
         ...final,
         meetingDate: '2019-03-01',
@@ -237,16 +252,17 @@ describe('acting for an organisation', () => {
   });
 
   describe('escalations and the outbox', () => {
-    let escalationId: string;
-
-    beforeAll(async () => {
-      // Past the step's deadline, its reminder and manager levels fire; the reminder is mailed to the secretariats.
+    /** A new acting case past its step's deadline: its reminder and manager levels fire, and the reminder is mailed to the secretariats. */
+    const caseWithEscalation = async () => {
+      const caseId = await actingCase();
       t.clock.set('2027-02-01T10:00:00+01:00');
       await t.app.get(EscalationJob).run();
-      escalationId = (await as(lead)('GET', `/cases/${caseId}/escalations`)).body.find((e: any) => e.status === 'open').id;
-    });
+      const escalationId: string = (await as(lead)('GET', `/cases/${caseId}/escalations`)).body.find((e: any) => e.status === 'open').id;
+      return { caseId, escalationId };
+    };
 
     it('answers an escalation of a hidden case "escalation not found", not naming the case', async () => {
+      const { caseId, escalationId } = await caseWithEscalation();
       const res = await as(outsider)('POST', `/escalations/${escalationId}/ack`, {});
       expect(res.status).toBe(404);
       expect(res.text).not.toContain(caseId);
@@ -254,6 +270,7 @@ describe('acting for an organisation', () => {
     });
 
     it('keeps case titles out of the outbox for an administrator who cannot see the case', async () => {
+      const { caseId } = await caseWithEscalation();
       const outbox = await t.request('GET', `/outbox?caseId=${caseId}`, { as: ADMINISTRATOR });
       expect(outbox.status).toBe(200);
       expect(outbox.body.items.length).toBeGreaterThan(0);

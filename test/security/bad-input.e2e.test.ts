@@ -1,3 +1,4 @@
+import { addAction, addGoal, addParty, assignRole, createCase, setUpDecisionPoint } from '../support/factories.js';
 import { person, seedRegistry } from '../support/governance-fixture.js';
 import { ADMINISTRATOR, startTestApp, type ApiResponse, type RequestOptions, type TestActor, type TestApp } from '../support/test-app.js';
 
@@ -28,26 +29,34 @@ describe('security: bad input never answers 500', () => {
     expect(await version()).toBe(before);
   };
 
+  /** How many cases beforeEach made: what makes each one's person new. */
+  let made = 0;
+
   beforeAll(async () => {
     t = await startTestApp();
-    t.clock.set('2026-03-02T10:00:00+01:00');
     const orgs = await seedRegistry(t);
     ids.region = orgs.get('Region Kronoberg')!.id;
     ids.alvesta = orgs.get('Alvesta kommun')!.id;
     ids.board = [...orgs.get('Region Kronoberg')!.boards.values()][0]!;
-    ids.case = (await req('POST', '/cases', { body: { workflow: 'samverkan', title: 'Trygg i Kronoberg' } })).body.id;
-    ids.person = await person(t, 'anna@kronoberg', 'Anna Ek', ids.region, 'anna@example.org');
-    expect((await req('POST', `/cases/${ids.case}/parties`, { body: { organisationId: ids.alvesta, responsibilities: ['decides'] } })).status).toBe(201);
-    ids.role = (await req('POST', `/cases/${ids.case}/roles`, { body: { role: 'manager', organisationId: ids.region, holderId: ids.person } })).body.id;
-    expect(
-      (
-        await req('POST', `/cases/${ids.case}/decision-points`, {
-          body: { key: 'joint-agreement', title: 'Överenskommelse', referenceText: 'Parterna samverkar.', boardIds: [ids.board] },
-        })
-      ).status,
-    ).toBe(201);
-    ids.goal = (await req('POST', `/cases/${ids.case}/goals`, { body: { title: 'Färre brott' } })).body.id;
-    ids.action = (await req('POST', `/cases/${ids.case}/actions`, { body: { title: 'Trygghetsvandring' } })).body.id;
+  });
+  // Each test sends its bad input to a case of its own (and one test changes the person, the role,
+  // the goal and the action): the case, with a party, a role, a decision point, a goal and an action.
+  beforeEach(async () => {
+    made += 1;
+    t.clock.set('2026-03-02T10:00:00+01:00');
+    const as = { as: LEAD };
+    ids.case = (await createCase(t, { title: 'Trygg i Kronoberg' }, as)).id;
+    ids.person = await person(t, `anna.${made}@kronoberg`, 'Anna Ek', ids.region, 'anna@example.org');
+    await addParty(t, ids.case, { organisationId: ids.alvesta, responsibilities: ['decides'] }, as);
+    ids.role = await assignRole(t, ids.case, { role: 'manager', organisationId: ids.region, holderId: ids.person }, as);
+    await setUpDecisionPoint(
+      t,
+      ids.case,
+      { key: 'joint-agreement', title: 'Överenskommelse', referenceText: 'Parterna samverkar.', boardIds: [ids.board] },
+      as,
+    );
+    ids.goal = await addGoal(t, ids.case, { title: 'Färre brott' }, as);
+    ids.action = await addAction(t, ids.case, { title: 'Trygghetsvandring' }, as);
   });
   afterAll(() => t.close());
 

@@ -22,3 +22,13 @@ export async function person(t: TestApp, subject: string, name: string, organisa
   if (res.status !== 201) throw new Error(`person ${subject}: ${res.status} ${res.text}`);
   return res.body.id;
 }
+
+/**
+ * Deactivates a person, as an administrator does when someone leaves: the roles they hold go to
+ * their deputy, or are left vacant. Returns the ids of the cases whose roles changed.
+ */
+export async function deactivatePerson(t: TestApp, personId: string): Promise<string[]> {
+  const res = await t.request('POST', `/people/${personId}/deactivate`, { as: PROCESS_OWNER });
+  if (res.status !== 200) throw new Error(`deactivating ${personId}: ${res.status} ${res.text}`);
+  return res.body.casesChanged;
+}

@@ -114,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case history: append-only, hash-chained events */
+        /** The case history: append-only, hash-chained events, each with its payload for machines and a summary in words for people, in the caller's language */
         get: operations["CasesController_history"];
         put?: never;
         post?: never;
@@ -930,18 +930,151 @@ export interface components {
             /** @example title must not be blank */
             message: string;
         };
+        KeyLabelDto: {
+            /** @example continuationPlan */
+            key: string;
+            /** @example Plan för fortsättningen */
+            label: string;
+        };
+        RoleRefDto: {
+            /** @example secretariat */
+            key: string;
+            /** @example Sekretariat */
+            title: string;
+        };
+        PartyRefDto: {
+            /**
+             * Format: uuid
+             * @description The organisation
+             */
+            id: string;
+            /** @example Alvesta kommun */
+            name: string;
+        };
+        TaskBoardDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Alvesta kommun – socialnämnden */
+            label: string;
+            /**
+             * Format: uuid
+             * @description The board's organisation
+             */
+            organisation: string;
+            /**
+             * @description Its decision's status: none, proposed, decided, minutesApproved, announced, appealed, rejected
+             * @example none
+             */
+            status?: string;
+            /** @example inget beslut */
+            statusText?: string;
+            /**
+             * @description Word positions in the reference text where its decision differs
+             * @example 14–16
+             */
+            words?: string;
+            /**
+             * @description The reference's words its decision lacks
+             * @example och förebyggande
+             */
+            missingWords?: string;
+            /** @description The words its decision has in their place */
+            extraWords?: string;
+            /**
+             * Format: date
+             * @description The first day its decision can be final; null when nobody knows (appealed)
+             */
+            finalFrom?: string | null;
+        };
+        TaskSubjectDto: {
+            /** Format: uuid */
+            id: string | null;
+            title: string;
+        };
+        TaskDto: {
+            /**
+             * @description What kind of task: which form satisfies it
+             * @example setField
+             * @enum {string}
+             */
+            kind: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
+            /**
+             * @description What to do, in the caller's language
+             * @example Fyll i "Plan för fortsättningen"
+             */
+            title: string;
+            /**
+             * @example notStarted
+             * @enum {string}
+             */
+            status: "notStarted" | "inProgress" | "waitingForOthers" | "done";
+            /**
+             * @description The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)
+             * @example Ej påbörjad
+             */
+            statusText: string;
+            /**
+             * @description The fact the task comes from; null for a guard
+             * @example filledFields
+             */
+            fact: string | null;
+            /** @description setField: the field(s) */
+            fields?: components["schemas"]["KeyLabelDto"][];
+            /** @description registerDocument, signDocument: the document kind(s) */
+            documentKinds?: components["schemas"]["KeyLabelDto"][];
+            /** @description With several fields or kinds: any one of them will do */
+            anyOf?: boolean;
+            /** @description assignRole: the role */
+            role?: components["schemas"]["RoleRefDto"];
+            /**
+             * @description addParty: the responsibility a party is wanted for
+             * @enum {string}
+             */
+            responsibility?: "leads" | "decides" | "contributes";
+            /**
+             * @description addGoal: the Kolada KPI
+             * @example N03937
+             */
+            kpi?: string;
+            /**
+             * @description setUpDecisionPoint, recordDecision: the decision point
+             * @example joint-agreement
+             */
+            decisionPoint?: string;
+            /** @description The party the task is about */
+            party?: components["schemas"]["PartyRefDto"];
+            /** @description recordDecision: the board this line is about */
+            board?: components["schemas"]["TaskBoardDto"];
+            /** @description recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board */
+            boards?: components["schemas"]["TaskBoardDto"][];
+            /** @description signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party */
+            signers?: components["schemas"]["PartyRefDto"][];
+            /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
+            documents?: string[];
+            /** @description completeGoal, recordMeasurement: the goal */
+            goal?: components["schemas"]["TaskSubjectDto"];
+            /** @description updateAction: the action */
+            action?: components["schemas"]["TaskSubjectDto"];
+            /**
+             * @description What a goal or action lacks, in words
+             * @example utgångsvärde, målvärde
+             */
+            missing?: string;
+        };
         GateFailureDto: {
             /** @example actors-gathered */
             ruleSet: string | null;
             /** @example arena-described */
             rule: string;
-            /** @example Ingen arena (forum) är beskriven: fyll i fältet "arena". */
+            /** @example Ingen arena (forum) är beskriven: fyll i "Arena (forum)". */
             message: string;
             /** @example secretariat */
             responsible?: string;
             facts: {
                 [key: string]: unknown;
             };
+            /** @description What would satisfy the condition; its status as the facts say */
+            task: components["schemas"]["TaskDto"];
         };
         ErrorDto: {
             /** @example 422 */
@@ -1032,6 +1165,37 @@ export interface components {
              */
             gate: string[];
         };
+        DeclaredFieldDto: {
+            /**
+             * @description The key, as in `fields` and in PATCH /cases/{id}/fields
+             * @example continuationPlan
+             */
+            key: string;
+            /**
+             * @description text (one line), longText, date (YYYY-MM-DD), number or boolean
+             * @example longText
+             * @enum {string}
+             */
+            type: "text" | "longText" | "date" | "number" | "boolean";
+            /** @example Plan för fortsättningen */
+            label: string;
+            /** @example Hur hålls arbetet vid liv när projektet är slut? */
+            help?: string;
+            /** @description The value recorded; null while empty */
+            value: (string | null) | number | boolean;
+        };
+        DocumentKindDto: {
+            /**
+             * @description The key, as in a document's `kind`
+             * @example declarationOfIntent
+             */
+            key: string;
+            /** @example Avsiktsförklaring */
+            label: string;
+            help?: string;
+            /** @description Whether the workflow declares the kind (its gates or forms use it); the others have a default label */
+            declared: boolean;
+        };
         PersonRefDto: {
             person: string;
             organisation: string;
@@ -1050,7 +1214,7 @@ export interface components {
             /** @description Events the caller may send now (each may still be blocked by its gate) */
             allowedEvents: components["schemas"]["AllowedEventDto"][];
             /**
-             * @description The case fields: texts, numbers and yes/no values by name
+             * @description The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)
              * @example {
              *       "arena": "Blekingerådet"
              *     }
@@ -1058,6 +1222,10 @@ export interface components {
             fields: {
                 [key: string]: string | number | boolean;
             };
+            /** @description The fields the workflow declares, in its order, with label, help and value */
+            declaredFields: components["schemas"]["DeclaredFieldDto"][];
+            /** @description Every kind a document can have: those the workflow declares first (its label and help), then the others */
+            documentKinds: components["schemas"]["DocumentKindDto"][];
             /**
              * @description Number of events in the history; send it back in If-Match
              * @example 3
@@ -1131,6 +1299,39 @@ export interface components {
             person: string;
             organisation: string;
         };
+        ChangeInWordsDto: {
+            /**
+             * @description What changed, by its label
+             * @example Arena (forum)
+             */
+            label: string;
+            /** @description Before, in words; null: none (added) */
+            from: string | null;
+            /**
+             * @description After, in words; null: none (removed)
+             * @example Samverkansforum
+             */
+            to: string | null;
+        };
+        HistorySummaryDto: {
+            /**
+             * @description Who: a person by name and organisation, or the system
+             * @example Maria Nilsson, Region Kronoberg
+             */
+            who: string;
+            /**
+             * @description The kind of event, in words
+             * @example Part lades till
+             */
+            what: string;
+            /**
+             * @description One sentence saying who did what
+             * @example Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).
+             */
+            text: string;
+            /** @description Only the properties that changed, with labels and values in words */
+            changes: components["schemas"]["ChangeInWordsDto"][];
+        };
         HistoryEventDto: {
             seq: number;
             /** @example case.transitioned */
@@ -1138,9 +1339,12 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actor: components["schemas"]["ActorDto"];
+            /** @description The event as recorded, for machines (ids, raw values) */
             payload: {
                 [key: string]: unknown;
             };
+            /** @description The event in words, in the caller's language */
+            summary: components["schemas"]["HistorySummaryDto"];
             prevHash: string | null;
             hash: string;
         };
@@ -1223,6 +1427,16 @@ export interface components {
             };
             /** @description Fields of an item of a list of objects */
             itemFields?: string[];
+            /**
+             * @description What a condition's value names, which the workflow must declare
+             * @enum {string}
+             */
+            names?: "field" | "documentKind";
+            /**
+             * @description The kind of task that satisfies a condition on the fact (docs/facts.md, "Tasks")
+             * @enum {string}
+             */
+            task: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
         };
         OperatorDto: {
             /** @example equal */
@@ -2168,6 +2382,97 @@ export interface components {
             item: {
                 [key: string]: unknown;
             } | null;
+            /** @description What would satisfy it; its status for the caller (waitingForOthers when another organisation owes it) */
+            task: components["schemas"]["TaskDto"];
+        };
+        CaseTaskDto: {
+            /**
+             * @description What kind of task: which form satisfies it
+             * @example setField
+             * @enum {string}
+             */
+            kind: "addParty" | "describeBenefit" | "assignRole" | "setUpChairRotation" | "setField" | "registerDocument" | "signDocument" | "setUpDecisionPoint" | "recordDecision" | "addGoal" | "completeGoal" | "recordMeasurement" | "commitResource" | "planAction" | "updateAction" | "other";
+            /**
+             * @description What to do, in the caller's language
+             * @example Fyll i "Plan för fortsättningen"
+             */
+            title: string;
+            /**
+             * @example notStarted
+             * @enum {string}
+             */
+            status: "notStarted" | "inProgress" | "waitingForOthers" | "done";
+            /**
+             * @description The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)
+             * @example Ej påbörjad
+             */
+            statusText: string;
+            /**
+             * @description The fact the task comes from; null for a guard
+             * @example filledFields
+             */
+            fact: string | null;
+            /** @description setField: the field(s) */
+            fields?: components["schemas"]["KeyLabelDto"][];
+            /** @description registerDocument, signDocument: the document kind(s) */
+            documentKinds?: components["schemas"]["KeyLabelDto"][];
+            /** @description With several fields or kinds: any one of them will do */
+            anyOf?: boolean;
+            /** @description assignRole: the role */
+            role?: components["schemas"]["RoleRefDto"];
+            /**
+             * @description addParty: the responsibility a party is wanted for
+             * @enum {string}
+             */
+            responsibility?: "leads" | "decides" | "contributes";
+            /**
+             * @description addGoal: the Kolada KPI
+             * @example N03937
+             */
+            kpi?: string;
+            /**
+             * @description setUpDecisionPoint, recordDecision: the decision point
+             * @example joint-agreement
+             */
+            decisionPoint?: string;
+            /** @description The party the task is about */
+            party?: components["schemas"]["PartyRefDto"];
+            /** @description recordDecision: the board this line is about */
+            board?: components["schemas"]["TaskBoardDto"];
+            /** @description recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board */
+            boards?: components["schemas"]["TaskBoardDto"][];
+            /** @description signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party */
+            signers?: components["schemas"]["PartyRefDto"][];
+            /** @description signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed) */
+            documents?: string[];
+            /** @description completeGoal, recordMeasurement: the goal */
+            goal?: components["schemas"]["TaskSubjectDto"];
+            /** @description updateAction: the action */
+            action?: components["schemas"]["TaskSubjectDto"];
+            /**
+             * @description What a goal or action lacks, in words
+             * @example utgångsvärde, målvärde
+             */
+            missing?: string;
+            /** @example actors-gathered */
+            ruleSet: string | null;
+            /** @example arena-described */
+            rule: string;
+            /** @description The condition's message while unmet; null when done */
+            message: string | null;
+            /** @example secretariat */
+            responsible: string | null;
+            /** @example Sekretariat */
+            responsibleTitle: string | null;
+            /** @description The organisations that owe it (none when done) */
+            owedBy: components["schemas"]["NamedOrganisationDto"][];
+            /** @description The caller's organisation is among them */
+            mine: boolean;
+            /**
+             * Format: date
+             * @description The last day of the step the gate leads out of; null when done
+             */
+            dueOn: string | null;
         };
         GateStatusDto: {
             /** @example ADVANCE */
@@ -2176,6 +2481,8 @@ export interface components {
             target: components["schemas"]["StepDto"];
             passed: boolean;
             failures: components["schemas"]["ObligationDto"][];
+            /** @description The gate as a task list: every condition in file order, unmet (one per item) and done */
+            tasks: components["schemas"]["CaseTaskDto"][];
         };
         CaseGatesDto: {
             /** Format: uuid */

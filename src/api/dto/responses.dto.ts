@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import type { CaseGatesView, GateStatusView, ObligationView } from '../../cases/case-gates.js';
-import type { AllowedEventView, CaseSummaryView, CaseView, DeadlineView, GateFailureView, StepView } from '../../cases/case-view.js';
+import type { CaseGatesView, CaseTaskView, GateStatusView, ObligationView } from '../../cases/case-gates.js';
+import type { TaskBoardView, TaskView } from '../../cases/task-view.js';
+import { TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../rules/task-kinds.js';
+import type {
+  AllowedEventView,
+  CaseSummaryView,
+  CaseView,
+  DeadlineView,
+  DeclaredFieldView,
+  DocumentKindView,
+  GateFailureView,
+  StepView,
+} from '../../cases/case-view.js';
+import { FIELD_TYPES, type FieldType } from '../../rules/vocabulary.js';
+import type { ChangeInWords, HistorySummary } from '../../governance/history-summary.js';
 
 /*
  * Response shapes for the OpenAPI document. Each class `implements` the view the code returns,
@@ -58,6 +71,22 @@ class PersonRefDto {
   @ApiProperty() organisation!: string;
 }
 
+export class DeclaredFieldDto implements DeclaredFieldView {
+  @ApiProperty({ example: 'continuationPlan', description: 'The key, as in `fields` and in PATCH /cases/{id}/fields' }) key!: string;
+  @ApiProperty({ enum: FIELD_TYPES, example: 'longText', description: 'text (one line), longText, date (YYYY-MM-DD), number or boolean' }) type!: FieldType;
+  @ApiProperty({ example: 'Plan för fortsättningen' }) label!: string;
+  @ApiPropertyOptional({ example: 'Hur hålls arbetet vid liv när projektet är slut?' }) help?: string;
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }], description: 'The value recorded; null while empty' })
+  value!: string | number | boolean | null;
+}
+
+export class DocumentKindDto implements DocumentKindView {
+  @ApiProperty({ example: 'declarationOfIntent', description: "The key, as in a document's `kind`" }) key!: string;
+  @ApiProperty({ example: 'Avsiktsförklaring' }) label!: string;
+  @ApiPropertyOptional() help?: string;
+  @ApiProperty({ description: 'Whether the workflow declares the kind (its gates or forms use it); the others have a default label' }) declared!: boolean;
+}
+
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Blekinge unga lyfter' }) title!: string;
@@ -71,9 +100,16 @@ export class CaseDto implements CaseView {
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     example: { arena: 'Blekingerådet' },
-    description: 'The case fields: texts, numbers and yes/no values by name',
+    description: 'The case fields: texts, numbers and yes/no values by key (declared ones and any others recorded)',
   })
   fields!: Record<string, unknown>;
+  @ApiProperty({ type: [DeclaredFieldDto], description: 'The fields the workflow declares, in its order, with label, help and value' })
+  declaredFields!: DeclaredFieldDto[];
+  @ApiProperty({
+    type: [DocumentKindDto],
+    description: 'Every kind a document can have: those the workflow declares first (its label and help), then the others',
+  })
+  documentKinds!: DocumentKindDto[];
   @ApiProperty({ description: 'Number of events in the history; send it back in If-Match', example: 3 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -102,12 +138,87 @@ export class CasePageDto {
   @ApiProperty() offset!: number;
 }
 
+class KeyLabelDto {
+  @ApiProperty({ example: 'continuationPlan' }) key!: string;
+  @ApiProperty({ example: 'Plan för fortsättningen' }) label!: string;
+}
+
+class RoleRefDto {
+  @ApiProperty({ example: 'secretariat' }) key!: string;
+  @ApiProperty({ example: 'Sekretariat' }) title!: string;
+}
+
+class PartyRefDto {
+  @ApiProperty({ format: 'uuid', description: 'The organisation' }) id!: string;
+  @ApiProperty({ example: 'Alvesta kommun' }) name!: string;
+}
+
+class TaskSubjectDto {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id!: string | null;
+  @ApiProperty() title!: string;
+}
+
+export class TaskBoardDto implements TaskBoardView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Alvesta kommun – socialnämnden' }) label!: string;
+  @ApiProperty({ format: 'uuid', description: "The board's organisation" }) organisation!: string;
+  @ApiPropertyOptional({ example: 'none', description: "Its decision's status: none, proposed, decided, minutesApproved, announced, appealed, rejected" })
+  status?: string;
+  @ApiPropertyOptional({ example: 'inget beslut' }) statusText?: string;
+  @ApiPropertyOptional({ example: '14–16', description: 'Word positions in the reference text where its decision differs' }) words?: string;
+  @ApiPropertyOptional({ example: 'och förebyggande', description: "The reference's words its decision lacks" }) missingWords?: string;
+  @ApiPropertyOptional({ description: 'The words its decision has in their place' }) extraWords?: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The first day its decision can be final; null when nobody knows (appealed)',
+  })
+  finalFrom?: string | null;
+}
+
+/** What would satisfy a gate condition (docs/facts.md, "Tasks"). */
+export class TaskDto implements TaskView {
+  @ApiProperty({ enum: TASK_KINDS, example: 'setField', description: 'What kind of task: which form satisfies it' }) kind!: TaskKind;
+  @ApiProperty({ example: 'Fyll i "Plan för fortsättningen"', description: "What to do, in the caller's language" }) title!: string;
+  @ApiProperty({ enum: TASK_STATUSES, example: 'notStarted' }) status!: TaskStatus;
+  @ApiProperty({ example: 'Ej påbörjad', description: 'The status in words (Ej påbörjad, Pågår, Väntar på annan part, Klar)' }) statusText!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'filledFields', description: 'The fact the task comes from; null for a guard' }) fact!: string | null;
+  @ApiPropertyOptional({ type: [KeyLabelDto], description: 'setField: the field(s)' }) fields?: KeyLabelDto[];
+  @ApiPropertyOptional({ type: [KeyLabelDto], description: 'registerDocument, signDocument: the document kind(s)' }) documentKinds?: KeyLabelDto[];
+  @ApiPropertyOptional({ description: 'With several fields or kinds: any one of them will do' }) anyOf?: boolean;
+  @ApiPropertyOptional({ type: RoleRefDto, description: 'assignRole: the role' }) role?: RoleRefDto;
+  @ApiPropertyOptional({ enum: ['leads', 'decides', 'contributes'], description: 'addParty: the responsibility a party is wanted for' })
+  responsibility?: string;
+  @ApiPropertyOptional({ example: 'N03937', description: 'addGoal: the Kolada KPI' }) kpi?: string;
+  @ApiPropertyOptional({ example: 'joint-agreement', description: 'setUpDecisionPoint, recordDecision: the decision point' }) decisionPoint?: string;
+  @ApiPropertyOptional({ type: PartyRefDto, description: 'The party the task is about' }) party?: PartyRefDto;
+  @ApiPropertyOptional({ type: TaskBoardDto, description: 'recordDecision: the board this line is about' }) board?: TaskBoardDto;
+  @ApiPropertyOptional({
+    type: [TaskBoardDto],
+    description:
+      'recordDecision, for a condition explained as a whole (no each): every board still missing, differing or not final; with each, one task per board',
+  })
+  boards?: TaskBoardDto[];
+  @ApiPropertyOptional({
+    type: [PartyRefDto],
+    description: 'signDocument, for a condition explained as a whole (no each): every party that still has to sign; with each, one task per party',
+  })
+  signers?: PartyRefDto[];
+  @ApiPropertyOptional({ type: [String], description: 'signDocument: ids of the documents of the kind that can be signed (confidential ones are not listed)' })
+  documents?: string[];
+  @ApiPropertyOptional({ type: TaskSubjectDto, description: 'completeGoal, recordMeasurement: the goal' }) goal?: TaskSubjectDto;
+  @ApiPropertyOptional({ type: TaskSubjectDto, description: 'updateAction: the action' }) action?: TaskSubjectDto;
+  @ApiPropertyOptional({ example: 'utgångsvärde, målvärde', description: 'What a goal or action lacks, in words' }) missing?: string;
+}
+
 export class GateFailureDto implements GateFailureView {
   @ApiProperty({ nullable: true, type: String, example: 'actors-gathered' }) ruleSet!: string | null;
   @ApiProperty({ example: 'arena-described' }) rule!: string;
-  @ApiProperty({ example: 'Ingen arena (forum) är beskriven: fyll i fältet "arena".' }) message!: string;
+  @ApiProperty({ example: 'Ingen arena (forum) är beskriven: fyll i "Arena (forum)".' }) message!: string;
   @ApiPropertyOptional({ example: 'secretariat' }) responsible?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) facts!: Record<string, unknown>;
+  @ApiProperty({ type: TaskDto, description: 'What would satisfy the condition; its status as the facts say' }) task!: TaskDto;
 }
 
 class RuleSetVerdictDto {
@@ -128,12 +239,34 @@ class ActorDto {
   @ApiProperty() organisation!: string;
 }
 
+class ChangeInWordsDto implements ChangeInWords {
+  @ApiProperty({ example: 'Arena (forum)', description: 'What changed, by its label' }) label!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Before, in words; null: none (added)' }) from!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Samverkansforum', description: 'After, in words; null: none (removed)' }) to!: string | null;
+}
+
+/** A history event in words (src/governance/history-summary.ts). */
+export class HistorySummaryDto implements HistorySummary {
+  @ApiProperty({ example: 'Maria Nilsson, Region Kronoberg', description: 'Who: a person by name and organisation, or the system' }) who!: string;
+  @ApiProperty({ example: 'Part lades till', description: 'The kind of event, in words' }) what!: string;
+  @ApiProperty({
+    example: 'Maria Nilsson, Region Kronoberg lade till Växjö kommun som part (beslutar, bidrar).',
+    description: 'One sentence saying who did what',
+  })
+  text!: string;
+  @ApiProperty({ type: [ChangeInWordsDto], description: 'Only the properties that changed, with labels and values in words' }) changes!: ChangeInWordsDto[];
+}
+
 export class HistoryEventDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ example: 'case.transitioned' }) type!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded, for machines (ids, raw values)' }) payload!: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: HistorySummaryDto, description: "The event in words, in the caller's language" }) summary!: HistorySummaryDto;
   @ApiProperty({ nullable: true, type: String }) prevHash!: string | null;
   @ApiProperty() hash!: string;
 }
@@ -186,6 +319,21 @@ export class ObligationDto implements ObligationView {
     string,
     unknown
   > | null;
+  @ApiProperty({ type: TaskDto, description: 'What would satisfy it; its status for the caller (waitingForOthers when another organisation owes it)' })
+  task!: TaskDto;
+}
+
+export class CaseTaskDto extends TaskDto implements CaseTaskView {
+  @ApiProperty({ type: String, nullable: true, example: 'actors-gathered' }) ruleSet!: string | null;
+  @ApiProperty({ example: 'arena-described' }) rule!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The condition's message while unmet; null when done" }) message!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'secretariat' }) responsible!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Sekretariat' }) responsibleTitle!: string | null;
+  @ApiProperty({ type: [NamedOrganisationDto], description: 'The organisations that owe it (none when done)' }) owedBy!: NamedOrganisationDto[];
+  @ApiProperty({ description: "The caller's organisation is among them" }) mine!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the step the gate leads out of; null when done' }) dueOn!:
+    | string
+    | null;
 }
 
 export class GateStatusDto implements GateStatusView {
@@ -194,6 +342,8 @@ export class GateStatusDto implements GateStatusView {
   @ApiProperty({ type: StepDto }) target!: StepDto;
   @ApiProperty() passed!: boolean;
   @ApiProperty({ type: [ObligationDto] }) failures!: ObligationDto[];
+  @ApiProperty({ type: [CaseTaskDto], description: 'The gate as a task list: every condition in file order, unmet (one per item) and done' })
+  tasks!: CaseTaskDto[];
 }
 
 export class CaseGatesDto implements CaseGatesView {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYSTEM_ROLES } from '../../definitions/roles.js';
+import { TASK_KINDS } from '../../rules/task-kinds.js';
 import { ESCALATION_STATUSES } from '../../escalations/escalation.entity.js';
 import { BOARD_KINDS, ORGANISATION_KINDS } from '../../registry/organisation.entity.js';
 import { CHANNELS, NOTIFICATION_STATUSES } from '../../notifications/notification.entity.js';
@@ -129,6 +130,8 @@ class FactDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Parameters a condition must give, each explained' })
   params?: Record<string, string>;
   @ApiPropertyOptional({ type: [String], description: 'Fields of an item of a list of objects' }) itemFields?: string[];
+  @ApiPropertyOptional({ enum: ['field', 'documentKind'], description: "What a condition's value names, which the workflow must declare" }) names?: string;
+  @ApiProperty({ enum: TASK_KINDS, description: 'The kind of task that satisfies a condition on the fact (docs/facts.md, "Tasks")' }) task!: string;
 }
 
 class OperatorDto {

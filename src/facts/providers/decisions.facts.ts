@@ -1,7 +1,7 @@
 import { stockholmDate, type LocalDate } from '../../calendar/working-days.js';
 import { ADOPTED, appealDeadline, effectiveStatus, finalFrom } from '../../governance/appeal.js';
 import { eventLoopPause } from '../../common/event-loop.js';
-import { compareDecisionText, formatRanges, textDigest, words } from '../../governance/decision-text.js';
+import { compareDecisionText, differingWords, formatRanges, textDigest, words } from '../../governance/decision-text.js';
 import { DecisionPointRecord, type RecordedDecisionStatus } from '../../governance/decision.entity.js';
 import { boardLabel } from '../../governance/labels.js';
 import { factKey, type FactRequest } from '../../rules/fact-key.js';
@@ -58,7 +58,10 @@ export class DecisionsFacts implements FactProvider {
         continue;
       }
       const comparison = row.same_words ? null : compareDecisionText(reference, row.text ?? '');
-      if (comparison && !comparison.identical) decisionTextDifferences.push({ ...base, words: formatRanges(comparison.ranges) });
+      if (comparison && !comparison.identical) {
+        const differing = differingWords(comparison);
+        decisionTextDifferences.push({ ...base, words: formatRanges(comparison.ranges), missingWords: differing.missing, extraWords: differing.extra });
+      }
       if (status === 'final') continue;
       // Appealed: final when the court has ruled, a day nobody knows yet.
       const earliest = status === 'appealed' ? null : decision.appealDeadline ? firstFinalDay(decision.appealDeadline) : finalIfAnnouncedToday;

@@ -21,13 +21,18 @@ export class GoalsFacts implements FactProvider {
       unmeasurableGoals: goals
         .map((g) => ({ g, missing: missingForMeasurable(g) }))
         .filter(({ missing }) => missing.length)
-        .map(({ g, missing }) => ({ label: g.title, missing: missing.map((m) => m.sv).join(', '), missingEn: missing.map((m) => m.en).join(', ') })),
+        .map(({ g, missing }) => ({
+          label: g.title,
+          goal: g.id,
+          missing: missing.map((m) => m.sv).join(', '),
+          missingEn: missing.map((m) => m.en).join(', '),
+        })),
       partiesWithoutGoal: parties.filter((p) => p.party.responsibilities.some((r) => r === 'decides' || r === 'contributes') && !measuredFor(p)).map(partyItem),
-      goalsWithoutFollowUp: goals.filter((g) => progressOf(g, byGoal.get(g.id) ?? []).latest === null).map((g) => ({ label: g.title })),
+      goalsWithoutFollowUp: goals.filter((g) => progressOf(g, byGoal.get(g.id) ?? []).latest === null).map((g) => ({ label: g.title, goal: g.id })),
       goalsOffTrack: goals
         .map((g) => ({ g, p: progressOf(g, byGoal.get(g.id) ?? []) }))
         .filter(({ p }) => p.onTrack === false)
-        .map(({ g, p }) => ({ label: g.title, progress: `${Math.round((p.share ?? 0) * 100)} %` })),
+        .map(({ g, p }) => ({ label: g.title, goal: g.id, progress: `${Math.round((p.share ?? 0) * 100)} %` })),
     };
   }
 }

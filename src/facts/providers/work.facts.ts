@@ -43,12 +43,12 @@ export class WorkFacts implements FactProvider {
             ...(!a.responsibleOrganisationId ? [{ sv: 'ansvarig part', en: 'responsible party' }] : []),
             ...(!a.dueDate ? [{ sv: 'datum', en: 'due date' }] : []),
           ];
-          return { label: a.title, missing: missing.map((m) => m.sv).join(' och '), missingEn: missing.map((m) => m.en).join(' and ') };
+          return { label: a.title, action: a.id, missing: missing.map((m) => m.sv).join(' och '), missingEn: missing.map((m) => m.en).join(' and ') };
         });
-      out.actionsWithoutSubgroup = actions.filter((a) => a.subgroup.length === 0).map((a) => ({ label: a.title }));
+      out.actionsWithoutSubgroup = actions.filter((a) => a.subgroup.length === 0).map((a) => ({ label: a.title, action: a.id }));
       out.overdueActions = actions
         .filter((a) => a.status !== 'done' && a.dueDate && a.dueDate < today)
-        .map((a) => ({ label: a.title, dueDate: a.dueDate, responsible: organisations.get(a.responsibleOrganisationId ?? '')?.name ?? '–' }));
+        .map((a) => ({ label: a.title, action: a.id, dueDate: a.dueDate, responsible: organisations.get(a.responsibleOrganisationId ?? '')?.name ?? '–' }));
     }
     return out;
   }
