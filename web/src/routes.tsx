@@ -6,6 +6,10 @@ import { InboxPage } from './pages/inbox';
 import { MyCasesPage } from './pages/my-cases';
 import { CheckPage, WorkflowPage, WorkflowsPage } from './pages/workflows';
 import { partyRoutes } from './pages/parties/routes';
+import { newCaseRoutes } from './pages/new-case/routes';
+import { documentRoutes } from './pages/documents/routes';
+import { decisionPointRoutes } from './pages/decision-points/routes';
+import { caseFieldRoutes } from './pages/case-fields/routes';
 
 /** The pages that are not forms of an area. */
 const pages: Route[] = [
@@ -22,4 +26,4 @@ const pages: Route[] = [
  * The route table: the first pattern that matches the address shows its page. An area adds its
  * pages by exporting a `Route[]` from its own module and adding it here, one line.
  */
-export const ROUTES: readonly Route[] = [...pages, ...partyRoutes];
+export const ROUTES: readonly Route[] = [...newCaseRoutes, ...pages, ...partyRoutes, ...documentRoutes, ...decisionPointRoutes, ...caseFieldRoutes];

@@ -8,7 +8,9 @@ import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '.
 import { LifecycleDiagram } from '../components/diagram';
 import { ConfirmationBanner, takeConfirmation } from '../forms';
 import { DecisionsSection } from './case-decisions';
-import { ActionPlanSection, DocumentsSection, GoalsSection, HistorySection, ResourcesSection } from './case-sections';
+import { ActionPlanSection, GoalsSection, HistorySection, ResourcesSection } from './case-sections';
+import { DocumentsArea } from './documents/area';
+import { CaseFieldsSummary } from './case-fields/summary';
 import { PartiesArea } from './parties/area';
 import { readParties } from './parties/common';
 
@@ -17,7 +19,7 @@ export type CaseData = Schema<'CaseDto'>;
 /** The areas of the case page, in the order of the in-page navigation (UI-GUIDE: "Long case pages"). */
 const AREAS = ['overview', 'parties', 'decisions', 'goals', 'resources', 'action-plan', 'documents', 'history'] as const;
 /** The areas whose own component shows a confirmation of a change made in it; the others get it under the heading. */
-const CONFIRMING_AREAS = new Set<string>(['parties']);
+const CONFIRMING_AREAS = new Set<string>(['parties', 'documents']);
 
 /**
  * A case, by areas: Översikt (the step, its deadline, the gate as a list of what is missing, what
@@ -38,13 +40,13 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
       get<PublishedWorkflow>(`/workflows/${encodeURIComponent(c.workflow.id)}/versions/${c.workflow.version}`),
       readParties(id),
     ]);
-    return { case: c, etag: answer.etag, gates, definition: workflow.definition, parties };
+    return { case: c, etag: answer.etag, gates, definition: workflow.definition, workflow, parties };
   }, [id, n]);
 
   if (data.error instanceof ApiError && (data.error.status === 404 || data.error.status === 400)) return <NotFound text={t('caseNotFound')} />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
-  const { case: c, gates, definition, etag, parties } = data.data;
+  const { case: c, gates, definition, workflow, etag, parties } = data.data;
   const access = caseAccess(me, parties.parties, parties.roles);
   const titles: Record<(typeof AREAS)[number], string> = {
     overview: t('overview'),
@@ -121,6 +123,8 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
               ))}
             </section>
 
+            <CaseFieldsSummary c={c} workflow={workflow} access={access} parties={parties.parties} />
+
             <section id="actions" aria-labelledby="actions-h" class="subsection">
               <h3 id="actions-h">{t('actions')}</h3>
               <EventButtons c={c} etag={etag} onDone={refresh} />
@@ -133,11 +137,18 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
           </Area>
 
           <PartiesArea caseId={id} data={parties} access={access} confirmation={confirmation?.area === 'parties' ? confirmation : null} />
-          <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} />
+          <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} access={access} parties={parties.parties} />
           <GoalsSection id={id} />
           <ResourcesSection id={id} />
           <ActionPlanSection id={id} />
-          <DocumentsSection id={id} />
+          <DocumentsArea
+            caseId={id}
+            parties={parties.parties}
+            access={access}
+            workflow={workflow}
+            version={c.version}
+            confirmation={confirmation?.area === 'documents' ? confirmation : null}
+          />
           <HistorySection id={id} version={c.version} definition={definition} />
         </div>
       </div>
