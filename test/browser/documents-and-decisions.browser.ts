@@ -197,7 +197,7 @@ describe('starting a case, case fields, decision points and documents in the bro
     await look(page, 'point-change');
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     await banner(page).getByText('Beslutspunkten ”Likalydande beslut om Barnens bästa” är ändrad.').waitFor();
-    await decisions.getByRole('rowheader', { name: /Kommunstyrelsen.*Alvesta/ }).waitFor();
+    await decisions.getByRole('rowheader', { name: 'Alvesta kommun – kommunstyrelsen' }).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -267,7 +267,7 @@ describe('starting a case, case fields, decision points and documents in the bro
     await page.getByRole('textbox', { name: 'Månad' }).fill('3');
     await page.getByRole('button', { name: 'Registrera underskriften' }).click();
     await banner(page).getByText('Alvesta kommun skrev under ”Avsiktsförklaring Barnens bästa gäller” 3 mars 2026.').waitFor();
-    await docs.getByText('Ska skriva under: Växjö kommun').waitFor();
+    await docs.locator('.summary-card').getByText('Ska skriva under: Växjö kommun').waitFor();
     await look(page, 'signed-on-behalf');
     expect(errors).toEqual([]);
     await page.context().close();

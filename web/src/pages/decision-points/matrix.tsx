@@ -10,20 +10,14 @@ type DecisionPoint = Schema<'DecisionPointDto'>;
 type BoardLine = DecisionPoint['boards'][number];
 
 const statusKind = (s: BoardLine['status']) => (s === 'final' ? 'ok' : s === 'none' || s === 'rejected' || s === 'appealed' ? 'bad' : 'info');
-const statusSymbol = (s: BoardLine['status']) => (s === 'final' ? '✓ ' : s === 'none' || s === 'rejected' || s === 'appealed' ? '✗ ' : '');
 
 function Status({ b }: { b: BoardLine }) {
-  return (
-    <Badge kind={statusKind(b.status)}>
-      {statusSymbol(b.status)}
-      {label('decisionStatus', b.status)}
-    </Badge>
-  );
+  return <Badge kind={statusKind(b.status)}>{label('decisionStatus', b.status)}</Badge>;
 }
 
 function TextVerdict({ b }: { b: BoardLine }) {
   if (!b.text) return <>{t('noText')}</>;
-  return b.text.identical ? <Badge kind="ok">✓ {t('identical')}</Badge> : <Badge kind="bad">✗ {t('differs')}</Badge>;
+  return b.text.identical ? <Badge kind="ok">{t('identical')}</Badge> : <Badge kind="bad">{t('differs')}</Badge>;
 }
 
 /** "12 mars 2027, § 14" */

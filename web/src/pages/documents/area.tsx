@@ -1,3 +1,4 @@
+import './documents.css';
 import { useState } from 'preact/hooks';
 import type { CaseAccess } from '../../access';
 import { api, type PublishedWorkflow, type Schema } from '../../api';
@@ -6,7 +7,7 @@ import { Badge, ErrorMessage, Loading, useData } from '../../components/common';
 import { SummaryList, type Confirmation, type SummaryRow } from '../../forms';
 import { date } from '../../i18n';
 import { to } from '../../router';
-import type { Party } from './case-work';
+import { partiesFor, type Party } from './case-work';
 import { downloadFile, sizeText } from './download';
 import { kindLabel } from './kinds';
 import { DOCUMENT_PATHS } from './paths';
@@ -58,7 +59,7 @@ export function DocumentsArea({
       {docs.data && docs.data.length > 0 && (
         <ul class="cards-list">
           {docs.data.map((d) => (
-            <DocumentCard caseId={caseId} d={d} workflow={workflow} access={access} mustSign={mustSign} />
+            <DocumentCard caseId={caseId} d={d} workflow={workflow} access={access} mustSign={mustSign} parties={parties} />
           ))}
         </ul>
       )}
@@ -72,17 +73,21 @@ function DocumentCard({
   workflow,
   access,
   mustSign,
+  parties,
 }: {
   caseId: string;
   d: DocumentView;
   workflow: PublishedWorkflow | null;
   access: CaseAccess;
   mustSign: readonly Party[];
+  parties: readonly Party[];
 }) {
   const [problem, setProblem] = useState<unknown>(null);
   const signedBy = new Set(d.signatures.map((s) => s.organisation.id));
   const missing = mustSign.filter((p) => !signedBy.has(p.organisation.id));
   const signable = d.kind === 'agreement' || d.kind === 'declarationOfIntent' || d.signatures.length > 0;
+  // A signature link only while a party the person may record for has not signed.
+  const maySign = access.contributes && partiesFor(access, parties).some((p) => !signedBy.has(p.organisation.id));
   const mayFile = access.runsCase || (d.organisation ? access.contributesFor.includes(d.organisation.id) : false);
   const rows: SummaryRow[] = [
     { key: w('kind'), value: kindLabel(workflow, d.kind) },
@@ -114,7 +119,7 @@ function DocumentCard({
         <>
           <button
             type="button"
-            class="link-button"
+            class="link-button download-button"
             onClick={() => {
               setProblem(null);
               downloadFile(caseId, d.id, d.file?.name ?? 'fil').catch(setProblem);
@@ -149,7 +154,7 @@ function DocumentCard({
           {missing.length > 0 && <span class="block">! {w('stillToSign', { orgs: missing.map((p) => p.organisation.name ?? '').join(', ') })}</span>}
         </>
       ),
-      ...(access.contributes ? { change: { href: to(DOCUMENT_PATHS.sign, { id: caseId, documentId: d.id }), text: w('recordSignature'), what: d.title } } : {}),
+      ...(maySign ? { change: { href: to(DOCUMENT_PATHS.sign, { id: caseId, documentId: d.id }), text: w('recordSignature'), what: d.title } } : {}),
     });
   }
   return (
