@@ -1,4 +1,5 @@
 import './documents.css';
+import { useRef } from 'preact/hooks';
 import { api, type Me, type Schema } from '../../api';
 import { NotFound } from '../../components/common';
 import {
@@ -213,10 +214,12 @@ export function UploadFilePage({ caseId, documentId, me }: { caseId: string; doc
 export function SignPage({ caseId, documentId, me }: { caseId: string; documentId: string; me: Me | null }) {
   const state = useWorkData(caseId, me, readDocuments(caseId));
   const back = backToDocuments(caseId);
+  // When the person may record for one party only, that party is not a choice but a fact on the page.
+  const only = useRef('');
   const form = useForm<{ organisationId: string; signedOn: DateParts }>({
     initial: { organisationId: '', signedOn: NO_DATE },
     validate: (v) => ({
-      organisationId: v.organisationId ? undefined : () => w('chooseSigner'),
+      organisationId: v.organisationId || only.current ? undefined : () => w('chooseSigner'),
       signedOn: checkDate(v.signedOn, () => w('signedOnLabel'), { required: () => w('writeSignedOn') }),
     }),
   });
@@ -228,16 +231,17 @@ export function SignPage({ caseId, documentId, me }: { caseId: string; documentI
   const access = state.access!;
   const signed = new Set(d.signatures.map((s) => s.organisation.id));
   const candidates = partiesFor(access, parties).filter((p) => !signed.has(p.organisation.id));
+  only.current = candidates.length === 1 ? candidates[0]!.organisation.id : '';
   const submit = form.submit(async (v) => {
-    const body = { organisationId: v.organisationId, signedOn: isoDate(v.signedOn)! };
+    const body = { organisationId: v.organisationId || only.current, signedOn: isoDate(v.signedOn)! };
     await api.post('/cases/{id}/documents/{documentId}/signatures', {
       params: { id: caseId, documentId },
       body,
       ifMatch: state.loaded!.etag,
       idempotencyKey: form.keyFor(body),
     });
-    const org = parties.find((p) => p.organisation.id === v.organisationId)?.organisation.name ?? '';
-    const left = parties.filter((p) => p.mustSign && !signed.has(p.organisation.id) && p.organisation.id !== v.organisationId);
+    const org = parties.find((p) => p.organisation.id === body.organisationId)?.organisation.name ?? '';
+    const left = parties.filter((p) => p.mustSign && !signed.has(p.organisation.id) && p.organisation.id !== body.organisationId);
     confirmAndGo(documentsOf(caseId), {
       area: 'documents',
       title: w('signedRecorded', { org, title: d.title, date: date(body.signedOn) }),
@@ -258,6 +262,11 @@ export function SignPage({ caseId, documentId, me }: { caseId: string; documentI
     >
       {candidates.length === 0 ? (
         <p>{w('nobodyLeftToSign')}</p>
+      ) : candidates.length === 1 ? (
+        <>
+          <p class="lead-fact">{w('signingFor', { org: candidates[0]!.organisation.name ?? '' })}</p>
+          <p class="hint">{onBehalf}</p>
+        </>
       ) : (
         <Radios
           field={form.field('organisationId')}
