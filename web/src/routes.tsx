@@ -9,6 +9,10 @@ import { partyRoutes } from './pages/parties/routes';
 import { goalRoutes } from './pages/goals/routes';
 import { resourceRoutes } from './pages/resources/routes';
 import { actionRoutes } from './pages/actions/routes';
+import { newCaseRoutes } from './pages/new-case/routes';
+import { documentRoutes } from './pages/documents/routes';
+import { decisionPointRoutes } from './pages/decision-points/routes';
+import { caseFieldRoutes } from './pages/case-fields/routes';
 
 /** The pages that are not forms of an area. */
 const pages: Route[] = [
@@ -25,4 +29,14 @@ const pages: Route[] = [
  * The route table: the first pattern that matches the address shows its page. An area adds its
  * pages by exporting a `Route[]` from its own module and adding it here, one line.
  */
-export const ROUTES: readonly Route[] = [...pages, ...partyRoutes, ...goalRoutes, ...resourceRoutes, ...actionRoutes];
+export const ROUTES: readonly Route[] = [
+  ...newCaseRoutes,
+  ...pages,
+  ...partyRoutes,
+  ...goalRoutes,
+  ...resourceRoutes,
+  ...actionRoutes,
+  ...documentRoutes,
+  ...decisionPointRoutes,
+  ...caseFieldRoutes,
+];

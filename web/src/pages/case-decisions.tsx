@@ -1,16 +1,33 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, get, type Schema } from '../api';
-import { date, t } from '../i18n';
+import { t } from '../i18n';
 import { label, RECORDED_STATUSES } from '../labels';
 import type { Me } from '../main';
-import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
+import { ErrorMessage, Loading, useData } from '../components/common';
 import { WordDiff } from '../components/word-diff';
+import type { CaseAccess } from '../access';
+import { ChangePointLink, DecisionPointActions, NoDecisionPoints } from './decision-points/area';
+import { DecisionMatrix } from './decision-points/matrix';
 
 type DecisionPoint = Schema<'DecisionPointDto'>;
 type BoardLine = DecisionPoint['boards'][number];
 
 /** Board decisions: per decision point a matrix board × status with the dates, the word diffs, and the form. */
-export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: Me | null; etag: string | null; onChanged: () => void }) {
+export function DecisionsSection({
+  id,
+  me,
+  etag,
+  onChanged,
+  access,
+  parties,
+}: {
+  id: string;
+  me: Me | null;
+  etag: string | null;
+  onChanged: () => void;
+  access: CaseAccess;
+  parties: ReadonlyArray<Schema<'PartyViewDto'>>;
+}) {
   const points = useData(async () => {
     const list = await get<Array<Schema<'DecisionPointSummaryDto'>>>(`/cases/${id}/decision-points`);
     return Promise.all(list.map((p) => get<DecisionPoint>(`/cases/${id}/decision-points/${encodeURIComponent(p.key)}`)));
@@ -20,7 +37,8 @@ export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: 
       <h2 id="decisions-h">{t('decisions')}</h2>
       {points.error ? <ErrorMessage error={points.error} /> : null}
       {!points.data && !points.error && <Loading />}
-      {points.data?.length === 0 && <p class="muted">–</p>}
+      <DecisionPointActions caseId={id} access={access} parties={parties} />
+      {points.data?.length === 0 && <NoDecisionPoints />}
       {points.data?.map((p) => (
         <div class="decision-point">
           <h3>
@@ -31,42 +49,8 @@ export function DecisionsSection({ id, me, etag, onChanged }: { id: string; me: 
             <summary>{t('referenceText')}</summary>
             <p class="reference-text">{p.referenceText}</p>
           </details>
-          <TableScroll label={`${t('decisions')}: ${p.title}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('board')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('meetingDate')}</th>
-                  <th scope="col">{t('paragraph')}</th>
-                  <th scope="col">{t('minutesApproved')}</th>
-                  <th scope="col">{t('announced')}</th>
-                  <th scope="col">{t('appealUntil')}</th>
-                  <th scope="col">{t('finalFrom')}</th>
-                  <th scope="col">{t('text')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.boards.map((b) => (
-                  <tr>
-                    <th scope="row">{b.board.label}</th>
-                    <td>
-                      <Badge kind={b.status === 'final' ? 'ok' : b.status === 'none' || b.status === 'rejected' || b.status === 'appealed' ? 'bad' : 'info'}>
-                        {label('decisionStatus', b.status)}
-                      </Badge>
-                    </td>
-                    <td>{date(b.decision?.meetingDate)}</td>
-                    <td>{b.decision?.minutesParagraph ?? '–'}</td>
-                    <td>{date(b.decision?.minutesApprovedDate)}</td>
-                    <td>{date(b.decision?.announcedDate)}</td>
-                    <td>{date(b.decision?.appealDeadline)}</td>
-                    <td>{date(b.decision?.finalFrom)}</td>
-                    <td>{!b.text ? t('noText') : b.text.identical ? <Badge kind="ok">{t('identical')}</Badge> : <Badge kind="bad">{t('differs')}</Badge>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DecisionMatrix point={p} />
+          <ChangePointLink caseId={id} access={access} point={p} />
           {p.boards
             .filter((b) => b.text && !b.text.identical)
             .map((b) => (

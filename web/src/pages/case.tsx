@@ -8,10 +8,12 @@ import { Badge, deadlineText, ErrorMessage, Loading, NotFound, useData } from '.
 import { LifecycleDiagram } from '../components/diagram';
 import { ConfirmationBanner, takeConfirmation } from '../forms';
 import { DecisionsSection } from './case-decisions';
-import { DocumentsSection, HistorySection } from './case-sections';
+import { HistorySection } from './case-sections';
 import { GoalsArea } from './goals/area';
 import { ResourcesArea } from './resources/area';
 import { ActionsArea } from './actions/area';
+import { DocumentsArea } from './documents/area';
+import { CaseFieldsSummary } from './case-fields/summary';
 import { PartiesArea } from './parties/area';
 import { readParties } from './parties/common';
 
@@ -20,7 +22,7 @@ export type CaseData = Schema<'CaseDto'>;
 /** The areas of the case page, in the order of the in-page navigation (UI-GUIDE: "Long case pages"). */
 const AREAS = ['overview', 'parties', 'decisions', 'goals', 'resources', 'action-plan', 'documents', 'history'] as const;
 /** The areas whose own component shows a confirmation of a change made in it; the others get it under the heading. */
-const CONFIRMING_AREAS = new Set<string>(['parties', 'goals', 'resources', 'action-plan']);
+const CONFIRMING_AREAS = new Set<string>(['parties', 'goals', 'resources', 'action-plan', 'documents']);
 
 /**
  * A case, by areas: Översikt (the step, its deadline, the gate as a list of what is missing, what
@@ -41,13 +43,13 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
       get<PublishedWorkflow>(`/workflows/${encodeURIComponent(c.workflow.id)}/versions/${c.workflow.version}`),
       readParties(id),
     ]);
-    return { case: c, etag: answer.etag, gates, definition: workflow.definition, parties };
+    return { case: c, etag: answer.etag, gates, definition: workflow.definition, workflow, parties };
   }, [id, n]);
 
   if (data.error instanceof ApiError && (data.error.status === 404 || data.error.status === 400)) return <NotFound text={t('caseNotFound')} />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
-  const { case: c, gates, definition, etag, parties } = data.data;
+  const { case: c, gates, definition, workflow, etag, parties } = data.data;
   const access = caseAccess(me, parties.parties, parties.roles);
   const titles: Record<(typeof AREAS)[number], string> = {
     overview: t('overview'),
@@ -124,6 +126,8 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
               ))}
             </section>
 
+            <CaseFieldsSummary c={c} workflow={workflow} access={access} parties={parties.parties} />
+
             <section id="actions" aria-labelledby="actions-h" class="subsection">
               <h3 id="actions-h">{t('actions')}</h3>
               <EventButtons c={c} etag={etag} onDone={refresh} />
@@ -136,11 +140,18 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
           </Area>
 
           <PartiesArea caseId={id} data={parties} access={access} confirmation={confirmation?.area === 'parties' ? confirmation : null} />
-          <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} />
+          <DecisionsSection id={id} me={me} etag={etag} onChanged={refresh} access={access} parties={parties.parties} />
           <GoalsArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'goals' ? confirmation : null} />
           <ResourcesArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'resources' ? confirmation : null} />
           <ActionsArea caseId={id} parties={parties} access={access} confirmation={confirmation?.area === 'action-plan' ? confirmation : null} />
-          <DocumentsSection id={id} />
+          <DocumentsArea
+            caseId={id}
+            parties={parties.parties}
+            access={access}
+            workflow={workflow}
+            version={c.version}
+            confirmation={confirmation?.area === 'documents' ? confirmation : null}
+          />
           <HistorySection id={id} version={c.version} definition={definition} />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { NewCaseButton } from './new-case/start';
 import { useState } from 'preact/hooks';
 import { get, type PublishedWorkflow, type Schema } from '../api';
 import { date, t } from '../i18n';
@@ -38,6 +39,7 @@ export function MyCasesPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('casesTitle')}</h1>
+      <NewCaseButton />
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role search, as browsers and screen readers without the <search> element know it */}
       <form
         class="filters"
