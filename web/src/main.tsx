@@ -177,7 +177,7 @@ function focusOnArrival(main: HTMLElement): () => void {
     const arrival = main.querySelector<HTMLElement>('[data-arrival]');
     if (arrival) return arrival;
     const area = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    const heading = area?.querySelector<HTMLElement>('h2, h3');
+    const heading = area?.querySelector<HTMLElement>('h2, h3, h4');
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       return heading;

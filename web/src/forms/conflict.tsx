@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Schema } from '../api';
 import { dateTime } from '../i18n';
-import { label } from '../labels';
 import type { FormApi } from './use-form';
 import { w } from './words';
 
@@ -17,7 +16,8 @@ export interface Difference {
 
 /**
  * The answer to a 409 (If-Match: the case changed while the person worked): says so in words,
- * lists what happened in the case since the version the form was read at (from the history), and
+ * lists what happened in the case since the version the form was read at (the history's summaries:
+ * who did what, and what they changed, in words), and
  * offers to load the case again. Loading again never touches what the person typed: the form's
  * values are its own (useForm reads `initial` once); a page that calls `form.rebase(saved)` in
  * `onReload` lets the fields the person did not touch take the values saved now. After loading,
@@ -74,7 +74,14 @@ export function ConflictNotice({
           <ul>
             {events.map((e) => (
               <li>
-                {label('historyEvent', e.type)} <span class="muted">({dateTime(e.occurredAt)})</span>
+                {e.summary.text} <span class="muted">({dateTime(e.occurredAt)})</span>
+                {e.summary.changes.length > 0 && (
+                  <ul>
+                    {e.summary.changes.map((c) => (
+                      <li>{changeText(c)}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
@@ -120,4 +127,11 @@ export function ConflictNotice({
       )}
     </div>
   );
+}
+
+/** A changed property in words: "Arena (forum): Regionalt forum → Samverkansforum". */
+export function changeText(c: Schema<'ChangeInWordsDto'>): string {
+  if (c.from === null) return `${c.label}: ${c.to ?? '–'}`;
+  if (c.to === null) return `${c.label}: ${c.from} → –`;
+  return `${c.label}: ${c.from} → ${c.to}`;
 }

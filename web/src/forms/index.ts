@@ -16,7 +16,7 @@ export { useForm, fieldId, versionOf, conflictDifferences, type Field, type Form
 export { TextField, TextArea, NumberField, SelectField, Radios, Checkboxes, DateField, type DateParts, type FieldText, type Option } from './fields';
 export { NO_DATE, dateParts, isoDate, checkDate, parseNumber, checkNumber, textOrNull } from './values';
 export { ErrorSummary } from './error-summary';
-export { ConflictNotice, type Difference } from './conflict';
+export { ConflictNotice, changeText, type Difference } from './conflict';
 export { confirmAndGo, takeConfirmation, ConfirmationBanner, type Confirmation } from './confirmation';
 export { SummaryList, WarningText, type SummaryRow, type SummaryAction } from './summary';
 export { FormPage, NotAllowed, type FormPageProps } from './form-page';

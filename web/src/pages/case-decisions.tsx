@@ -87,7 +87,9 @@ function RecordDecisionForm({
     announcedDate: b?.decision?.announcedDate ?? '',
     correction: '',
   });
-  const [form, setForm] = useState(initial(own[0]));
+  // A task's link (`?board=<id>#rec-<key>`) chooses the board its decision is for.
+  const asked = new URLSearchParams(location.search).get('board');
+  const [form, setForm] = useState(initial(own.find((b) => b.board.id === asked) ?? own[0]));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const prefix = `rec-${point.key}`;
   if (!own.length) {
@@ -130,7 +132,7 @@ function RecordDecisionForm({
     }
   };
   return (
-    <form class="record-form stack" onSubmit={submit} aria-labelledby={`${prefix}-h`}>
+    <form id={prefix} class="record-form stack" onSubmit={submit} aria-labelledby={`${prefix}-h`}>
       <h4 id={`${prefix}-h`}>{t('recordDecision')}</h4>
       <p class="help">{t('recordHelp')}</p>
       <div role="status" aria-live="polite">

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, type Schema } from '../api';
-import type { State, WorkflowFile } from '../definition-types/workflow';
-import { dateTime, lang, t } from '../i18n';
-import { label } from '../labels';
+import { dateTime, t } from '../i18n';
+import { changeText } from '../forms';
 import { Badge, ErrorMessage, Loading, TableScroll, useData } from '../components/common';
 import type { ComponentChildren } from 'preact';
 
@@ -23,7 +22,11 @@ function Loaded<T>({ state, render }: { state: { data: T | null; error: unknown 
 
 const HISTORY_FIRST = 15;
 
-export function HistorySection({ id, version, definition }: { id: string; version: number; definition: WorkflowFile }) {
+/**
+ * Historik: each event as the service words it (`summary`): who (name and organisation), what, and
+ * only the properties that changed, in words; above it, whether the hash chain verifies.
+ */
+export function HistorySection({ id, version }: { id: string; version: number }) {
   const [all, setAll] = useState(false);
   const state = useData(
     () => Promise.all([get<Schema<'VerifyDto'>>(`/cases/${id}/history/verify`), get<Schema<'HistoryDto'>>(`/cases/${id}/history`)]),
@@ -54,8 +57,8 @@ export function HistorySection({ id, version, definition }: { id: string; versio
                     <tr>
                       <th scope="col">#</th>
                       <th scope="col">{t('when')}</th>
-                      <th scope="col">{t('what')}</th>
                       <th scope="col">{t('who')}</th>
+                      <th scope="col">{t('what')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -63,13 +66,18 @@ export function HistorySection({ id, version, definition }: { id: string; versio
                       <tr>
                         <td>{e.seq}</td>
                         <td>{dateTime(e.occurredAt)}</td>
+                        <td>{e.summary.who}</td>
                         <td>
-                          {label('historyEvent', e.type)}
-                          {describe(e.payload, definition)}
-                        </td>
-                        <td>
-                          {e.actor.kind === 'system' ? 'system' : e.actor.person}
-                          {onBehalfOf(e.payload) ? ` ${lang() === 'sv' ? 'för' : 'for'} ${onBehalfOf(e.payload)}` : ''}
+                          <strong>{e.summary.what}</strong>
+                          {e.summary.changes.length > 0 ? (
+                            <ul class="history-changes">
+                              {e.summary.changes.map((c) => (
+                                <li>{changeText(c)}</li>
+                              ))}
+                            </ul>
+                          ) : (
+                            <p class="history-text">{e.summary.text}</p>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -87,37 +95,4 @@ export function HistorySection({ id, version, definition }: { id: string; versio
       />
     </Section>
   );
-}
-
-/** The name of the organisation a history event was done for, if it says. */
-function onBehalfOf(payload: Record<string, unknown>): string | undefined {
-  return (payload.onBehalfOf as { name?: string } | undefined)?.name;
-}
-
-/** A property of a JSON value if the value is an object (a payload is typed as an open object). */
-function prop(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-/** What a history event adds to its label: for a step change, the steps by their titles and the comment. */
-function describe(payload: Schema<'HistoryEventDto'>['payload'], definition: WorkflowFile): string {
-  if (!payload || typeof payload !== 'object') return '';
-  const { from, to, event, comment } = payload;
-  // A step change stores the engine's states before and after ({value, status}).
-  const move = from && to ? `${stepTitles(prop(from, 'value') ?? from, definition)} → ${stepTitles(prop(to, 'value') ?? to, definition)}` : null;
-  const bits = [move, prop(event, 'comment') ?? comment].filter((b) => typeof b === 'string' && b);
-  return bits.length ? `: ${bits.join('; ')}` : '';
-}
-
-/** An XState state value ("goals", or {"decisions": "collecting"} for nested states) as the workflow's step titles. */
-function stepTitles(value: unknown, definition: WorkflowFile, states: State['states'] = definition?.states): string {
-  const title = (id: string) => states?.[id]?.meta?.title?.[lang()] ?? states?.[id]?.meta?.title?.sv ?? id;
-  if (typeof value === 'string') return title(value);
-  if (!value || typeof value !== 'object') return '';
-  return Object.entries(value as Record<string, unknown>)
-    .map(([id, inner]) => {
-      const innerText = stepTitles(inner, definition, states?.[id]?.states);
-      return innerText ? `${title(id)} (${innerText})` : title(id);
-    })
-    .join(', ');
 }

@@ -15,6 +15,7 @@ import { ActionsArea } from './actions/area';
 import { DocumentsArea } from './documents/area';
 import { CaseFieldsSummary } from './case-fields/summary';
 import { PartiesArea } from './parties/area';
+import { GateTaskList } from './tasks/task-list';
 import { readParties } from './parties/common';
 
 export type CaseData = Schema<'CaseDto'>;
@@ -25,8 +26,8 @@ const AREAS = ['overview', 'parties', 'decisions', 'goals', 'resources', 'action
 const CONFIRMING_AREAS = new Set<string>(['parties', 'goals', 'resources', 'action-plan', 'documents']);
 
 /**
- * A case, by areas: Översikt (the step, its deadline, the gate as a list of what is missing, what
- * the person can do now, the lifecycle), Parter, Beslut, Mål, Resurser, Handlingsplan, Dokument,
+ * A case, by areas: Översikt (the step, its deadline, the gate of the next step as a task list with
+ * links to the forms that do each task and the step's one primary button, the lifecycle), Parter, Beslut, Mål, Resurser, Handlingsplan, Dokument,
  * Historik; an in-page navigation that stays reachable; in each area, the actions the signed-in
  * person may take there (links to the form pages of the route table).
  */
@@ -43,13 +44,13 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
       get<PublishedWorkflow>(`/workflows/${encodeURIComponent(c.workflow.id)}/versions/${c.workflow.version}`),
       readParties(id),
     ]);
-    return { case: c, etag: answer.etag, gates, definition: workflow.definition, workflow, parties };
+    return { case: c, etag: answer.etag, gates, definition: workflow.definition, parties };
   }, [id, n]);
 
   if (data.error instanceof ApiError && (data.error.status === 404 || data.error.status === 400)) return <NotFound text={t('caseNotFound')} />;
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
-  const { case: c, gates, definition, workflow, etag, parties } = data.data;
+  const { case: c, gates, definition, etag, parties } = data.data;
   const access = caseAccess(me, parties.parties, parties.roles);
   const titles: Record<(typeof AREAS)[number], string> = {
     overview: t('overview'),
@@ -94,44 +95,16 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
               </dd>
             </dl>
 
-            <section id="gate" aria-labelledby="gate-h" class="subsection">
-              <h3 id="gate-h">{t('gate')}</h3>
-              {gates.gates.length === 0 && <p>{t('noGates')}</p>}
-              {gates.gates.map((g) => (
-                <div class="gate">
-                  <h4>{g.title ?? t('gateFor', { event: g.event, target: g.target.title })}</h4>
-                  {g.passed ? (
-                    <p>
-                      <Badge kind="ok">{t('gatePassed')}</Badge>
-                    </p>
-                  ) : (
-                    <>
-                      <p>
-                        <Badge kind="bad">{g.failures.length === 1 ? t('gateBlockedOne') : t('gateBlocked', { n: g.failures.length })}</Badge>
-                      </p>
-                      <ul class="gate-list">
-                        {g.failures.map((f) => (
-                          <li>
-                            {f.message} {f.mine && <Badge kind="warn">{t('mine')}</Badge>}
-                            <span class="gate-meta">
-                              {t('whoActs', { who: [f.responsibleTitle, f.organisations.map((o) => o.name).join(', ')].filter(Boolean).join(' – ') || '–' })}
-                              {f.dueOn && <> · {t('byWhen', { date: date(f.dueOn) })}</>}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                </div>
-              ))}
-            </section>
+            <GateTaskList c={c} gates={gates} access={access} roles={parties.roles} definition={definition} etag={etag} onDone={refresh} />
 
-            <CaseFieldsSummary c={c} workflow={workflow} access={access} parties={parties.parties} />
+            <CaseFieldsSummary c={c} access={access} parties={parties.parties} />
 
-            <section id="actions" aria-labelledby="actions-h" class="subsection">
-              <h3 id="actions-h">{t('actions')}</h3>
-              <EventButtons c={c} etag={etag} onDone={refresh} />
-            </section>
+            {c.allowedEvents.some((e) => !gates.gates.some((g) => g.event === e.type)) && (
+              <section id="actions" aria-labelledby="actions-h" class="subsection">
+                <h3 id="actions-h">{t('actions')}</h3>
+                <EventButtons c={c} events={c.allowedEvents.filter((e) => !gates.gates.some((g) => g.event === e.type))} etag={etag} onDone={refresh} />
+              </section>
+            )}
 
             <section id="lifecycle" aria-labelledby="lifecycle-h" class="subsection">
               <h3 id="lifecycle-h">{t('lifecycle')}</h3>
@@ -148,22 +121,22 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
             caseId={id}
             parties={parties.parties}
             access={access}
-            workflow={workflow}
+            kinds={c.documentKinds}
             version={c.version}
             confirmation={confirmation?.area === 'documents' ? confirmation : null}
           />
-          <HistorySection id={id} version={c.version} definition={definition} />
+          <HistorySection id={id} version={c.version} />
         </div>
       </div>
     </>
   );
 }
 
-function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; onDone: () => void }) {
+/** Buttons for the events the person may send that have no gate (and so no task list). */
+function EventButtons({ c, events, etag, onDone }: { c: CaseData; events: CaseData['allowedEvents']; etag: string | null; onDone: () => void }) {
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  if (c.allowedEvents.length === 0) return <p>{t('noActions')}</p>;
   const send = async (type: string, title: string) => {
     setBusy(true);
     setMessage(null);
@@ -198,8 +171,8 @@ function EventButtons({ c, etag, onDone }: { c: CaseData; etag: string | null; o
         <textarea id="event-comment" class="short" value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
       </div>
       <div class="actions">
-        {c.allowedEvents.map((e) => (
-          <button type="button" disabled={busy} onClick={() => send(e.type, e.title ?? e.type)}>
+        {events.map((e) => (
+          <button type="button" class="secondary" disabled={busy} onClick={() => send(e.type, e.title ?? e.type)}>
             {e.title ?? `${e.type} → ${e.target.title}`}
           </button>
         ))}

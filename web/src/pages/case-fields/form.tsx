@@ -1,6 +1,20 @@
+import { useEffect } from 'preact/hooks';
 import type { Me, Schema } from '../../api';
 import { api } from '../../api';
-import { checkNumber, confirmAndGo, conflictDifferences, FormPage, NumberField, parseNumber, Radios, TextArea, useForm, type Message } from '../../forms';
+import {
+  checkNumber,
+  confirmAndGo,
+  conflictDifferences,
+  fieldId,
+  FormPage,
+  NumberField,
+  parseNumber,
+  Radios,
+  TextArea,
+  TextField,
+  useForm,
+  type Message,
+} from '../../forms';
 import { insteadOfForm, leadingNames, useWorkData } from '../documents/case-work';
 import { caseFieldsOf, type CaseFieldSpec } from './field-list';
 import { fieldsAreaOf } from './paths';
@@ -27,14 +41,17 @@ function stored(spec: CaseFieldSpec, typed: string): string | number | boolean |
   return typed.trim();
 }
 
-/** `/cases/:id/fields`: fill in or change the case fields the workflow's gates ask for (a merge patch). */
-export function CaseFieldsPage({ caseId, me }: { caseId: string; me: Me | null }) {
+/**
+ * `/cases/:id/fields`: fill in or change the case fields the workflow declares (a merge patch).
+ * `?field=<key>` (a task's link) puts the cursor in that field.
+ */
+export function CaseFieldsPage({ caseId, me, focus }: { caseId: string; me: Me | null; focus?: string | null }) {
   const state = useWorkData(caseId, me, async () => null);
   const back = { href: fieldsAreaOf(caseId), text: w('backToCase') };
   const lead = leadingNames(state.loaded?.data.parties ?? []);
   const stop = insteadOfForm(state, (a) => a.runsCase, `${lead ? w('whoMayNamed', { org: lead }) : w('whoMay')} ${w('notYou')}`, back);
   if (stop || !state.loaded) return stop;
-  const specs = caseFieldsOf(state.loaded.data.workflow, state.loaded.case.fields);
+  const specs = caseFieldsOf(state.loaded.case);
   return (
     <FieldsForm
       caseId={caseId}
@@ -45,6 +62,7 @@ export function CaseFieldsPage({ caseId, me }: { caseId: string; me: Me | null }
       saved={state.loaded.case.fields}
       reload={async () => (await state.reload())?.case.fields ?? null}
       back={back}
+      focus={specs.some((f) => f.key === focus) ? (focus ?? null) : null}
     />
   );
 }
@@ -58,6 +76,7 @@ function FieldsForm({
   saved,
   reload,
   back,
+  focus,
 }: {
   caseId: string;
   caseTitle: string;
@@ -67,12 +86,22 @@ function FieldsForm({
   saved: Saved;
   reload: () => Promise<Saved | null>;
   back: { href: string; text: string };
+  /** The key of the field to put the cursor in once the form is drawn. */
+  focus: string | null;
 }) {
+  useEffect(() => {
+    if (!focus) return;
+    // After the page's own arrival focus (the heading), which the router gives first.
+    const timer = setTimeout(() => document.getElementById(fieldId(focus))?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [focus]);
   const form = useForm<Typed>({
     initial: typedOf(specs, saved),
     validate: (v) => {
       const problems: Record<string, Message | undefined> = {};
       for (const f of specs.filter((s) => s.type === 'number')) problems[f.key] = checkNumber(v[f.key] ?? '', () => f.label);
+      for (const f of specs.filter((s) => s.type === 'date'))
+        if ((v[f.key] ?? '').trim() && !/^\d{4}-\d{2}-\d{2}$/.test((v[f.key] ?? '').trim())) problems[f.key] = () => w('dateHint');
       return problems;
     },
   });
@@ -132,7 +161,10 @@ function FieldsForm({
               ]}
             />
           );
-        return <TextArea field={field} label={f.label} hint={hint} optional={!f.asked} rows={f.type === 'longText' ? 4 : 1} />;
+        if (f.type === 'date')
+          return <TextField field={field} label={f.label} hint={[hint, w('dateHint')].filter(Boolean).join(' ')} optional={!f.asked} width={10} />;
+        if (f.type === 'text') return <TextField field={field} label={f.label} hint={hint} optional={!f.asked} width="full" />;
+        return <TextArea field={field} label={f.label} hint={hint} optional={!f.asked} rows={4} />;
       })}
     </FormPage>
   );

@@ -1,5 +1,5 @@
 import type { CaseAccess } from '../../access';
-import type { PublishedWorkflow, Schema } from '../../api';
+import type { Schema } from '../../api';
 import { SummaryList } from '../../forms';
 import { to } from '../../router';
 import { leadingNames, type Party } from '../documents/case-work';
@@ -11,18 +11,8 @@ import { w } from './words';
  * "Ärendets uppgifter" in the overview: each field the workflow asks for with its value (or that it
  * is missing, when a gate asks for it), and for those who run the case the link to fill them in.
  */
-export function CaseFieldsSummary({
-  c,
-  workflow,
-  access,
-  parties,
-}: {
-  c: Schema<'CaseDto'>;
-  workflow: PublishedWorkflow | null;
-  access: CaseAccess;
-  parties: readonly Party[];
-}) {
-  const fields = caseFieldsOf(workflow, c.fields);
+export function CaseFieldsSummary({ c, access, parties }: { c: Schema<'CaseDto'>; access: CaseAccess; parties: readonly Party[] }) {
+  const fields = caseFieldsOf(c);
   const lead = leadingNames(parties);
   return (
     <section id="case-fields" aria-labelledby="case-fields-h" class="subsection">

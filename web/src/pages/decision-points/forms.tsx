@@ -59,8 +59,11 @@ function PointFields({ form, boards }: { form: FormApi<PointValues>; boards: Opt
   );
 }
 
-/** `/cases/:id/decision-points/new`: the text every board must adopt identically, and which boards. */
-export function AddDecisionPointPage({ caseId, me }: { caseId: string; me: Me | null }) {
+/**
+ * `/cases/:id/decision-points/new`: the text every board must adopt identically, and which boards.
+ * `?key=<key>` (a task's link) gives the point the key its gate asks for.
+ */
+export function AddDecisionPointPage({ caseId, me, pointKey }: { caseId: string; me: Me | null; pointKey?: string | null }) {
   const state = useWorkData(caseId, me, readPoints(caseId));
   const form = useForm<PointValues>({
     initial: { title: '', referenceText: '', boardIds: [] },
@@ -73,7 +76,9 @@ export function AddDecisionPointPage({ caseId, me }: { caseId: string; me: Me | 
   if (stop || !state.loaded) return stop;
   const taken = state.loaded.data.own.map((p) => p.key);
   const submit = form.submit(async (v) => {
-    const body = { key: keyFromTitle(v.title, taken), title: v.title.trim(), referenceText: v.referenceText.trim(), boardIds: v.boardIds };
+    // A task's link names the key its gate asks for (`?key=joint-agreement`): the point gets that one.
+    const key = pointKey && /^[a-z0-9][a-z0-9-]*$/.test(pointKey) && !taken.includes(pointKey) ? pointKey : keyFromTitle(v.title, taken);
+    const body = { key, title: v.title.trim(), referenceText: v.referenceText.trim(), boardIds: v.boardIds };
     const { body: saved } = await api.post('/cases/{id}/decision-points', {
       params: { id: caseId },
       body,

@@ -1,7 +1,7 @@
 import './documents.css';
 import { useState } from 'preact/hooks';
 import type { CaseAccess } from '../../access';
-import { api, type PublishedWorkflow, type Schema } from '../../api';
+import { api, type Schema } from '../../api';
 import { Area } from '../../components/area-nav';
 import { Badge, ErrorMessage, Loading, useData } from '../../components/common';
 import { SummaryList, type Confirmation, type SummaryRow } from '../../forms';
@@ -9,7 +9,7 @@ import { date } from '../../i18n';
 import { to } from '../../router';
 import { partiesFor, type Party } from './case-work';
 import { downloadFile, sizeText } from './download';
-import { kindLabel } from './kinds';
+import { type CaseDocumentKinds, kindLabel } from './kinds';
 import { DOCUMENT_PATHS } from './paths';
 import { w } from './words';
 
@@ -25,14 +25,15 @@ export function DocumentsArea({
   caseId,
   parties,
   access,
-  workflow,
+  kinds,
   version,
   confirmation,
 }: {
   caseId: string;
   parties: readonly Party[];
   access: CaseAccess;
-  workflow: PublishedWorkflow | null;
+  /** The case's document kinds (`CaseDto.documentKinds`). */
+  kinds: CaseDocumentKinds;
   version: number;
   confirmation: Confirmation | null;
 }) {
@@ -59,7 +60,7 @@ export function DocumentsArea({
       {docs.data && docs.data.length > 0 && (
         <ul class="cards-list">
           {docs.data.map((d) => (
-            <DocumentCard caseId={caseId} d={d} workflow={workflow} access={access} mustSign={mustSign} parties={parties} />
+            <DocumentCard caseId={caseId} d={d} kinds={kinds} access={access} mustSign={mustSign} parties={parties} />
           ))}
         </ul>
       )}
@@ -70,14 +71,15 @@ export function DocumentsArea({
 function DocumentCard({
   caseId,
   d,
-  workflow,
+  kinds,
   access,
   mustSign,
   parties,
 }: {
   caseId: string;
   d: DocumentView;
-  workflow: PublishedWorkflow | null;
+  /** The case's document kinds (`CaseDto.documentKinds`). */
+  kinds: CaseDocumentKinds;
   access: CaseAccess;
   mustSign: readonly Party[];
   parties: readonly Party[];
@@ -90,7 +92,7 @@ function DocumentCard({
   const maySign = access.contributes && partiesFor(access, parties).some((p) => !signedBy.has(p.organisation.id));
   const mayFile = access.runsCase || (d.organisation ? access.contributesFor.includes(d.organisation.id) : false);
   const rows: SummaryRow[] = [
-    { key: w('kind'), value: kindLabel(workflow, d.kind) },
+    { key: w('kind'), value: kindLabel(kinds, d.kind) },
     {
       key: w('registry'),
       value: d.registry ? (

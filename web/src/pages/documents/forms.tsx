@@ -40,12 +40,15 @@ interface DocumentValues {
   visibleTo: string[];
 }
 
-/** `/cases/:id/documents/new`: register a document of the case (its registry and number, a link, confidentiality). */
-export function AddDocumentPage({ caseId, me }: { caseId: string; me: Me | null }) {
+/**
+ * `/cases/:id/documents/new`: register a document of the case (its registry and number, a link,
+ * confidentiality). `?kind=<key>` (a task's link) chooses the kind beforehand.
+ */
+export function AddDocumentPage({ caseId, me, kind }: { caseId: string; me: Me | null; kind?: string | null }) {
   const state = useWorkData(caseId, me, async () => null);
   const back = backToDocuments(caseId);
   const form = useForm<DocumentValues>({
-    initial: { title: '', kind: '', registryOrganisationId: '', registrationNumber: '', link: '', confidential: 'no', visibleTo: [] },
+    initial: { title: '', kind: kind ?? '', registryOrganisationId: '', registrationNumber: '', link: '', confidential: 'no', visibleTo: [] },
     validate: (v) => ({
       title: v.title.trim() ? undefined : () => w('writeTitle'),
       kind: v.kind ? undefined : () => w('chooseKind'),
@@ -56,7 +59,7 @@ export function AddDocumentPage({ caseId, me }: { caseId: string; me: Me | null 
   });
   const stop = insteadOfForm(state, (a) => a.contributes, w('whoMay'), back);
   if (stop || !state.loaded) return stop;
-  const { parties, workflow } = state.loaded.data;
+  const { parties } = state.loaded.data;
   const access = state.access!;
   const registries = partiesFor(access, parties);
   const submit = form.submit(async (v) => {
@@ -78,7 +81,7 @@ export function AddDocumentPage({ caseId, me }: { caseId: string; me: Me | null 
     });
     confirmAndGo(documentsOf(caseId), {
       area: 'documents',
-      title: w('added', { title: saved.title, kind: kindLabel(workflow, saved.kind).toLowerCase() }),
+      title: w('added', { title: saved.title, kind: kindLabel(state.loaded!.case.documentKinds, saved.kind).toLowerCase() }),
       next: w('addedNext'),
       link: { href: to(DOCUMENT_PATHS.file, { id: caseId, documentId: saved.id }), text: w('uploadFileFor', { title: saved.title }) },
     });
@@ -96,7 +99,7 @@ export function AddDocumentPage({ caseId, me }: { caseId: string; me: Me | null 
       intro={<p>{w('addIntro')}</p>}
     >
       <TextField field={form.field('title')} label={w('titleLabel')} hint={w('titleHint')} noun={w('titleNoun')} width="full" />
-      <Radios field={form.field('kind')} label={w('kindQuestion')} options={documentKinds(workflow)} />
+      <Radios field={form.field('kind')} label={w('kindQuestion')} options={documentKinds(state.loaded.case.documentKinds)} />
       <SelectField
         field={form.field('registryOrganisationId')}
         label={w('registryQuestion')}
@@ -210,14 +213,17 @@ export function UploadFilePage({ caseId, documentId, me }: { caseId: string; doc
   );
 }
 
-/** `/cases/:id/documents/:documentId/sign`: record that a party signed the document, and when. */
-export function SignPage({ caseId, documentId, me }: { caseId: string; documentId: string; me: Me | null }) {
+/**
+ * `/cases/:id/documents/:documentId/sign`: record that a party signed the document, and when.
+ * `?org=<organisation id>` (a task's link) chooses the party beforehand.
+ */
+export function SignPage({ caseId, documentId, me, org }: { caseId: string; documentId: string; me: Me | null; org?: string | null }) {
   const state = useWorkData(caseId, me, readDocuments(caseId));
   const back = backToDocuments(caseId);
   // When the person may record for one party only, that party is not a choice but a fact on the page.
   const only = useRef('');
   const form = useForm<{ organisationId: string; signedOn: DateParts }>({
-    initial: { organisationId: '', signedOn: NO_DATE },
+    initial: { organisationId: org ?? '', signedOn: NO_DATE },
     validate: (v) => ({
       organisationId: v.organisationId || only.current ? undefined : () => w('chooseSigner'),
       signedOn: checkDate(v.signedOn, () => w('signedOnLabel'), { required: () => w('writeSignedOn') }),

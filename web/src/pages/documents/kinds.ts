@@ -1,35 +1,22 @@
-import type { PublishedWorkflow, Schema } from '../../api';
+import type { Schema } from '../../api';
 import type { Option } from '../../forms';
-import { label } from '../../labels';
 
 /** A kind of document as the API takes it. */
 export type DocumentKind = Schema<'DocumentDto'>['kind'];
 
-/** Every kind the API takes today (DocumentDto.kind), in the order they are offered. */
-const API_KINDS = [
-  'agreement',
-  'declarationOfIntent',
-  'problemStatement',
-  'situationAnalysis',
-  'plan',
-  'followUpReport',
-  'steeringDocument',
-  'decision',
-  'other',
-] as const satisfies readonly DocumentKind[];
+/** The document kinds of a case (`CaseDto.documentKinds`): key, label and help in the caller's language. */
+export type CaseDocumentKinds = ReadonlyArray<Schema<'DocumentKindDto'>>;
 
 /**
  * THE ONE PLACE the document kinds come from: the kinds offered when a document is registered, each
- * with its Swedish (or English) label. Today these are the API's fixed kinds, worded by
- * `label('documentKind', …)` (web/src/labels.ts). When workflows declare their document kinds with
- * labels, read them here from `workflow.definition` (and the API's DocumentDto will take them):
- * nothing else in the area needs to change.
+ * with its label and help, as the case answers them (`CaseDto.documentKinds`: the kinds the workflow
+ * declares first, with its labels, then the others).
  */
-export function documentKinds(_workflow: PublishedWorkflow | null): Option[] {
-  return API_KINDS.map((kind) => ({ value: kind, label: label('documentKind', kind) }));
+export function documentKinds(kinds: CaseDocumentKinds): Option[] {
+  return kinds.map((k) => ({ value: k.key, label: k.label, ...(k.help ? { hint: k.help } : {}) }));
 }
 
-/** A kind's label (the area's cards, the confirmation). */
-export function kindLabel(workflow: PublishedWorkflow | null, kind: string): string {
-  return documentKinds(workflow).find((k) => k.value === kind)?.label ?? label('documentKind', kind);
+/** A kind's label (the area's cards, the confirmation); never its key. */
+export function kindLabel(kinds: CaseDocumentKinds, kind: string): string {
+  return kinds.find((k) => k.key === kind)?.label ?? kinds.find((k) => k.key === 'other')?.label ?? '–';
 }
