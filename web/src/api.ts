@@ -80,9 +80,13 @@ export async function call<T = unknown>(
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined) h['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   // The browser's own words for a lost connection ("Failed to fetch") are English whatever the page's language.
-  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) }).catch(() => {
-    throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
-  });
+  // `no-store`: an answer depends on who asks (a case's allowedEvents, the language) but its ETag is
+  // the case's version, so a cached answer revalidated by ETag would show one person what another may do.
+  const res = await fetch(path, { method, headers: h, cache: 'no-store', ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) }).catch(
+    () => {
+      throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
+    },
+  );
   const text = await res.text();
   let parsed: unknown;
   try {

@@ -95,7 +95,16 @@ export function CasePage({ id, me }: { id: string; me: Me | null }) {
               </dd>
             </dl>
 
-            <GateTaskList c={c} gates={gates} access={access} roles={parties.roles} definition={definition} etag={etag} onDone={refresh} />
+            <GateTaskList
+              c={c}
+              gates={gates}
+              access={access}
+              roles={parties.roles}
+              parties={parties.parties}
+              definition={definition}
+              etag={etag}
+              onDone={refresh}
+            />
 
             <CaseFieldsSummary c={c} access={access} parties={parties.parties} />
 

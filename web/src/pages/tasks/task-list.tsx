@@ -10,12 +10,13 @@ import { ROLE_WORDS, w } from './words';
 type CaseData = Schema<'CaseDto'>;
 type Gate = Schema<'GateStatusDto'>;
 type Role = Schema<'RoleViewDto'>;
+type Party = Schema<'PartyViewDto'>;
 
 /** A task's status as a tag: words and a symbol, in colours that agree with the words. */
 const TAGS: Record<CaseTask['status'], { symbol: string; tone: string }> = {
   notStarted: { symbol: '○', tone: 'grey' },
   inProgress: { symbol: '◐', tone: 'blue' },
-  waitingForOthers: { symbol: '⧗', tone: 'yellow' },
+  waitingForOthers: { symbol: '…', tone: 'yellow' },
   done: { symbol: '✓', tone: 'green' },
 };
 
@@ -29,6 +30,24 @@ function inWords(value: string, withTime = false): { date: string; time: string 
   };
 }
 
+/**
+ * The tasks a person sees: one row per thing to do. Two conditions can ask for the same thing (a
+ * board's missing decision is also one not yet final; "decides" and "at least two decide"): the
+ * same title, status and owers are shown once.
+ */
+function distinct(tasks: readonly CaseTask[]): CaseTask[] {
+  const seen = new Set<string>();
+  return tasks.filter((t) => {
+    const key = `${t.title}|${t.status}|${t.owedBy.map((o) => o.id).join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Quotation marks as Swedish text has them: "Arena (forum)" → ”Arena (forum)”. */
+const quoted = (text: string) => (lang() === 'sv' ? text.replace(/"([^"]*)"/g, '”$1”') : text.replace(/"([^"]*)"/g, '“$1”'));
+
 /** An event's title as the end of a sentence: "Avsluta samverkan" → "avsluta samverkan". */
 const asVerb = (title: string) => title.charAt(0).toLocaleLowerCase('sv-SE') + title.slice(1);
 
@@ -38,24 +57,34 @@ function joined(names: string[], last: string): string {
 }
 
 /**
- * Who may send an event, in words, from the workflow's `meta.roles` (the step's own first) and the
- * roles held on the case: "Styrgruppen för Region Kronoberg". Null when the workflow names no roles.
+ * Who may send an event, in words, by the service's rule (src/access/policy.ts, `holdsWorkflowRole`):
+ * each role the workflow names for it (`meta.roles`, the step's own first) held by someone for a
+ * party it counts for — a leading party, unless the entry says `@decides`, `@any`, … — or, for the
+ * process owner, the case's own: "styrgruppen för Region Kronoberg". Null when the workflow names
+ * no roles; empty when nobody on the case holds one.
  */
-function whoMay(event: string, definition: WorkflowFile, stepIds: readonly string[], roles: readonly Role[]): string | null {
+function whoMay(event: string, definition: WorkflowFile, stepIds: readonly string[], roles: readonly Role[], parties: readonly Party[]): string | null {
   const fromStep = stepIds.map((s) => definition.states[s]?.meta?.roles?.[event]).find((r) => r);
   const wanted = fromStep ?? definition.meta?.roles?.[event];
   if (!wanted) return null;
   const l = lang();
-  const names = wanted.flatMap((role) => {
+  const counts = (organisationId: string, party: string | null) => {
+    if (party === 'any') return true;
+    const p = parties.find((x) => x.organisation.id === organisationId);
+    return !!p && (p.responsibilities as readonly string[]).includes(party ?? 'leads');
+  };
+  const names = wanted.flatMap((entry) => {
+    const [role = entry, party = null] = entry.split('@') as [string, string?];
     const word = ROLE_WORDS[role]?.[l][0] ?? role;
-    const held = roles.filter((r) => r.role === role && r.holder);
+    const held = roles.filter((r) => r.role === role && r.holder && (role === 'processOwner' && party === null ? true : counts(r.organisation.id, party)));
     const orgs = [...new Set(held.map((r) => r.organisation.name ?? ''))].filter(Boolean);
-    return orgs.length ? orgs.map((org) => w('for', { role: word, org })) : [];
+    return orgs.map((org) => w('for', { role: word, org }));
   });
-  if (!names.length) return '';
-  const [first, ...rest] = names;
-  return [first, ...rest.map((n) => n.charAt(0).toLocaleLowerCase('sv-SE') + n.slice(1))].join(` ${w('or')} `);
+  return joined([...new Set(names)], w('or'));
 }
+
+/** A sentence's first letter in upper case. */
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
 
 /** The roles an event needs, in words ("styrgrupp"), for when nobody on the case holds them. */
 function rolesNeeded(event: string, definition: WorkflowFile): string {
@@ -77,6 +106,7 @@ export function GateTaskList({
   gates,
   access,
   roles,
+  parties,
   definition,
   etag,
   onDone,
@@ -85,6 +115,7 @@ export function GateTaskList({
   gates: Schema<'CaseGatesDto'>;
   access: CaseAccess;
   roles: readonly Role[];
+  parties: readonly Party[];
   definition: WorkflowFile;
   etag: string | null;
   onDone: () => void;
@@ -109,6 +140,7 @@ export function GateTaskList({
           c={c}
           access={access}
           roles={roles}
+          parties={parties}
           definition={definition}
           etag={etag}
           primary={g.event === primary}
@@ -128,6 +160,7 @@ function GateBlock({
   c,
   access,
   roles,
+  parties,
   definition,
   etag,
   primary,
@@ -141,6 +174,7 @@ function GateBlock({
   c: CaseData;
   access: CaseAccess;
   roles: readonly Role[];
+  parties: readonly Party[];
   definition: WorkflowFile;
   etag: string | null;
   primary: boolean;
@@ -150,17 +184,18 @@ function GateBlock({
 }) {
   const title = gate.title ?? gate.target.title;
   const event = asVerb(title);
-  const done = gate.tasks.filter((t) => t.status === 'done').length;
+  const tasks = distinct(gate.tasks);
+  const done = tasks.filter((t) => t.status === 'done').length;
   const id = `gate-${index}`;
   const hours = c.deadlines.find((d) => d.sla.hours !== undefined);
   return (
     <div class="gate task-gate">
       {several && <h4 id={`${id}-h`}>{w('gateHeading', { event })}</h4>}
-      {gate.tasks.length > 0 && (
+      {tasks.length > 0 && (
         <>
-          <p class="task-progress">{gate.tasks.length === 1 ? w('progressOne', { done }) : w('progress', { done, n: gate.tasks.length })}</p>
+          <p class="task-progress">{tasks.length === 1 ? w('progressOne', { done }) : w('progress', { done, n: tasks.length })}</p>
           <ul class="task-list" aria-labelledby={several ? `${id}-h` : 'gate-h'}>
-            {gate.tasks.map((t, i) => (
+            {tasks.map((t, i) => (
               <TaskRow key={`${t.rule}-${i}`} id={`${id}-t${i}`} task={t} caseId={c.id} access={access} hours={hours} />
             ))}
           </ul>
@@ -172,6 +207,7 @@ function GateBlock({
         event={event}
         title={title}
         roles={roles}
+        parties={parties}
         definition={definition}
         etag={etag}
         primary={primary}
@@ -207,10 +243,10 @@ function TaskRow({
       <div class="task-name">
         {href ? (
           <a href={href} aria-describedby={`${id}-status`}>
-            {task.title}
+            {quoted(task.title)}
           </a>
         ) : (
-          <span>{task.title}</span>
+          <span>{quoted(task.title)}</span>
         )}
         {board && (board.missingWords || board.extraWords) && (
           <p class="task-hint">
@@ -260,6 +296,7 @@ function StepAction({
   event,
   title,
   roles,
+  parties,
   definition,
   etag,
   primary,
@@ -272,6 +309,7 @@ function StepAction({
   event: string;
   title: string;
   roles: readonly Role[];
+  parties: readonly Party[];
   definition: WorkflowFile;
   etag: string | null;
   primary: boolean;
@@ -290,10 +328,11 @@ function StepAction({
       definition,
       c.state.steps.map((s) => s.id),
       roles,
+      parties,
     );
     if (who === null) return null;
     if (who === '') return <p class="step-note">{w('nobodyMay', { event, roles: rolesNeeded(gate.event, definition) })}</p>;
-    return <p class="step-note">{gate.passed ? w('whoMay', { who, event }) : w('notYetOthers', { who, event })}</p>;
+    return <p class="step-note">{gate.passed ? sentence(w('whoMay', { who, event })) : w('notYetOthers', { who, event })}</p>;
   }
   const send = async () => {
     setBusy(true);

@@ -68,13 +68,13 @@ export const w = defineWords({
   },
 });
 
-/** A role in the definite form, to start a sentence ("Styrgruppen"), and in the indefinite ("styrgrupp"). */
+/** A role in the definite form ("styrgruppen") and in the indefinite ("styrgrupp"). */
 export const ROLE_WORDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
-  processOwner: { sv: ['Processägaren', 'processägare'], en: ['The process owner', 'process owner'] },
-  secretariat: { sv: ['Sekretariatet', 'sekretariat'], en: ['The secretariat', 'secretariat'] },
-  manager: { sv: ['Chefen', 'chef'], en: ['The manager', 'manager'] },
-  steeringGroup: { sv: ['Styrgruppen', 'styrgrupp'], en: ['The steering group', 'steering group'] },
-  chair: { sv: ['Ordföranden', 'ordförande'], en: ['The chair', 'chair'] },
-  member: { sv: ['Ledamoten', 'ledamot'], en: ['The member', 'member'] },
-  observer: { sv: ['Observatören', 'observatör'], en: ['The observer', 'observer'] },
+  processOwner: { sv: ['processägaren', 'processägare'], en: ['the process owner', 'process owner'] },
+  secretariat: { sv: ['sekretariatet', 'sekretariat'], en: ['the secretariat', 'secretariat'] },
+  manager: { sv: ['chefen', 'chef'], en: ['the manager', 'manager'] },
+  steeringGroup: { sv: ['styrgruppen', 'styrgrupp'], en: ['the steering group', 'steering group'] },
+  chair: { sv: ['ordföranden', 'ordförande'], en: ['the chair', 'chair'] },
+  member: { sv: ['ledamoten', 'ledamot'], en: ['the member', 'member'] },
+  observer: { sv: ['observatören', 'observatör'], en: ['the observer', 'observer'] },
 };
