@@ -57,22 +57,24 @@ describe('a Kronoberg case in the browser', () => {
     await screenshots(page, 'my-cases');
     await openCase(page);
     const gate = page.locator('#gate');
-    await gate.getByText('Region Kronoberg – regionstyrelsen: beslut saknas.').waitFor();
+    await gate.getByRole('link', { name: 'Registrera beslutet i Region Kronoberg – regionstyrelsen' }).waitFor();
     await recordDecision(page, REFERENCE.replace('tidiga och förebyggande insatser', 'tidiga insatser'), 'Region Kronoberg – regionstyrelsen');
 
-    // Blocked: the gate names the board and the words; the diff shows them side by side.
-    await gate.getByText(/Region Kronoberg – regionstyrelsen: beslutstexten skiljer sig från referenstexten \(ord \d+–\d+\)\./).waitFor();
+    // Blocked: the task list names the board and the words; the diff shows them side by side.
+    await gate.getByText('Se över beslutstexten i Region Kronoberg – regionstyrelsen: den skiljer sig från referenstexten').waitFor();
+    await gate.getByText(/Beslutet saknar ”och förebyggande” som finns i referenstexten\. \(ord \d+–\d+\)/).waitFor();
     const diff = page.getByRole('figure').filter({ hasText: 'Orddiff för Region Kronoberg – regionstyrelsen' });
     await expectText(diff.locator('del'), '[saknas: och förebyggande]');
     expect(await page.getByRole('figure').count()).toBe(1);
-    await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();
-    await page.getByText('Grinden stoppade Gå vidare till Gemensamt problem: 1 villkor är inte uppfyllt (se grinden ovan).').waitFor();
+    // No button that can only fail: the step is taken once the tasks are done.
+    expect(await gate.getByRole('button').count()).toBe(0);
+    await gate.getByText('När uppgifterna ovan är klara kan du gå vidare till Gemensamt problem.').waitFor();
     await s.check(page, 'case-blocked');
     await screenshots(page, 'case-blocked');
 
     // Corrected after the approved minutes: the gate passes and the case moves on.
     await recordDecision(page, REFERENCE, 'Region Kronoberg – regionstyrelsen', 'Rättad enligt det justerade protokollet');
-    await page.locator('#gate').getByText('Alla villkor är uppfyllda.').waitFor();
+    await page.locator('#gate').getByText('Alla uppgifter är klara. Du kan gå vidare till Gemensamt problem.').waitFor();
     await page.getByRole('figure').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).click();
     await page.getByText('Klart: ärendet är nu i steget Gemensamt problem.').waitFor();

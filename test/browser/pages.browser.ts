@@ -17,7 +17,7 @@ describe('the other pages in the browser', () => {
     const { page, errors } = await openPage(s.browser);
     await signIn(page, s.t.url, await s.t.token(PEOPLE.region));
     await page.goto(`${s.t.url}/app/cases/${s.data.id}`);
-    await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).waitFor();
+    await page.getByRole('link', { name: 'Registrera beslutet i Region Kronoberg – regionstyrelsen' }).waitFor();
     await page.getByRole('heading', { name: 'Beslutspunkt: Likalydande beslut: Barnens bästa gäller' }).waitFor();
     await page.locator('#history').getByText('Historiken är obruten', { exact: false }).waitFor();
     // Every element one can act on, numbered.
@@ -40,19 +40,20 @@ describe('the other pages in the browser', () => {
     expect(all.filter((_, i) => !reached.has(String(i)))).toEqual([]);
     expect(all.length).toBeGreaterThan(30);
 
-    // Enter: the skip link moves to the content; an event button sends the event (here the gate stops it and says so).
+    // Enter: the skip link moves to the content; a task's link opens the form that does it, focused.
     await page.reload();
-    await page.getByRole('button', { name: 'Gå vidare till Gemensamt problem' }).waitFor();
+    await page.getByRole('link', { name: 'Registrera beslutet i Region Kronoberg – regionstyrelsen' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Hoppa till innehållet');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
     for (let i = 0; i < 200; i++) {
       await page.keyboard.press('Tab');
-      if ((await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) === 'Gå vidare till Gemensamt problem') break;
+      if ((await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) === 'Registrera beslutet i Region Kronoberg – regionstyrelsen')
+        break;
     }
     await page.keyboard.press('Enter');
-    await page.getByText(/Grinden stoppade Gå vidare till Gemensamt problem: \d+ villkor är inte uppfyllda/).waitFor();
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.id === 'rec-joint-agreement-h');
     await s.check(page, 'case-keyboard');
     await screenshots(page, 'case');
     expect(errors).toEqual([]);
@@ -141,15 +142,18 @@ describe('the other pages in the browser', () => {
 
     await signIn(page, s.t.url, await s.t.token(PEOPLE.region));
     await page.goto(`${s.t.url}/app/cases/${s.data.id}`);
-    await page.getByRole('heading', { name: 'Grinden till nästa steg' }).waitFor();
+    await page.getByRole('heading', { name: 'Att göra före nästa steg' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'The gate to the next step' }).waitFor();
+    await page.getByRole('heading', { name: 'To do before the next step' }).waitFor();
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe('en');
     await page.reload();
-    await page.locator('#gate').getByText('Region Kronoberg – regionstyrelsen: no decision.').waitFor();
+    await page
+      .locator('#gate')
+      .getByText(/^Record the decision of Region Kronoberg/)
+      .waitFor();
     await s.check(page, 'case-english');
     await page.getByRole('button', { name: 'Svenska' }).click();
-    await page.getByRole('heading', { name: 'Grinden till nästa steg' }).waitFor();
+    await page.getByRole('heading', { name: 'Att göra före nästa steg' }).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -69,14 +69,14 @@ export function HistorySection({ id, version }: { id: string; version: number })
                         <td>{e.summary.who}</td>
                         <td>
                           <strong>{e.summary.what}</strong>
-                          {e.summary.changes.length > 0 ? (
+                          {/* The sentence names what it was about (which party, role, document); the list what changed. */}
+                          <p class="history-text">{e.summary.text}</p>
+                          {e.summary.changes.length > 0 && (
                             <ul class="history-changes">
                               {e.summary.changes.map((c) => (
                                 <li>{changeText(c)}</li>
                               ))}
                             </ul>
-                          ) : (
-                            <p class="history-text">{e.summary.text}</p>
                           )}
                         </td>
                       </tr>
