@@ -46,9 +46,11 @@ export function interceptLinks(): void {
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin || !url.pathname.startsWith(`${BASE}/`)) return;
-    if (url.pathname === location.pathname && url.hash) return;
+    // Only a jump within the same page is left to the browser; a link to another address keeps its #hash
+    // (the area or form to arrive at: the task list's link to a board's decision form).
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     e.preventDefault();
-    navigate(url.pathname + url.search);
+    navigate(url.pathname + url.search + url.hash);
   });
 }
 

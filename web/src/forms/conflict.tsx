@@ -74,7 +74,7 @@ export function ConflictNotice({
           <ul>
             {events.map((e) => (
               <li>
-                {e.summary.text} <span class="muted">({dateTime(e.occurredAt)})</span>
+                <strong>{e.summary.what}</strong>: {e.summary.text} <span class="muted">({dateTime(e.occurredAt)})</span>
                 {e.summary.changes.length > 0 && (
                   <ul>
                     {e.summary.changes.map((c) => (

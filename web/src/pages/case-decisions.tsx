@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, get, type Schema } from '../api';
 import { t } from '../i18n';
+import { useLocation } from '../router';
 import { label, RECORDED_STATUSES } from '../labels';
 import type { Me } from '../main';
 import { ErrorMessage, Loading, useData } from '../components/common';
@@ -87,9 +88,14 @@ function RecordDecisionForm({
     announcedDate: b?.decision?.announcedDate ?? '',
     correction: '',
   });
-  // A task's link (`?board=<id>#rec-<key>`) chooses the board its decision is for.
-  const asked = new URLSearchParams(location.search).get('board');
+  // A task's link (`?board=<id>#rec-<key>`) chooses the board its decision is for, also when it is
+  // followed from this page (the form is drawn already).
+  const asked = new URLSearchParams(useLocation().search).get('board');
   const [form, setForm] = useState(initial(own.find((b) => b.board.id === asked) ?? own[0]));
+  useEffect(() => {
+    const board = own.find((b) => b.board.id === asked);
+    if (board) setForm(initial(board));
+  }, [asked]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const prefix = `rec-${point.key}`;
   if (!own.length) {
