@@ -150,7 +150,7 @@ describe('starting a case, case fields, decision points and documents in the bro
     await conflict.getByRole('button', { name: 'Läs in ärendet igen' }).click();
     await conflict.getByText('Ärendet är inläst igen.', { exact: false }).waitFor();
     expect(await page.getByRole('textbox', { name: /^Arena \(forum\)/ }).inputValue()).toBe('Barnrättsforum Kronoberg');
-    expect(await page.getByRole('textbox', { name: /^Underlag för nulägesanalysen/ }).inputValue()).toBe('Kolada N00000, utgångsvärde 2025');
+    expect(await page.getByRole('textbox', { name: /^Underlag för analysen/ }).inputValue()).toBe('Kolada N00000, utgångsvärde 2025');
     await look(page, 'fields-reloaded');
     await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
     await banner(page).getByText('Uppgifterna är sparade: Arena (forum).').waitFor();

@@ -213,7 +213,7 @@ describe('parties, roles and the chair in the browser', () => {
     await conflict.getByRole('button', { name: 'Läs in ärendet igen' }).click();
     await conflict.getByText(/Ärendet är inläst igen\. Det du skrev finns kvar/).waitFor();
     // What the colleague changed, which she had not touched, is taken into the form and named; what she typed stays.
-    await conflict.getByText('Ett gemensamt forum för barn och unga i Alvesta.').waitFor();
+    await conflict.locator('.summary-list').getByText('Ett gemensamt forum för barn och unga i Alvesta.').waitFor();
     expect(await page.getByRole('textbox', { name: /Vad ger samverkan parten/ }).inputValue()).toBe('Ett gemensamt forum för barn och unga i Alvesta.');
     expect(await page.getByRole('checkbox', { name: 'Informeras' }).isChecked()).toBe(true);
     await look(page, 'change-conflict-reloaded');

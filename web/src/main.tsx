@@ -187,6 +187,8 @@ function focusOnArrival(main: HTMLElement): () => void {
   const tryFocus = () => {
     // A page still reading its data has no h1 yet (only "Hämtar …").
     if (!main.querySelector('h1')) return false;
+    // An address naming an area or a form (#rec-…) waits for it: it may be drawn after the h1.
+    if (location.hash.length > 1 && !document.getElementById(decodeURIComponent(location.hash.slice(1)))) return false;
     target()?.focus();
     return true;
   };
