@@ -6,6 +6,8 @@ import { InboxPage } from './pages/inbox';
 import { MyCasesPage } from './pages/my-cases';
 import { CheckPage, WorkflowPage, WorkflowsPage } from './pages/workflows';
 import { partyRoutes } from './pages/parties/routes';
+import { adminRoutes } from './pages/admin/routes';
+import { workflowAdminRoutes } from './pages/workflow-admin/routes';
 
 /** The pages that are not forms of an area. */
 const pages: Route[] = [
@@ -22,4 +24,4 @@ const pages: Route[] = [
  * The route table: the first pattern that matches the address shows its page. An area adds its
  * pages by exporting a `Route[]` from its own module and adding it here, one line.
  */
-export const ROUTES: readonly Route[] = [...pages, ...partyRoutes];
+export const ROUTES: readonly Route[] = [...pages, ...partyRoutes, ...adminRoutes, ...workflowAdminRoutes];
