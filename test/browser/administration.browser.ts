@@ -103,7 +103,7 @@ describe('administration and publishing in the browser', () => {
     await tabTo(page, 'Lägg till en nämnd eller styrelse');
     await page.keyboard.press('Enter');
     await confirmed(page, 'Socialnämnden finns nu hos Lessebo kommun.');
-    await page.locator('.summary-row').filter({ hasText: 'Socialnämnden' }).getByText('Nämnd').waitFor();
+    await page.locator('.summary-row').filter({ hasText: 'Socialnämnden' }).getByText('Nämnd', { exact: true }).waitFor();
     await look(page, 'board-created');
 
     // A person of the organisation, as process owner.
