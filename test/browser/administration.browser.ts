@@ -174,6 +174,8 @@ describe('administration and publishing in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Publicera version 2 av Barnens bästa gäller' }).waitFor();
     await page.getByText('Ny version. Senaste publicerade versionen är 1.').waitFor();
     await page.getByText('En publicerad version kan aldrig ändras', { exact: false }).waitFor();
+    await page.getByText('Likalydande beslut: eskaleringarna ändras (se nedan).').waitFor();
+    expect(await page.getByText('Annat i arbetsflödet ändras också', { exact: false }).count()).toBe(0);
     await look(page, 'publish-check');
     await page.getByRole('button', { name: 'Publicera versionen' }).click();
     await confirmed(page, 'Version 2 av Barnens bästa gäller är publicerad.');

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type Me, type Schema } from '../../api';
 import { ConfirmationBanner, NotAllowed, takeConfirmation, type Option } from '../../forms';
 import { label } from '../../labels';
-import { href, to } from '../../router';
+import { href, navigate, to } from '../../router';
 import { t } from '../../i18n';
 import { Loading, useData } from '../../components/common';
 import { ADMIN_PATHS } from './paths';
@@ -105,4 +105,49 @@ export function personText(person: Person | undefined, organisations: readonly O
   if (!person) return w('unknownPerson');
   const org = organisations?.find((o) => o.id === person.organisationId)?.name;
   return org ? `${person.name}, ${org}` : person.name;
+}
+
+/**
+ * A choice that filters a list: a select and a "Visa" button (choosing alone does not move the
+ * page: WCAG 3.2.2). On submit, goes to the address `go` makes of the chosen value.
+ */
+export function FilterSelect({
+  id,
+  label: text,
+  value,
+  options,
+  go,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: Option[];
+  go: (value: string) => string;
+}) {
+  const [chosen, setChosen] = useState(value);
+  return (
+    <form
+      class="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(go(chosen));
+      }}
+    >
+      <div class="form-group">
+        <label class="label" for={id}>
+          {text}
+        </label>
+        <select id={id} class="input" value={chosen} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
+          {options.map((o) => (
+            <option value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <button type="submit" class="secondary">
+          {w('show')}
+        </button>
+      </div>
+    </form>
+  );
 }

@@ -2,9 +2,9 @@ import { api, type Me } from '../../api';
 import { ErrorMessage, Loading, NotFound, useData, Badge } from '../../components/common';
 import { confirmAndGo, FormPage, SummaryList, useForm } from '../../forms';
 import { dateTime } from '../../i18n';
-import { navigate, to } from '../../router';
+import { to } from '../../router';
 import { rolesText } from '../workflow-admin/step-times';
-import { AdminOnly, backToAdmin, Confirmed, usePeople, type Notification, type Person } from './common';
+import { AdminOnly, backToAdmin, Confirmed, FilterSelect, usePeople, type Notification, type Person } from './common';
 import { ADMIN_PATHS } from './paths';
 import { w } from './words';
 
@@ -50,21 +50,13 @@ function OutboxList({ status }: { status: Status }) {
       <Confirmed />
       <h1 tabIndex={-1}>{w('outbox')}</h1>
       <p>{w('outboxIntro')}</p>
-      <div class="form-group">
-        <label class="label" for="outbox-status">
-          {w('showStatus')}
-        </label>
-        <select
-          id="outbox-status"
-          class="input"
-          value={status}
-          onChange={(e) => navigate(to(ADMIN_PATHS.outbox, {}, { status: (e.target as HTMLSelectElement).value }))}
-        >
-          {STATUSES.map((s) => (
-            <option value={s}>{w(s)}</option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="outbox-status"
+        label={w('showStatus')}
+        value={status}
+        options={STATUSES.map((s) => ({ value: s, label: w(s) }))}
+        go={(value) => to(ADMIN_PATHS.outbox, {}, { status: value })}
+      />
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {!list.data && !list.error && <Loading />}
       {list.data?.items.length === 0 && <p class="muted">{w(EMPTY[status])}</p>}

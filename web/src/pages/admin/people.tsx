@@ -2,11 +2,12 @@ import type { ComponentChild } from 'preact';
 import { api, type Me } from '../../api';
 import { ErrorMessage, Loading, NotFound } from '../../components/common';
 import { Checkboxes, confirmAndGo, FormPage, SelectField, SummaryList, TextField, textOrNull, useForm, WarningText } from '../../forms';
-import { navigate, to } from '../../router';
+import { to } from '../../router';
 import {
   AdminOnly,
   backToAdmin,
   Confirmed,
+  FilterSelect,
   personText,
   systemRoleOptions,
   systemRolesText,
@@ -21,10 +22,10 @@ import { w } from './words';
 
 /** `/admin/people?org=`: the people of the registry, of one organisation or all. */
 export function PeoplePage({ me, query }: { me: Me | null; query: URLSearchParams }) {
-  return <AdminOnly me={me}>{() => <PeopleList organisationId={query.get('org') ?? ''} />}</AdminOnly>;
+  return <AdminOnly me={me}>{() => <PeopleList organisationId={query.get('org') ?? ''} self={me?.person.id ?? ''} />}</AdminOnly>;
 }
 
-function PeopleList({ organisationId }: { organisationId: string }) {
+function PeopleList({ organisationId, self }: { organisationId: string; self: string }) {
   const orgs = useOrganisations();
   const people = usePeople(organisationId || undefined);
   return (
@@ -38,22 +39,13 @@ function PeopleList({ organisationId }: { organisationId: string }) {
       <p>
         <a href={to(ADMIN_PATHS.newPerson, {}, { org: organisationId || undefined })}>{w('newPerson')}</a>
       </p>
-      <div class="form-group">
-        <label class="label" for="people-org">
-          {w('organisation')}
-        </label>
-        <select
-          id="people-org"
-          class="input"
-          value={organisationId}
-          onChange={(e) => navigate(to(ADMIN_PATHS.people, {}, { org: (e.target as HTMLSelectElement).value || undefined }))}
-        >
-          <option value="">{w('allOrganisations')}</option>
-          {orgs.data?.map((o) => (
-            <option value={o.id}>{o.name}</option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="people-org"
+        label={w('organisation')}
+        value={organisationId}
+        options={[{ value: '', label: w('allOrganisations') }, ...(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))]}
+        go={(org) => to(ADMIN_PATHS.people, {}, { org: org || undefined })}
+      />
       {people.error ? <ErrorMessage error={people.error} /> : null}
       {!people.data && !people.error && <Loading />}
       {people.data?.length === 0 && <p class="muted">{w('noPeople')}</p>}
@@ -70,12 +62,14 @@ function PeopleList({ organisationId }: { organisationId: string }) {
                       <span class="visually-hidden"> {p.name}</span>
                     </a>
                   </li>
-                  <li>
-                    <a href={to(ADMIN_PATHS.deactivatePerson, { person: p.id })}>
-                      {w('deactivate')}
-                      <span class="visually-hidden"> {p.name}</span>
-                    </a>
-                  </li>
+                  {p.id !== self && (
+                    <li>
+                      <a href={to(ADMIN_PATHS.deactivatePerson, { person: p.id })}>
+                        {w('deactivate')}
+                        <span class="visually-hidden"> {p.name}</span>
+                      </a>
+                    </li>
+                  )}
                 </ul>
               )}
             </div>

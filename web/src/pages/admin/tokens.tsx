@@ -95,7 +95,7 @@ export function NewTokenPage({ me, query }: { me: Me | null; query: URLSearchPar
 function NewToken({ personId }: { personId: string }) {
   const people = usePeople();
   const orgs = useOrganisations();
-  const [created, setCreated] = useState<{ token: Schema<'CreatedTokenDto'>; person: string } | null>(null);
+  const [created, setCreated] = useState<{ token: Schema<'CreatedTokenDto'>; person: string; name: string } | null>(null);
   const form = useForm({
     initial: { name: '', personId, expiresAt: NO_DATE },
     validate: (v) => ({
@@ -111,15 +111,10 @@ function NewToken({ personId }: { personId: string }) {
     // "Gäller till och med": to the end of that day, where the administrator is.
     const body = { name: v.name.trim(), personId: v.personId, ...(day ? { expiresAt: new Date(`${day}T23:59:59`).toISOString() } : {}) };
     const { body: token } = await api.post('/tokens', { body, idempotencyKey: form.keyFor(body) });
-    setCreated({
-      token,
-      person: personText(
-        active.find((p) => p.id === token.personId),
-        orgs.data,
-      ),
-    });
+    const holder = active.find((p) => p.id === token.personId);
+    setCreated({ token, person: personText(holder, orgs.data), name: holder?.name ?? '' });
   });
-  if (created) return <ShownOnce token={created.token.token} person={created.person} back={back} />;
+  if (created) return <ShownOnce token={created.token.token} person={created.person} name={created.name} back={back} />;
   if (people.error) return <ErrorMessage error={people.error} />;
   if (!people.data) return <Loading />;
   return (
@@ -141,10 +136,10 @@ function NewToken({ personId }: { personId: string }) {
  * The new token, shown this once: a warning, the token in a read-only field (selected when focused)
  * and a button that copies it. Focused when it appears, so a screen reader starts with the warning.
  */
-function ShownOnce({ token, person, back }: { token: string; person: string; back: { href: string; text: string } }) {
+function ShownOnce({ token, person, name, back }: { token: string; person: string; name: string; back: { href: string; text: string } }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const copy = async () => {
     try {
@@ -160,19 +155,19 @@ function ShownOnce({ token, person, back }: { token: string; person: string; bac
       <h1 tabIndex={-1} ref={heading}>
         {w('tokenCreatedTitle')}
       </h1>
-      <WarningText>{w('tokenCreatedWarning', { name: person })}</WarningText>
+      <WarningText>{w('tokenCreatedWarning', { name })}</WarningText>
       <div class="form-group">
         <label class="label" for="new-token">
           {w('theToken', { name: person })}
         </label>
-        <input
+        <textarea
           id="new-token"
           ref={field}
-          class="input secret"
-          type="text"
+          class="textarea secret"
+          rows={2}
           readOnly
           value={token}
-          onFocus={(e) => (e.target as HTMLInputElement).select()}
+          onFocus={(e) => (e.target as HTMLTextAreaElement).select()}
           spellcheck={false}
           autocomplete="off"
         />

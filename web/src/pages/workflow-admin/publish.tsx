@@ -1,11 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import { api, type Me } from '../../api';
 import { ErrorMessage, Loading, useData } from '../../components/common';
+import { statesOf } from '../../components/diagram';
 import type { WorkflowFile } from '../../definition-types/workflow';
 import { confirmAndGo, FormPage, NotAllowed, SummaryList, useForm, WarningText } from '../../forms';
 import { lang, t } from '../../i18n';
 import { href, to } from '../../router';
 import { WORKFLOW_ADMIN_PATHS } from './paths';
+import { changesSince } from './changes';
 import { StepTimes } from './step-times';
 import { w } from './words';
 
@@ -63,7 +65,16 @@ export function PublishPage({ me }: { me: Me | null }) {
 }
 
 function Publish({ workflow, back }: { workflow: WorkflowFile; back: { href: string; text: string } }) {
-  const list = useData(() => api.read('/workflows'));
+  const list = useData(async () => {
+    const all = await api.read('/workflows');
+    const versions = all.filter((v) => v.id === workflow.id).map((v) => v.version);
+    const latest = versions.length ? Math.max(...versions) : null;
+    const previous =
+      latest === null
+        ? null
+        : ((await api.read('/workflows/{id}/versions/{version}', { params: { id: workflow.id, version: latest } })).definition as unknown as WorkflowFile);
+    return { versions, latest, previous };
+  });
   const form = useForm<object>({ initial: {} });
   const title = workflow.title[lang()];
   const submit = form.submit(async () => {
@@ -77,12 +88,12 @@ function Publish({ workflow, back }: { workflow: WorkflowFile; back: { href: str
   });
   if (list.error) return <ErrorMessage error={list.error} />;
   if (!list.data) return <Loading />;
-  const versions = list.data.filter((v) => v.id === workflow.id).map((v) => v.version);
-  const latest = versions.length ? Math.max(...versions) : null;
+  const { versions, latest, previous } = list.data;
+  const changes = previous ? changesSince(previous, workflow) : [];
   const heading = w('publishTitle', { version: workflow.version, title });
   if (versions.includes(workflow.version)) return <NotAllowed title={heading} why={w('sameVersion', { version: workflow.version })} back={back} />;
   const change = { href: back.href, what: w('changeFileHidden') };
-  const steps = Object.values(workflow.states).map((s) => s.meta?.title[lang()] ?? '');
+  const steps = statesOf(workflow).map((s) => s.title);
   return (
     <FormPage
       form={form}
@@ -110,6 +121,23 @@ function Publish({ workflow, back }: { workflow: WorkflowFile; back: { href: str
             ),
             change,
           },
+          ...(latest !== null
+            ? [
+                {
+                  key: w('changes', { latest }),
+                  value: changes.length ? (
+                    <ul class="compact-list">
+                      {changes.map((c) => (
+                        <li>{c}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    w('noChanges', { latest })
+                  ),
+                  change,
+                },
+              ]
+            : []),
         ]}
       />
       <StepTimes definition={workflow} />

@@ -1,6 +1,7 @@
 import type { DeadlineOffset, EscalationLevel, Sla, State, WorkflowFile } from '../../definition-types/workflow';
 import { lang } from '../../i18n';
 import { SummaryList } from '../../forms';
+import { statesOf } from '../../components/diagram';
 import { w } from './words';
 
 /** A step with its time limit and escalation ladder, found anywhere in the definition's tree of states. */
@@ -20,7 +21,9 @@ export function timedSteps(definition: WorkflowFile): TimedStep[] {
       walk(state.states, `${prefix}${key}.`);
     }
   };
-  walk(definition.states, '');
+  // In the order a case meets the steps (the stored definition's key order is jsonb's, not the written one).
+  const order = statesOf(definition).map((n) => n.id);
+  walk(Object.fromEntries(order.map((id) => [id, definition.states[id]!])), '');
   return found;
 }
 
