@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ADMINISTRATOR } from '../support/test-app.js';
+import { randomUUID } from 'node:crypto';
+import { NotificationRecord } from '../../src/notifications/notification.entity.js';
+import { ADMINISTRATOR, type TestApp } from '../support/test-app.js';
 import { browserSuite, openPage, screenshots, signIn, signOut } from './support.js';
 
 /**
@@ -14,7 +16,7 @@ import { browserSuite, openPage, screenshots, signIn, signOut } from './support.
  * page and form state, screenshots at 1280 and 390 px, no page scrolls sideways at 390 px.
  */
 describe('administration and publishing in the browser', () => {
-  const s = browserSuite(async () => ({}));
+  const s = browserSuite(failedNotification);
   const sideways: string[] = [];
 
   async function look(page: Page, name: string): Promise<void> {
@@ -229,10 +231,23 @@ describe('administration and publishing in the browser', () => {
     await eva.getByText('Avslutad').waitFor();
     await look(page, 'person-deactivated');
 
+    // The outbox: the failed e-mail, why, and a new round of attempts.
     await page.goto(`${s.t.url}/app/admin/outbox`);
     await page.getByRole('heading', { level: 1, name: 'Utskick' }).waitFor();
-    await page.getByText('Inga utskick har misslyckats.', { exact: false }).waitFor();
+    const failed = page.locator('.summary-card').filter({ hasText: 'Connection refused' });
+    await failed.getByText('Inte skickade').waitFor();
+    await failed.getByText('admin, admin@example.org (cheferna)').waitFor();
     await look(page, 'outbox');
+    await failed.getByRole('link', { name: /Försök igen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Skicka utskicket igen' }).waitFor();
+    await look(page, 'outbox-retry');
+    await page.getByRole('button', { name: 'Skicka igen' }).click();
+    await confirmed(page, 'Utskicket till admin, admin@example.org (cheferna) skickas igen.');
+    await page.locator('.summary-card').getByText('Väntar på att skickas').waitFor();
+    await look(page, 'outbox-retried');
+    await page.goto(`${s.t.url}/app/admin/outbox`);
+    await page.getByText('Inga utskick har misslyckats.', { exact: false }).waitFor();
+    await look(page, 'outbox-empty');
     await signOut(page);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -243,3 +258,29 @@ describe('administration and publishing in the browser', () => {
     expect(sideways).toEqual([]);
   });
 });
+
+/** Before the scenario: one e-mail to the administrator that the mail server refused three times (the outbox's failed state). */
+async function failedNotification(t: TestApp): Promise<void> {
+  const admin = await t.identity(ADMINISTRATOR);
+  const em = t.orm.em.fork();
+  const at = t.clock.now();
+  em.create(NotificationRecord, {
+    id: randomUUID(),
+    escalationId: randomUUID(),
+    caseId: randomUUID(),
+    channel: 'email',
+    recipientId: admin.personId,
+    recipientRoles: ['manager'],
+    target: 'admin@example.org',
+    subject: 'Eskalering till chef: Barnens bästa gäller',
+    body: 'Steget Likalydande beslut har passerat sin tidsgräns.',
+    status: 'failed',
+    attempts: 3,
+    nextAttemptAt: at,
+    lastError: 'Connection refused (ECONNREFUSED)',
+    deliveredVia: null,
+    createdAt: at,
+    sentAt: null,
+  });
+  await em.flush();
+}

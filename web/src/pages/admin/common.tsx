@@ -4,7 +4,7 @@ import { api, type Me, type Schema } from '../../api';
 import { ConfirmationBanner, NotAllowed, takeConfirmation, type Option } from '../../forms';
 import { label } from '../../labels';
 import { href, navigate, to } from '../../router';
-import { t } from '../../i18n';
+import { lang, t } from '../../i18n';
 import { Loading, useData } from '../../components/common';
 import { ADMIN_PATHS } from './paths';
 import { w } from './words';
@@ -150,4 +150,15 @@ export function FilterSelect({
       </div>
     </form>
   );
+}
+
+/** A date in words, as Swedish text has it: "3 mars 2027" (the month written out). */
+export function longDate(value: string): string {
+  return new Date(value).toLocaleDateString(lang() === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** A moment in words: "3 mars 2027 kl. 14.05". */
+export function longDateTime(value: string): string {
+  const time = new Date(value).toLocaleTimeString(lang() === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return lang() === 'sv' ? `${longDate(value)} kl. ${time.replace(':', '.')}` : `${longDate(value)}, ${time}`;
 }

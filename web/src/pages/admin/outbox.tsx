@@ -1,10 +1,10 @@
 import { api, type Me } from '../../api';
 import { ErrorMessage, Loading, NotFound, useData, Badge } from '../../components/common';
 import { confirmAndGo, FormPage, SummaryList, useForm } from '../../forms';
-import { dateTime } from '../../i18n';
+
 import { to } from '../../router';
 import { rolesText } from '../workflow-admin/step-times';
-import { AdminOnly, backToAdmin, Confirmed, FilterSelect, usePeople, type Notification, type Person } from './common';
+import { AdminOnly, backToAdmin, Confirmed, FilterSelect, longDateTime, usePeople, type Notification, type Person } from './common';
 import { ADMIN_PATHS } from './paths';
 import { w } from './words';
 
@@ -28,8 +28,8 @@ function messageRows(n: Notification, people: readonly Person[] | null) {
     { key: w('status'), value: <Badge kind={n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'warn'}>{w(n.status as Status)}</Badge> },
     { key: w('attempts'), value: String(n.attempts) },
     ...(n.lastError ? [{ key: w('lastError'), value: <span class="break">{n.lastError}</span> }] : []),
-    { key: w('createdAt'), value: dateTime(n.createdAt) },
-    ...(n.sentAt ? [{ key: w('sentAt'), value: dateTime(n.sentAt) }] : []),
+    { key: w('createdAt'), value: longDateTime(n.createdAt) },
+    ...(n.sentAt ? [{ key: w('sentAt'), value: longDateTime(n.sentAt) }] : []),
   ];
 }
 

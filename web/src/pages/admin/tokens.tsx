@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Me, type Schema } from '../../api';
 import { ErrorMessage, Loading, NotFound, useData, Badge } from '../../components/common';
 import { checkDate, confirmAndGo, DateField, FormPage, isoDate, NO_DATE, SelectField, SummaryList, TextField, useForm, WarningText } from '../../forms';
-import { date } from '../../i18n';
 import { to } from '../../router';
-import { AdminOnly, backToAdmin, Confirmed, personText, useOrganisations, usePeople, type Organisation, type Person, type Token } from './common';
+import { AdminOnly, backToAdmin, Confirmed, longDate, personText, useOrganisations, usePeople, type Organisation, type Person, type Token } from './common';
 import { ADMIN_PATHS } from './paths';
 import { w } from './words';
 
@@ -15,7 +14,7 @@ function useTokens() {
 
 /** Whether a token works now, in words with a symbol. */
 function TokenStatus({ token }: { token: Token }) {
-  if (token.revokedAt) return <Badge kind="bad">{w('revoked', { date: date(token.revokedAt) })}</Badge>;
+  if (token.revokedAt) return <Badge kind="bad">{w('revoked', { date: longDate(token.revokedAt) })}</Badge>;
   if (token.expiresAt && new Date(token.expiresAt) < new Date()) return <Badge kind="warn">{w('expired')}</Badge>;
   return <Badge kind="ok">{w('valid')}</Badge>;
 }
@@ -30,9 +29,9 @@ function tokenRows(token: Token, people: readonly Person[], orgs: readonly Organ
       ),
     },
     { key: w('status'), value: <TokenStatus token={token} /> },
-    { key: w('created'), value: date(token.createdAt) },
-    { key: w('expiresAt'), value: token.expiresAt ? date(token.expiresAt) : w('noExpiry') },
-    { key: w('lastUsed'), value: token.lastUsedAt ? date(token.lastUsedAt) : w('never') },
+    { key: w('created'), value: longDate(token.createdAt) },
+    { key: w('expiresAt'), value: token.expiresAt ? longDate(token.expiresAt) : w('noExpiry') },
+    { key: w('lastUsed'), value: token.lastUsedAt ? longDate(token.lastUsedAt) : w('never') },
   ];
 }
 
@@ -185,10 +184,10 @@ function ShownOnce({ token, person, name, back }: { token: string; person: strin
 
 /** `/admin/tokens/:token/revoke`: the check before a token stops working for good. */
 export function RevokeTokenPage({ me, tokenId }: { me: Me | null; tokenId: string }) {
-  return <AdminOnly me={me}>{() => <RevokeToken tokenId={tokenId} />}</AdminOnly>;
+  return <AdminOnly me={me}>{() => <RevokeToken tokenId={tokenId} self={me?.person.id ?? ''} />}</AdminOnly>;
 }
 
-function RevokeToken({ tokenId }: { tokenId: string }) {
+function RevokeToken({ tokenId, self }: { tokenId: string; self: string }) {
   const tokens = useTokens();
   const people = usePeople();
   const orgs = useOrganisations();
@@ -215,6 +214,7 @@ function RevokeToken({ tokenId }: { tokenId: string }) {
       intro={<p>{w('revokeIntro')}</p>}
     >
       <SummaryList rows={tokenRows(token, people.data, orgs.data)} />
+      {token.personId === self && <p>{w('ownToken')}</p>}
       <WarningText>{w('revokeWarning')}</WarningText>
     </FormPage>
   );

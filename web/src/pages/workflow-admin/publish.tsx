@@ -109,18 +109,6 @@ function Publish({ workflow, back }: { workflow: WorkflowFile; back: { href: str
       <SummaryList
         rows={[
           { key: w('workflowName'), value: title, change },
-          { key: w('versionRow'), value: `${workflow.version}. ${latest === null ? w('newWorkflow') : w('newVersion', { latest })}`, change },
-          {
-            key: w('steps'),
-            value: (
-              <ol class="compact-list">
-                {steps.map((s) => (
-                  <li>{s}</li>
-                ))}
-              </ol>
-            ),
-            change,
-          },
           ...(latest !== null
             ? [
                 {
@@ -138,6 +126,18 @@ function Publish({ workflow, back }: { workflow: WorkflowFile; back: { href: str
                 },
               ]
             : []),
+          { key: w('versionRow'), value: `${workflow.version}. ${latest === null ? w('newWorkflow') : w('newVersion', { latest })}`, change },
+          {
+            key: w('steps'),
+            value: (
+              <ol class="compact-list">
+                {steps.map((s) => (
+                  <li>{s}</li>
+                ))}
+              </ol>
+            ),
+            change,
+          },
         ]}
       />
       <StepTimes definition={workflow} />
