@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { randomUUID } from 'node:crypto';
 import { NotificationRecord } from '../../src/notifications/notification.entity.js';
+import { EscalationJob } from '../../src/escalations/escalation.job.js';
 import { ADMINISTRATOR, type TestApp } from '../support/test-app.js';
+import { kronobergCaseAtDecisions } from './kronoberg-case.js';
 import { browserSuite, openPage, screenshots, signIn, signOut } from './support.js';
 
 /**
@@ -78,19 +79,24 @@ describe('administration and publishing in the browser', () => {
     expect(await activeClass(page)).toContain('error-summary');
     await look(page, 'org-new-errors');
 
-    // The service refuses a wrong organisation number: its message at the field.
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Lessebo kommun');
-    await page.getByRole('radio', { name: 'Kommun' }).check();
-    await page.getByRole('textbox', { name: /Organisationsnummer/ }).fill('2120000647');
-    await page.getByRole('textbox', { name: /Kommunkod eller länskod/ }).fill('0761');
+    // The service refuses a wrong organisation number, then a municipality code for an association: each at its field.
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Barnrättsföreningen i Kronoberg');
+    await page.getByRole('radio', { name: 'Civilsamhälle' }).check();
+    await page.getByRole('textbox', { name: /Organisationsnummer/ }).fill('8020001234');
+    await page.getByRole('textbox', { name: /Kommunkod eller länskod/ }).fill('0780');
     await page.getByRole('button', { name: 'Lägg in en organisation' }).click();
     await summary.getByRole('link', { name: /Organisationsnummer/ }).waitFor();
     await page.locator('#f-orgNumber-error').waitFor();
     await look(page, 'org-new-refused');
-    await page.getByRole('textbox', { name: /Organisationsnummer/ }).fill('212000-0647');
+    await page.getByRole('textbox', { name: /Organisationsnummer/ }).fill('802000-1234');
     await page.getByRole('button', { name: 'Lägg in en organisation' }).click();
-    await confirmed(page, 'Lessebo kommun finns nu i registret.');
-    await page.getByRole('heading', { level: 1, name: 'Lessebo kommun' }).waitFor();
+    await page.locator('#f-municipalityCode-error').waitFor();
+    expect(await page.locator('#f-orgNumber-error').count()).toBe(0);
+    await look(page, 'org-new-refused-code');
+    await page.getByRole('textbox', { name: /Kommunkod eller länskod/ }).fill('');
+    await page.getByRole('button', { name: 'Lägg in en organisation' }).click();
+    await confirmed(page, 'Barnrättsföreningen i Kronoberg finns nu i registret.');
+    await page.getByRole('heading', { level: 1, name: 'Barnrättsföreningen i Kronoberg' }).waitFor();
     await look(page, 'org-created');
 
     // A board, with the keyboard alone.
@@ -104,29 +110,29 @@ describe('administration and publishing in the browser', () => {
     expect(await page.getByRole('radio', { name: 'Nämnd' }).isChecked()).toBe(true);
     await tabTo(page, 'Lägg till en nämnd eller styrelse');
     await page.keyboard.press('Enter');
-    await confirmed(page, 'Socialnämnden finns nu hos Lessebo kommun.');
+    await confirmed(page, 'Socialnämnden finns nu hos Barnrättsföreningen i Kronoberg.');
     await page.locator('.summary-row').filter({ hasText: 'Socialnämnden' }).getByText('Nämnd', { exact: true }).waitFor();
     await look(page, 'board-created');
 
     // A person of the organisation, as process owner.
-    await page.getByRole('link', { name: 'Registrera en person i Lessebo kommun' }).click();
+    await page.getByRole('link', { name: 'Registrera en person i Barnrättsföreningen i Kronoberg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrera en person' }).waitFor();
-    await page.getByLabel('Organisation').locator('option', { hasText: 'Lessebo kommun' }).waitFor({ state: 'attached' });
-    expect(await page.getByLabel('Organisation').evaluate((el) => (el as any).selectedOptions[0].textContent)).toBe('Lessebo kommun');
+    await page.getByLabel('Organisation').locator('option', { hasText: 'Barnrättsföreningen i Kronoberg' }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Organisation').evaluate((el) => (el as any).selectedOptions[0].textContent)).toBe('Barnrättsföreningen i Kronoberg');
     await look(page, 'person-new');
     await page.getByRole('textbox', { name: /E-post i tjänsten/ }).fill('inte en adress');
     await page.getByRole('button', { name: 'Registrera personen' }).click();
     await summary.getByRole('link', { name: 'Skriv personens namn' }).waitFor();
     await look(page, 'person-new-errors');
     await page.getByRole('textbox', { name: 'Namn' }).fill('Eva Lind');
-    await page.getByRole('textbox', { name: 'Inloggningsidentitet' }).fill('eva.lind@lessebo.se');
+    await page.getByRole('textbox', { name: 'Inloggningsidentitet' }).fill('eva.lind@barnratt-kronoberg.se');
     await page.getByRole('button', { name: 'Registrera personen' }).click();
     await page.locator('#f-email-error').waitFor();
     await look(page, 'person-new-refused');
-    await page.getByRole('textbox', { name: /E-post i tjänsten/ }).fill('eva.lind@lessebo.se');
+    await page.getByRole('textbox', { name: /E-post i tjänsten/ }).fill('eva.lind@barnratt-kronoberg.se');
     await page.getByRole('checkbox', { name: 'Processägare' }).check();
     await page.getByRole('button', { name: 'Registrera personen' }).click();
-    await confirmed(page, 'Eva Lind är registrerad i Lessebo kommun.');
+    await confirmed(page, 'Eva Lind är registrerad hos Barnrättsföreningen i Kronoberg.');
     await look(page, 'person-created');
 
     // Her token, shown once.
@@ -140,13 +146,13 @@ describe('administration and publishing in the browser', () => {
     await page.getByRole('button', { name: 'Skapa token' }).click();
     await page.getByRole('heading', { level: 1, name: 'Token är skapad: kopiera den nu' }).waitFor();
     await page.getByText('Token visas bara den här gången.', { exact: false }).waitFor();
-    secret = await page.getByLabel('Token för Eva Lind, Lessebo kommun').inputValue();
+    secret = await page.getByLabel('Token för Eva Lind, Barnrättsföreningen i Kronoberg').inputValue();
     expect(secret).toMatch(/^svk_/);
     await look(page, 'token-shown');
     await page.getByRole('link', { name: 'Jag har kopierat token – till listan' }).click();
     await page.getByRole('heading', { level: 1, name: 'API-token' }).waitFor();
     const card = page.locator('.summary-card').filter({ hasText: 'Eva Linds inloggning' });
-    await card.getByText('Eva Lind, Lessebo kommun').waitFor();
+    await card.getByText('Eva Lind, Barnrättsföreningen i Kronoberg').waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
     await look(page, 'tokens');
     expect(errors).toEqual([]);
@@ -236,13 +242,16 @@ describe('administration and publishing in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Utskick' }).waitFor();
     const failed = page.locator('.summary-card').filter({ hasText: 'Connection refused' });
     await failed.getByText('Inte skickade').waitFor();
-    await failed.getByText('admin, admin@example.org (cheferna)').waitFor();
+    await failed.getByText('E-post', { exact: true }).waitFor();
     await look(page, 'outbox');
     await failed.getByRole('link', { name: /Försök igen/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Skicka utskicket igen' }).waitFor();
     await look(page, 'outbox-retry');
     await page.getByRole('button', { name: 'Skicka igen' }).click();
-    await confirmed(page, 'Utskicket till admin, admin@example.org (cheferna) skickas igen.');
+    await page
+      .locator('.banner')
+      .getByText(/^Utskicket till .+ skickas igen\.$/)
+      .waitFor();
     await page.locator('.summary-card').getByText('Väntar på att skickas').waitFor();
     await look(page, 'outbox-retried');
     await page.goto(`${s.t.url}/app/admin/outbox`);
@@ -259,28 +268,17 @@ describe('administration and publishing in the browser', () => {
   });
 });
 
-/** Before the scenario: one e-mail to the administrator that the mail server refused three times (the outbox's failed state). */
+/**
+ * Before the scenario, over the API and the service's own jobs: a Kronoberg case that passes its
+ * deadline, so that its escalation e-mails are queued; one of them is then marked as refused by the
+ * mail server three times (the outbox's failed state, which needs an SMTP server to happen for real).
+ */
 async function failedNotification(t: TestApp): Promise<void> {
-  const admin = await t.identity(ADMINISTRATOR);
+  await kronobergCaseAtDecisions(t);
+  t.clock.set('2027-03-15T10:00:00+01:00');
+  await t.app.get(EscalationJob).run();
   const em = t.orm.em.fork();
-  const at = t.clock.now();
-  em.create(NotificationRecord, {
-    id: randomUUID(),
-    escalationId: randomUUID(),
-    caseId: randomUUID(),
-    channel: 'email',
-    recipientId: admin.personId,
-    recipientRoles: ['manager'],
-    target: 'admin@example.org',
-    subject: 'Eskalering till chef: Barnens bästa gäller',
-    body: 'Steget Likalydande beslut har passerat sin tidsgräns.',
-    status: 'failed',
-    attempts: 3,
-    nextAttemptAt: at,
-    lastError: 'Connection refused (ECONNREFUSED)',
-    deliveredVia: null,
-    createdAt: at,
-    sentAt: null,
-  });
-  await em.flush();
+  const mail = await em.findOne(NotificationRecord, { channel: 'email' }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  if (!mail) throw new Error('no escalation e-mail was queued');
+  await em.nativeUpdate(NotificationRecord, { id: mail.id }, { status: 'failed', attempts: 3, lastError: 'Connection refused (ECONNREFUSED)' });
 }

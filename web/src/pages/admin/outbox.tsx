@@ -92,7 +92,7 @@ export function RetryPage({ me, messageId }: { me: Me | null; messageId: string 
 }
 
 function Retry({ messageId }: { messageId: string }) {
-  const list = useData(() => api.read('/outbox', { query: { status: 'failed', limit: 200 } }), [messageId]);
+  const list = useData(() => api.read('/outbox', { query: { status: 'failed', limit: 100 } }), [messageId]);
   const people = usePeople();
   const form = useForm<object>({ initial: {} });
   const back = { href: to(ADMIN_PATHS.outbox, {}), text: w('outbox') };

@@ -78,7 +78,7 @@ export const w = defineWords({
     writePersonName: 'Skriv personens namn',
     writeSubject: 'Skriv vilken identitet personen loggar in med',
     chooseOrganisation: 'Välj organisationen personen arbetar för',
-    personCreated: '{name} är registrerad i {org}.',
+    personCreated: '{name} är registrerad hos {org}.',
     personCreatedNext: 'Skapa en API-token om personen ska logga in med en token, eller ge personen roller i ärendena.',
     createTokenFor: 'Skapa en API-token för {name}',
     changePerson: 'Ändra uppgifter om {name}',
