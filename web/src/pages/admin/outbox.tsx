@@ -64,7 +64,9 @@ function OutboxList({ status }: { status: Status }) {
         {list.data?.items.map((n) => (
           <li class="summary-card">
             <div class="summary-card-header">
-              <h2 class="summary-card-title">{n.subject ?? w('unreadableSubject')}</h2>
+              <h2 class="summary-card-title">
+                {n.subject ?? w('messageTo', { channel: n.channel === 'email' ? w('channelEmail') : w('channelWebhook'), to: recipientText(n, people.data) })}
+              </h2>
               {n.status === 'failed' && (
                 <ul class="summary-card-actions">
                   <li>
