@@ -80,15 +80,16 @@ export function InboxPage() {
 function EscalationCard({ row, onAcknowledge }: { row: Row; onAcknowledge: (e: Escalation, comment: string) => void }) {
   const [comment, setComment] = useState('');
   const e = row.escalation;
-  const late = row.workingDaysLeft !== null && row.workingDaysLeft < 0;
+  // The badge and the card's stripe agree: fired and waiting is red, acknowledged (the case still in the step) amber, closed or cancelled neutral.
+  const kind = e.status === 'open' ? 'bad' : e.status === 'acknowledged' ? 'warn' : 'info';
   const inputId = `ack-${e.id}`;
   return (
-    <li class={`card${late ? ' card-stalled' : ''}`}>
+    <li class={`card card-${kind}`}>
       <h2>
         <a href={href(`/cases/${e.case.id}`)}>{e.case.title}</a>
       </h2>
       <p class="card-status">
-        <Badge kind={e.status === 'open' ? 'bad' : 'info'}>{label('escalationStatus', e.status)}</Badge>
+        <Badge kind={kind}>{label('escalationStatus', e.status)}</Badge>
       </p>
       <dl class="facts">
         <dt>{t('level')}</dt>
