@@ -24,6 +24,9 @@ describe('my cases and fired escalations', () => {
     const mine = async (lang = 'sv') =>
       (await t.request('GET', '/me/cases', { as: REGION, headers: { 'accept-language': lang } })).body.items.find((c: { id: string }) => c.id === id);
     expect((await mine()).escalation).toBeNull();
+    // The instant the deadline passes, as the case has it (the web interface shows the hour of an SLA in hours).
+    const deadlines = (await t.request('GET', `/cases/${id}`, { as: REGION })).body.deadlines as Array<{ dueAt: string }>;
+    expect((await mine()).deadline.dueAt).toBe(deadlines[0]!.dueAt);
 
     const ladder = (await t.request('GET', `/cases/${id}/escalations`, { as: REGION })).body as Array<{ level: string; fireAt: string }>;
     const at = (level: string) => new Date(new Date(ladder.find((e) => e.level === level)!.fireAt).getTime() + 60_000).toISOString();

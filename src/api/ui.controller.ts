@@ -126,7 +126,13 @@ export class UiController {
                   }
                 : null,
             deadline: next
-              ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue }
+              ? {
+                  step: toStepView(workflow.steps.get(next.stateId)!, lang),
+                  dueOn: next.dueOn,
+                  dueAt: next.dueAt.toISOString(),
+                  workingDaysLeft: next.workingDaysLeft,
+                  overdue: next.overdue,
+                }
               : null,
             owed: gates.owedByMe.map((o) => ({ event: o.event, message: o.message, responsibleTitle: o.responsibleTitle })),
           };

@@ -60,6 +60,9 @@ describe('the finish of the pages', () => {
     expect(await reminded.getByText(/Påminnelse, skickad .*, inte kvitterad/).count()).toBe(1);
     expect(await stripe(page, 'Påmint ärende')).toBe(await badgeColour(page, 'Påmint ärende'));
     expect(await stripe(page, 'Granskat ärende')).toBe(await badgeColour(page, 'Granskat ärende'));
+    // An SLA in hours says by what time; one in days the last day.
+    await card(page, 'Granskat ärende').getByText('Senast kl. 15.00 i dag', { exact: true }).waitFor();
+    await reminded.getByText('Sista dagen i dag (senast 4 mars 2027)', { exact: true }).waitFor();
     await s.check(page, 'my-cases-escalated');
     await screenshots(page, 'polish-my-cases');
     expect(errors).toEqual([]);
@@ -72,7 +75,7 @@ describe('the finish of the pages', () => {
     const { page, errors } = await openPage(s.browser);
     await atServerTime(page);
     await signIn(page, s.t.url, await s.t.token(s.data.seeded.cast.maria.as));
-    await card(page, 'Påmint ärende').getByText('Försenat').waitFor();
+    await card(page, 'Påmint ärende').locator('.badge', { hasText: 'Försenat' }).waitFor();
     expect(
       await card(page, 'Påmint ärende')
         .getByText(/Eskalering till chef, skickad .*, inte kvitterad/)
@@ -87,6 +90,9 @@ describe('the finish of the pages', () => {
     ]);
     expect(colours[0]).toBe(colours[1]);
     expect(colours[0]).toBe('rgb(138, 28, 28)');
+    // Past the deadline by less than a working day is late, not "the last day"; an hour deadline has its hour.
+    expect(await escalation.getByText('Försenat, mindre än en arbetsdag').count()).toBe(1);
+    await page.getByRole('listitem').filter({ hasText: 'Granskat ärende' }).getByText('4 mars 2027 kl. 15.00', { exact: true }).waitFor();
     await s.check(page, 'inbox-fired');
     await screenshots(page, 'polish-inbox');
     expect(errors).toEqual([]);

@@ -2343,6 +2343,11 @@ export interface components {
             step: components["schemas"]["StepDto"];
             /** Format: date */
             dueOn: string;
+            /**
+             * Format: date-time
+             * @description The instant the deadline passes: the end of the last day, or the hour of an SLA in hours
+             */
+            dueAt: string;
             workingDaysLeft: number;
             overdue: boolean;
         };

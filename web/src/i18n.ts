@@ -61,10 +61,15 @@ const sv = {
   workingDaysLeft: '{n} arbetsdagar kvar',
   workingDaysLeftOne: '1 arbetsdag kvar',
   lastDay: 'Sista dagen i dag',
+  lastDayAt: 'Senast kl. {time} i dag',
+  lastDayOn: 'Senast {date} kl. {time}',
+  lateToday: 'Försenat, mindre än en arbetsdag',
   workingDaysLate: '{n} arbetsdagar sen',
   noDeadline: 'Ingen tidsgräns',
   deadline: 'Tidsgräns',
   due: 'senast {date}',
+  dueAt: 'senast {date} kl. {time}',
+  dateAt: '{date} kl. {time}',
   owes: 'Min organisation ska',
   owesNothing: 'Inget just nu',
   // case page
@@ -281,10 +286,15 @@ const en: Record<Key, string> = {
   workingDaysLeft: '{n} working days left',
   workingDaysLeftOne: '1 working day left',
   lastDay: 'Last day today',
+  lastDayAt: 'By {time} today',
+  lastDayOn: 'By {time} on {date}',
+  lateToday: 'Late, less than a working day',
   workingDaysLate: '{n} working days late',
   noDeadline: 'No deadline',
   deadline: 'Deadline',
   due: 'by {date}',
+  dueAt: 'by {time} on {date}',
+  dateAt: '{date}, {time}',
   owes: 'My organisation owes',
   owesNothing: 'Nothing now',
   caseNav: 'On this page',
@@ -500,6 +510,17 @@ export function date(value: string | null | undefined): string {
   if (!value) return '–';
   const d = new Date(value.length === 10 ? `${value}T12:00:00` : value);
   return d.toLocaleDateString(current === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** The time of day in Swedish time, as people write it: "15.00" (Swedish), "15:00" (English). */
+export function clockTime(value: string): string {
+  const time = new Date(value).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return current === 'sv' ? time.replace(':', '.') : time;
+}
+
+/** Today's date in Sweden, YYYY-MM-DD (the calendar the deadlines are kept in). */
+export function stockholmToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
 export function dateTime(value: string | null | undefined): string {

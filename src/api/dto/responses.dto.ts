@@ -356,6 +356,8 @@ export class CaseGatesDto implements CaseGatesView {
 class NextDeadlineDto {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes: the end of the last day, or the hour of an SLA in hours' })
+  dueAt!: string;
   @ApiProperty() workingDaysLeft!: number;
   @ApiProperty() overdue!: boolean;
 }

@@ -3,7 +3,7 @@ import { ApiError, call, get, type Schema } from '../api';
 import { date, dateTime, t } from '../i18n';
 import { label } from '../labels';
 import { href } from '../router';
-import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+import { Badge, deadlineText, deadlineTime, ErrorMessage, Loading, useData } from '../components/common';
 
 type Escalation = Schema<'EscalationDto'>;
 
@@ -11,6 +11,8 @@ interface Row {
   escalation: Escalation;
   /** Working days left on the step's deadline now (negative: late), when the case is still in that step. */
   workingDaysLeft: number | null;
+  /** The step's deadline has passed (also when by less than a working day). */
+  overdue: boolean;
   /** The gate explanation: what is missing before the case can move on. */
   why: string[];
 }
@@ -29,10 +31,11 @@ export function InboxPage() {
           return {
             escalation: e,
             workingDaysLeft: deadline ? deadline.workingDaysLeft : null,
+            overdue: deadline?.overdue ?? false,
             why: gates.gates.flatMap((g) => g.failures.map((f) => f.message)),
           };
         } catch {
-          return { escalation: e, workingDaysLeft: null, why: [] };
+          return { escalation: e, workingDaysLeft: null, overdue: false, why: [] };
         }
       }),
     );
@@ -97,9 +100,11 @@ function EscalationCard({ row, onAcknowledge }: { row: Row; onAcknowledge: (e: E
         <dt>{t('step')}</dt>
         <dd>{e.step.title}</dd>
         <dt>{t('deadline')}</dt>
-        <dd>{date(e.deadline.dueOn)}</dd>
+        <dd>
+          {deadlineTime(e.deadline.dueAt) ? t('dateAt', { date: date(e.deadline.dueOn), time: deadlineTime(e.deadline.dueAt)! }) : date(e.deadline.dueOn)}
+        </dd>
         <dt>{t('late')}</dt>
-        <dd>{row.workingDaysLeft === null ? '–' : deadlineText(row.workingDaysLeft)}</dd>
+        <dd>{row.workingDaysLeft === null ? '–' : deadlineText(row.workingDaysLeft, { ...e.deadline, overdue: row.overdue })}</dd>
         <dt>{t('why')}</dt>
         <dd>
           {row.why.length ? (

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { get, type PublishedWorkflow, type Schema } from '../api';
 import { date, t } from '../i18n';
 import { href } from '../router';
-import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+import { Badge, deadlineText, deadlineTime, dueText, ErrorMessage, Loading, useData } from '../components/common';
 
 interface Filters {
   q: string;
@@ -114,7 +114,7 @@ export function MyCasesPage() {
                     <dt>{t('step')}</dt>
                     <dd>{c.steps.map((s) => s.title).join(' › ') || '–'}</dd>
                     <dt>{t('deadline')}</dt>
-                    <dd>{c.deadline ? `${deadlineText(c.deadline.workingDaysLeft)} (${t('due', { date: date(c.deadline.dueOn) })})` : t('noDeadline')}</dd>
+                    <dd>{c.deadline ? deadlineWithDate(c.deadline) : t('noDeadline')}</dd>
                     {c.escalation && escalation && (
                       <>
                         <dt>{t('escalationFact')}</dt>
@@ -147,4 +147,10 @@ export function MyCasesPage() {
       )}
     </>
   );
+}
+
+/** The deadline in words and its date: "3 arbetsdagar kvar (senast 3 mars 2027)"; on the last day of an SLA in hours the hour says it all ("Senast kl. 15.00 i dag"). */
+function deadlineWithDate(d: Schema<'NextDeadlineDto'>): string {
+  const text = deadlineText(d.workingDaysLeft, d);
+  return d.workingDaysLeft === 0 && !d.overdue && deadlineTime(d.dueAt) ? text : `${text} (${dueText(d)})`;
 }
