@@ -57,12 +57,13 @@ describe('the finish of the pages', () => {
     await reminded.getByText('Eskalerat: Påminnelse').waitFor();
     expect(await reminded.getByText('I tid').count()).toBe(0);
     expect(await reminded.locator('.badge [aria-hidden]').textContent()).toBe('! ');
-    expect(await reminded.getByText(/Påminnelse, skickad .*, inte kvitterad/).count()).toBe(1);
     expect(await stripe(page, 'Påmint ärende')).toBe(await badgeColour(page, 'Påmint ärende'));
     expect(await stripe(page, 'Granskat ärende')).toBe(await badgeColour(page, 'Granskat ärende'));
     // An SLA in hours says by what time; one in days the last day.
     await card(page, 'Granskat ärende').getByText('Senast kl. 15.00 i dag', { exact: true }).waitFor();
     await reminded.getByText('Sista dagen i dag (senast 4 mars 2027)', { exact: true }).waitFor();
+    // Dates in words, whole (no abbreviation), that do not wrap.
+    expect(await reminded.locator('dd', { hasText: 'Påminnelse, skickad' }).textContent()).toBe('Påminnelse, skickad 4\u00a0mars\u00a02027, inte kvitterad');
     await s.check(page, 'my-cases-escalated');
     await screenshots(page, 'polish-my-cases');
     expect(errors).toEqual([]);
@@ -93,6 +94,7 @@ describe('the finish of the pages', () => {
     // Past the deadline by less than a working day is late, not "the last day"; an hour deadline has its hour.
     expect(await escalation.getByText('Försenat, mindre än en arbetsdag').count()).toBe(1);
     await page.getByRole('listitem').filter({ hasText: 'Granskat ärende' }).getByText('4 mars 2027 kl. 15.00', { exact: true }).waitFor();
+    expect(await escalation.getByText('Skickad 5 mars 2027 kl. 10.00', { exact: true }).count()).toBe(1);
     await s.check(page, 'inbox-fired');
     await screenshots(page, 'polish-inbox');
     expect(errors).toEqual([]);

@@ -505,11 +505,17 @@ function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-/** A date (YYYY-MM-DD or ISO instant) as people read it in the current language. */
+/**
+ * A date (YYYY-MM-DD or ISO instant) in words, as people write it: "3 mars 2027" (Swedish),
+ * "3 March 2027" (English); an instant on its Swedish calendar day. The spaces do not break, so a
+ * date never wraps over lines in a list or a table.
+ */
 export function date(value: string | null | undefined): string {
   if (!value) return '–';
-  const d = new Date(value.length === 10 ? `${value}T12:00:00` : value);
-  return d.toLocaleDateString(current === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  const d = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return d
+    .toLocaleDateString(current === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' })
+    .replace(/ /g, '\u00a0');
 }
 
 /** The time of day in Swedish time, as people write it: "15.00" (Swedish), "15:00" (English). */
@@ -523,9 +529,10 @@ export function stockholmToday(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
+/** An instant as a date and a time of day in Swedish time: "3 mars 2027 kl. 15.00". */
 export function dateTime(value: string | null | undefined): string {
   if (!value) return '–';
-  return new Date(value).toLocaleString(current === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return t('dateAt', { date: date(value), time: clockTime(value) });
 }
 
 document.documentElement.lang = current;
