@@ -25,7 +25,10 @@ describe('my cases and fired escalations', () => {
       (await t.request('GET', '/me/cases', { as: REGION, headers: { 'accept-language': lang } })).body.items.find((c: { id: string }) => c.id === id);
     expect((await mine()).escalation).toBeNull();
     // The instant the deadline passes, as the case has it (the web interface shows the hour of an SLA in hours).
-    const deadlines = (await t.request('GET', `/cases/${id}`, { as: REGION })).body.deadlines as Array<{ dueAt: string }>;
+    const read = await t.request('GET', `/cases/${id}`, { as: REGION });
+    // Answers follow the language asked for, and a case's ETag is its version: caches keep a copy per language.
+    expect(read.headers.get('vary')).toMatch(/accept-language/i);
+    const deadlines = read.body.deadlines as Array<{ dueAt: string }>;
     expect((await mine()).deadline.dueAt).toBe(deadlines[0]!.dueAt);
 
     const ladder = (await t.request('GET', `/cases/${id}/escalations`, { as: REGION })).body as Array<{ level: string; fireAt: string }>;

@@ -70,6 +70,39 @@ describe('the finish of the pages', () => {
     await page.context().close();
   });
 
+  it('switches the whole page to English at once, server texts included, and remembers it', async () => {
+    const { page, errors } = await openPage(s.browser);
+    await atServerTime(page);
+    await signIn(page, s.t.url, await s.t.token(ANNA));
+    await card(page, 'Påmint ärende').getByText('Förberedelse').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    const reminded = card(page, 'Påmint ärende');
+    await reminded.getByText('Preparation', { exact: true }).waitFor();
+    await reminded.getByText('Deadlines', { exact: true }).waitFor();
+    await reminded.getByText('Escalated: Reminder').waitFor();
+    await page.getByRole('link', { name: 'New case' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My cases' }).waitFor();
+    await screenshots(page, 'polish-my-cases-english');
+
+    await reminded.getByRole('link', { name: 'Påmint ärende' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Påmint ärende' }).waitFor();
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('button', { name: 'Skicka på granskning' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Send for review' }).waitFor();
+    expect(await page.getByText('Förberedelse').count()).toBe(0);
+    expect(await page.getByText('Skicka på granskning').count()).toBe(0);
+    await s.check(page, 'case-english');
+    await screenshots(page, 'polish-case-english');
+    await page.reload();
+    await page.getByRole('button', { name: 'Send for review' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('button', { name: 'Skicka på granskning' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows an escalation that has fired in red in the inbox, stripe and badge alike, and in my cases as late', async () => {
     s.t.clock.set('2027-03-05T10:00:00+01:00');
     await s.t.app.get(EscalationJob).run();

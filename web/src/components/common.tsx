@@ -61,9 +61,12 @@ export function TableScroll({ label, children }: { label: string; children: Comp
   );
 }
 
-/** A status in words with a symbol, never by colour alone. */
+/**
+ * A status in words with a symbol, never by colour alone. The symbols are not letters (an "i" would
+ * be read as the Swedish word "i"), and are hidden from screen readers: the words say it.
+ */
 export function Badge({ kind, children }: { kind: 'ok' | 'warn' | 'bad' | 'info'; children: ComponentChildren }) {
-  const symbol = { ok: '✓', warn: '!', bad: '✗', info: 'i' }[kind];
+  const symbol = { ok: '✓', warn: '!', bad: '✗', info: '●' }[kind];
   return (
     <span class={`badge badge-${kind}`}>
       <span aria-hidden="true">{symbol} </span>

@@ -96,7 +96,7 @@ function EscalationCard({ row, onAcknowledge }: { row: Row; onAcknowledge: (e: E
       </p>
       <dl class="facts">
         <dt>{t('level')}</dt>
-        <dd>{e.title ?? e.level}</dd>
+        <dd>{e.title ?? String(e.rung + 1)}</dd>
         <dt>{t('step')}</dt>
         <dd>{e.step.title}</dd>
         <dt>{t('deadline')}</dt>
