@@ -103,6 +103,61 @@ describe('the finish of the pages', () => {
     await page.context().close();
   });
 
+  it('fits every page on a phone: the header takes at most a fifth of the screen, no page scrolls sideways', async () => {
+    const { page, errors } = await openPage(s.browser, 390);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await atServerTime(page);
+    const problems: string[] = [];
+    const measure = async (name: string) => {
+      await page.waitForTimeout(100);
+      const m = await page.evaluate(() => {
+        const d = (
+          globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number }; querySelector(s: string): { getBoundingClientRect(): { height: number } } | null };
+          }
+        ).document;
+        return { width: d.documentElement.scrollWidth, header: d.querySelector('.site-header')?.getBoundingClientRect().height ?? 0 };
+      });
+      if (m.width > 390) problems.push(`${name}: the document is ${m.width} px wide`);
+      if (m.header > 844 / 5) problems.push(`${name}: the header is ${m.header} px high`);
+      await page.screenshot({ path: `test/browser/screenshots/phone-${name}-390.png`, fullPage: true });
+    };
+    await page.goto(`${s.t.url}/app/`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await measure('sign-in');
+    await page.goto(`${s.t.url}/app/accessibility`);
+    await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
+    await measure('accessibility-signed-out');
+    await signIn(page, s.t.url, await s.t.token(ANNA));
+    await card(page, 'Påmint ärende').waitFor();
+    await measure('my-cases');
+    await page.getByRole('link', { name: 'Eskaleringar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eskaleringar' }).waitFor();
+    await measure('inbox');
+    await page.getByRole('link', { name: 'Arbetsflöden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Arbetsflöden' }).waitFor();
+    await measure('workflows');
+    await page.getByRole('link', { name: /^Frister, version 1/ }).click();
+    await page.getByRole('img', { name: 'Livscykeln för Frister' }).waitFor();
+    await measure('workflow-version');
+    await page.goto(`${s.t.url}/app/workflows/check`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await measure('check');
+    await page.goto(`${s.t.url}/app/accessibility`);
+    await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
+    await measure('accessibility');
+    expect(await page.title()).toBe('Tillgänglighetsredogörelse – Samverkan');
+    await s.check(page, 'accessibility-phone');
+    await page.goto(`${s.t.url}/app/cases/${s.data.reviewed}`);
+    await page.getByRole('heading', { level: 1, name: 'Granskat ärende' }).waitFor();
+    await page.locator('#history').getByText('Historiken är obruten', { exact: false }).waitFor();
+    await measure('case');
+    await page.locator('#history').screenshot({ path: 'test/browser/screenshots/phone-case-history-390.png' });
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows an escalation that has fired in red in the inbox, stripe and badge alike, and in my cases as late', async () => {
     s.t.clock.set('2027-03-05T10:00:00+01:00');
     await s.t.app.get(EscalationJob).run();
