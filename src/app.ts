@@ -73,6 +73,12 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
       },
     }),
   );
+  // Answers follow Accept-Language (gate explanations, step titles, messages): caches keep one copy per language,
+  // and a copy revalidated by a case's ETag (its version, the same in every language) is not served in another.
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.vary('Accept-Language');
+    next();
+  });
   // The web interface, before the rate limit (its files are not API calls).
   app.use(webAppRouter(options.config.webDir));
   // Sign in first, so the rate limits count per person and failed sign-ins per address.

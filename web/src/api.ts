@@ -79,10 +79,14 @@ export async function call<T = unknown>(
   // A file (Blob) is sent as it is; anything else as JSON.
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined) h['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
+  // Never from the browser's cache: the same address answers in the language asked for, and a case's
+  // ETag is its version whatever the language, so a revalidated copy could be in the language before a switch.
   // The browser's own words for a lost connection ("Failed to fetch") are English whatever the page's language.
-  const res = await fetch(path, { method, headers: h, ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) }).catch(() => {
-    throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
-  });
+  const res = await fetch(path, { method, headers: h, cache: 'no-store', ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) }).catch(
+    () => {
+      throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);
+    },
+  );
   const text = await res.text();
   let parsed: unknown;
   try {

@@ -64,7 +64,7 @@ function App() {
     const sync = () => {
       const h1 = el.querySelector('h1');
       if (!h1) return;
-      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent} – ${t('appName')}`;
+      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent?.replace(/\u00ad/g, '')} – ${t('appName')}`;
       if (document.title !== title) document.title = title;
     };
     sync();

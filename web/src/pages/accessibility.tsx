@@ -1,5 +1,5 @@
 import { get, type Schema } from '../api';
-import { lang, t } from '../i18n';
+import { date, lang, t } from '../i18n';
 import { useData } from '../components/common';
 
 const REVIEWED = '2026-11-26';
@@ -17,7 +17,8 @@ export function AccessibilityPage() {
   const Contact = () => (contact ? <a href={link}>{contact}</a> : <>…</>);
   return sv ? (
     <div class="prose">
-      <h1 tabIndex={-1}>{t('a11yTitle')}</h1>
+      {/* A soft hyphen where the compound may break on a narrow screen ("Tillgänglighets-/redogörelse"), not anywhere. */}
+      <h1 tabIndex={-1}>{t('a11yTitle').replace('tillgänglighets', 'tillgänglighets\u00ad').replace('Tillgänglighets', 'Tillgänglighets\u00ad')}</h1>
       <p>
         Den organisation som driver den här tjänsten, Samverkan, står bakom den. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur
         Samverkan uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister
@@ -59,8 +60,8 @@ export function AccessibilityPage() {
       <h2>Hur vi testat tjänsten</h2>
       <p>
         Vi har gjort en självskattning: automatiska tester med axe-core (WCAG 2.1 A och AA) på varje sida i webbläsaren Chromium, ett test som går igenom
-        ärendesidan med bara tangentbordet, och granskning av sidorna i 1280 och 390 bildpunkters bredd. Senaste bedömningen gjordes {REVIEWED}. Redogörelsen
-        uppdaterades senast {REVIEWED}.
+        ärendesidan med bara tangentbordet, och granskning av sidorna i 1280 och 390 bildpunkters bredd. Senaste bedömningen gjordes {date(REVIEWED)}.
+        Redogörelsen uppdaterades senast {date(REVIEWED)}.
       </p>
     </div>
   ) : (
@@ -107,7 +108,7 @@ export function AccessibilityPage() {
       <h2>How we tested the service</h2>
       <p>
         A self-assessment: automated tests with axe-core (WCAG 2.1 A and AA) on every page in the Chromium browser, a keyboard-only pass of the case page, and
-        review of the pages at 1280 and 390 pixels wide. Last assessed {REVIEWED}. This statement was last updated {REVIEWED}.
+        review of the pages at 1280 and 390 pixels wide. Last assessed {date(REVIEWED)}. This statement was last updated {date(REVIEWED)}.
       </p>
     </div>
   );
