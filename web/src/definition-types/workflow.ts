@@ -21,6 +21,14 @@ export interface WorkflowFile {
   initial: string;
   meta?: {
     roles?: EventRoles;
+    /**
+     * @maxItems 100
+     */
+    fields?: Field[];
+    /**
+     * @maxItems 100
+     */
+    documentKinds?: DocumentKind[];
   };
   states: {
     [k: string]: State;
@@ -35,6 +43,26 @@ export interface EventRoles {
    * @minItems 1
    */
   [k: string]: [string, ...string[]];
+}
+export interface Field {
+  key: string;
+  type: "text" | "longText" | "date" | "number" | "boolean";
+  label: LocalizedText;
+  help?: LocalizedText;
+}
+export interface DocumentKind {
+  key:
+    | "agreement"
+    | "declarationOfIntent"
+    | "problemStatement"
+    | "situationAnalysis"
+    | "plan"
+    | "followUpReport"
+    | "steeringDocument"
+    | "decision"
+    | "other";
+  label: LocalizedText;
+  help?: LocalizedText;
 }
 export interface State {
   type?: "final" | "parallel";
