@@ -1022,7 +1022,7 @@ export interface components {
             fields?: components["schemas"]["KeyLabelDto"][];
             /** @description registerDocument, signDocument: the document kind(s) */
             documentKinds?: components["schemas"]["KeyLabelDto"][];
-            /** @description With several fields or kinds: any one of them will do */
+            /** @description With several fields or kinds: one of them will do */
             anyOf?: boolean;
             /** @description assignRole: the role */
             role?: components["schemas"]["RoleRefDto"];
@@ -2442,7 +2442,7 @@ export interface components {
             fields?: components["schemas"]["KeyLabelDto"][];
             /** @description registerDocument, signDocument: the document kind(s) */
             documentKinds?: components["schemas"]["KeyLabelDto"][];
-            /** @description With several fields or kinds: any one of them will do */
+            /** @description With several fields or kinds: one of them will do */
             anyOf?: boolean;
             /** @description assignRole: the role */
             role?: components["schemas"]["RoleRefDto"];

@@ -186,7 +186,7 @@ export class TaskDto implements TaskView {
   @ApiProperty({ type: String, nullable: true, example: 'filledFields', description: 'The fact the task comes from; null for a guard' }) fact!: string | null;
   @ApiPropertyOptional({ type: [KeyLabelDto], description: 'setField: the field(s)' }) fields?: KeyLabelDto[];
   @ApiPropertyOptional({ type: [KeyLabelDto], description: 'registerDocument, signDocument: the document kind(s)' }) documentKinds?: KeyLabelDto[];
-  @ApiPropertyOptional({ description: 'With several fields or kinds: any one of them will do' }) anyOf?: boolean;
+  @ApiPropertyOptional({ description: 'With several fields or kinds: one of them will do' }) anyOf?: boolean;
   @ApiPropertyOptional({ type: RoleRefDto, description: 'assignRole: the role' }) role?: RoleRefDto;
   @ApiPropertyOptional({ enum: ['leads', 'decides', 'contributes'], description: 'addParty: the responsibility a party is wanted for' })
   responsibility?: string;

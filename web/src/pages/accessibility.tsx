@@ -53,7 +53,6 @@ export function AccessibilityPage() {
           Texter som processägare skriver i arbetsflöden och regler (stegnamn och grindarnas förklaringar) och texter som parterna registrerar (beslutstexter,
           dokumenttitlar) granskas inte av tjänsten. Tydligheten är författarens ansvar.
         </li>
-        <li>Vissa felmeddelanden vid inmatning kommer direkt från tjänstens gränssnitt (API) och kan vara på engelska.</li>
         <li>Filer som parterna laddar upp (avtal, protokoll) granskas inte för tillgänglighet.</li>
         <li>Tjänsten är inte testad med skärmläsare av användare, bara med automatiska verktyg och tangentbord.</li>
       </ul>
@@ -101,7 +100,6 @@ export function AccessibilityPage() {
           Texts written by process owners in workflows and rules (step names, gate explanations) and texts the parties record (decision texts, document titles)
           are not reviewed by the service; their clarity is the author's responsibility.
         </li>
-        <li>Some input error messages come straight from the service's API and may be in English.</li>
         <li>Files the parties upload (agreements, minutes) are not checked for accessibility.</li>
         <li>The service has not been tested with screen readers by users, only with automated tools and the keyboard.</li>
       </ul>
