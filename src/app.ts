@@ -73,6 +73,14 @@ export async function createApp(options: AppModuleOptions & { logger?: false }):
       },
     }),
   );
+  // Answers follow Accept-Language (gate explanations, step titles, messages) and who asks (a case's allowed
+  // events, what my organisation owes): caches keep one copy per language and caller, and a copy revalidated by a
+  // case's ETag (its version, the same for everyone) is not served in another language or to another person.
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.vary('Accept-Language');
+    res.vary('Authorization');
+    next();
+  });
   // The web interface, before the rate limit (its files are not API calls).
   app.use(webAppRouter(options.config.webDir));
   // Sign in first, so the rate limits count per person and failed sign-ins per address.

@@ -13,6 +13,8 @@ import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseTarget } from '../config/database.js';
 import { APP_CONFIG, DATABASE_TARGET } from '../config/tokens.js';
 import { DeadlineQueries } from '../deadlines/deadline-queries.js';
+import { ladderOf } from '../deadlines/deadline-plan.js';
+import { EscalationRecord } from '../escalations/escalation.entity.js';
 import { OrganisationRecord, PersonRecord } from '../registry/organisation.entity.js';
 import { CurrentActor, Public } from './auth.guard.js';
 import { ListCasesQuery } from './dto/cases.dto.js';
@@ -94,10 +96,19 @@ export class UiController {
       total += page.total;
       if (items.length < limit) items.push(...page.items.slice(0, limit - items.length).map((i) => ({ ...i, stalled })));
     }
+    // The highest level that has fired and not yet closed (the case is still in its step), per case.
+    const fired = await this.orm.em
+      .fork()
+      .find(
+        EscalationRecord,
+        { caseId: { $in: items.map((i) => i.record.id) }, status: { $in: ['open', 'acknowledged'] } },
+        { orderBy: { rung: 'desc', firedAt: 'desc' } },
+      );
     return {
       total,
       items: await Promise.all(
         items.map(async ({ record, workflow, stalled }) => {
+          const escalation = fired.find((e) => e.caseId === record.id);
           const open = await this.deadlines.open(record.id, workflow);
           const next = [...open].sort((a, b) => a.workingDaysLeft - b.workingDaysLeft)[0];
           const gates = await this.gates.of(record, workflow, actor, lang, open);
@@ -105,8 +116,23 @@ export class UiController {
             ...toCaseSummary(record, workflow, lang),
             workflow: { id: workflow.id, version: workflow.version, title: workflow.title[lang] },
             stalled,
+            escalation:
+              escalation && (escalation.status === 'open' || escalation.status === 'acknowledged')
+                ? {
+                    level: escalation.level,
+                    title: ladderOf(workflow.definition, escalation.stateId)[escalation.rung]?.title?.[lang] ?? null,
+                    status: escalation.status,
+                    firedAt: (escalation.firedAt ?? escalation.fireAt).toISOString(),
+                  }
+                : null,
             deadline: next
-              ? { step: toStepView(workflow.steps.get(next.stateId)!, lang), dueOn: next.dueOn, workingDaysLeft: next.workingDaysLeft, overdue: next.overdue }
+              ? {
+                  step: toStepView(workflow.steps.get(next.stateId)!, lang),
+                  dueOn: next.dueOn,
+                  dueAt: next.dueAt.toISOString(),
+                  workingDaysLeft: next.workingDaysLeft,
+                  overdue: next.overdue,
+                }
               : null,
             owed: gates.owedByMe.map((o) => ({ event: o.event, message: o.message, responsibleTitle: o.responsibleTitle })),
           };

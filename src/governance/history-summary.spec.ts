@@ -294,7 +294,7 @@ function typesInSource(): string[] {
   for (const dir of ['src/governance', 'src/cases', 'src/escalations']) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'))) {
       const text = readFileSync(join(dir, name), 'utf8');
-      for (const m of text.matchAll(/(?:type: |updateOf\()'([a-z][a-zA-Z]*\.[a-zA-Z.]+)'/g)) out.add(m[1]!);
+      for (const m of text.matchAll(/(?:type:\s*|updateOf\(\s*)'([a-z][a-zA-Z]*\.[a-zA-Z.]+)'/g)) out.add(m[1]!);
     }
   }
   return [...out].sort();

@@ -49,7 +49,7 @@ export interface GateTask {
   fields?: Array<{ key: string; label: LocalizedText }>;
   /** registerDocument, signDocument: the kind(s) of document. */
   documentKinds?: Array<{ key: string; label: LocalizedText }>;
-  /** With several fields or kinds: whether any one of them will do (the condition is an `any`). */
+  /** With several fields or kinds: whether one of them will do (the condition is an `any`). */
   anyOf?: boolean;
   /** assignRole: the role on the case. */
   role?: string;

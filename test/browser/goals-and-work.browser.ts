@@ -262,7 +262,7 @@ describe('goals, resources and the action plan in the browser', () => {
     await look(page, 'resource-filled');
     await page.getByRole('button', { name: 'Utlova resursen' }).click();
     await confirmed(page, 'resources', 'Växjö kommun har utlovat 0,5 årsarbetare (personal).');
-    await resources.getByText('från 1 jan. 2027').waitFor();
+    await resources.getByText('från 1 januari 2027').waitFor();
     await resources.getByRole('link', { name: 'Utlova en resurs' }).click();
     await page.getByRole('radio', { name: 'Alvesta kommun' }).check();
     await page.getByRole('radio', { name: /^Pengar/ }).check();

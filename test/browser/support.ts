@@ -98,15 +98,15 @@ export interface BrowserSuite<T> {
   check(page: Page, name: string): Promise<void>;
 }
 
-/** Starts the app and the browser before the file's tests (with `setup`'s data) and stops them after. */
-export function browserSuite<T>(setup: (t: TestApp) => Promise<T>): BrowserSuite<T> {
+/** Starts the app (with `options`: another clock, other workflows) and the browser before the file's tests (with `setup`'s data) and stops them after. */
+export function browserSuite<T>(setup: (t: TestApp) => Promise<T>, options: TestAppOptions = {}): BrowserSuite<T> {
   const s = { violations: {} } as BrowserSuite<T>;
   s.check = async (page, name) => {
     const found = await axeViolations(page);
     if (found.length) s.violations[name] = found;
   };
   beforeAll(async () => {
-    s.t = await startUiApp();
+    s.t = await startUiApp(options);
     s.data = await setup(s.t);
     s.browser = await launchBrowser();
   });

@@ -1022,7 +1022,7 @@ export interface components {
             fields?: components["schemas"]["KeyLabelDto"][];
             /** @description registerDocument, signDocument: the document kind(s) */
             documentKinds?: components["schemas"]["KeyLabelDto"][];
-            /** @description With several fields or kinds: any one of them will do */
+            /** @description With several fields or kinds: one of them will do */
             anyOf?: boolean;
             /** @description assignRole: the role */
             role?: components["schemas"]["RoleRefDto"];
@@ -2320,10 +2320,34 @@ export interface components {
              */
             systemRoles: string[];
         };
+        FiredEscalationDto: {
+            /**
+             * @description The level's name in the step's escalation ladder
+             * @example manager
+             */
+            level: string;
+            /**
+             * @description The level's title in the caller's language
+             * @example Eskalering till chef
+             */
+            title: string | null;
+            /**
+             * @description Open: waiting for acknowledgement; acknowledged: seen, the case still in the step
+             * @enum {string}
+             */
+            status: "open" | "acknowledged";
+            /** Format: date-time */
+            firedAt: string;
+        };
         NextDeadlineDto: {
             step: components["schemas"]["StepDto"];
             /** Format: date */
             dueOn: string;
+            /**
+             * Format: date-time
+             * @description The instant the deadline passes: the end of the last day, or the hour of an SLA in hours
+             */
+            dueAt: string;
             workingDaysLeft: number;
             overdue: boolean;
         };
@@ -2346,6 +2370,8 @@ export interface components {
             workflow: components["schemas"]["WorkflowRefDto"];
             /** @description Past the deadline of a step it is in */
             stalled: boolean;
+            /** @description The highest escalation level that has fired in the steps the case is in now (open or acknowledged); null when none has */
+            escalation: components["schemas"]["FiredEscalationDto"] | null;
             /** @description The nearest deadline */
             deadline: components["schemas"]["NextDeadlineDto"] | null;
             /** @description What the caller's organisation still owes the case */
@@ -2416,7 +2442,7 @@ export interface components {
             fields?: components["schemas"]["KeyLabelDto"][];
             /** @description registerDocument, signDocument: the document kind(s) */
             documentKinds?: components["schemas"]["KeyLabelDto"][];
-            /** @description With several fields or kinds: any one of them will do */
+            /** @description With several fields or kinds: one of them will do */
             anyOf?: boolean;
             /** @description assignRole: the role */
             role?: components["schemas"]["RoleRefDto"];

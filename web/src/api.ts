@@ -79,9 +79,10 @@ export async function call<T = unknown>(
   // A file (Blob) is sent as it is; anything else as JSON.
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined) h['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
+  // Never from the browser's cache: an answer depends on who asks and in which language (a case's
+  // allowedEvents, its texts) but a case's ETag is its version, so a copy revalidated by ETag could show
+  // one person what another may do, or the language before a switch.
   // The browser's own words for a lost connection ("Failed to fetch") are English whatever the page's language.
-  // `no-store`: an answer depends on who asks (a case's allowedEvents, the language) but its ETag is
-  // the case's version, so a cached answer revalidated by ETag would show one person what another may do.
   const res = await fetch(path, { method, headers: h, cache: 'no-store', ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) }).catch(
     () => {
       throw new ApiError(0, 'NETWORK', t('networkDown'), undefined);

@@ -53,14 +53,23 @@ const sv = {
   noCases: 'Inga ärenden matchar.',
   stalled: 'Försenat',
   onTime: 'I tid',
+  escalatedTo: 'Eskalerat: {level}',
+  escalationFact: 'Eskalering',
+  escalationOpen: '{level}, skickad {date}, inte kvitterad',
+  escalationAcknowledged: '{level}, skickad {date}, kvitterad',
   closed: 'Avslutat',
   workingDaysLeft: '{n} arbetsdagar kvar',
   workingDaysLeftOne: '1 arbetsdag kvar',
   lastDay: 'Sista dagen i dag',
+  lastDayAt: 'Senast kl. {time} i dag',
+  lastDayOn: 'Senast {date} kl. {time}',
+  lateToday: 'Försenat, mindre än en arbetsdag',
   workingDaysLate: '{n} arbetsdagar sen',
   noDeadline: 'Ingen tidsgräns',
   deadline: 'Tidsgräns',
   due: 'senast {date}',
+  dueAt: 'senast {date} kl. {time}',
+  dateAt: '{date} kl. {time}',
   owes: 'Min organisation ska',
   owesNothing: 'Inget just nu',
   // case page
@@ -269,14 +278,23 @@ const en: Record<Key, string> = {
   noCases: 'No cases match.',
   stalled: 'Stalled',
   onTime: 'On time',
+  escalatedTo: 'Escalated: {level}',
+  escalationFact: 'Escalation',
+  escalationOpen: '{level}, sent {date}, not acknowledged',
+  escalationAcknowledged: '{level}, sent {date}, acknowledged',
   closed: 'Closed',
   workingDaysLeft: '{n} working days left',
   workingDaysLeftOne: '1 working day left',
   lastDay: 'Last day today',
+  lastDayAt: 'By {time} today',
+  lastDayOn: 'By {time} on {date}',
+  lateToday: 'Late, less than a working day',
   workingDaysLate: '{n} working days late',
   noDeadline: 'No deadline',
   deadline: 'Deadline',
   due: 'by {date}',
+  dueAt: 'by {time} on {date}',
+  dateAt: '{date}, {time}',
   owes: 'My organisation owes',
   owesNothing: 'Nothing now',
   caseNav: 'On this page',
@@ -487,16 +505,34 @@ function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-/** A date (YYYY-MM-DD or ISO instant) as people read it in the current language. */
+/**
+ * A date (YYYY-MM-DD or ISO instant) in words, as people write it: "3 mars 2027" (Swedish),
+ * "3 March 2027" (English); an instant on its Swedish calendar day. The spaces do not break, so a
+ * date never wraps over lines in a list or a table.
+ */
 export function date(value: string | null | undefined): string {
   if (!value) return '–';
-  const d = new Date(value.length === 10 ? `${value}T12:00:00` : value);
-  return d.toLocaleDateString(current === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  const d = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return d
+    .toLocaleDateString(current === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' })
+    .replace(/ /g, '\u00a0');
 }
 
+/** The time of day in Swedish time, as people write it: "15.00" (Swedish), "15:00" (English). */
+export function clockTime(value: string): string {
+  const time = new Date(value).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return current === 'sv' ? time.replace(':', '.') : time;
+}
+
+/** Today's date in Sweden, YYYY-MM-DD (the calendar the deadlines are kept in). */
+export function stockholmToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+/** An instant as a date and a time of day in Swedish time: "3 mars 2027 kl. 15.00". */
 export function dateTime(value: string | null | undefined): string {
   if (!value) return '–';
-  return new Date(value).toLocaleString(current === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return t('dateAt', { date: date(value), time: clockTime(value) });
 }
 
 document.documentElement.lang = current;

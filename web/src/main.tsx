@@ -8,6 +8,8 @@ import { href, interceptLinks, matchRoute, navigate, useLocation } from './route
 import { ROUTES } from './routes';
 import { SignInPage } from './pages/sign-in';
 import { NotFound } from './components/common';
+import { isAdministrator } from './pages/admin/common';
+import { w as adminWords } from './pages/admin/words';
 
 export type { Me };
 
@@ -62,7 +64,7 @@ function App() {
     const sync = () => {
       const h1 = el.querySelector('h1');
       if (!h1) return;
-      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent} – ${t('appName')}`;
+      const title = `${el.querySelector('.error-summary') ? `${t('errorTitle')} ` : ''}${h1.textContent?.replace(/\u00ad/g, '')} – ${t('appName')}`;
       if (document.title !== title) document.title = title;
     };
     sync();
@@ -151,6 +153,7 @@ function App() {
               {navItem('/', t('navCases'))}
               {navItem('/inbox', t('navInbox'))}
               {navItem('/workflows', t('navWorkflows'))}
+              {isAdministrator(me) && navItem('/admin', adminWords('nav'))}
               {navItem('/accessibility', t('navA11y'))}
             </ul>
           </nav>

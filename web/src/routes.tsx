@@ -13,6 +13,8 @@ import { newCaseRoutes } from './pages/new-case/routes';
 import { documentRoutes } from './pages/documents/routes';
 import { decisionPointRoutes } from './pages/decision-points/routes';
 import { caseFieldRoutes } from './pages/case-fields/routes';
+import { adminRoutes } from './pages/admin/routes';
+import { workflowAdminRoutes } from './pages/workflow-admin/routes';
 
 /** The pages that are not forms of an area. */
 const pages: Route[] = [
@@ -39,4 +41,6 @@ export const ROUTES: readonly Route[] = [
   ...documentRoutes,
   ...decisionPointRoutes,
   ...caseFieldRoutes,
+  ...adminRoutes,
+  ...workflowAdminRoutes,
 ];

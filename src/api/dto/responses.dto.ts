@@ -186,7 +186,7 @@ export class TaskDto implements TaskView {
   @ApiProperty({ type: String, nullable: true, example: 'filledFields', description: 'The fact the task comes from; null for a guard' }) fact!: string | null;
   @ApiPropertyOptional({ type: [KeyLabelDto], description: 'setField: the field(s)' }) fields?: KeyLabelDto[];
   @ApiPropertyOptional({ type: [KeyLabelDto], description: 'registerDocument, signDocument: the document kind(s)' }) documentKinds?: KeyLabelDto[];
-  @ApiPropertyOptional({ description: 'With several fields or kinds: any one of them will do' }) anyOf?: boolean;
+  @ApiPropertyOptional({ description: 'With several fields or kinds: one of them will do' }) anyOf?: boolean;
   @ApiPropertyOptional({ type: RoleRefDto, description: 'assignRole: the role' }) role?: RoleRefDto;
   @ApiPropertyOptional({ enum: ['leads', 'decides', 'contributes'], description: 'addParty: the responsibility a party is wanted for' })
   responsibility?: string;
@@ -356,6 +356,8 @@ export class CaseGatesDto implements CaseGatesView {
 class NextDeadlineDto {
   @ApiProperty({ type: StepDto }) step!: StepDto;
   @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant the deadline passes: the end of the last day, or the hour of an SLA in hours' })
+  dueAt!: string;
   @ApiProperty() workingDaysLeft!: number;
   @ApiProperty() overdue!: boolean;
 }
@@ -366,9 +368,25 @@ class OwedDto {
   @ApiProperty({ type: String, nullable: true }) responsibleTitle!: string | null;
 }
 
+class FiredEscalationDto {
+  @ApiProperty({ example: 'manager', description: "The level's name in the step's escalation ladder" }) level!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Eskalering till chef', description: "The level's title in the caller's language" }) title!:
+    | string
+    | null;
+  @ApiProperty({ enum: ['open', 'acknowledged'], description: 'Open: waiting for acknowledgement; acknowledged: seen, the case still in the step' })
+  status!: 'open' | 'acknowledged';
+  @ApiProperty({ format: 'date-time' }) firedAt!: string;
+}
+
 export class MyCaseDto extends OmitType(CaseSummaryDto, ['workflow'] as const) {
   @ApiProperty({ type: WorkflowRefDto }) workflow!: WorkflowRefDto;
   @ApiProperty({ description: 'Past the deadline of a step it is in' }) stalled!: boolean;
+  @ApiProperty({
+    type: FiredEscalationDto,
+    nullable: true,
+    description: 'The highest escalation level that has fired in the steps the case is in now (open or acknowledged); null when none has',
+  })
+  escalation!: FiredEscalationDto | null;
   @ApiProperty({ type: NextDeadlineDto, nullable: true, description: 'The nearest deadline' }) deadline!: NextDeadlineDto | null;
   @ApiProperty({ type: [OwedDto], description: "What the caller's organisation still owes the case" }) owed!: OwedDto[];
 }

@@ -1,5 +1,5 @@
 import { get, type Schema } from '../api';
-import { lang, t } from '../i18n';
+import { date, lang, t } from '../i18n';
 import { useData } from '../components/common';
 
 const REVIEWED = '2026-11-26';
@@ -17,7 +17,8 @@ export function AccessibilityPage() {
   const Contact = () => (contact ? <a href={link}>{contact}</a> : <>…</>);
   return sv ? (
     <div class="prose">
-      <h1 tabIndex={-1}>{t('a11yTitle')}</h1>
+      {/* A soft hyphen where the compound may break on a narrow screen ("Tillgänglighets-/redogörelse"), not anywhere. */}
+      <h1 tabIndex={-1}>{t('a11yTitle').replace('tillgänglighets', 'tillgänglighets\u00ad').replace('Tillgänglighets', 'Tillgänglighets\u00ad')}</h1>
       <p>
         Den organisation som driver den här tjänsten, Samverkan, står bakom den. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur
         Samverkan uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister
@@ -52,15 +53,14 @@ export function AccessibilityPage() {
           Texter som processägare skriver i arbetsflöden och regler (stegnamn och grindarnas förklaringar) och texter som parterna registrerar (beslutstexter,
           dokumenttitlar) granskas inte av tjänsten. Tydligheten är författarens ansvar.
         </li>
-        <li>Vissa felmeddelanden vid inmatning kommer direkt från tjänstens gränssnitt (API) och kan vara på engelska.</li>
         <li>Filer som parterna laddar upp (avtal, protokoll) granskas inte för tillgänglighet.</li>
         <li>Tjänsten är inte testad med skärmläsare av användare, bara med automatiska verktyg och tangentbord.</li>
       </ul>
       <h2>Hur vi testat tjänsten</h2>
       <p>
         Vi har gjort en självskattning: automatiska tester med axe-core (WCAG 2.1 A och AA) på varje sida i webbläsaren Chromium, ett test som går igenom
-        ärendesidan med bara tangentbordet, och granskning av sidorna i 1280 och 390 bildpunkters bredd. Senaste bedömningen gjordes {REVIEWED}. Redogörelsen
-        uppdaterades senast {REVIEWED}.
+        ärendesidan med bara tangentbordet, och granskning av sidorna i 1280 och 390 bildpunkters bredd. Senaste bedömningen gjordes {date(REVIEWED)}.
+        Redogörelsen uppdaterades senast {date(REVIEWED)}.
       </p>
     </div>
   ) : (
@@ -100,14 +100,13 @@ export function AccessibilityPage() {
           Texts written by process owners in workflows and rules (step names, gate explanations) and texts the parties record (decision texts, document titles)
           are not reviewed by the service; their clarity is the author's responsibility.
         </li>
-        <li>Some input error messages come straight from the service's API and may be in English.</li>
         <li>Files the parties upload (agreements, minutes) are not checked for accessibility.</li>
         <li>The service has not been tested with screen readers by users, only with automated tools and the keyboard.</li>
       </ul>
       <h2>How we tested the service</h2>
       <p>
         A self-assessment: automated tests with axe-core (WCAG 2.1 A and AA) on every page in the Chromium browser, a keyboard-only pass of the case page, and
-        review of the pages at 1280 and 390 pixels wide. Last assessed {REVIEWED}. This statement was last updated {REVIEWED}.
+        review of the pages at 1280 and 390 pixels wide. Last assessed {date(REVIEWED)}. This statement was last updated {date(REVIEWED)}.
       </p>
     </div>
   );

@@ -3,7 +3,7 @@ import { ApiError, call, get, type Schema } from '../api';
 import { date, dateTime, t } from '../i18n';
 import { label } from '../labels';
 import { href } from '../router';
-import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+import { Badge, deadlineText, deadlineTime, ErrorMessage, Loading, useData } from '../components/common';
 
 type Escalation = Schema<'EscalationDto'>;
 
@@ -11,6 +11,8 @@ interface Row {
   escalation: Escalation;
   /** Working days left on the step's deadline now (negative: late), when the case is still in that step. */
   workingDaysLeft: number | null;
+  /** The step's deadline has passed (also when by less than a working day). */
+  overdue: boolean;
   /** The gate explanation: what is missing before the case can move on. */
   why: string[];
 }
@@ -29,10 +31,11 @@ export function InboxPage() {
           return {
             escalation: e,
             workingDaysLeft: deadline ? deadline.workingDaysLeft : null,
+            overdue: deadline?.overdue ?? false,
             why: gates.gates.flatMap((g) => g.failures.map((f) => f.message)),
           };
         } catch {
-          return { escalation: e, workingDaysLeft: null, why: [] };
+          return { escalation: e, workingDaysLeft: null, overdue: false, why: [] };
         }
       }),
     );
@@ -80,25 +83,28 @@ export function InboxPage() {
 function EscalationCard({ row, onAcknowledge }: { row: Row; onAcknowledge: (e: Escalation, comment: string) => void }) {
   const [comment, setComment] = useState('');
   const e = row.escalation;
-  const late = row.workingDaysLeft !== null && row.workingDaysLeft < 0;
+  // The badge and the card's stripe agree: fired and waiting is red, acknowledged (the case still in the step) amber, closed or cancelled neutral.
+  const kind = e.status === 'open' ? 'bad' : e.status === 'acknowledged' ? 'warn' : 'info';
   const inputId = `ack-${e.id}`;
   return (
-    <li class={`card${late ? ' card-stalled' : ''}`}>
+    <li class={`card card-${kind}`}>
       <h2>
         <a href={href(`/cases/${e.case.id}`)}>{e.case.title}</a>
       </h2>
       <p class="card-status">
-        <Badge kind={e.status === 'open' ? 'bad' : 'info'}>{label('escalationStatus', e.status)}</Badge>
+        <Badge kind={kind}>{label('escalationStatus', e.status)}</Badge>
       </p>
       <dl class="facts">
         <dt>{t('level')}</dt>
-        <dd>{e.title ?? e.level}</dd>
+        <dd>{e.title ?? String(e.rung + 1)}</dd>
         <dt>{t('step')}</dt>
         <dd>{e.step.title}</dd>
         <dt>{t('deadline')}</dt>
-        <dd>{date(e.deadline.dueOn)}</dd>
+        <dd>
+          {deadlineTime(e.deadline.dueAt) ? t('dateAt', { date: date(e.deadline.dueOn), time: deadlineTime(e.deadline.dueAt)! }) : date(e.deadline.dueOn)}
+        </dd>
         <dt>{t('late')}</dt>
-        <dd>{row.workingDaysLeft === null ? '–' : deadlineText(row.workingDaysLeft)}</dd>
+        <dd>{row.workingDaysLeft === null ? '–' : deadlineText(row.workingDaysLeft, { ...e.deadline, overdue: row.overdue })}</dd>
         <dt>{t('why')}</dt>
         <dd>
           {row.why.length ? (

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { get, type PublishedWorkflow, type Schema } from '../api';
 import { date, t } from '../i18n';
 import { href } from '../router';
-import { Badge, deadlineText, ErrorMessage, Loading, useData } from '../components/common';
+import { Badge, deadlineText, deadlineTime, dueText, ErrorMessage, Loading, useData } from '../components/common';
 
 interface Filters {
   q: string;
@@ -89,45 +89,68 @@ export function MyCasesPage() {
           </p>
           {cases.data.items.length === 0 && <p>{t('noCases')}</p>}
           <ul class="cards">
-            {cases.data.items.map((c) => (
-              <li class={`card${c.stalled ? ' card-stalled' : ''}`}>
-                <h2>
-                  <a href={href(`/cases/${c.id}`)}>{c.title}</a>
-                </h2>
-                <p class="card-status">
-                  {c.status === 'closed' ? (
-                    <Badge kind="info">{t('closed')}</Badge>
-                  ) : c.stalled ? (
-                    <Badge kind="bad">{t('stalled')}</Badge>
-                  ) : (
-                    <Badge kind="ok">{t('onTime')}</Badge>
-                  )}
-                </p>
-                <dl class="facts">
-                  <dt>{t('workflow')}</dt>
-                  <dd>{c.workflow.title}</dd>
-                  <dt>{t('step')}</dt>
-                  <dd>{c.steps.map((s) => s.title).join(' › ') || '–'}</dd>
-                  <dt>{t('deadline')}</dt>
-                  <dd>{c.deadline ? `${deadlineText(c.deadline.workingDaysLeft)} (${t('due', { date: date(c.deadline.dueOn) })})` : t('noDeadline')}</dd>
-                  <dt>{t('owes')}</dt>
-                  <dd>
-                    {c.owed.length === 0 ? (
-                      t('owesNothing')
-                    ) : (
-                      <ul class="owed">
-                        {c.owed.map((o) => (
-                          <li>{o.message}</li>
-                        ))}
-                      </ul>
+            {cases.data.items.map((c) => {
+              // The status in words and symbol, and the card's stripe in the same colour: late, escalated before the deadline (a reminder), closed, in time.
+              const escalation = c.escalation ? (c.escalation.title ?? c.escalation.level) : null;
+              const status: { kind: 'ok' | 'warn' | 'bad' | 'info'; text: string } =
+                c.status === 'closed'
+                  ? { kind: 'info', text: t('closed') }
+                  : c.stalled
+                    ? { kind: 'bad', text: t('stalled') }
+                    : escalation
+                      ? { kind: 'warn', text: t('escalatedTo', { level: escalation }) }
+                      : { kind: 'ok', text: t('onTime') };
+              return (
+                <li class={`card card-${status.kind}`}>
+                  <h2>
+                    <a href={href(`/cases/${c.id}`)}>{c.title}</a>
+                  </h2>
+                  <p class="card-status">
+                    <Badge kind={status.kind}>{status.text}</Badge>
+                  </p>
+                  <dl class="facts">
+                    <dt>{t('workflow')}</dt>
+                    <dd>{c.workflow.title}</dd>
+                    <dt>{t('step')}</dt>
+                    <dd>{c.steps.map((s) => s.title).join(' › ') || '–'}</dd>
+                    <dt>{t('deadline')}</dt>
+                    <dd>{c.deadline ? deadlineWithDate(c.deadline) : t('noDeadline')}</dd>
+                    {c.escalation && escalation && (
+                      <>
+                        <dt>{t('escalationFact')}</dt>
+                        <dd>
+                          {t(c.escalation.status === 'open' ? 'escalationOpen' : 'escalationAcknowledged', {
+                            level: escalation,
+                            date: date(c.escalation.firedAt),
+                          })}
+                        </dd>
+                      </>
                     )}
-                  </dd>
-                </dl>
-              </li>
-            ))}
+                    <dt>{t('owes')}</dt>
+                    <dd>
+                      {c.owed.length === 0 ? (
+                        t('owesNothing')
+                      ) : (
+                        <ul class="owed">
+                          {c.owed.map((o) => (
+                            <li>{o.message}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </dd>
+                  </dl>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
     </>
   );
+}
+
+/** The deadline in words and its date: "3 arbetsdagar kvar (senast 3 mars 2027)"; on the last day of an SLA in hours the hour says it all ("Senast kl. 15.00 i dag"). */
+function deadlineWithDate(d: Schema<'NextDeadlineDto'>): string {
+  const text = deadlineText(d.workingDaysLeft, d);
+  return d.workingDaysLeft === 0 && !d.overdue && deadlineTime(d.dueAt) ? text : `${text} (${dueText(d)})`;
 }

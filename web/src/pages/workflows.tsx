@@ -5,6 +5,9 @@ import { href } from '../router';
 import { Badge, ErrorMessage, Loading, NotFound, useData } from '../components/common';
 import { LifecycleDiagram } from '../components/diagram';
 import type { Me } from '../main';
+import { ConfirmationBanner, takeConfirmation } from '../forms';
+import { checkedText, PublishOffer } from './workflow-admin/publish';
+import { StepTimes } from './workflow-admin/step-times';
 
 type WorkflowVersion = Schema<'WorkflowVersionDto'>;
 
@@ -48,6 +51,7 @@ export function WorkflowsPage({ me }: { me: Me | null }) {
 
 /** One version: its lifecycle diagram (with the text alternative) and its gates. */
 export function WorkflowPage({ id, version }: { id: string; version: number }) {
+  const [confirmation] = useState(takeConfirmation);
   const data = useData(
     () => Promise.all([get<PublishedWorkflow>(`/workflows/${id}/versions/${version}`), get<WorkflowVersion[]>('/workflows')]),
     [id, version],
@@ -63,11 +67,13 @@ export function WorkflowPage({ id, version }: { id: string; version: number }) {
       <h1 tabIndex={-1}>
         {title}, {t('version').toLowerCase()} {version}
       </h1>
+      {confirmation && <ConfirmationBanner confirmation={confirmation} />}
       <p>
         <a href={href('/workflows')}>{t('workflowsTitle')}</a>
       </p>
       <h2>{t('lifecycle')}</h2>
       <LifecycleDiagram definition={definition} current={[]} title={title} idPrefix="wf" />
+      <StepTimes definition={definition} />
       <h2>{t('ruleSets')}</h2>
       <dl class="facts">
         {Object.values(ruleSets).map((r) => (
@@ -107,7 +113,7 @@ function jsonWhere(text: string, message: string): string {
 /** Checks a workflow or rule file with the service's validation (nothing is published); for process owners. */
 export function CheckPage({ me }: { me: Me | null }) {
   const [kind, setKind] = useState<'workflow' | 'rules'>('workflow');
-  const [text, setText] = useState('');
+  const [text, setText] = useState(checkedText);
   const [result, setResult] = useState<{ valid: boolean; problems: Problem[] } | { error: string } | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -159,6 +165,7 @@ export function CheckPage({ me }: { me: Me | null }) {
       <div role="status" aria-live="polite">
         {result && 'error' in result && <p class="notice error">{result.error}</p>}
         {result && 'valid' in result && result.valid && <p class="notice ok">{t('valid')}</p>}
+        {result && 'valid' in result && result.valid && kind === 'workflow' && <PublishOffer text={text} me={me} />}
         {result && 'valid' in result && !result.valid && (
           <div class="notice error">
             <p>{t('problems', { n: result.problems.length })}</p>

@@ -77,7 +77,7 @@ export function NewCasePage({ me }: { me: Me | null }) {
   );
 }
 
-/** "Nytt ärende" on Mina ärenden: anyone signed in as a person of an organisation may start a case (the page says so otherwise). */
+/** "Nytt ärende" on Mina ärenden: every person signed in for an organisation may start a case (the page says so otherwise). */
 export function NewCaseButton() {
   return (
     <p>
