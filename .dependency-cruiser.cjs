@@ -19,7 +19,7 @@ const LAYERS = [
     folders: [
       { name: 'common', path: '^src/common/' },
       // the settings read once from the environment sit low; the list of all entities sits at the top
-      { name: 'settings', path: '^src/config/(app-config|app-config\\.spec|tokens|database)\\.ts$' },
+      { name: 'settings', path: '^src/config/' },
       { name: 'calendar', path: '^src/calendar/' },
     ],
   },
@@ -62,7 +62,7 @@ const LAYERS = [
     folders: [
       {
         name: 'app',
-        path: '^src/(main|app|app\\.module)\\.ts$|^src/(cli|demo)/|^src/config/(entities|orm-config)\\.ts$',
+        path: '^src/(main|app|app\\.module)\\.ts$|^src/(cli|demo)/|^src/database/',
       },
     ],
   },

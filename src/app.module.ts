@@ -43,7 +43,7 @@ import { CasesService } from './cases/cases.service.js';
 import { CLOCK, type Clock, SystemClock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseTarget } from './config/database.js';
-import { ormOptions } from './config/orm-config.js';
+import { ormOptions } from './database/orm-config.js';
 import { APP_CONFIG, DATABASE_TARGET } from './config/tokens.js';
 import { DeadlineListener } from './escalations/deadline.listener.js';
 import { DeadlineQueries } from './deadlines/deadline-queries.js';

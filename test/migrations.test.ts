@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../migrations/index.js';
-import { ormOptions } from '../src/config/orm-config.js';
+import { ormOptions } from '../src/database/orm-config.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('migrations', () => {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config/app-config.js';
 import { embeddedTarget, postgresTarget } from '../config/database.js';
-import { ormOptions } from '../config/orm-config.js';
+import { ormOptions } from '../database/orm-config.js';
 
 /**
  * `npm run migrate`: applies pending migrations to DATABASE_URL (or to the embedded database in

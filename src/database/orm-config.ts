@@ -1,7 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../migrations/index.js';
-import type { DatabaseTarget } from './database.js';
+import type { DatabaseTarget } from '../config/database.js';
 import { ENTITIES } from './entities.js';
 
 /**
